@@ -1,0 +1,75 @@
+using System.CommandLine;
+using System.Globalization;
+using Segmenta.Cleaning;
+using Segmenta.Features;
+using Segmenta.Pipeline;
+
+namespace Segmenta.Cli;
+
+/// <summary><c>segmenta analyze FILE --out DIR</c>: load, clean, compute customer features and RFM segments.</summary>
+internal static class AnalyzeCommand
+{
+    internal static Command Create()
+    {
+        var files = new Argument<string[]>("files")
+        {
+            Description = "Transaction files (CSV/TSV, .gz, .xlsx, .parquet). Omit to re-analyse what the database holds.",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var output = new Option<string>("--out", "-o") { Description = "Folder for results.", DefaultValueFactory = _ => "out" };
+        var db = new Option<string?>("--db") { Description = "Database file. Default: OUT/segmenta.duckdb." };
+        var cleaning = new Option<string>("--cleaning")
+        {
+            Description = "Cleaning preset: default (careful: returns matched and netted, non-products removed) or classic (the usual notebooks' recipe).",
+            DefaultValueFactory = _ => "default",
+        };
+        cleaning.AcceptOnlyFromAmong("default", "classic");
+        var asOf = new Option<string?>("--as-of") { Description = "Date recency is measured to (yyyy-MM-dd). Default: the day after the last invoice." };
+        var nonProducts = new Option<string?>("--non-product-codes")
+        {
+            Description = "Comma-separated stock codes (or LIKE patterns) that are not products. Default: POST, DOT, M, D, C2, CRUK, BANK CHARGES, AMAZONFEE, gift vouchers, ...",
+        };
+        var extreme = new Option<double?>("--extreme-quantity") { Description = "Lines with at least this many units are removed (default preset). Default: 10000." };
+        var importOptions = new ImportOptionSet();
+        var command = new Command("analyze", "Load a transaction file, clean it with full accounting, and write one row per customer with features and an RFM segment.")
+        {
+            files, output, db, cleaning, asOf, nonProducts, extreme,
+        };
+        importOptions.AddTo(command);
+        command.SetAction(parse => CommandRunner.Run(() =>
+        {
+            var cleaningOptions = new CleaningOptions
+            {
+                Preset = parse.GetValue(cleaning) == "classic" ? CleaningPreset.Classic : CleaningPreset.Default,
+                NonProductCodes = parse.GetValue(nonProducts) is { } codes
+                    ? codes.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                    : CleaningOptions.DefaultNonProductCodes,
+                ExtremeQuantity = parse.GetValue(extreme) ?? 10_000,
+            };
+            var options = new AnalysisOptions
+            {
+                Inputs = parse.GetValue(files) ?? [],
+                OutputDirectory = parse.GetValue(output)!,
+                DatabasePath = parse.GetValue(db),
+                Import = importOptions.Read(parse),
+                Cleaning = cleaningOptions,
+                Features = new FeatureOptions { AsOf = ParseDate(parse.GetValue(asOf)) },
+            };
+            var result = CommandRunner.WithProgress(onStep => AnalysisPipeline.Run(options, onStep));
+            SummaryPrinter.PrintAnalysis(result);
+            return 0;
+        }));
+        return command;
+    }
+
+    private static DateOnly? ParseDate(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? date
+            : throw new SegmentaException($"--as-of {text}: expected a date as yyyy-MM-dd, for example 2011-12-10.");
+    }
+}

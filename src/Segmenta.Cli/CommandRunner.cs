@@ -1,0 +1,31 @@
+using Spectre.Console;
+
+namespace Segmenta.Cli;
+
+/// <summary>Runs a command body: user errors become a message and exit code 1, never a stack trace.</summary>
+internal static class CommandRunner
+{
+    internal static int Run(Func<int> body)
+    {
+        try
+        {
+            return body();
+        }
+        catch (SegmentaException e)
+        {
+            var error = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+            error.MarkupLine($"[red]error:[/] {Markup.Escape(e.Message)}");
+            return 1;
+        }
+    }
+
+    /// <summary>Shows a spinner with the current step when the terminal is interactive; plain otherwise.</summary>
+    internal static T WithProgress<T>(Func<Action<string>, T> work)
+    {
+        if (Console.IsOutputRedirected || Console.IsErrorRedirected)
+        {
+            return work(_ => { });
+        }
+        return AnsiConsole.Status().Start("Starting", context => work(step => context.Status(Markup.Escape(step) + "...")));
+    }
+}

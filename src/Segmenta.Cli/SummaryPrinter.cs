@@ -1,0 +1,62 @@
+using System.Globalization;
+using Segmenta.Loading;
+using Segmenta.Pipeline;
+using Spectre.Console;
+
+namespace Segmenta.Cli;
+
+/// <summary>The tables printed at the end of a command.</summary>
+internal static class SummaryPrinter
+{
+    private static readonly CultureInfo Numbers = CultureInfo.InvariantCulture;
+
+    internal static void PrintImports(IEnumerable<ImportResult> imports)
+    {
+        var table = new Table().Title("Import").AddColumns("File", "Lines read", "Loaded", "Quarantined", "Detected");
+        foreach (var import in imports)
+        {
+            var detected = import.AlreadyImported
+                ? "already imported: nothing added"
+                : string.Join(", ", new[] { import.Format, import.Encoding, import.Delimiter is null ? null : $"delimiter '{import.Delimiter}'", $"dates {import.DateOrder}", $"decimal {import.DecimalStyle}" }.Where(s => s is not null));
+            table.AddRow(Markup.Escape(import.SourceName), N(import.LinesRead), N(import.LinesLoaded), N(import.LinesQuarantined), Markup.Escape(detected));
+        }
+        AnsiConsole.Write(table);
+        foreach (var import in imports.Where(i => !i.AlreadyImported))
+        {
+            AnsiConsole.MarkupLine($"[grey]Columns: {Markup.Escape(import.ColumnMap)}[/]");
+        }
+    }
+
+    internal static void PrintAnalysis(AnalysisResult result)
+    {
+        if (result.Imports.Count > 0)
+        {
+            PrintImports(result.Imports);
+        }
+        var cleaning = new Table().Title($"Cleaning ({result.Cleaning.Preset.ToString().ToLowerInvariant()} preset)")
+            .AddColumns("Rule", "Lines", "Revenue", "Share");
+        foreach (var row in result.Cleaning.Rows)
+        {
+            cleaning.AddRow(row.Rule, N(row.Lines), row.Revenue.ToString("N2", Numbers), row.LineShare.ToString("P1", Numbers));
+        }
+        cleaning.AddRow("[grey]quarantined at load[/]", N(result.Cleaning.LinesQuarantined), "", "");
+        AnsiConsole.Write(cleaning);
+
+        var features = result.Features;
+        var segments = new Table().Title($"RFM segments ({N(features.Customers)} customers, as of {features.AsOf:yyyy-MM-dd})")
+            .AddColumns("Segment", "Customers", "Share", "Revenue");
+        foreach (var (segment, customers, revenue) in features.SegmentSizes)
+        {
+            segments.AddRow(Markup.Escape(segment), N(customers), ((double)customers / Math.Max(1, features.Customers)).ToString("P1", Numbers), revenue.ToString("N2", Numbers));
+        }
+        AnsiConsole.Write(segments);
+        foreach (var note in features.Notes)
+        {
+            AnsiConsole.MarkupLine($"[yellow]note:[/] {Markup.Escape(note)}");
+        }
+        AnsiConsole.MarkupLine($"Lines kept {N(result.Cleaning.LinesKept)} of {N(result.Cleaning.LinesLoaded)} loaded; revenue {features.MonetarySum.ToString("N2", Numbers)}.");
+        AnsiConsole.MarkupLine($"Wrote {string.Join(", ", result.OutputFiles.Select(f => Markup.Escape(f)))} and the database {Markup.Escape(result.DatabasePath)} in {result.Elapsed.TotalSeconds.ToString("0.00", Numbers)} s.");
+    }
+
+    private static string N(long value) => value.ToString("N0", Numbers);
+}

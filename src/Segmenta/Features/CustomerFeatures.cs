@@ -1,0 +1,62 @@
+using Segmenta.Loading;
+using Segmenta.Store;
+
+namespace Segmenta.Features;
+
+/// <summary>Computes one row per customer (RFM and behaviour features, RFM scores and segment) inside the store.</summary>
+public static class CustomerFeatures
+{
+    /// <summary>Rebuilds customer_features and customers from clean_lines and returns.</summary>
+    public static FeatureSummary Compute(SegmentaStore store, FeatureOptions options)
+    {
+        var asOf = options.AsOf ?? DefaultAsOf(store);
+        store.Execute("SET VARIABLE as_of = $d::DATE", ("d", asOf.ToDateTime(TimeOnly.MinValue)));
+        store.Execute(SqlScripts.Get("Features/customer_features.sql"));
+        store.Execute("CREATE OR REPLACE TEMP TABLE rfm_segment_map (segment VARCHAR, r_min INTEGER, r_max INTEGER, fm_min INTEGER, fm_max INTEGER)");
+        foreach (var rule in RfmSegmentRule.Default)
+        {
+            store.Execute("INSERT INTO rfm_segment_map VALUES ($s, $a, $b, $c, $d)",
+                ("s", rule.Segment), ("a", rule.RMin), ("b", rule.RMax), ("c", rule.FmMin), ("d", rule.FmMax));
+        }
+        store.Execute(SqlScripts.Get("Features/rfm_scores.sql"));
+
+        var (customers, recency, frequency, monetary) = store.Query(
+            "SELECT count(*), coalesce(sum(recency), 0)::BIGINT, coalesce(sum(frequency), 0)::BIGINT, coalesce(sum(monetary), 0)::DOUBLE FROM customers",
+            r => (r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetDouble(3)))[0];
+        var segments = store.Query(
+            "SELECT rfm_segment, count(*), sum(monetary) FROM customers GROUP BY rfm_segment ORDER BY count(*) DESC, rfm_segment",
+            r => (r.GetString(0), r.GetInt64(1), r.GetDouble(2)));
+        return new FeatureSummary(customers, asOf, recency, frequency, monetary, segments, MissingRoleNotes(store));
+    }
+
+    private static DateOnly DefaultAsOf(SegmentaStore store)
+    {
+        var last = store.Scalar<DateTime?>("SELECT max(invoice_date) FROM raw_lines")
+            ?? throw new SegmentaException("The store holds no lines: import a file first.");
+        return DateOnly.FromDateTime(last).AddDays(1);
+    }
+
+    private static List<string> MissingRoleNotes(SegmentaStore store)
+    {
+        var roles = store.Query("SELECT roles FROM imports", r => Importer.ParseRoles(r.GetString(0)));
+        bool Everywhere(ColumnRole role) => roles.Count > 0 && roles.All(set => set.Contains(role));
+        var notes = new List<string>();
+        if (!Everywhere(ColumnRole.Invoice))
+        {
+            notes.Add("No invoice column: each customer-day counts as one order; cancellations are recognised by negative quantities only.");
+        }
+        if (!Everywhere(ColumnRole.Product))
+        {
+            notes.Add("No product column: DistinctProducts is empty, returns cannot be matched to purchases, and the non-product rule does nothing. Map one with --map product=COLUMN.");
+        }
+        if (!Everywhere(ColumnRole.Quantity))
+        {
+            notes.Add("No quantity column: ItemsBought is empty. Map one with --map quantity=COLUMN.");
+        }
+        if (!Everywhere(ColumnRole.Country))
+        {
+            notes.Add("No country column: MainCountry is empty. Map one with --map country=COLUMN.");
+        }
+        return notes;
+    }
+}

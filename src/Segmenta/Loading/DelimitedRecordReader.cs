@@ -1,0 +1,228 @@
+namespace Segmenta.Loading;
+
+/// <summary>
+/// Reads delimited text (RFC 4180 quoting with doubled quotes) record by record, keeping physical line numbers.
+/// A quoted field may span lines, but only up to <see cref="MaxLinesPerRecord"/>: beyond that (or at the end of the
+/// file) the opening line is reported as an unterminated quote and the lines after it are read again as records of
+/// their own, so one stray quote never swallows the rest of the file.
+/// </summary>
+internal sealed class DelimitedRecordReader : IRecordSource
+{
+    internal const int MaxLinesPerRecord = 20;
+
+    private readonly TextReader _reader;
+    private readonly char _delimiter;
+    private readonly Queue<(string Text, long Number)> _replay = new();
+    private long _physicalLine;
+    private char[] _chars = new char[1024];
+    private (int Start, int Length)[] _fields = new (int, int)[16];
+    private string _raw = "";
+
+    internal DelimitedRecordReader(TextReader reader, char delimiter)
+    {
+        _reader = reader;
+        _delimiter = delimiter;
+        Header = ReadHeader();
+    }
+
+    public IReadOnlyList<string> Header { get; }
+
+    public long LineNumber { get; private set; }
+
+    public RecordProblem Problem { get; private set; }
+
+    public int FieldCount { get; private set; }
+
+    public ReadOnlySpan<char> Field(int index)
+    {
+        var (start, length) = _fields[index];
+        return _chars.AsSpan(start, length);
+    }
+
+    public string RawText() => _raw;
+
+    public bool Read()
+    {
+        while (NextLine() is { } first)
+        {
+            if (first.Text.Length == 0)
+            {
+                continue; // blank lines carry no record and are not counted
+            }
+            ReadRecord(first);
+            return true;
+        }
+        return false;
+    }
+
+    public void Dispose() => _reader.Dispose();
+
+    private string[] ReadHeader()
+    {
+        if (!Read())
+        {
+            throw new SegmentaException("The file is empty: it has no header line. Export the data with a header row naming the columns.");
+        }
+        var header = new string[FieldCount];
+        for (var i = 0; i < header.Length; i++)
+        {
+            header[i] = Field(i).Trim().ToString();
+        }
+        return header;
+    }
+
+    private (string Text, long Number)? NextLine()
+    {
+        if (_replay.Count > 0)
+        {
+            return _replay.Dequeue();
+        }
+        var text = _reader.ReadLine();
+        if (text is null)
+        {
+            return null;
+        }
+        _physicalLine++;
+        if (_physicalLine == 1 && text.Length > 0 && text[0] == '\uFEFF')
+        {
+            text = text[1..];
+        }
+        return (text, _physicalLine);
+    }
+
+    private void ReadRecord((string Text, long Number) first)
+    {
+        LineNumber = first.Number;
+        Problem = RecordProblem.None;
+        var consumed = new List<(string, long)>();
+        var text = first.Text;
+        while (!TrySplit(text))
+        {
+            var next = consumed.Count + 1 < MaxLinesPerRecord ? NextLine() : null;
+            if (next is null)
+            {
+                // Give back every continuation line: they are records of their own.
+                for (var i = consumed.Count - 1; i >= 0; i--)
+                {
+                    PushFront(consumed[i]);
+                }
+                Problem = RecordProblem.UnterminatedQuote;
+                _raw = first.Text;
+                FieldCount = 0;
+                return;
+            }
+            consumed.Add(next.Value);
+            text = string.Concat(text, "\n", next.Value.Text);
+        }
+        _raw = text;
+        if (Header is null || FieldCount == Header.Count)
+        {
+            return;
+        }
+        if (consumed.Count > 0)
+        {
+            // A quote opened on this line closed lines later but the fields do not fit: the quote was stray.
+            for (var i = consumed.Count - 1; i >= 0; i--)
+            {
+                PushFront(consumed[i]);
+            }
+            Problem = RecordProblem.UnterminatedQuote;
+            _raw = first.Text;
+            FieldCount = 0;
+            return;
+        }
+        Problem = RecordProblem.WrongFieldCount;
+    }
+
+    private void PushFront((string Text, long Number) line)
+    {
+        var rest = _replay.ToArray();
+        _replay.Clear();
+        _replay.Enqueue(line);
+        foreach (var item in rest)
+        {
+            _replay.Enqueue(item);
+        }
+    }
+
+    /// <summary>Splits one logical record into fields; false when a quoted field is still open at the end.</summary>
+    private bool TrySplit(string text)
+    {
+        if (_chars.Length < text.Length)
+        {
+            _chars = new char[Math.Max(text.Length, _chars.Length * 2)];
+        }
+        var count = 0;
+        var write = 0;
+        var i = 0;
+        while (true)
+        {
+            var start = write;
+            if (i < text.Length && text[i] == '"')
+            {
+                i++;
+                var closed = false;
+                while (i < text.Length)
+                {
+                    var c = text[i];
+                    if (c == '"')
+                    {
+                        if (i + 1 < text.Length && text[i + 1] == '"')
+                        {
+                            _chars[write++] = '"';
+                            i += 2;
+                            continue;
+                        }
+                        i++;
+                        closed = true;
+                        break;
+                    }
+                    _chars[write++] = c;
+                    i++;
+                }
+                if (!closed)
+                {
+                    return false;
+                }
+                // Lenient about text after a closing quote ("abc"def): kept as part of the field.
+                while (i < text.Length && text[i] != _delimiter)
+                {
+                    _chars[write++] = text[i++];
+                }
+            }
+            else
+            {
+                var end = text.IndexOf(_delimiter, i);
+                if (end < 0)
+                {
+                    end = text.Length;
+                }
+                text.CopyTo(i, _chars, write, end - i);
+                write += end - i;
+                i = end;
+            }
+            if (count == _fields.Length)
+            {
+                Array.Resize(ref _fields, count * 2);
+            }
+            _fields[count++] = (start, write - start);
+            if (i >= text.Length)
+            {
+                break;
+            }
+            i++; // skip the delimiter
+            if (i == text.Length)
+            {
+                // A trailing delimiter ends with one more, empty field.
+                if (count == _fields.Length)
+                {
+                    Array.Resize(ref _fields, count * 2);
+                }
+                _fields[count++] = (write, 0);
+                break;
+            }
+        }
+        FieldCount = count;
+        return true;
+    }
+}

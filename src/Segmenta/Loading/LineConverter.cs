@@ -1,0 +1,122 @@
+namespace Segmenta.Loading;
+
+/// <summary>
+/// Turns a record of text fields into a typed <see cref="TransactionLine"/>, or names why it cannot.
+/// Date order and decimal style are decided by the importer; a date that contradicts a tentative order
+/// is reported through <see cref="DateOrderContradicted"/> so the import can restart with the other order.
+/// </summary>
+internal sealed class LineConverter(ColumnMapping mapping, DateFormat dateFormat, DateOrder dateOrder, DecimalStyle decimalStyle)
+{
+    private readonly int _invoice = mapping.IndexOf(ColumnRole.Invoice);
+    private readonly int _product = mapping.IndexOf(ColumnRole.Product);
+    private readonly int _description = mapping.IndexOf(ColumnRole.Description);
+    private readonly int _quantity = mapping.IndexOf(ColumnRole.Quantity);
+    private readonly int _date = mapping.IndexOf(ColumnRole.Date);
+    private readonly int _price = mapping.IndexOf(ColumnRole.UnitPrice);
+    private readonly int _total = mapping.IndexOf(ColumnRole.LineTotal);
+    private readonly int _customer = mapping.IndexOf(ColumnRole.Customer);
+    private readonly int _country = mapping.IndexOf(ColumnRole.Country);
+    private readonly StringPool _strings = new();
+
+    /// <summary>True once a date was seen that only the other order can read.</summary>
+    internal bool DateOrderContradicted { get; private set; }
+
+    internal DateOrder DateOrder => dateOrder;
+
+    /// <summary>Converts the current record; returns null on success or the reason for quarantine.</summary>
+    internal string? TryConvert(IRecordSource source, ref TransactionLine line)
+    {
+        line.LineNumber = source.LineNumber;
+        var dateText = source.Field(_date);
+        if (!TryParseDate(dateText, out line.Date))
+        {
+            return dateText.IsWhiteSpace() ? "missing date" : $"impossible or unreadable date '{Clip(dateText)}'";
+        }
+        line.Quantity = null;
+        if (_quantity >= 0)
+        {
+            var text = source.Field(_quantity);
+            if (!ValueParsers.TryParseNumber(text, decimalStyle, out var quantity))
+            {
+                return $"non-numeric quantity '{Clip(text)}'";
+            }
+            line.Quantity = quantity;
+        }
+        line.UnitPrice = null;
+        if (_price >= 0)
+        {
+            var text = source.Field(_price);
+            if (!ValueParsers.TryParseNumber(text, decimalStyle, out var price))
+            {
+                if (_total < 0 || !text.IsWhiteSpace())
+                {
+                    return $"non-numeric price '{Clip(text)}'";
+                }
+            }
+            else
+            {
+                line.UnitPrice = price;
+            }
+        }
+        if (_total >= 0 && !source.Field(_total).IsWhiteSpace())
+        {
+            var text = source.Field(_total);
+            if (!ValueParsers.TryParseNumber(text, decimalStyle, out line.Amount))
+            {
+                return $"non-numeric line total '{Clip(text)}'";
+            }
+        }
+        else if (line.UnitPrice is { } unitPrice && line.Quantity is { } units)
+        {
+            line.Amount = unitPrice * units;
+        }
+        else
+        {
+            return "no amount: neither a line total nor both quantity and price";
+        }
+        if (line.UnitPrice is null && line.Quantity is { } q && q != 0)
+        {
+            line.UnitPrice = line.Amount / q;
+        }
+        line.Customer = ValueParsers.NormaliseId(source.Field(_customer)) is { } id ? _strings.Get(id) : null;
+        line.Invoice = Text(source, _invoice);
+        line.Product = Text(source, _product);
+        line.Description = Text(source, _description);
+        line.Country = Text(source, _country);
+        return null;
+    }
+
+    private string? Text(IRecordSource source, int index)
+    {
+        if (index < 0)
+        {
+            return null;
+        }
+        var text = source.Field(index).Trim();
+        return text.IsEmpty ? null : _strings.Get(text);
+    }
+
+    private bool TryParseDate(ReadOnlySpan<char> text, out DateTime value)
+    {
+        if (dateFormat.ExactFormat is not null)
+        {
+            return dateFormat.TryParseExact(text, out value);
+        }
+        value = default;
+        if (!DateText.TryParse(text, out var parts))
+        {
+            return false;
+        }
+        if (!parts.Allows(dateOrder) && !dateFormat.IsFixed)
+        {
+            var other = dateOrder == DateOrder.DayFirst ? DateOrder.MonthFirst : DateOrder.DayFirst;
+            if (parts.Allows(other))
+            {
+                DateOrderContradicted = true;
+            }
+        }
+        return parts.TryToDateTime(dateOrder, out value);
+    }
+
+    private static string Clip(ReadOnlySpan<char> text) => text.Length > 40 ? string.Concat(text[..40], "...") : text.ToString();
+}

@@ -1,0 +1,49 @@
+using System.IO.Compression;
+using System.Text;
+
+namespace Segmenta.Loading;
+
+/// <summary>Opens a record source for a file in any supported format, detecting encoding and delimiter of text.</summary>
+internal static class SourceOpener
+{
+    internal static (IRecordSource Source, TextFormat? Text) Open(string path, SourceFormat format, string? encodingName, char? delimiter)
+    {
+        switch (format)
+        {
+            case SourceFormat.Excel:
+                return (new ExcelRecordSource(path), null);
+            case SourceFormat.Parquet:
+                return (new ParquetRecordSource(path), null);
+            default:
+                var sample = ReadSample(path, format, out var wholeFile);
+                var text = TextFormatSniffer.Sniff(sample, wholeFile, encodingName, delimiter);
+                var reader = new StreamReader(OpenBytes(path, format), text.Encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
+                return (new DelimitedRecordReader(reader, text.Delimiter), text);
+        }
+    }
+
+    internal static Stream OpenBytes(string path, SourceFormat format)
+    {
+        Stream stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        return format == SourceFormat.GzipDelimitedText ? new GZipStream(stream, CompressionMode.Decompress) : stream;
+    }
+
+    private static byte[] ReadSample(string path, SourceFormat format, out bool wholeFile)
+    {
+        using var stream = OpenBytes(path, format);
+        var buffer = new byte[TextFormatSniffer.SampleBytes];
+        int read;
+        try
+        {
+            read = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new SegmentaException($"{Path.GetFileName(path)} looks gzip-compressed but cannot be decompressed ({e.Message}). The file may be truncated.", e);
+        }
+        wholeFile = read < buffer.Length;
+        return buffer[..read];
+    }
+
+    internal static string Describe(Encoding encoding) => encoding.WebName;
+}

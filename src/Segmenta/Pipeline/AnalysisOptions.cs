@@ -1,0 +1,30 @@
+using Segmenta.Cleaning;
+using Segmenta.Features;
+using Segmenta.Loading;
+
+namespace Segmenta.Pipeline;
+
+/// <summary>Everything <c>segmenta analyze</c> needs: the input, where results go, and each stage's options.</summary>
+public sealed record AnalysisOptions
+{
+    /// <summary>Source files to import (skipped when already in the store). May be empty to re-analyse the store.</summary>
+    public IReadOnlyList<string> Inputs { get; init; } = [];
+
+    /// <summary>Folder for the CSV outputs; created when missing.</summary>
+    public required string OutputDirectory { get; init; }
+
+    /// <summary>Database file; null = segmenta.duckdb inside <see cref="OutputDirectory"/>.</summary>
+    public string? DatabasePath { get; init; }
+
+    /// <summary>How to read the inputs.</summary>
+    public ImportOptions Import { get; init; } = new();
+
+    /// <summary>Cleaning rules.</summary>
+    public CleaningOptions Cleaning { get; init; } = new();
+
+    /// <summary>Customer features.</summary>
+    public FeatureOptions Features { get; init; } = new();
+
+    /// <summary>The database file that will be used.</summary>
+    public string ResolvedDatabasePath => DatabasePath ?? Path.Combine(OutputDirectory, "segmenta.duckdb");
+}

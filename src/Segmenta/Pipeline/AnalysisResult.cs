@@ -1,0 +1,18 @@
+using Segmenta.Cleaning;
+using Segmenta.Features;
+using Segmenta.Loading;
+
+namespace Segmenta.Pipeline;
+
+/// <summary>What one analysis run did, for the terminal summary and the run log.</summary>
+public sealed record AnalysisResult(
+    IReadOnlyList<ImportResult> Imports,
+    CleaningReport Cleaning,
+    FeatureSummary Features,
+    IReadOnlyList<string> OutputFiles,
+    string DatabasePath,
+    IReadOnlyList<(string Step, TimeSpan Elapsed)> Steps)
+{
+    /// <summary>Total wall time of the steps.</summary>
+    public TimeSpan Elapsed => Steps.Aggregate(TimeSpan.Zero, (sum, step) => sum + step.Elapsed);
+}

@@ -1,0 +1,98 @@
+using System.Data.Common;
+using DuckDB.NET.Data;
+
+namespace Segmenta.Store;
+
+/// <summary>
+/// The embedded DuckDB database that holds imported lines, quarantine, analysis tables and the run log.
+/// One store is one file; open it once per command.
+/// </summary>
+public sealed class SegmentaStore : IDisposable
+{
+    private SegmentaStore(string path, DuckDBConnection connection)
+    {
+        Path = path;
+        Connection = connection;
+    }
+
+    /// <summary>The database file.</summary>
+    public string Path { get; }
+
+    internal DuckDBConnection Connection { get; }
+
+    /// <summary>Opens (creating when needed) the database file and its tables.</summary>
+    public static SegmentaStore Open(string path)
+    {
+        var full = System.IO.Path.GetFullPath(path);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
+        var connection = new DuckDBConnection($"DataSource={full}");
+        try
+        {
+            connection.Open();
+        }
+        catch (DuckDBException e)
+        {
+            connection.Dispose();
+            throw new SegmentaException(
+                $"The database {path} could not be opened ({e.Message.Split('\n')[0]}). If another segmenta command is using it, wait for it to finish; "
+                + "if the file is not a Segmenta database, choose another path with --db.", e);
+        }
+        var store = new SegmentaStore(full, connection);
+        store.Execute(SqlScripts.Get("Store/schema.sql"));
+        return store;
+    }
+
+    /// <summary>Runs one or more statements.</summary>
+    internal void Execute(string sql)
+    {
+        using var command = Connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>Runs a statement with named parameters ($name in the SQL).</summary>
+    internal void Execute(string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var command = Command(sql, parameters);
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>The first column of the first row, or default when there is none or it is NULL.</summary>
+    internal T? Scalar<T>(string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var command = Command(sql, parameters);
+        var value = command.ExecuteScalar();
+        return value is null or DBNull ? default : (T)Convert.ChangeType(value, Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Maps every row of a query.</summary>
+    internal List<T> Query<T>(string sql, Func<DbDataReader, T> map, params (string Name, object? Value)[] parameters)
+    {
+        using var command = Command(sql, parameters);
+        using var reader = command.ExecuteReader();
+        var rows = new List<T>();
+        while (reader.Read())
+        {
+            rows.Add(map(reader));
+        }
+        return rows;
+    }
+
+    /// <summary>True when the table exists in the store.</summary>
+    internal bool HasTable(string name) =>
+        Scalar<long>("SELECT count(*) FROM information_schema.tables WHERE table_name = $name", ("name", name)) > 0;
+
+    private DuckDBCommand Command(string sql, (string Name, object? Value)[] parameters)
+    {
+        var command = Connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.Add(new DuckDBParameter(name, value ?? DBNull.Value));
+        }
+        return command;
+    }
+
+    /// <inheritdoc/>
+    public void Dispose() => Connection.Dispose();
+}
