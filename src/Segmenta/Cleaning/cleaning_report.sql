@@ -2,11 +2,11 @@
 -- Table cleaning_rules(step, rule, description) lists the rules of the preset in use.
 CREATE OR REPLACE TABLE cleaning_report AS
 WITH loaded AS (
-    SELECT count(*) AS lines, sum(amount) AS revenue FROM line_rules
+    SELECT count(*) AS lines, sum(amount) AS revenue FROM lines_with_outcome
 ),
 outcomes AS (
     SELECT coalesce(rule, 'kept') AS rule, count(*) AS lines, sum(amount) AS revenue
-    FROM line_rules
+    FROM lines_with_outcome
     GROUP BY ALL
 )
 SELECT r.step, r.rule, r.description,
