@@ -115,7 +115,7 @@ internal sealed class DelimitedRecordReader : IRecordSource
             text = string.Concat(text, "\n", next.Value.Text);
         }
         _raw = text;
-        if (Header is null || FieldCount == Header.Count)
+        if (Header is null ? FieldCount >= 0 : FieldCount == Header.Count)
         {
             return;
         }
@@ -131,7 +131,7 @@ internal sealed class DelimitedRecordReader : IRecordSource
             FieldCount = 0;
             return;
         }
-        Problem = RecordProblem.WrongFieldCount;
+        Problem = FieldCount < 0 ? RecordProblem.UnterminatedQuote : RecordProblem.WrongFieldCount;
     }
 
     private void PushFront((string Text, long Number) line)
@@ -184,10 +184,19 @@ internal sealed class DelimitedRecordReader : IRecordSource
                 {
                     return false;
                 }
-                // Lenient about text after a closing quote ("abc"def): kept as part of the field.
-                while (i < text.Length && text[i] != _delimiter)
+                if (i < text.Length && text[i] != _delimiter)
                 {
-                    _chars[write++] = text[i++];
+                    if (text.Contains('\n'))
+                    {
+                        // A quote that "closes" lines later but is not followed by a delimiter was a stray quote.
+                        FieldCount = -1;
+                        return true;
+                    }
+                    // On one line, be lenient about text after a closing quote ("abc"def): keep it in the field.
+                    while (i < text.Length && text[i] != _delimiter)
+                    {
+                        _chars[write++] = text[i++];
+                    }
                 }
             }
             else

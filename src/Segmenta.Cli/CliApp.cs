@@ -1,0 +1,15 @@
+using System.CommandLine;
+
+namespace Segmenta.Cli;
+
+/// <summary>The segmenta command tree.</summary>
+internal static class CliApp
+{
+    internal static RootCommand CreateRoot() => new("Segmenta: customer segments, features and RFM from a shop's transaction log.")
+    {
+        AnalyzeCommand.Create(),
+        ImportCommand.Create(),
+    };
+
+    internal static int Run(string[] args) => CreateRoot().Parse(args).Invoke();
+}

@@ -1,0 +1,83 @@
+using Segmenta.Cleaning;
+using Segmenta.Tests.Support;
+
+namespace Segmenta.Tests.Cleaning;
+
+public class CleanerTests
+{
+    private const string Header = "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n";
+
+    private const string Lines = Header
+        + "1,85123A,Heart,6,2011-01-01 10:00,2.00,10,UK\n"     // kept
+        + "1,85123A,Heart,6,2011-01-01 10:00,2.00,10,UK\n"     // exact duplicate
+        + "2,22633,Lamp,3,2011-01-02 10:00,5.00,,UK\n"        // no customer
+        + "3,POST,Postage,1,2011-01-02 10:00,18.00,10,UK\n" // non-product (default preset)
+        + "4,21000,Free gift,1,2011-01-03 10:00,0,10,UK\n"    // zero price
+        + "5,37446,Mug,2,2011-01-04 10:00,3.00,10,UK\n"       // kept, later returned
+        + "C6,37446,Mug,-2,2011-01-05 10:00,3.00,10,UK\n"     // return matching line 5
+        + "C7,20685,Bowl,-1,2011-01-05 10:00,4.00,10,UK\n"    // cancellation of a purchase before the data
+        + "8,23843,Glue,20000,2011-01-06 10:00,0.10,11,UK\n"  // extreme quantity (default preset)
+        + "A9,ADJ,Adjust bad debt,1,2011-01-06 10:00,-5.00,12,UK\n"; // adjustment
+
+    [Fact]
+    public void Classic_preset_drops_missing_customers_cancellations_non_positive_lines_and_duplicates()
+    {
+        using var fixture = new StoreFixture();
+        fixture.Import(Lines);
+
+        var report = fixture.Clean(CleaningPreset.Classic);
+
+        Assert.Equal(10, report.LinesLoaded);
+        Assert.Equal(1, report.LinesRemovedByRule["missing_customer"]);
+        Assert.Equal(2, report.LinesRemovedByRule["cancelled_invoice"]);
+        Assert.Equal(2, report.LinesRemovedByRule["non_positive_price"]);
+        Assert.Equal(1, report.LinesRemovedByRule["duplicate"]);
+        Assert.Equal(4, report.LinesKept);
+    }
+
+    [Fact]
+    public void Default_preset_matches_returns_to_purchases_and_removes_non_products_and_extremes()
+    {
+        using var fixture = new StoreFixture();
+        fixture.Import(Lines);
+
+        var report = fixture.Clean(CleaningPreset.Default);
+
+        Assert.Equal(1, report.LinesRemovedByRule["non_product"]);
+        Assert.Equal(1, report.LinesRemovedByRule["return"]);
+        Assert.Equal(1, report.LinesRemovedByRule["unmatched_cancellation"]);
+        Assert.Equal(1, report.LinesRemovedByRule["extreme_quantity"]);
+        Assert.Equal(1, report.LinesRemovedByRule["adjustment"]);
+        Assert.Equal(2, report.LinesKept);
+        var matched = fixture.Query("SELECT invoice_date, value, purchase_line_number FROM returns", r => (r.GetDateTime(0), r.GetDouble(1), r.GetInt64(2)));
+        Assert.Equal([(new DateTime(2011, 1, 5, 10, 0, 0), 6.0, 7L)], matched);
+    }
+
+    [Fact]
+    public void Every_loaded_line_has_exactly_one_outcome()
+    {
+        using var fixture = new StoreFixture();
+        fixture.Import(Lines);
+        foreach (var preset in new[] { CleaningPreset.Classic, CleaningPreset.Default })
+        {
+            var report = fixture.Clean(preset);
+            Assert.Equal(fixture.Scalar<long>("SELECT count(*) FROM raw_lines"), report.Rows.Sum(r => r.Lines));
+            Assert.Equal(report.LinesKept, fixture.Scalar<long>("SELECT count(*) FROM clean_lines"));
+        }
+    }
+
+    [Fact]
+    public void A_purchase_is_reversed_at_most_once()
+    {
+        using var fixture = new StoreFixture();
+        fixture.Import(Header
+            + "1,85123A,Heart,2,2011-01-01 10:00,2.00,10,UK\n"
+            + "C2,85123A,Heart,-2,2011-01-02 10:00,2.00,10,UK\n"
+            + "C3,85123A,Heart,-2,2011-01-03 10:00,2.00,10,UK\n");
+
+        var report = fixture.Clean();
+
+        Assert.Equal(1, report.LinesRemovedByRule["return"]);
+        Assert.Equal(1, report.LinesRemovedByRule["unmatched_cancellation"]);
+    }
+}
