@@ -13,8 +13,7 @@ internal static class CommandRunner
         }
         catch (SegmentaException e)
         {
-            var error = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
-            error.MarkupLine($"[red]error:[/] {Markup.Escape(e.Message)}");
+            Terminal.Error.MarkupLine($"[red]error:[/] {Markup.Escape(e.Message)}");
             return 1;
         }
     }
@@ -26,6 +25,6 @@ internal static class CommandRunner
         {
             return work(_ => { });
         }
-        return AnsiConsole.Status().Start("Starting", context => work(step => context.Status(Markup.Escape(step) + "...")));
+        return Terminal.Out.Status().Start("Starting", context => work(step => context.Status(Markup.Escape(step) + "...")));
     }
 }

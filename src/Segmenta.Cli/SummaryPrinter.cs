@@ -20,10 +20,10 @@ internal static class SummaryPrinter
                 : string.Join(", ", new[] { import.Format, import.Encoding, import.Delimiter is null ? null : $"delimiter '{import.Delimiter}'", $"dates {import.DateOrder}", $"decimal {import.DecimalStyle}" }.Where(s => s is not null));
             table.AddRow(Markup.Escape(import.SourceName), N(import.LinesRead), N(import.LinesLoaded), N(import.LinesQuarantined), Markup.Escape(detected));
         }
-        AnsiConsole.Write(table);
+        Terminal.Out.Write(table);
         foreach (var import in imports.Where(i => !i.AlreadyImported))
         {
-            AnsiConsole.MarkupLine($"[grey]Columns: {Markup.Escape(import.ColumnMap)}[/]");
+            Terminal.Out.MarkupLine($"[grey]Columns: {Markup.Escape(import.ColumnMap)}[/]");
         }
     }
 
@@ -40,7 +40,7 @@ internal static class SummaryPrinter
             cleaning.AddRow(row.Rule, N(row.Lines), row.Revenue.ToString("N2", Numbers), row.LineShare.ToString("P1", Numbers));
         }
         cleaning.AddRow("[grey]quarantined at load[/]", N(result.Cleaning.LinesQuarantined), "", "");
-        AnsiConsole.Write(cleaning);
+        Terminal.Out.Write(cleaning);
 
         var features = result.Features;
         var segments = new Table().Title($"RFM segments ({N(features.Customers)} customers, as of {features.AsOf:yyyy-MM-dd})")
@@ -49,13 +49,13 @@ internal static class SummaryPrinter
         {
             segments.AddRow(Markup.Escape(segment), N(customers), ((double)customers / Math.Max(1, features.Customers)).ToString("P1", Numbers), revenue.ToString("N2", Numbers));
         }
-        AnsiConsole.Write(segments);
+        Terminal.Out.Write(segments);
         foreach (var note in features.Notes)
         {
-            AnsiConsole.MarkupLine($"[yellow]note:[/] {Markup.Escape(note)}");
+            Terminal.Out.MarkupLine($"[yellow]note:[/] {Markup.Escape(note)}");
         }
-        AnsiConsole.MarkupLine($"Lines kept {N(result.Cleaning.LinesKept)} of {N(result.Cleaning.LinesLoaded)} loaded; revenue {features.MonetarySum.ToString("N2", Numbers)}.");
-        AnsiConsole.MarkupLine($"Wrote {string.Join(", ", result.OutputFiles.Select(f => Markup.Escape(f)))} and the database {Markup.Escape(result.DatabasePath)} in {result.Elapsed.TotalSeconds.ToString("0.00", Numbers)} s.");
+        Terminal.Out.MarkupLine($"Lines kept {N(result.Cleaning.LinesKept)} of {N(result.Cleaning.LinesLoaded)} loaded; revenue {features.MonetarySum.ToString("N2", Numbers)}.");
+        Terminal.Out.MarkupLine($"Wrote {string.Join(", ", result.OutputFiles.Select(f => Markup.Escape(f)))} and the database {Markup.Escape(result.DatabasePath)} in {result.Elapsed.TotalSeconds.ToString("0.00", Numbers)} s.");
     }
 
     private static string N(long value) => value.ToString("N0", Numbers);
