@@ -139,23 +139,47 @@ public static class Importer
 
     private static void ReadAll(IRecordSource source, ColumnMapping mapping, SourceSettings settings, RawLineWriter writer, string path)
     {
+        ParallelLineReader.Run(
+            (takeBatch, publish) => Parse(source, mapping, settings, path, takeBatch, publish),
+            batch =>
+            {
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    writer.Append(batch.Lines[i]);
+                }
+                foreach (var (lineNumber, reason, rawText) in batch.Quarantined)
+                {
+                    writer.Quarantine(lineNumber, reason, rawText);
+                }
+            });
+    }
+
+    /// <summary>Reads and converts every record into batches (on the parsing thread).</summary>
+    private static void Parse(
+        IRecordSource source, ColumnMapping mapping, SourceSettings settings, string path, Func<LineBatch> takeBatch, Action<LineBatch> publish)
+    {
         var converter = new LineConverter(mapping, settings.DateFormat, settings.DateOrder, settings.DecimalStyle);
-        var line = new TransactionLine();
         var expectedFields = source.Header.Count;
+        var batch = takeBatch();
         try
         {
             while (source.Read())
             {
+                if (batch.IsFull || batch.Quarantined.Count >= LineBatch.Capacity)
+                {
+                    publish(batch);
+                    batch = takeBatch();
+                }
                 switch (source.Problem)
                 {
                     case RecordProblem.UnterminatedQuote:
-                        writer.Quarantine(source.LineNumber, "unterminated quote: a quoted field is not closed on this line", source.RawText());
+                        batch.Quarantined.Add((source.LineNumber, "unterminated quote: a quoted field is not closed on this line", source.RawText()));
                         continue;
                     case RecordProblem.WrongFieldCount:
-                        writer.Quarantine(source.LineNumber, $"wrong field count: {source.FieldCount} fields, the header has {expectedFields}", source.RawText());
+                        batch.Quarantined.Add((source.LineNumber, $"wrong field count: {source.FieldCount} fields, the header has {expectedFields}", source.RawText()));
                         continue;
                 }
-                var reason = converter.TryConvert(source, ref line);
+                var reason = converter.TryConvert(source, ref batch.Lines[batch.Count]);
                 if (converter.DateOrderContradicted && settings.DateOrderIsGuess)
                 {
                     var other = settings.DateOrder == DateOrder.DayFirst ? DateOrder.MonthFirst : DateOrder.DayFirst;
@@ -164,13 +188,14 @@ public static class Importer
                 }
                 if (reason is null)
                 {
-                    writer.Append(line);
+                    batch.Count++;
                 }
                 else
                 {
-                    writer.Quarantine(source.LineNumber, reason, source.RawText());
+                    batch.Quarantined.Add((source.LineNumber, reason, source.RawText()));
                 }
             }
+            publish(batch);
         }
         catch (DecoderFallbackException) when (settings.EncodingIsGuess)
         {
