@@ -140,7 +140,7 @@ public static class Importer
     private static void ReadAll(IRecordSource source, ColumnMapping mapping, SourceSettings settings, RawLineWriter writer, string path)
     {
         ParallelLineReader.Run(
-            (takeBatch, publish) => Parse(source, mapping, settings, path, takeBatch, publish),
+            (takeBatch, publish) => Parse(source, mapping, settings, path, source is ExcelRecordSource, takeBatch, publish),
             batch =>
             {
                 for (var i = 0; i < batch.Count; i++)
@@ -156,9 +156,10 @@ public static class Importer
 
     /// <summary>Reads and converts every record into batches (on the parsing thread).</summary>
     private static void Parse(
-        IRecordSource source, ColumnMapping mapping, SourceSettings settings, string path, Func<LineBatch> takeBatch, Action<LineBatch> publish)
+        IRecordSource source, ColumnMapping mapping, SourceSettings settings, string path, bool serialDates,
+        Func<LineBatch> takeBatch, Action<LineBatch> publish)
     {
-        var converter = new LineConverter(mapping, settings.DateFormat, settings.DateOrder, settings.DecimalStyle);
+        var converter = new LineConverter(mapping, settings.DateFormat, settings.DateOrder, settings.DecimalStyle, serialDates);
         var expectedFields = source.Header.Count;
         var batch = takeBatch();
         try

@@ -5,7 +5,7 @@ namespace Segmenta.Loading;
 /// Date order and decimal style are decided by the importer; a date that contradicts a tentative order
 /// is reported through <see cref="DateOrderContradicted"/> so the import can restart with the other order.
 /// </summary>
-internal sealed class LineConverter(ColumnMapping mapping, DateFormat dateFormat, DateOrder dateOrder, DecimalStyle decimalStyle)
+internal sealed class LineConverter(ColumnMapping mapping, DateFormat dateFormat, DateOrder dateOrder, DecimalStyle decimalStyle, bool serialDates = false)
 {
     private readonly int _invoice = mapping.IndexOf(ColumnRole.Invoice);
     private readonly int _product = mapping.IndexOf(ColumnRole.Product);
@@ -105,7 +105,7 @@ internal sealed class LineConverter(ColumnMapping mapping, DateFormat dateFormat
         value = default;
         if (!DateText.TryParse(text, out var parts))
         {
-            return false;
+            return serialDates && TryParseSerialDate(text, out value);
         }
         if (!parts.Allows(dateOrder) && !dateFormat.IsFixed)
         {
@@ -116,6 +116,21 @@ internal sealed class LineConverter(ColumnMapping mapping, DateFormat dateFormat
             }
         }
         return parts.TryToDateTime(dateOrder, out value);
+    }
+
+    /// <summary>Spreadsheet cells without a date format hold the date as days since 1899-12-30 (OLE Automation date).</summary>
+    private static bool TryParseSerialDate(ReadOnlySpan<char> text, out DateTime value)
+    {
+        value = default;
+        if (!double.TryParse(text, System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var days)
+            || days is < 1 or > 2_958_465)
+        {
+            return false;
+        }
+        // Fractions of a day are binary approximations: round to the nearest second.
+        var seconds = Math.Round(DateTime.FromOADate(days).Ticks / (double)TimeSpan.TicksPerSecond);
+        value = new DateTime((long)seconds * TimeSpan.TicksPerSecond, DateTimeKind.Unspecified);
+        return true;
     }
 
     private static string Clip(ReadOnlySpan<char> text) => text.Length > 40 ? string.Concat(text[..40], "...") : text.ToString();
