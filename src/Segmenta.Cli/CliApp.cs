@@ -9,6 +9,7 @@ internal static class CliApp
     {
         AnalyzeCommand.Create(),
         ImportCommand.Create(),
+        ReportCommand.Create(),
     };
 
     internal static int Run(string[] args) => CreateRoot().Parse(args).Invoke();

@@ -3,7 +3,7 @@ using System.Reflection;
 namespace Segmenta.Features;
 
 /// <summary>One cell range of the RFM segment map: customers with R in [RMin, RMax] and FM in [FmMin, FmMax].</summary>
-internal sealed record RfmSegmentRule(string Segment, int RMin, int RMax, int FmMin, int FmMax, string Meaning)
+internal sealed record RfmSegmentRule(string Segment, int RMin, int RMax, int FmMin, int FmMax, string Meaning, string Action)
 {
     /// <summary>The documented map (Features/rfm_segments.csv), covering every (R, FM) pair exactly once.</summary>
     internal static IReadOnlyList<RfmSegmentRule> Default { get; } = Load();
@@ -21,13 +21,35 @@ internal sealed record RfmSegmentRule(string Segment, int RMin, int RMax, int Fm
         var rules = new List<RfmSegmentRule>();
         while (reader.ReadLine() is { Length: > 0 } line)
         {
-            var quote = line.IndexOf('"', StringComparison.Ordinal);
-            var meaning = line[(quote + 1)..^1];
-            var parts = line[..(quote - 1)].Split(',');
-            rules.Add(new RfmSegmentRule(parts[0], int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture),
-                int.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture), int.Parse(parts[3], System.Globalization.CultureInfo.InvariantCulture),
-                int.Parse(parts[4], System.Globalization.CultureInfo.InvariantCulture), meaning));
+            var f = SplitCsv(line);
+            int Int(int i) => int.Parse(f[i], System.Globalization.CultureInfo.InvariantCulture);
+            rules.Add(new RfmSegmentRule(f[0], Int(1), Int(2), Int(3), Int(4), f[5], f[6]));
         }
         return rules;
+    }
+
+    private static List<string> SplitCsv(string line)
+    {
+        var fields = new List<string>();
+        var field = new System.Text.StringBuilder();
+        var quoted = false;
+        foreach (var c in line)
+        {
+            if (c == '"')
+            {
+                quoted = !quoted;
+            }
+            else if (c == ',' && !quoted)
+            {
+                fields.Add(field.ToString());
+                field.Clear();
+            }
+            else
+            {
+                field.Append(c);
+            }
+        }
+        fields.Add(field.ToString());
+        return fields;
     }
 }

@@ -1,6 +1,7 @@
 using Segmenta.Cleaning;
 using Segmenta.Features;
 using Segmenta.Loading;
+using Segmenta.Reporting;
 
 namespace Segmenta.Pipeline;
 
@@ -24,6 +25,9 @@ public sealed record AnalysisOptions
 
     /// <summary>Customer features.</summary>
     public FeatureOptions Features { get; init; } = new();
+
+    /// <summary>The HTML report.</summary>
+    public ReportOptions Report { get; init; } = new();
 
     /// <summary>The database file that will be used.</summary>
     public string ResolvedDatabasePath => DatabasePath ?? Path.Combine(OutputDirectory, "segmenta.duckdb");

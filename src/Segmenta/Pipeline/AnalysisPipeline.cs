@@ -3,6 +3,7 @@ using System.Text.Json;
 using Segmenta.Cleaning;
 using Segmenta.Features;
 using Segmenta.Loading;
+using Segmenta.Reporting;
 using Segmenta.Store;
 
 namespace Segmenta.Pipeline;
@@ -42,11 +43,23 @@ public static class AnalysisPipeline
             OutputWriter.WriteCleaningReport(store, options.OutputDirectory),
         });
         var result = new AnalysisResult(imports, cleaning, features, outputs, store.Path, steps);
-        RecordRun(store, options, result, started);
+        var runId = RecordRun(store, options, result, started);
+
+        // The report reads the run log, so it is written last and its time added to the run afterwards.
+        var report = Step("Writing report", () => ReportWriter.Write(store, Path.Combine(options.OutputDirectory, "report.html"), options.Report));
+        outputs.Add(report.Path);
+        UpdateStepTimes(store, runId, steps);
         return result;
     }
 
-    private static void RecordRun(SegmentaStore store, AnalysisOptions options, AnalysisResult result, DateTimeOffset started)
+    private static void UpdateStepTimes(SegmentaStore store, long runId, List<(string Step, TimeSpan Elapsed)> steps) =>
+        store.Execute("UPDATE runs SET step_seconds = $steps, seconds = $seconds WHERE run_id = $id",
+            ("steps", StepsJson(steps)), ("seconds", steps.Sum(s => s.Elapsed.TotalSeconds)), ("id", runId));
+
+    private static string StepsJson(IEnumerable<(string Step, TimeSpan Elapsed)> steps) =>
+        JsonSerializer.Serialize(steps.ToDictionary(s => s.Step, s => Math.Round(s.Elapsed.TotalSeconds, 4)));
+
+    private static long RecordRun(SegmentaStore store, AnalysisOptions options, AnalysisResult result, DateTimeOffset started)
     {
         var runId = (store.Scalar<long?>("SELECT max(run_id) FROM runs") ?? 0) + 1;
         var optionsJson = JsonSerializer.Serialize(new
@@ -60,11 +73,12 @@ public static class AnalysisPipeline
             encoding = options.Import.Encoding,
             dateFormat = options.Import.DateFormat,
         });
-        var stepsJson = JsonSerializer.Serialize(result.Steps.ToDictionary(s => s.Step, s => Math.Round(s.Elapsed.TotalSeconds, 4)));
+        var stepsJson = StepsJson(result.Steps);
         store.Execute(
             "INSERT INTO runs VALUES ($id, 'analyze', $at, $options, $loaded, $clean, $customers, $seconds, $steps)",
             ("id", runId), ("at", started.UtcDateTime), ("options", optionsJson), ("loaded", result.Cleaning.LinesLoaded),
             ("clean", result.Cleaning.LinesKept), ("customers", result.Features.Customers),
             ("seconds", result.Elapsed.TotalSeconds), ("steps", stepsJson));
+        return runId;
     }
 }

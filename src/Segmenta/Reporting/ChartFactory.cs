@@ -1,0 +1,141 @@
+using ScottPlot;
+
+namespace Segmenta.Reporting;
+
+/// <summary>
+/// The report's charts, drawn with ScottPlot and exported as SVG. Every chart has a title, labelled axes and
+/// text large enough to read when printed; segment colours come from <see cref="Palette"/>.
+/// </summary>
+internal static class ChartFactory
+{
+    private const int Width = 860;
+    private const int Height = 380;
+
+    /// <summary>A line over months (x = month start dates).</summary>
+    internal static string MonthlyLine(string title, IReadOnlyList<DateTime> months, IReadOnlyList<(string Name, double[] Values)> series, string yLabel)
+    {
+        var plot = NewPlot(title, "Month", yLabel);
+        var xs = months.Select(m => m.ToOADate()).ToArray();
+        for (var i = 0; i < series.Count; i++)
+        {
+            var line = plot.Add.Scatter(xs, series[i].Values);
+            line.Color = Palette.Plot(i);
+            line.LineWidth = 2;
+            line.MarkerSize = 5;
+            line.LegendText = series[i].Name;
+        }
+        plot.Axes.DateTimeTicksBottom();
+        if (series.Count > 1)
+        {
+            plot.ShowLegend(Alignment.UpperLeft);
+        }
+        return Svg(plot);
+    }
+
+    /// <summary>Bars with category labels; colours per bar (e.g. by segment) or the primary colour.</summary>
+    internal static string Bars(string title, IReadOnlyList<string> labels, IReadOnlyList<double> values, string categoryLabel, string valueLabel,
+        IReadOnlyList<int>? colourIndexes = null, bool horizontal = false)
+    {
+        var plot = NewPlot(title, horizontal ? valueLabel : categoryLabel, horizontal ? categoryLabel : valueLabel);
+        var bars = new List<Bar>();
+        for (var i = 0; i < values.Count; i++)
+        {
+            bars.Add(new Bar
+            {
+                Position = horizontal ? values.Count - 1 - i : i,
+                Value = values[i],
+                FillColor = colourIndexes is null ? Palette.Primary : Palette.Plot(colourIndexes[i]),
+                LineWidth = 0,
+            });
+        }
+        var plottable = plot.Add.Bars(bars);
+        plottable.Horizontal = horizontal;
+        var positions = Enumerable.Range(0, labels.Count).Select(i => (double)(horizontal ? labels.Count - 1 - i : i)).ToArray();
+        var ticks = new ScottPlot.TickGenerators.NumericManual(positions, labels.Select(l => Shorten(l, 28)).ToArray());
+        if (horizontal)
+        {
+            plot.Axes.Left.TickGenerator = ticks;
+            plot.Axes.Margins(left: 0, bottom: 0.02);
+        }
+        else
+        {
+            plot.Axes.Bottom.TickGenerator = ticks;
+            plot.Axes.Bottom.TickLabelStyle.Rotation = labels.Count > 8 ? -35 : 0;
+            plot.Axes.Bottom.TickLabelStyle.Alignment = labels.Count > 8 ? Alignment.MiddleRight : Alignment.UpperCenter;
+            plot.Axes.Margins(bottom: 0);
+        }
+        return Svg(plot, height: horizontal ? Math.Max(Height, 60 + 24 * labels.Count) : Height);
+    }
+
+    /// <summary>A histogram of values, optionally log-scaled bins shown on the original scale.</summary>
+    internal static string Histogram(string title, IReadOnlyList<double> values, string xLabel, int bins = 40)
+    {
+        var plot = NewPlot(title, xLabel, "Customers");
+        var finite = values.Where(double.IsFinite).ToArray();
+        if (finite.Length > 0 && finite.Max() > finite.Min())
+        {
+            var histogram = ScottPlot.Statistics.Histogram.WithBinCount(bins, finite);
+            var bars = plot.Add.Bars(histogram.Bins, histogram.Counts);
+            bars.Color = Palette.Primary;
+            foreach (var bar in bars.Bars)
+            {
+                bar.Size = histogram.FirstBinSize;
+                bar.LineWidth = 0;
+            }
+        }
+        plot.Axes.Margins(bottom: 0);
+        return Svg(plot, width: 420, height: 300);
+    }
+
+    /// <summary>A heatmap with labelled rows and columns (e.g. cohorts x months, segments x features).</summary>
+    internal static string Heatmap(string title, double[,] values, IReadOnlyList<string> rowLabels, IReadOnlyList<string> columnLabels,
+        string xLabel, string yLabel, string colourLabel)
+    {
+        var plot = NewPlot(title, xLabel, yLabel);
+        var heatmap = plot.Add.Heatmap(values);
+        heatmap.Colormap = new ScottPlot.Colormaps.Viridis();
+        var bar = plot.Add.ColorBar(heatmap);
+        bar.Label = colourLabel;
+        var rows = rowLabels.Count;
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
+            Enumerable.Range(0, rows).Select(i => (double)(rows - 1 - i)).ToArray(), rowLabels.Select(l => Shorten(l, 24)).ToArray());
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
+            Enumerable.Range(0, columnLabels.Count).Select(i => (double)i).ToArray(), columnLabels.ToArray());
+        return Svg(plot, height: Math.Max(Height, 80 + 22 * rows));
+    }
+
+    /// <summary>Points coloured by group (e.g. customers on two principal components, by segment).</summary>
+    internal static string GroupedScatter(string title, IReadOnlyList<(string Name, int Colour, double[] Xs, double[] Ys)> groups, string xLabel, string yLabel)
+    {
+        var plot = NewPlot(title, xLabel, yLabel);
+        foreach (var (name, colour, xs, ys) in groups)
+        {
+            var points = plot.Add.ScatterPoints(xs, ys);
+            points.Color = Palette.Plot(colour).WithAlpha(0.55);
+            points.MarkerSize = 3;
+            points.LegendText = name;
+        }
+        plot.ShowLegend(Alignment.UpperRight);
+        return Svg(plot, height: 460);
+    }
+
+    private static Plot NewPlot(string title, string xLabel, string yLabel)
+    {
+        var plot = new Plot();
+        plot.Font.Set("DejaVu Sans");
+        plot.Title(title);
+        plot.XLabel(xLabel);
+        plot.YLabel(yLabel);
+        plot.Axes.Title.Label.FontSize = 18;
+        foreach (var axis in new IAxis[] { plot.Axes.Bottom, plot.Axes.Left })
+        {
+            axis.Label.FontSize = 14;
+            axis.TickLabelStyle.FontSize = 12;
+        }
+        return plot;
+    }
+
+    private static string Svg(Plot plot, int width = Width, int height = Height) => plot.GetSvgXml(width, height);
+
+    private static string Shorten(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
+}

@@ -1,0 +1,67 @@
+using System.Text.Json;
+using Segmenta.Cleaning;
+using Segmenta.Store;
+
+namespace Segmenta.Reporting;
+
+/// <summary>Reads what the report needs from the store; fails clearly when the analysis has not been run.</summary>
+internal static class ReportDataLoader
+{
+    /// <summary>Numeric customer features shown in the report, by column name of the customers table.</summary>
+    internal static readonly string[] FeatureColumns =
+    [
+        "recency", "frequency", "monetary", "tenure_days", "average_order_value", "distinct_products",
+        "items_bought", "return_rate", "average_monthly_spend",
+    ];
+
+    internal static ReportData Load(SegmentaStore store, ReportOptions options)
+    {
+        if (!store.HasTable("customers") || !store.HasTable("cleaning_report"))
+        {
+            throw new SegmentaException($"The database {store.Path} holds no analysis yet. Run: segmenta analyze FILE --out DIR first.");
+        }
+        var overview = store.Query(SqlScripts.Get("Reporting/overview.sql"), r => new Overview(
+            r.GetDateTime(0), r.GetDateTime(1), r.GetDouble(2), r.GetInt64(3), r.GetInt64(4), r.GetInt64(5), r.GetInt64(6),
+            r.IsDBNull(7) ? null : r.GetString(7)))[0];
+        var imports = store.Query(
+            "SELECT source_name, format, size_bytes, lines_read, lines_loaded, lines_quarantined, column_map FROM imports ORDER BY import_id",
+            r => new ImportRow(r.GetString(0), r.GetString(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4), r.GetInt64(5), r.GetString(6)));
+        var quarantine = store.Query(SqlScripts.Get("Reporting/quarantine_summary.sql"), r => (r.GetString(0), r.GetInt64(1), r.GetInt64(2)));
+        var cleaning = store.Query(
+            "SELECT step, rule, description, lines, revenue, line_share FROM cleaning_report ORDER BY step",
+            r => new CleaningRow(r.GetInt32(0), r.GetString(1), r.GetString(2), r.GetInt64(3), r.GetDouble(4), r.IsDBNull(5) ? 0 : r.GetDouble(5)));
+        var segments = store.Query(SqlScripts.Get("Reporting/rfm_summary.sql"), r => new RfmSegmentRow(
+            r.IsDBNull(0) ? "(none)" : r.GetString(0), r.GetInt64(1), r.GetDouble(2), r.GetDouble(3), r.GetDouble(4), r.GetDouble(5)));
+        var (runOptions, preset, asOf) = LastRun(store);
+        return new ReportData(overview, imports, quarantine, cleaning, preset, segments, LoadColumns(store), asOf, runOptions,
+            options.Currency ?? (overview.MainCountry == "United Kingdom" ? "£" : ""));
+    }
+
+    private static CustomerColumns LoadColumns(SegmentaStore store)
+    {
+        var columns = FeatureColumns.ToDictionary(c => c, _ => new List<double>());
+        var select = string.Join(", ", FeatureColumns.Select(c => $"CAST({c} AS DOUBLE)"));
+        store.Query($"SELECT {select} FROM customers ORDER BY customer_id", r =>
+        {
+            for (var i = 0; i < FeatureColumns.Length; i++)
+            {
+                columns[FeatureColumns[i]].Add(r.IsDBNull(i) ? double.NaN : r.GetDouble(i));
+            }
+            return 0;
+        });
+        return new CustomerColumns(columns.ToDictionary(p => p.Key, p => p.Value.ToArray()));
+    }
+
+    private static (string? Options, string Preset, DateOnly? AsOf) LastRun(SegmentaStore store)
+    {
+        var options = store.Scalar<string>("SELECT options FROM runs ORDER BY run_id DESC LIMIT 1");
+        if (options is null)
+        {
+            return (null, "unknown", null);
+        }
+        using var json = JsonDocument.Parse(options);
+        var preset = json.RootElement.TryGetProperty("cleaning", out var p) ? p.GetString() ?? "unknown" : "unknown";
+        DateOnly? asOf = json.RootElement.TryGetProperty("asOf", out var a) && DateOnly.TryParse(a.GetString(), System.Globalization.CultureInfo.InvariantCulture, out var d) ? d : null;
+        return (options, preset.ToLowerInvariant(), asOf);
+    }
+}

@@ -1,0 +1,47 @@
+using Segmenta.Tests.Pipeline;
+using Segmenta.Tests.Support;
+
+namespace Segmenta.Tests.Reporting;
+
+/// <summary>The report that <c>segmenta analyze</c> writes for the shared data, opened in a real browser.</summary>
+public class RealDataReportTests(ClassicRunFixture run) : IClassFixture<ClassicRunFixture>
+{
+    private string ReportPath => Path.Combine(run.OutputDirectory, "report.html");
+
+    [Fact]
+    public void The_report_is_one_self_contained_file_under_5_MB()
+    {
+        var html = File.ReadAllText(ReportPath);
+        Assert.InRange(new FileInfo(ReportPath).Length, 10_000, 5 * 1024 * 1024);
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("src=\"http", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("href=\"http", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("@import", html, StringComparison.Ordinal);
+        foreach (var section in new[] { "Summary", "Data", "Customer features", "RFM segments", "Method and options" })
+        {
+            Assert.Contains($">{section}</h2>", html);
+        }
+        Assert.Contains("392,692", html);
+    }
+
+    [Fact]
+    public void The_report_loads_in_headless_chromium_without_console_errors_and_shows_every_chart()
+    {
+        var html = File.ReadAllText(ReportPath);
+        var charts = html.Split("<figure class=\"chart\"").Length - 1;
+
+        var (dom, log) = Chromium.DumpDom(new Uri(ReportPath).AbsoluteUri);
+
+        Assert.True(charts >= 8, $"only {charts} charts");
+        Assert.Equal(charts, dom.Split("<figure class=\"chart\"").Length - 1);
+        Assert.Equal(charts, dom.Split("<svg").Length - 1);
+        Assert.DoesNotContain("Uncaught", log);
+        Assert.DoesNotContain(":ERROR:CONSOLE", log);
+        Assert.DoesNotContain("Failed to load resource", log);
+
+        // The first screen of the report; docs/report.png (the README's picture) is a copy of one of these.
+        var screenshot = Path.Combine(run.OutputDirectory, "report.png");
+        Chromium.Screenshot(new Uri(ReportPath).AbsoluteUri, screenshot, 1280, 1400);
+        Assert.True(new FileInfo(screenshot).Length > 10_000);
+    }
+}

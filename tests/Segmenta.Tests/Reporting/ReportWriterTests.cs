@@ -1,0 +1,45 @@
+using Segmenta.Loading;
+using Segmenta.Reporting;
+using Segmenta.Tests.Support;
+
+namespace Segmenta.Tests.Reporting;
+
+public class ReportWriterTests
+{
+    private const string Header = "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,<img src=x onerror=alert(1)>\n";
+
+    [Fact]
+    public void Text_from_the_data_is_escaped_everywhere()
+    {
+        using var fixture = new StoreFixture();
+        var lines = new System.Text.StringBuilder(Header);
+        for (var i = 0; i < 30; i++)
+        {
+            lines.Append(FormattableString.Invariant($"{i},P{i % 4},\"<script>alert('x')</script> & co\",2,2011-01-{1 + i % 28:00} 10:00,1.5,{i % 7},<b>Land</b>\n"));
+        }
+        var path = fixture.Write("<i onclick=x>shop.csv", lines.ToString());
+        Importer.Import(fixture.Store, path, new ImportOptions
+        {
+            ColumnMap = new Dictionary<ColumnRole, string> { [ColumnRole.Country] = "<img src=x onerror=alert(1)>" },
+        });
+        fixture.Clean();
+        fixture.Features();
+
+        var report = ReportWriter.Write(fixture.Store, fixture.Write("report.html", ""), new ReportOptions { Title = "<script>t</script>" });
+        var html = File.ReadAllText(report.Path);
+
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<img", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<i onclick", html, StringComparison.Ordinal);
+        Assert.Contains("&lt;i onclick=x&gt;shop.csv", html);
+        Assert.Contains("&lt;img src=x onerror=alert(1)&gt;", html);
+    }
+
+    [Fact]
+    public void A_store_without_an_analysis_is_a_clear_error()
+    {
+        using var fixture = new StoreFixture();
+        var error = Assert.Throws<SegmentaException>(() => ReportWriter.Write(fixture.Store, fixture.Write("r.html", ""), new ReportOptions()));
+        Assert.Contains("segmenta analyze", error.Message);
+    }
+}
