@@ -1,6 +1,7 @@
 using Segmenta.Cleaning;
 using Segmenta.Features;
 using Segmenta.Loading;
+using Segmenta.Profiling;
 using Segmenta.Reporting;
 
 namespace Segmenta.Pipeline;
@@ -25,6 +26,9 @@ public sealed record AnalysisOptions
 
     /// <summary>Customer features.</summary>
     public FeatureOptions Features { get; init; } = new();
+
+    /// <summary>Segment profiles, names and actions.</summary>
+    public ProfilingOptions Profiling { get; init; } = new();
 
     /// <summary>The HTML report.</summary>
     public ReportOptions Report { get; init; } = new();

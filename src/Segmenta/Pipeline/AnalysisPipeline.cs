@@ -3,6 +3,7 @@ using System.Text.Json;
 using Segmenta.Cleaning;
 using Segmenta.Features;
 using Segmenta.Loading;
+using Segmenta.Profiling;
 using Segmenta.Reporting;
 using Segmenta.Store;
 
@@ -37,16 +38,25 @@ public static class AnalysisPipeline
         }
         var cleaning = Step("Cleaning", () => Cleaner.Run(store, options.Cleaning));
         var features = Step("Customer features", () => CustomerFeatures.Compute(store, options.Features));
-        var outputs = Step("Writing outputs", () => new List<string>
+        var currency = options.Report.Currency ?? CurrencyGuess.For(store);
+        var segmentations = Step("Profiling segments", () => Profiler.Run(store, options.Profiling with { Currency = currency }));
+        var outputs = Step("Writing outputs", () =>
         {
-            OutputWriter.WriteCustomers(store, options.OutputDirectory),
-            OutputWriter.WriteCleaningReport(store, options.OutputDirectory),
+            var primary = segmentations.First();
+            return new List<string>
+            {
+                OutputWriter.WriteCustomers(store, options.OutputDirectory),
+                OutputWriter.WriteCleaningReport(store, options.OutputDirectory),
+                ProfileOutputs.WriteSegments(segmentations, options.OutputDirectory),
+                ProfileOutputs.WriteInsights(segmentations, options.OutputDirectory, currency),
+                Path.GetDirectoryName(ProfileOutputs.WriteActivation(store, primary, options.OutputDirectory)[0])! + Path.DirectorySeparatorChar,
+            };
         });
-        var result = new AnalysisResult(imports, cleaning, features, outputs, store.Path, steps);
+        var result = new AnalysisResult(imports, cleaning, features, segmentations, outputs, store.Path, steps);
         var runId = RecordRun(store, options, result, started);
 
         // The report reads the run log, so it is written last and its time added to the run afterwards.
-        var report = Step("Writing report", () => ReportWriter.Write(store, Path.Combine(options.OutputDirectory, "report.html"), options.Report));
+        var report = Step("Writing report", () => ReportWriter.Write(store, Path.Combine(options.OutputDirectory, "report.html"), options.Report with { Currency = currency }));
         outputs.Add(report.Path);
         UpdateStepTimes(store, runId, steps);
         return result;

@@ -1,6 +1,7 @@
 using Segmenta.Cleaning;
 using Segmenta.Features;
 using Segmenta.Loading;
+using Segmenta.Profiling;
 
 namespace Segmenta.Pipeline;
 
@@ -9,6 +10,7 @@ public sealed record AnalysisResult(
     IReadOnlyList<ImportResult> Imports,
     CleaningReport Cleaning,
     FeatureSummary Features,
+    IReadOnlyList<ProfiledSegmentation> Segmentations,
     IReadOnlyList<string> OutputFiles,
     string DatabasePath,
     IReadOnlyList<(string Step, TimeSpan Elapsed)> Steps)

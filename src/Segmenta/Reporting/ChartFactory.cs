@@ -87,21 +87,39 @@ internal static class ChartFactory
         return Svg(plot, width: 420, height: 300);
     }
 
-    /// <summary>A heatmap with labelled rows and columns (e.g. cohorts x months, segments x features).</summary>
+    /// <summary>
+    /// A heatmap of labelled cells (e.g. cohorts x months, segments x features), drawn as rectangles so cells stay
+    /// crisp in SVG, each annotated with its text; colours come from Viridis over <paramref name="range"/>.
+    /// </summary>
     internal static string Heatmap(string title, double[,] values, IReadOnlyList<string> rowLabels, IReadOnlyList<string> columnLabels,
-        string xLabel, string yLabel, string colourLabel)
+        string xLabel, string yLabel, Func<int, int, string> cellText, (double Min, double Max) range)
     {
         var plot = NewPlot(title, xLabel, yLabel);
-        var heatmap = plot.Add.Heatmap(values);
-        heatmap.Colormap = new ScottPlot.Colormaps.Viridis();
-        var bar = plot.Add.ColorBar(heatmap);
-        bar.Label = colourLabel;
+        var colormap = new ScottPlot.Colormaps.Viridis();
         var rows = rowLabels.Count;
+        for (var i = 0; i < rows; i++)
+        {
+            for (var j = 0; j < columnLabels.Count; j++)
+            {
+                var y = rows - 1 - i;
+                var value = values[i, j];
+                var rectangle = plot.Add.Rectangle(j - 0.5, j + 0.5, y - 0.5, y + 0.5);
+                rectangle.LineWidth = 0;
+                rectangle.FillColor = double.IsFinite(value) ? colormap.GetColor(value, new ScottPlot.Range(range.Min, range.Max)) : Colors.LightGray;
+                var label = plot.Add.Text(cellText(i, j), j, y);
+                label.LabelFontSize = 11;
+                label.LabelAlignment = Alignment.MiddleCenter;
+                var light = double.IsFinite(value) && (value - range.Min) / (range.Max - range.Min) < 0.55;
+                label.LabelFontColor = light ? Colors.White : Colors.Black;
+            }
+        }
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
             Enumerable.Range(0, rows).Select(i => (double)(rows - 1 - i)).ToArray(), rowLabels.Select(l => Shorten(l, 24)).ToArray());
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
             Enumerable.Range(0, columnLabels.Count).Select(i => (double)i).ToArray(), columnLabels.ToArray());
-        return Svg(plot, height: Math.Max(Height, 80 + 22 * rows));
+        plot.Axes.SetLimits(-0.5, columnLabels.Count - 0.5, -0.5, rows - 0.5);
+        plot.Grid.IsVisible = false;
+        return Svg(plot, height: Math.Max(260, 90 + 30 * rows));
     }
 
     /// <summary>Points coloured by group (e.g. customers on two principal components, by segment).</summary>

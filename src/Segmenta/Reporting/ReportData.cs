@@ -28,4 +28,5 @@ internal sealed record ReportData(
     CustomerColumns Customers,
     DateOnly? AsOf,
     string? RunOptions,
-    string Currency);
+    string Currency,
+    IReadOnlyList<SegmentationReport> Segmentations);

@@ -34,7 +34,36 @@ internal static class ReportDataLoader
             r.IsDBNull(0) ? "(none)" : r.GetString(0), r.GetInt64(1), r.GetDouble(2), r.GetDouble(3), r.GetDouble(4), r.GetDouble(5)));
         var (runOptions, preset, asOf) = LastRun(store);
         return new ReportData(overview, imports, quarantine, cleaning, preset, segments, LoadColumns(store), asOf, runOptions,
-            options.Currency ?? (overview.MainCountry == "United Kingdom" ? "£" : ""));
+            options.Currency ?? Features.CurrencyGuess.For(store), LoadSegmentations(store));
+    }
+
+    private static List<SegmentationReport> LoadSegmentations(SegmentaStore store)
+    {
+        if (!store.HasTable("segment_catalog"))
+        {
+            return [];
+        }
+        var names = store.Query("SELECT DISTINCT segmentation FROM segment_catalog ORDER BY segmentation = 'rfm', segmentation", r => r.GetString(0));
+        return names.Select(name =>
+        {
+            (string, object?) s = ("s", name);
+            var segments = store.Query(
+                """
+                SELECT c.segment_id, c.name, m.customers, m.customer_share, m.revenue_share, m.revenue_per_customer,
+                       c.explanation, c.explanation_fidelity, c.action, c.action_reasoning, c.segmentation_fidelity
+                FROM segment_catalog c JOIN segment_summary m USING (segmentation, segment_id)
+                WHERE c.segmentation = $s ORDER BY c.segment_id
+                """,
+                r => (Row: new SegmentRow(r.GetInt32(0), r.GetString(1), r.GetInt64(2), r.GetDouble(3), r.GetDouble(4), r.GetDouble(5),
+                    r.GetString(6), r.GetDouble(7), r.GetString(8), r.GetString(9)), Fidelity: r.GetDouble(10)), s);
+            var indexes = store.Query("SELECT segment_id, feature, index FROM segment_feature_stats WHERE segmentation = $s AND index IS NOT NULL",
+                r => (Key: (r.GetInt32(0), r.GetString(1)), Value: r.GetDouble(2)), s).ToDictionary(x => x.Key, x => x.Value);
+            var products = store.Query(
+                "SELECT segment_id, coalesce(description, stock_code), revenue FROM segment_top_products WHERE segmentation = $s AND rank_by_revenue <= 3 ORDER BY segment_id, rank_by_revenue",
+                r => (r.GetInt32(0), r.GetString(1), r.GetDouble(2)), s);
+            var insights = store.Query("SELECT insight FROM segment_insights WHERE segmentation = $s ORDER BY position", r => r.GetString(0), s);
+            return new SegmentationReport(name, segments.Select(x => x.Row).ToList(), segments.Count > 0 ? segments[0].Fidelity : double.NaN, indexes, products, insights);
+        }).ToList();
     }
 
     private static CustomerColumns LoadColumns(SegmentaStore store)

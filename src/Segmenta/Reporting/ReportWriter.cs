@@ -12,20 +12,24 @@ public static class ReportWriter
 {
     private delegate void SectionWriter(Html html, ReportData data);
 
+    private delegate bool SectionApplies(ReportData data);
+
     /// <summary>Writes the report of what <paramref name="store"/> holds to <paramref name="path"/>.</summary>
     public static ReportResult Write(SegmentaStore store, string path, ReportOptions options)
     {
         var data = ReportDataLoader.Load(store, options);
-        var sections = new List<(string Id, string Title, SectionWriter Write)>
+        // Each section appears when the run produced its data.
+        var sections = new List<(string Id, string Title, SectionWriter Write, SectionApplies Applies)>
         {
-            ("summary", SummarySection.Title, SummarySection.Write),
-            ("data", DataSection.Title, DataSection.Write),
-            ("features", FeaturesSection.Title, FeaturesSection.Write),
-            ("rfm", RfmSection.Title, RfmSection.Write),
-            ("method", MethodSection.Title, MethodSection.Write),
-        };
+            ("summary", SummarySection.Title, SummarySection.Write, _ => true),
+            ("data", DataSection.Title, DataSection.Write, _ => true),
+            ("features", FeaturesSection.Title, FeaturesSection.Write, _ => true),
+            ("rfm", RfmSection.Title, RfmSection.Write, _ => true),
+            ("segments", SegmentsSection.Title, SegmentsSection.Write, SegmentsSection.Applies),
+            ("method", MethodSection.Title, MethodSection.Write, _ => true),
+        }.Where(s => s.Applies(data)).ToList();
         var body = new Html();
-        foreach (var (id, title, write) in sections)
+        foreach (var (id, title, write, _) in sections)
         {
             body.Raw($"<section id=\"{id}\">\n<h2>{Html.Text(title)}</h2>\n");
             write(body, data);
@@ -40,7 +44,7 @@ public static class ReportWriter
             .Append(Html.Text(options.Title)).Append("</h1>\n<p>")
             .Append(Html.Text($"{string.Join(", ", data.Imports.Select(i => i.SourceName))} · {data.Overview.FirstDate:d MMM yyyy} to {data.Overview.LastDate:d MMM yyyy} · {Html.Number(data.Overview.Customers)} customers"))
             .Append("</p>\n</header>\n<main>\n<nav class=\"toc\" aria-label=\"Contents\"><strong>Contents</strong><ol>\n");
-        foreach (var (id, title, _) in sections)
+        foreach (var (id, title, _, _) in sections)
         {
             document.Append("<li><a href=\"#").Append(id).Append("\">").Append(Html.Text(title)).Append("</a></li>\n");
         }

@@ -1,0 +1,59 @@
+using Segmenta.Store;
+
+namespace Segmenta.Profiling;
+
+/// <summary>Computes the profile tables in the store and reads them back as <see cref="SegmentProfile"/>s.</summary>
+internal static class ProfileLoader
+{
+    internal static void Compute(SegmentaStore store) => store.Execute(SqlScripts.Get("Profiling/segment_profiles.sql"));
+
+    internal static List<SegmentProfile> Load(SegmentaStore store, string segmentation)
+    {
+        (string, object?) s = ("s", segmentation);
+        var features = store.Query(
+            "SELECT segment_id, feature, mean, median, overall_mean, index FROM segment_feature_stats WHERE segmentation = $s",
+            r => (Id: r.GetInt32(0), Stat: new FeatureStat(r.GetString(1), Double(r, 2), Double(r, 3), Double(r, 4), Double(r, 5))), s)
+            .ToLookup(x => x.Id, x => x.Stat);
+        var countries = store.Query(
+            "SELECT segment_id, country, customers, revenue FROM segment_top_countries WHERE segmentation = $s ORDER BY segment_id, rank",
+            r => (Id: r.GetInt32(0), Row: (r.GetString(1), r.GetInt64(2), r.GetDouble(3))), s).ToLookup(x => x.Id, x => x.Row);
+        var products = store.Query(
+            """
+            SELECT segment_id, stock_code, description, units, revenue, buyers, rank_by_units, rank_by_revenue
+            FROM segment_top_products WHERE segmentation = $s ORDER BY segment_id, rank_by_revenue
+            """,
+            r => (Id: r.GetInt32(0), Row: new SegmentProduct(r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), Double(r, 3), r.GetDouble(4),
+                r.GetInt64(5), (int)r.GetInt64(6), (int)r.GetInt64(7))), s).ToLookup(x => x.Id, x => x.Row);
+        var mix = store.Query(
+            "SELECT segment_id, coalesce(rfm_segment, '(none)'), customers, share FROM segment_rfm_mix WHERE segmentation = $s ORDER BY segment_id, customers DESC",
+            r => (Id: r.GetInt32(0), Row: (r.GetString(1), r.GetInt64(2), r.GetDouble(3))), s).ToLookup(x => x.Id, x => x.Row);
+        return store.Query(
+            """
+            SELECT segment_id, segment_name, customers, customer_share, revenue, revenue_share, revenue_per_customer, returns_rate, top20_revenue_share
+            FROM segment_summary WHERE segmentation = $s ORDER BY segment_id
+            """,
+            r =>
+            {
+                var id = r.GetInt32(0);
+                return new SegmentProfile
+                {
+                    Segmentation = segmentation,
+                    SegmentId = id,
+                    GivenName = r.IsDBNull(1) ? null : r.GetString(1),
+                    Customers = r.GetInt64(2),
+                    CustomerShare = r.GetDouble(3),
+                    Revenue = r.GetDouble(4),
+                    RevenueShare = r.GetDouble(5),
+                    RevenuePerCustomer = r.GetDouble(6),
+                    ReturnsRate = Double(r, 7),
+                    Top20RevenueShare = Double(r, 8),
+                    Features = features[id].ToDictionary(f => f.Feature),
+                    TopCountries = countries[id].ToList(),
+                    TopProducts = products[id].ToList(),
+                    RfmMix = mix[id].ToList(),
+                };
+            }, s);
+    }
+
+    private static double Double(System.Data.Common.DbDataReader r, int i) => r.IsDBNull(i) ? double.NaN : Convert.ToDouble(r.GetValue(i), System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,134 @@
+using System.Globalization;
+using System.Text;
+using Segmenta.Store;
+
+namespace Segmenta.Profiling;
+
+/// <summary>Writes segments.csv, insights.md and the activation lists of the profiled segmentations.</summary>
+public static class ProfileOutputs
+{
+    private static readonly string[] KeyFeatures = ["recency", "frequency", "monetary", "average_order_value", "tenure_days", "distinct_products", "return_rate"];
+
+    /// <summary>One row per segment of every segmentation: sizes, revenue shares, feature means and indexes, explanation, action.</summary>
+    public static string WriteSegments(IReadOnlyList<ProfiledSegmentation> results, string directory)
+    {
+        var path = Path.Combine(directory, "segments.csv");
+        var csv = new StringBuilder("Segmentation,SegmentId,Name,Customers,CustomerShare,Revenue,RevenueShare,RevenuePerCustomer,ReturnsRate,Top20RevenueShare");
+        foreach (var f in KeyFeatures)
+        {
+            csv.Append(CultureInfo.InvariantCulture, $",Mean_{f},Index_{f}");
+        }
+        csv.Append(",Explanation,ExplanationFidelity,Action,ActionReasoning\n");
+        foreach (var result in results)
+        {
+            foreach (var s in result.Segments)
+            {
+                var p = s.Profile;
+                csv.Append(string.Join(',', CsvCell.Text(result.Segmentation), p.SegmentId.ToString(CultureInfo.InvariantCulture), CsvCell.Text(s.Name),
+                    p.Customers.ToString(CultureInfo.InvariantCulture), CsvCell.Number(p.CustomerShare, 4), CsvCell.Number(p.Revenue), CsvCell.Number(p.RevenueShare, 4),
+                    CsvCell.Number(p.RevenuePerCustomer), CsvCell.Number(p.ReturnsRate, 4), CsvCell.Number(p.Top20RevenueShare, 4)));
+                foreach (var f in KeyFeatures)
+                {
+                    csv.Append(',').Append(CsvCell.Number(p.MeanOf(f), 4)).Append(',').Append(CsvCell.Number(p.IndexOf(f), 3));
+                }
+                csv.Append(',').Append(CsvCell.Text(s.Explanation.Rule)).Append(',').Append(CsvCell.Number(s.Explanation.Fidelity, 3))
+                   .Append(',').Append(CsvCell.Text(s.Action.Action)).Append(',').Append(CsvCell.Text(s.Action.Reasoning)).Append('\n');
+            }
+        }
+        File.WriteAllText(path, csv.ToString(), new UTF8Encoding(false));
+        return path;
+    }
+
+    /// <summary>The insights and actions as Markdown prose with a table per segmentation.</summary>
+    public static string WriteInsights(IReadOnlyList<ProfiledSegmentation> results, string directory, string currency)
+    {
+        var path = Path.Combine(directory, "insights.md");
+        var md = new StringBuilder("# Segments: insights and actions\n");
+        foreach (var result in results)
+        {
+            md.Append(CultureInfo.InvariantCulture, $"\n## {Title(result.Segmentation)}\n\n");
+            foreach (var insight in result.Insights)
+            {
+                md.Append("- ").Append(insight).Append('\n');
+            }
+            md.Append("\n| Segment | Customers | Revenue | Who they are | Fidelity | Action |\n|---|---|---|---|---|---|\n");
+            foreach (var s in result.Segments)
+            {
+                md.Append(CultureInfo.InvariantCulture,
+                    $"| {s.Profile.SegmentId}: {Escape(s.Name)} | {s.Profile.Customers:N0} ({Pct(s.Profile.CustomerShare)}) | {currency}{s.Profile.Revenue:N0} ({Pct(s.Profile.RevenueShare)}) | {Escape(s.Explanation.Rule)} | {Pct(s.Explanation.Fidelity, 0)} | {Escape(s.Action.Action)} |\n");
+            }
+            md.Append(CultureInfo.InvariantCulture, $"\nThe rules come from a depth-limited decision tree that agrees with the segmentation for {Pct(result.ExplanationFidelity, 0)} of customers; Fidelity is the share of the segment's customers the tree gives back to it.\n");
+            md.Append("\nWhy these actions:\n\n");
+            foreach (var s in result.Segments)
+            {
+                md.Append(CultureInfo.InvariantCulture, $"- **{Escape(s.Name)}**: {Escape(s.Action.Reasoning)}.\n");
+            }
+        }
+        File.WriteAllText(path, md.ToString(), new UTF8Encoding(false));
+        return path;
+    }
+
+    /// <summary>One CSV per segment of the segmentation under DIR/activation/, ready for a campaign tool.</summary>
+    public static IReadOnlyList<string> WriteActivation(SegmentaStore store, ProfiledSegmentation result, string directory)
+    {
+        var folder = Path.Combine(directory, "activation");
+        Directory.CreateDirectory(folder);
+        foreach (var old in Directory.GetFiles(folder, "*.csv"))
+        {
+            File.Delete(old);
+        }
+        var members = store.Query(
+            """
+            SELECT m.segment_id, c.customer_id, c.main_country, c.recency, c.frequency, c.monetary, c.average_order_value, c.last_purchase, c.rfm_segment, m.probability
+            FROM customer_segments m JOIN customers c USING (customer_id)
+            WHERE m.segmentation = $s
+            ORDER BY m.segment_id, c.monetary DESC, c.customer_id
+            """,
+            r => (Segment: r.GetInt32(0), Row: string.Join(',', CsvCell.Text(r.GetString(1)), CsvCell.Text(r.IsDBNull(2) ? null : r.GetString(2)),
+                r.GetInt64(3).ToString(CultureInfo.InvariantCulture), r.GetInt64(4).ToString(CultureInfo.InvariantCulture), CsvCell.Number(r.GetDouble(5)),
+                CsvCell.Number(r.GetDouble(6)), r.GetDateTime(7).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), CsvCell.Text(r.IsDBNull(8) ? null : r.GetString(8)),
+                r.IsDBNull(9) ? "" : CsvCell.Number(r.GetDouble(9), 4))),
+            ("s", result.Segmentation)).ToLookup(m => m.Segment, m => m.Row);
+        var paths = new List<string>();
+        foreach (var s in result.Segments)
+        {
+            var path = Path.Combine(folder, $"{s.Profile.SegmentId:00}-{Slug(s.Name)}.csv");
+            var csv = new StringBuilder("CustomerId,Country,Recency,Frequency,Monetary,AverageOrderValue,LastPurchase,RfmSegment,Probability,Segment,SuggestedAction\n");
+            var suffix = "," + CsvCell.Text(s.Name) + "," + CsvCell.Text(s.Action.Action) + "\n";
+            foreach (var row in members[s.Profile.SegmentId])
+            {
+                csv.Append(row).Append(suffix);
+            }
+            File.WriteAllText(path, csv.ToString(), new UTF8Encoding(false));
+            paths.Add(path);
+        }
+        return paths;
+    }
+
+    internal static string Slug(string name)
+    {
+        var slug = new StringBuilder();
+        foreach (var c in name.ToLowerInvariant())
+        {
+            slug.Append(char.IsAsciiLetterOrDigit(c) ? c : '-');
+        }
+        var text = slug.ToString();
+        while (text.Contains("--", StringComparison.Ordinal))
+        {
+            text = text.Replace("--", "-", StringComparison.Ordinal);
+        }
+        return text.Trim('-') is { Length: > 0 } s ? s : "segment";
+    }
+
+    private static string Title(string segmentation) => segmentation switch
+    {
+        SegmentMembership.Rfm => "RFM segments",
+        "kmeans" => "Clusters (K-Means)",
+        "gmm" => "Clusters (Gaussian mixture)",
+        var other => other,
+    };
+
+    private static string Pct(double share, int decimals = 1) => (share * 100).ToString("F" + decimals, CultureInfo.InvariantCulture) + "%";
+
+    private static string Escape(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+}

@@ -1,0 +1,62 @@
+using Segmenta.Store;
+
+namespace Segmenta.Profiling;
+
+/// <summary>
+/// Profiles every segmentation in customer_segments: sizes, revenue, feature means and indexes, countries, products,
+/// RFM mix; then names, explains and pairs each segment with a playbook action, and writes insight sentences.
+/// Results go to the store (segment_catalog, segment_insights and the profile tables) for the report and dashboard.
+/// </summary>
+public static class Profiler
+{
+    /// <summary>Profiles all segmentations the store holds (at least the RFM one, which is written first).</summary>
+    public static IReadOnlyList<ProfiledSegmentation> Run(SegmentaStore store, ProfilingOptions options)
+    {
+        SegmentMembership.WriteRfm(store);
+        ProfileLoader.Compute(store);
+        var segmentations = store.Query("SELECT DISTINCT segmentation FROM customer_segments ORDER BY segmentation = 'rfm', segmentation", r => r.GetString(0));
+        var results = segmentations.Select(s => Profile(store, s, options)).ToList();
+        Save(store, results);
+        return results;
+    }
+
+    private static ProfiledSegmentation Profile(SegmentaStore store, string segmentation, ProfilingOptions options)
+    {
+        var profiles = ProfileLoader.Load(store, segmentation);
+        options.NameOverrides.TryGetValue(segmentation, out var overrides);
+        var names = segmentation == SegmentMembership.Rfm
+            ? profiles.ToDictionary(p => p.SegmentId, p => overrides is not null && overrides.TryGetValue(p.SegmentId, out var n) ? n : p.GivenName ?? $"Segment {p.SegmentId}")
+            : SegmentNamer.Name(profiles, overrides);
+        SegmentMembership.Rename(store, segmentation, names);
+        var (explanations, fidelity) = SegmentExplainer.Explain(store, segmentation, options.Currency);
+        var overallReturns = InsightWriter.OverallReturnsRate(profiles);
+        var segments = profiles.Select(p => new ProfiledSegment(
+            p with { GivenName = names[p.SegmentId] }, names[p.SegmentId], explanations[p.SegmentId], options.Playbook.Choose(p, overallReturns))).ToList();
+        var insights = InsightWriter.Write(segments.Select(s => (s.Profile, s.Name)).ToList(), options.Currency);
+        return new ProfiledSegmentation(segmentation, segments, fidelity, insights);
+    }
+
+    private static void Save(SegmentaStore store, IReadOnlyList<ProfiledSegmentation> results)
+    {
+        store.Execute(
+            """
+            CREATE OR REPLACE TABLE segment_catalog (
+                segmentation VARCHAR, segment_id INTEGER, name VARCHAR, explanation VARCHAR, explanation_fidelity DOUBLE,
+                segmentation_fidelity DOUBLE, playbook_entry VARCHAR, action VARCHAR, action_reasoning VARCHAR);
+            CREATE OR REPLACE TABLE segment_insights (segmentation VARCHAR, position INTEGER, insight VARCHAR);
+            """);
+        foreach (var result in results)
+        {
+            foreach (var s in result.Segments)
+            {
+                store.Execute("INSERT INTO segment_catalog VALUES ($a, $b, $c, $d, $e, $f, $g, $h, $i)",
+                    ("a", result.Segmentation), ("b", s.Profile.SegmentId), ("c", s.Name), ("d", s.Explanation.Rule), ("e", s.Explanation.Fidelity),
+                    ("f", result.ExplanationFidelity), ("g", s.Action.PlaybookEntry), ("h", s.Action.Action), ("i", s.Action.Reasoning));
+            }
+            for (var i = 0; i < result.Insights.Count; i++)
+            {
+                store.Execute("INSERT INTO segment_insights VALUES ($a, $b, $c)", ("a", result.Segmentation), ("b", i + 1), ("c", result.Insights[i]));
+            }
+        }
+    }
+}

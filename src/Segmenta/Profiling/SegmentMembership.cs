@@ -1,0 +1,58 @@
+using Segmenta.Store;
+
+namespace Segmenta.Profiling;
+
+/// <summary>
+/// Who is in which segment, for every segmentation of a run ("rfm", "kmeans", "gmm"), in the table
+/// customer_segments(segmentation, customer_id, segment_id, segment_name, probability). Profiles, exports, the report
+/// and the dashboard all read segments from there.
+/// </summary>
+public static class SegmentMembership
+{
+    /// <summary>The segmentation name of the RFM segments.</summary>
+    public const string Rfm = "rfm";
+
+    internal static void EnsureTable(SegmentaStore store) => store.Execute(
+        """
+        CREATE TABLE IF NOT EXISTS customer_segments (
+            segmentation VARCHAR NOT NULL, customer_id VARCHAR NOT NULL, segment_id INTEGER NOT NULL,
+            segment_name VARCHAR, probability DOUBLE)
+        """);
+
+    /// <summary>Replaces the RFM segmentation: segments numbered by descending revenue, named by the RFM map.</summary>
+    public static void WriteRfm(SegmentaStore store)
+    {
+        EnsureTable(store);
+        store.Execute(
+            """
+            DELETE FROM customer_segments WHERE segmentation = 'rfm';
+            INSERT INTO customer_segments
+            SELECT 'rfm', c.customer_id, s.segment_id, c.rfm_segment, NULL
+            FROM customers c
+            JOIN (SELECT rfm_segment, CAST(row_number() OVER (ORDER BY sum(monetary) DESC, rfm_segment) - 1 AS INTEGER) AS segment_id
+                  FROM customers GROUP BY rfm_segment) s USING (rfm_segment);
+            """);
+    }
+
+    /// <summary>Replaces one segmentation with the given memberships (names may be filled in later by profiling).</summary>
+    public static void Write(SegmentaStore store, string segmentation, IEnumerable<(string CustomerId, int SegmentId, double? Probability)> members)
+    {
+        EnsureTable(store);
+        store.Execute("DELETE FROM customer_segments WHERE segmentation = $s", ("s", segmentation));
+        using var appender = store.Connection.CreateAppender("customer_segments");
+        foreach (var (customerId, segmentId, probability) in members)
+        {
+            appender.CreateRow().AppendValue(segmentation).AppendValue(customerId).AppendValue(segmentId).AppendNullValue().AppendValue(probability).EndRow();
+        }
+    }
+
+    /// <summary>Sets the names of a segmentation's segments.</summary>
+    internal static void Rename(SegmentaStore store, string segmentation, IReadOnlyDictionary<int, string> names)
+    {
+        foreach (var (id, name) in names)
+        {
+            store.Execute("UPDATE customer_segments SET segment_name = $n WHERE segmentation = $s AND segment_id = $i",
+                ("n", name), ("s", segmentation), ("i", id));
+        }
+    }
+}

@@ -1,0 +1,94 @@
+-- Profiles of every segment of every segmentation in customer_segments(segmentation, customer_id, segment_id,
+-- segment_name, probability), against the whole customer base. Rebuilt by each profiling run.
+
+-- Size, revenue, returns and revenue concentration per segment.
+CREATE OR REPLACE TABLE segment_summary AS
+WITH totals AS (
+    SELECT count(*) AS customers, sum(monetary) AS revenue FROM customers
+),
+members AS (
+    SELECT m.segmentation, m.segment_id, m.segment_name, c.monetary, c.returns_value, c.frequency,
+           row_number() OVER (PARTITION BY m.segmentation, m.segment_id ORDER BY c.monetary DESC, c.customer_id) AS spend_rank,
+           count(*) OVER (PARTITION BY m.segmentation, m.segment_id) AS size
+    FROM customer_segments m
+    JOIN customers c USING (customer_id)
+)
+SELECT segmentation,
+       segment_id,
+       min(segment_name) AS segment_name,
+       count(*) AS customers,
+       count(*) / any_value(t.customers) AS customer_share,
+       sum(monetary) AS revenue,
+       sum(monetary) / any_value(t.revenue) AS revenue_share,
+       sum(monetary) / count(*) AS revenue_per_customer,
+       sum(returns_value) / nullif(sum(monetary) + sum(returns_value), 0) AS returns_rate,
+       sum(monetary) FILTER (WHERE spend_rank <= ceil(0.2 * size)) / nullif(sum(monetary), 0) AS top20_revenue_share,
+       sum(frequency) AS orders
+FROM members
+CROSS JOIN totals t
+GROUP BY segmentation, segment_id
+ORDER BY segmentation, segment_id;
+
+-- Mean and median of every numeric customer feature per segment, and the index against the whole base.
+CREATE OR REPLACE TABLE segment_feature_stats AS
+WITH long AS (
+    UNPIVOT (
+        SELECT customer_id,
+               CAST(recency AS DOUBLE) AS recency, CAST(frequency AS DOUBLE) AS frequency, monetary,
+               average_order_value, CAST(tenure_days AS DOUBLE) AS tenure_days, CAST(distinct_products AS DOUBLE) AS distinct_products,
+               CAST(items_bought AS DOUBLE) AS items_bought, return_rate, mean_days_between_purchases,
+               CAST(median_days_between_purchases AS DOUBLE) AS median_days_between_purchases,
+               average_monthly_spend, spend_trend, cancellation_rate
+        FROM customers
+    )
+    ON COLUMNS(* EXCLUDE (customer_id)) INTO NAME feature VALUE value
+),
+overall AS (
+    SELECT feature, avg(value) AS overall_mean, median(value) AS overall_median FROM long GROUP BY feature
+)
+SELECT m.segmentation, m.segment_id, l.feature,
+       avg(l.value) AS mean, median(l.value) AS median, any_value(o.overall_mean) AS overall_mean,
+       any_value(o.overall_median) AS overall_median,
+       avg(l.value) / nullif(any_value(o.overall_mean), 0) AS index
+FROM long l
+JOIN customer_segments m USING (customer_id)
+JOIN overall o USING (feature)
+GROUP BY m.segmentation, m.segment_id, l.feature;
+
+-- Top products per segment by units and by revenue (five each).
+CREATE OR REPLACE TABLE segment_top_products AS
+WITH sales AS (
+    SELECT m.segmentation, m.segment_id, l.stock_code, min(l.description) AS description,
+           sum(l.quantity) AS units, sum(l.amount) AS revenue, count(DISTINCT l.customer_id) AS buyers
+    FROM clean_lines l
+    JOIN customer_segments m USING (customer_id)
+    WHERE l.stock_code IS NOT NULL
+    GROUP BY ALL
+),
+ranked AS (
+    SELECT *,
+           row_number() OVER (PARTITION BY segmentation, segment_id ORDER BY units DESC NULLS LAST, stock_code) AS rank_by_units,
+           row_number() OVER (PARTITION BY segmentation, segment_id ORDER BY revenue DESC, stock_code) AS rank_by_revenue
+    FROM sales
+)
+SELECT * FROM ranked WHERE rank_by_units <= 5 OR rank_by_revenue <= 5;
+
+-- Top countries per segment (three, by revenue).
+CREATE OR REPLACE TABLE segment_top_countries AS
+SELECT * FROM (
+    SELECT m.segmentation, m.segment_id, c.main_country AS country, count(*) AS customers, sum(c.monetary) AS revenue,
+           row_number() OVER (PARTITION BY m.segmentation, m.segment_id ORDER BY sum(c.monetary) DESC, c.main_country) AS rank
+    FROM customer_segments m
+    JOIN customers c USING (customer_id)
+    WHERE c.main_country IS NOT NULL
+    GROUP BY m.segmentation, m.segment_id, c.main_country
+)
+WHERE rank <= 3;
+
+-- How each segment splits into RFM segments.
+CREATE OR REPLACE TABLE segment_rfm_mix AS
+SELECT m.segmentation, m.segment_id, c.rfm_segment, count(*) AS customers,
+       count(*) / sum(count(*)) OVER (PARTITION BY m.segmentation, m.segment_id) AS share
+FROM customer_segments m
+JOIN customers c USING (customer_id)
+GROUP BY m.segmentation, m.segment_id, c.rfm_segment;

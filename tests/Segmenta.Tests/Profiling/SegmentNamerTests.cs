@@ -1,0 +1,78 @@
+using Segmenta.Profiling;
+
+namespace Segmenta.Tests.Profiling;
+
+public class SegmentNamerTests
+{
+    internal static SegmentProfile Profile(int id, double recency, double frequency, double monetary, double orderValue = 1, double tenure = 1,
+        double share = 0.2, double revenuePerCustomer = 100) => new()
+    {
+        Segmentation = "kmeans",
+        SegmentId = id,
+        Customers = 100,
+        CustomerShare = share,
+        Revenue = revenuePerCustomer * 100,
+        RevenueShare = share,
+        RevenuePerCustomer = revenuePerCustomer,
+        ReturnsRate = 0.01,
+        Top20RevenueShare = 0.5,
+        Features = new Dictionary<string, FeatureStat>
+        {
+            ["recency"] = new("recency", recency * 90, recency * 60, 90, recency),
+            ["frequency"] = new("frequency", frequency * 4, frequency * 2, 4, frequency),
+            ["monetary"] = new("monetary", monetary * 2000, monetary * 600, 2000, monetary),
+            ["average_order_value"] = new("average_order_value", orderValue * 400, orderValue * 300, 400, orderValue),
+            ["tenure_days"] = new("tenure_days", tenure * 200, tenure * 200, 200, tenure),
+        },
+        TopCountries = [],
+        TopProducts = [],
+        RfmMix = [],
+    };
+
+    [Fact]
+    public void Recent_frequent_high_spenders_are_named_so()
+    {
+        var names = SegmentNamer.Name([Profile(0, recency: 0.3, frequency: 3, monetary: 4), Profile(1, 1.2, 0.7, 0.5)]);
+        Assert.Equal("Frequent high spenders", names[0]);
+        Assert.Equal("Occasional low spenders", names[1]);
+    }
+
+    [Fact]
+    public void A_tiny_segment_of_extreme_spenders_is_wholesale()
+    {
+        var names = SegmentNamer.Name([Profile(0, 0.5, 20, 40, share: 0.002)]);
+        Assert.Equal("Wholesale accounts", names[0]);
+    }
+
+    [Theory]
+    [InlineData(2.0, 1.0, 1.5, 1.0, 1.0, "Lapsed high spenders")]
+    [InlineData(2.0, 1.0, 0.9, 1.4, 1.0, "Lapsed big baskets")]
+    [InlineData(0.4, 0.5, 0.4, 1.0, 0.3, "Recent first-timers")]
+    [InlineData(0.9, 1.3, 1.1, 1.0, 1.0, "Loyal regulars")]
+    [InlineData(2.0, 0.6, 0.3, 0.8, 1.0, "Lapsed occasional buyers")]
+    [InlineData(1.0, 1.0, 1.0, 1.0, 1.0, "Steady mid spenders")]
+    public void Each_rule_names_the_profile_it_describes(double r, double f, double m, double aov, double tenure, string expected) =>
+        Assert.Equal(expected, SegmentNamer.Name([Profile(0, r, f, m, aov, tenure)])[0]);
+
+    [Fact]
+    public void Segments_with_the_same_name_are_told_apart_by_spend_and_names_are_unique()
+    {
+        var names = SegmentNamer.Name(
+        [
+            Profile(0, 1.2, 0.7, 0.5, revenuePerCustomer: 50),
+            Profile(1, 1.1, 0.6, 0.6, revenuePerCustomer: 80),
+            Profile(2, 0.3, 3, 4),
+        ]);
+        Assert.Equal("Occasional low spenders, higher spend", names[1]);
+        Assert.Equal("Occasional low spenders, lower spend", names[0]);
+        Assert.Equal(3, names.Values.Distinct().Count());
+    }
+
+    [Fact]
+    public void User_overrides_replace_derived_names_but_must_stay_unique()
+    {
+        var profiles = new[] { Profile(0, 0.3, 3, 4), Profile(1, 1.2, 0.7, 0.5) };
+        Assert.Equal("VIP", SegmentNamer.Name(profiles, new Dictionary<int, string> { [0] = "VIP" })[0]);
+        Assert.Throws<SegmentaException>(() => SegmentNamer.Name(profiles, new Dictionary<int, string> { [0] = "Occasional low spenders" }));
+    }
+}
