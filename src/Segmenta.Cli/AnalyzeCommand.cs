@@ -3,6 +3,7 @@ using System.Globalization;
 using Segmenta.Cleaning;
 using Segmenta.Features;
 using Segmenta.Pipeline;
+using Segmenta.Profiling;
 
 namespace Segmenta.Cli;
 
@@ -30,10 +31,12 @@ internal static class AnalyzeCommand
             Description = "Comma-separated stock codes (or LIKE patterns) that are not products. Default: POST, DOT, M, D, C2, CRUK, BANK CHARGES, AMAZONFEE, gift vouchers, ...",
         };
         var extreme = new Option<double?>("--extreme-quantity") { Description = "Lines with at least this many units are removed (default preset). Default: 10000." };
+        var playbook = new Option<string?>("--playbook") { Description = "Marketing playbook JSON mapping segment profiles to actions (default: the built-in one; see docs/profiling.md)." };
+        var segmentNames = new Option<string?>("--segment-names") { Description = "JSON file of segment names that replace the derived ones, e.g. {\"kmeans\": {\"0\": \"VIP accounts\"}}." };
         var importOptions = new ImportOptionSet();
         var command = new Command("analyze", "Load a transaction file, clean it with full accounting, and write one row per customer with features and an RFM segment.")
         {
-            files, output, db, cleaning, asOf, nonProducts, extreme,
+            files, output, db, cleaning, asOf, nonProducts, extreme, playbook, segmentNames,
         };
         importOptions.AddTo(command);
         command.SetAction(parse => CommandRunner.Run(() =>
@@ -54,6 +57,11 @@ internal static class AnalyzeCommand
                 Import = importOptions.Read(parse),
                 Cleaning = cleaningOptions,
                 Features = new FeatureOptions { AsOf = ParseDate(parse.GetValue(asOf)) },
+                Profiling = new ProfilingOptions
+                {
+                    Playbook = parse.GetValue(playbook) is { } playbookPath ? Playbook.Load(playbookPath) : Playbook.Default,
+                    NameOverrides = parse.GetValue(segmentNames) is { } namesPath ? ProfilingOptions.LoadNames(namesPath) : new Dictionary<string, IReadOnlyDictionary<int, string>>(),
+                },
             };
             var result = CommandRunner.WithProgress(onStep => AnalysisPipeline.Run(options, onStep));
             SummaryPrinter.PrintAnalysis(result);
