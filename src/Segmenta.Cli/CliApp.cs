@@ -10,6 +10,7 @@ internal static class CliApp
         AnalyzeCommand.Create(),
         ImportCommand.Create(),
         ReportCommand.Create(),
+        ServeCommand.Create(),
     };
 
     internal static int Run(string[] args) => CreateRoot().Parse(args).Invoke();

@@ -42,6 +42,18 @@ public sealed class SegmentaStore : IDisposable
         return store;
     }
 
+    /// <summary>
+    /// A second handle on the same open database, for another thread (DuckDB connections are not thread-safe,
+    /// but several connections to one database are). Dispose it when done; the original stays open.
+    /// </summary>
+    public SegmentaStore Duplicate()
+    {
+        // DuckDB.NET shares one database instance between connections to the same file within a process.
+        var connection = new DuckDBConnection(Connection.ConnectionString);
+        connection.Open();
+        return new SegmentaStore(Path, connection);
+    }
+
     /// <summary>Runs one or more statements.</summary>
     internal void Execute(string sql)
     {

@@ -1,0 +1,58 @@
+using Segmenta.Pipeline;
+
+namespace Segmenta.Web.Api;
+
+/// <summary>
+/// The JSON API. Unknown ids give 404 and bad input 400, both as problem details (RFC 9457) naming what was wrong.
+/// </summary>
+internal static class ApiEndpoints
+{
+    private const int MaxPageSize = 500;
+
+    internal static void Map(WebApplication app)
+    {
+        var api = app.MapGroup("/api");
+
+        api.MapGet("/health", (StoreAccess store) => store.Read(s =>
+        {
+            var health = StoredResults.Health(s);
+            return Results.Ok(new { status = "ok", health.Customers, health.Lines, health.LastRun });
+        })).WithSummary("Service health and what the database holds.");
+
+        api.MapGet("/customers/{id}", (string id, StoreAccess store) =>
+            store.Read(s => StoredResults.Customer(s, id)) is { } customer
+                ? Results.Ok(customer)
+                : NotFound($"No customer with id '{id}'."))
+            .WithSummary("A customer's features, RFM scores and segments.");
+
+        api.MapGet("/segments", (string? segmentation, StoreAccess store) =>
+            Results.Ok(store.Read(s => StoredResults.Segments(s, segmentation))))
+            .WithSummary("Every segment (optionally of one segmentation: rfm, kmeans, gmm) with size, revenue, name, explanation and action.");
+
+        api.MapGet("/segments/{id:int}/customers", (int id, string? segmentation, int? page, int? pageSize, StoreAccess store) =>
+        {
+            var size = pageSize ?? 50;
+            var number = page ?? 1;
+            if (size is < 1 or > MaxPageSize)
+            {
+                return BadRequest("pageSize", $"pageSize must be between 1 and {MaxPageSize}; got {size}.");
+            }
+            if (number < 1)
+            {
+                return BadRequest("page", $"page must be 1 or more; got {number}.");
+            }
+            return store.Read(s =>
+            {
+                var name = segmentation ?? StoredResults.PrimarySegmentation(s) ?? "rfm";
+                return StoredResults.SegmentCustomers(s, name, id, number, size) is { } result
+                    ? Results.Ok(result)
+                    : NotFound($"No segment {id} in segmentation '{name}'.");
+            });
+        }).WithSummary("A page of a segment's customers, largest spenders first.");
+    }
+
+    internal static IResult NotFound(string detail) => Results.Problem(detail: detail, statusCode: StatusCodes.Status404NotFound, title: "Not found");
+
+    internal static IResult BadRequest(string field, string detail) => Results.ValidationProblem(
+        new Dictionary<string, string[]> { [field] = [detail] }, detail: detail, title: "Invalid request");
+}
