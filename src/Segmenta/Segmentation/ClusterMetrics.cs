@@ -1,0 +1,159 @@
+namespace Segmenta.Segmentation;
+
+/// <summary>Internal validity indexes (as scikit-learn defines them) and the adjusted Rand index.</summary>
+public static class ClusterMetrics
+{
+    /// <summary>
+    /// Mean silhouette: for each point (b - a) / max(a, b), a = mean distance to its own cluster, b = smallest mean
+    /// distance to another cluster; points alone in their cluster score 0. Exact (O(n²)) on the rows given.
+    /// </summary>
+    public static double Silhouette(FeatureMatrix x, int[] labels, int k)
+    {
+        var n = x.Rows;
+        var sizes = new int[k];
+        foreach (var label in labels)
+        {
+            sizes[label]++;
+        }
+        var scores = new double[n];
+        Parallel.For(0, n, () => new double[k], (i, _, sums) =>
+        {
+            Array.Clear(sums);
+            var row = x.Row(i);
+            for (var j = 0; j < n; j++)
+            {
+                sums[labels[j]] += Math.Sqrt(Distance.Squared(row, x.Row(j)));
+            }
+            var own = labels[i];
+            if (sizes[own] <= 1)
+            {
+                scores[i] = 0;
+                return sums;
+            }
+            var a = sums[own] / (sizes[own] - 1);
+            var b = double.MaxValue;
+            for (var c = 0; c < k; c++)
+            {
+                if (c != own && sizes[c] > 0)
+                {
+                    b = Math.Min(b, sums[c] / sizes[c]);
+                }
+            }
+            scores[i] = (b - a) / Math.Max(a, b);
+            return sums;
+        }, _ => { });
+        return scores.Average();
+    }
+
+    /// <summary>Silhouette on at most <paramref name="sampleSize"/> rows drawn with a fixed seed (exact when n is smaller).</summary>
+    public static double SampledSilhouette(FeatureMatrix x, int[] labels, int k, int sampleSize, int seed)
+    {
+        if (x.Rows <= sampleSize)
+        {
+            return Silhouette(x, labels, k);
+        }
+        var random = new Random(seed);
+        var rows = Enumerable.Range(0, x.Rows).OrderBy(_ => random.Next()).Take(sampleSize).Order().ToArray();
+        return Silhouette(x.Select(rows), rows.Select(r => labels[r]).ToArray(), k);
+    }
+
+    /// <summary>Davies-Bouldin: mean over clusters of the worst (s_i + s_j) / d(c_i, c_j); lower is better.</summary>
+    public static double DaviesBouldin(FeatureMatrix x, int[] labels, int k)
+    {
+        var centroids = Centroids(x, labels, k, out var sizes);
+        var scatter = new double[k];
+        for (var i = 0; i < x.Rows; i++)
+        {
+            scatter[labels[i]] += Math.Sqrt(Distance.Squared(x.Row(i), centroids.AsSpan(labels[i] * x.Columns, x.Columns)));
+        }
+        var used = Enumerable.Range(0, k).Where(c => sizes[c] > 0).ToArray();
+        foreach (var c in used)
+        {
+            scatter[c] /= sizes[c];
+        }
+        var total = 0.0;
+        foreach (var a in used)
+        {
+            var worst = 0.0;
+            foreach (var b in used)
+            {
+                if (a != b)
+                {
+                    var separation = Math.Sqrt(Distance.Squared(centroids.AsSpan(a * x.Columns, x.Columns), centroids.AsSpan(b * x.Columns, x.Columns)));
+                    worst = Math.Max(worst, separation == 0 ? double.PositiveInfinity : (scatter[a] + scatter[b]) / separation);
+                }
+            }
+            total += worst;
+        }
+        return total / used.Length;
+    }
+
+    /// <summary>Calinski-Harabasz: between-cluster over within-cluster dispersion, each per degree of freedom; higher is better.</summary>
+    public static double CalinskiHarabasz(FeatureMatrix x, int[] labels, int k)
+    {
+        var centroids = Centroids(x, labels, k, out var sizes);
+        var mean = new double[x.Columns];
+        for (var i = 0; i < x.Rows; i++)
+        {
+            for (var j = 0; j < x.Columns; j++)
+            {
+                mean[j] += x.Values[i * x.Columns + j] / x.Rows;
+            }
+        }
+        var within = 0.0;
+        for (var i = 0; i < x.Rows; i++)
+        {
+            within += Distance.Squared(x.Row(i), centroids.AsSpan(labels[i] * x.Columns, x.Columns));
+        }
+        var between = 0.0;
+        for (var c = 0; c < k; c++)
+        {
+            between += sizes[c] * Distance.Squared(centroids.AsSpan(c * x.Columns, x.Columns), mean);
+        }
+        var used = sizes.Count(s => s > 0);
+        return within == 0 ? 1 : between * (x.Rows - used) / (within * (used - 1));
+    }
+
+    /// <summary>Adjusted Rand index between two labelings: 1 = identical partitions, about 0 = chance agreement.</summary>
+    public static double AdjustedRandIndex(int[] a, int[] b)
+    {
+        var table = new Dictionary<(int, int), long>();
+        var rows = new Dictionary<int, long>();
+        var columns = new Dictionary<int, long>();
+        for (var i = 0; i < a.Length; i++)
+        {
+            table[(a[i], b[i])] = table.GetValueOrDefault((a[i], b[i])) + 1;
+            rows[a[i]] = rows.GetValueOrDefault(a[i]) + 1;
+            columns[b[i]] = columns.GetValueOrDefault(b[i]) + 1;
+        }
+        static double Pairs(long n) => n * (n - 1) / 2.0;
+        var index = table.Values.Sum(Pairs);
+        var sumRows = rows.Values.Sum(Pairs);
+        var sumColumns = columns.Values.Sum(Pairs);
+        var expected = sumRows * sumColumns / Pairs(a.Length);
+        var maximum = (sumRows + sumColumns) / 2;
+        return maximum == expected ? 1 : (index - expected) / (maximum - expected);
+    }
+
+    internal static double[] Centroids(FeatureMatrix x, int[] labels, int k, out int[] sizes)
+    {
+        var centroids = new double[k * x.Columns];
+        sizes = new int[k];
+        for (var i = 0; i < x.Rows; i++)
+        {
+            sizes[labels[i]]++;
+            for (var j = 0; j < x.Columns; j++)
+            {
+                centroids[labels[i] * x.Columns + j] += x.Values[i * x.Columns + j];
+            }
+        }
+        for (var c = 0; c < k; c++)
+        {
+            for (var j = 0; j < x.Columns && sizes[c] > 0; j++)
+            {
+                centroids[c * x.Columns + j] /= sizes[c];
+            }
+        }
+        return centroids;
+    }
+}
