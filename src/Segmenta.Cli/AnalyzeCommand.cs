@@ -34,11 +34,13 @@ internal static class AnalyzeCommand
         var playbook = new Option<string?>("--playbook") { Description = "Marketing playbook JSON mapping segment profiles to actions (default: the built-in one; see docs/profiling.md)." };
         var segmentNames = new Option<string?>("--segment-names") { Description = "JSON file of segment names that replace the derived ones, e.g. {\"kmeans\": {\"0\": \"VIP accounts\"}}." };
         var importOptions = new ImportOptionSet();
+        var segmentationOptions = new SegmentationOptionSet();
         var command = new Command("analyze", "Load a transaction file, clean it with full accounting, and write one row per customer with features and an RFM segment.")
         {
             files, output, db, cleaning, asOf, nonProducts, extreme, playbook, segmentNames,
         };
         importOptions.AddTo(command);
+        segmentationOptions.AddTo(command);
         command.SetAction(parse => CommandRunner.Run(() =>
         {
             var cleaningOptions = new CleaningOptions
@@ -57,6 +59,7 @@ internal static class AnalyzeCommand
                 Import = importOptions.Read(parse),
                 Cleaning = cleaningOptions,
                 Features = new FeatureOptions { AsOf = ParseDate(parse.GetValue(asOf)) },
+                Segmentation = segmentationOptions.Read(parse),
                 Profiling = new ProfilingOptions
                 {
                     Playbook = parse.GetValue(playbook) is { } playbookPath ? Playbook.Load(playbookPath) : Playbook.Default,

@@ -54,8 +54,33 @@ internal static class SummaryPrinter
         {
             Terminal.Out.MarkupLine($"[yellow]note:[/] {Markup.Escape(note)}");
         }
+        PrintClusters(result);
+        foreach (var note in result.Notes)
+        {
+            Terminal.Out.MarkupLine($"[yellow]note:[/] {Markup.Escape(note)}");
+        }
         Terminal.Out.MarkupLine($"Lines kept {N(result.Cleaning.LinesKept)} of {N(result.Cleaning.LinesLoaded)} loaded; revenue {features.MonetarySum.ToString("N2", Numbers)}.");
         Terminal.Out.MarkupLine($"Wrote {string.Join(", ", result.OutputFiles.Select(f => Markup.Escape(f)))} and the database {Markup.Escape(result.DatabasePath)} in {result.Elapsed.TotalSeconds.ToString("0.00", Numbers)} s.");
+    }
+
+    internal static void PrintClusters(AnalysisResult result)
+    {
+        if (result.Clusters is not { } clusters || result.Segmentations.FirstOrDefault(s => s.Segmentation != "rfm") is not { } profiled)
+        {
+            return;
+        }
+        var table = new Table().Title($"Segments ({profiled.Segmentation}, k={clusters.K})")
+            .AddColumns("Segment", "Name", "Customers", "Revenue share", "Playbook");
+        foreach (var segment in profiled.Segments.OrderBy(s => s.Profile.SegmentId))
+        {
+            table.AddRow(segment.Profile.SegmentId.ToString(Numbers), Markup.Escape(segment.Name), N(segment.Profile.Customers),
+                segment.Profile.RevenueShare.ToString("P1", Numbers), Markup.Escape(segment.Action.PlaybookEntry));
+        }
+        Terminal.Out.Write(table);
+        if (clusters.Selection is { } selection)
+        {
+            Terminal.Out.MarkupLine($"[grey]Why {clusters.K} segments:[/] {Markup.Escape(selection.Explanation)}");
+        }
     }
 
     private static string N(long value) => value.ToString("N0", Numbers);

@@ -2,6 +2,7 @@ using Segmenta.Cleaning;
 using Segmenta.Features;
 using Segmenta.Loading;
 using Segmenta.Profiling;
+using Segmenta.Segmentation;
 using Segmenta.Reporting;
 
 namespace Segmenta.Pipeline;
@@ -26,6 +27,9 @@ public sealed record AnalysisOptions
 
     /// <summary>Customer features.</summary>
     public FeatureOptions Features { get; init; } = new();
+
+    /// <summary>Clustering of customers; null = RFM segments only.</summary>
+    public SegmentationOptions? Segmentation { get; init; } = new();
 
     /// <summary>Segment profiles, names and actions.</summary>
     public ProfilingOptions Profiling { get; init; } = new();

@@ -5,6 +5,7 @@ using Segmenta.Features;
 using Segmenta.Loading;
 using Segmenta.Profiling;
 using Segmenta.Reporting;
+using Segmenta.Segmentation;
 using Segmenta.Store;
 
 namespace Segmenta.Pipeline;
@@ -39,11 +40,26 @@ public static class AnalysisPipeline
         var cleaning = Step("Cleaning", () => Cleaner.Run(store, options.Cleaning));
         var features = Step("Customer features", () => CustomerFeatures.Compute(store, options.Features));
         var currency = options.Report.Currency ?? CurrencyGuess.For(store);
+        SegmentMembership.EnsureTable(store);
+        var notes = new List<string>();
+        SegmentationResult? clusters = null;
+        if (options.Segmentation is { } segmentation)
+        {
+            if (features.Customers >= SegmentationStage.MinimumCustomers)
+            {
+                clusters = Step("Segmenting customers", () => SegmentationStage.Run(store, segmentation));
+            }
+            else
+            {
+                SegmentationStage.Clear(store);
+                notes.Add($"Clustering skipped: {features.Customers} customer(s), fewer than the {SegmentationStage.MinimumCustomers} needed for segments to mean anything; RFM segments are still given.");
+            }
+        }
         var segmentations = Step("Profiling segments", () => Profiler.Run(store, options.Profiling with { Currency = currency }));
         var outputs = Step("Writing outputs", () =>
         {
             var primary = segmentations.First();
-            return new List<string>
+            var files = new List<string>
             {
                 OutputWriter.WriteCustomers(store, options.OutputDirectory),
                 OutputWriter.WriteCleaningReport(store, options.OutputDirectory),
@@ -51,8 +67,18 @@ public static class AnalysisPipeline
                 ProfileOutputs.WriteInsights(segmentations, options.OutputDirectory, currency),
                 Path.GetDirectoryName(ProfileOutputs.WriteActivation(store, primary, options.OutputDirectory)[0])! + Path.DirectorySeparatorChar,
             };
+            if (clusters is not null)
+            {
+                var names = primary.Segments.OrderBy(s => s.Profile.SegmentId).Select(s => s.Name).ToList();
+                files.Add(SegmentationStage.WriteModel(clusters, names, options.OutputDirectory));
+                if (SegmentationStage.WriteModelSelection(clusters, options.OutputDirectory) is { } selection)
+                {
+                    files.Add(selection);
+                }
+            }
+            return files;
         });
-        var result = new AnalysisResult(imports, cleaning, features, segmentations, outputs, store.Path, steps);
+        var result = new AnalysisResult(imports, cleaning, features, clusters, segmentations, outputs, store.Path, steps) { Notes = notes };
         var runId = RecordRun(store, options, result, started);
 
         // The report reads the run log, so it is written last and its time added to the run afterwards.
@@ -78,6 +104,12 @@ public static class AnalysisPipeline
             cleaning = options.Cleaning.Preset.ToString(),
             nonProductCodes = options.Cleaning.NonProductCodes,
             extremeQuantity = options.Cleaning.ExtremeQuantity,
+            segmentation = options.Segmentation is { } seg ? new
+            {
+                algorithm = seg.Algorithm.ToString(), k = seg.K?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "auto",
+                kRange = $"{seg.MinK}..{seg.MaxK}", features = seg.Features, scaling = seg.Scaling.ToString(), seg.WinsorizePercentile, seg.Seed, seg.NInit,
+                covariance = seg.Covariance.ToString(),
+            } : null,
             asOf = result.Features.AsOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             columnMap = options.Import.ColumnMap.ToDictionary(p => p.Key.ToString(), p => p.Value),
             encoding = options.Import.Encoding,

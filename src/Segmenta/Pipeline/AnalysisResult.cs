@@ -2,6 +2,7 @@ using Segmenta.Cleaning;
 using Segmenta.Features;
 using Segmenta.Loading;
 using Segmenta.Profiling;
+using Segmenta.Segmentation;
 
 namespace Segmenta.Pipeline;
 
@@ -10,11 +11,15 @@ public sealed record AnalysisResult(
     IReadOnlyList<ImportResult> Imports,
     CleaningReport Cleaning,
     FeatureSummary Features,
+    SegmentationResult? Clusters,
     IReadOnlyList<ProfiledSegmentation> Segmentations,
     IReadOnlyList<string> OutputFiles,
     string DatabasePath,
     IReadOnlyList<(string Step, TimeSpan Elapsed)> Steps)
 {
+    /// <summary>Things the user should know about the run (e.g. a stage skipped and why).</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
     /// <summary>Total wall time of the steps.</summary>
     public TimeSpan Elapsed => Steps.Aggregate(TimeSpan.Zero, (sum, step) => sum + step.Elapsed);
 }

@@ -18,8 +18,13 @@ internal static class OutputWriter
                    returns_count AS ReturnsCount, round(returns_value, 4) AS ReturnsValue, round(return_rate, 6) AS ReturnRate,
                    round(cancellation_rate, 6) AS CancellationRate, round(average_monthly_spend, 4) AS AverageMonthlySpend,
                    round(spend_trend, 4) AS SpendTrend, favourite_weekday AS FavouriteWeekday, favourite_hour AS FavouriteHour,
-                   main_country AS MainCountry, r_score AS RScore, f_score AS FScore, m_score AS MScore, rfm_segment AS RfmSegment
+                   main_country AS MainCountry, r_score AS RScore, f_score AS FScore, m_score AS MScore, rfm_segment AS RfmSegment,
+                   s.segment_id AS Segment, s.segment_name AS SegmentName, round(s.probability, 6) AS SegmentProbability
             FROM customers
+            LEFT JOIN (
+                SELECT * FROM customer_segments
+                WHERE segmentation = (SELECT min(segmentation) FROM customer_segments WHERE segmentation <> 'rfm')
+            ) s USING (customer_id)
             ORDER BY customer_id
             """, path);
         return path;

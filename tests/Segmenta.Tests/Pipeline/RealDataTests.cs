@@ -51,7 +51,7 @@ public class RealDataTests(ClassicRunFixture run) : IClassFixture<ClassicRunFixt
     public void Customers_csv_has_one_row_per_customer_and_the_documented_header()
     {
         Assert.StartsWith("CustomerId,Recency,Frequency,Monetary,", run.CustomersCsv[0]);
-        Assert.EndsWith(",RScore,FScore,MScore,RfmSegment", run.CustomersCsv[0]);
+        Assert.EndsWith(",RScore,FScore,MScore,RfmSegment,Segment,SegmentName,SegmentProbability", run.CustomersCsv[0]);
         Assert.Equal(4_338 + 1, run.CustomersCsv.Length);
     }
 

@@ -1,0 +1,80 @@
+namespace Segmenta.Segmentation;
+
+/// <summary>
+/// The segmentation stage on a customers × features matrix: fit the transform, choose k (or take the given one), fit
+/// the final model, number segments by descending mean monetary value (or size) so reruns keep the same numbering,
+/// and project customers to 2-D for plotting.
+/// </summary>
+public static class CustomerSegmenter
+{
+    /// <summary>Segments the rows of <paramref name="raw"/> (untransformed features).</summary>
+    public static SegmentationResult Run(FeatureMatrix raw, SegmentationOptions options)
+    {
+        options.Validate();
+        if (raw.Rows < 2)
+        {
+            throw new SegmentaException($"Only {raw.Rows} customer(s): at least two are needed to make segments.");
+        }
+        var transform = FeatureTransform.Fit(raw, options.Scaling, options.WinsorizePercentile);
+        var x = transform.Apply(raw);
+        var selection = options.K is null ? ModelSelector.Select(x, options with { MaxK = Math.Min(options.MaxK, raw.Rows) }) : null;
+        var k = Math.Min(options.K ?? selection!.ChosenK, raw.Rows);
+
+        int[] labels;
+        double[]? probabilities = null;
+        SegmentationModel model;
+        if (options.Algorithm == ClusteringAlgorithm.KMeans)
+        {
+            var fit = KMeans.Fit(x, new KMeansOptions(k, options.Seed, options.NInit, options.MaxIterations, options.Tolerance));
+            var order = SegmentOrder(raw, fit.Labels, k);
+            labels = fit.Labels.Select(l => order[l]).ToArray();
+            model = new SegmentationModel { Algorithm = options.Algorithm, K = k, Seed = options.Seed, Transform = transform, Centroids = Reorder(fit.Centroids, order, x.Columns) };
+        }
+        else
+        {
+            var fit = GaussianMixture.Fit(x, k, options.Covariance, options.Seed, Math.Max(1, options.NInit / 3), regCovar: options.RegCovar);
+            var hard = fit.Predict(x);
+            var order = SegmentOrder(raw, hard, k);
+            var covarianceSize = options.Covariance == CovarianceType.Full ? x.Columns * x.Columns : x.Columns;
+            model = new SegmentationModel
+            {
+                Algorithm = options.Algorithm, K = k, Seed = options.Seed, Transform = transform, Covariance = options.Covariance,
+                Weights = Reorder(fit.Weights, order, 1), Means = Reorder(fit.Means, order, x.Columns), Covariances = Reorder(fit.Covariances, order, covarianceSize),
+            };
+            (labels, probabilities) = model.Assign(raw);
+        }
+        var centroids = ClusterMetrics.Centroids(x, labels, k, out _);
+        var inertia = Enumerable.Range(0, x.Rows).Sum(i => Distance.Squared(x.Row(i), centroids.AsSpan(labels[i] * x.Columns, x.Columns)));
+        return new SegmentationResult(labels, probabilities, selection, Pca.Project2D(x), model, inertia);
+    }
+
+    /// <summary>New number of each fitted cluster: by descending mean of "monetary" if it is a feature, else by size.</summary>
+    private static int[] SegmentOrder(FeatureMatrix raw, int[] labels, int k)
+    {
+        var monetary = raw.Names.ToList().IndexOf("monetary");
+        var keys = new double[k];
+        var counts = new int[k];
+        for (var i = 0; i < raw.Rows; i++)
+        {
+            counts[labels[i]]++;
+            keys[labels[i]] += monetary >= 0 ? raw.Values[i * raw.Columns + monetary] : 1;
+        }
+        var ranked = Enumerable.Range(0, k).OrderByDescending(c => monetary >= 0 ? keys[c] / Math.Max(1, counts[c]) : counts[c]).ThenBy(c => c).ToArray();
+        var order = new int[k];
+        for (var position = 0; position < k; position++)
+        {
+            order[ranked[position]] = position;
+        }
+        return order;
+    }
+
+    private static double[] Reorder(double[] blocks, int[] order, int blockSize)
+    {
+        var result = new double[blocks.Length];
+        for (var old = 0; old < order.Length; old++)
+        {
+            Array.Copy(blocks, old * blockSize, result, order[old] * blockSize, blockSize);
+        }
+        return result;
+    }
+}

@@ -1,0 +1,83 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Segmenta.Segmentation;
+
+/// <summary>
+/// Everything needed to assign new customers to the saved segments without refitting: the features and their fitted
+/// transform, the algorithm, and its centroids or mixture parameters (in segment order), the seed and the version.
+/// Saved as out/model.json and in the store.
+/// </summary>
+public sealed record SegmentationModel
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter() },
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
+    /// <summary>Version of the file format.</summary>
+    public int FormatVersion { get; init; } = 1;
+
+    /// <summary>Version of Segmenta that fitted it.</summary>
+    public string SegmentaVersion { get; init; } = typeof(SegmentationModel).Assembly.GetName().Version?.ToString() ?? "";
+
+    public required ClusteringAlgorithm Algorithm { get; init; }
+
+    public required int K { get; init; }
+
+    public required int Seed { get; init; }
+
+    public required FeatureTransform Transform { get; init; }
+
+    /// <summary>K-Means centroids in the transformed space, row-major (k × features), in segment order.</summary>
+    public double[]? Centroids { get; init; }
+
+    public CovarianceType? Covariance { get; init; }
+
+    public double[]? Weights { get; init; }
+
+    public double[]? Means { get; init; }
+
+    public double[]? Covariances { get; init; }
+
+    /// <summary>Names of the segments by number, as profiling named them (filled in when the model is saved).</summary>
+    public IReadOnlyList<string>? SegmentNames { get; init; }
+
+    /// <summary>The features the model expects, in order.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<string> Features => Transform.Steps.Select(s => s.Name).ToList();
+
+    /// <summary>Segment (and membership probability for mixtures) of each row of raw, untransformed features.</summary>
+    public (int[] Segments, double[]? Probabilities) Assign(FeatureMatrix raw)
+    {
+        if (!raw.Names.SequenceEqual(Features))
+        {
+            throw new SegmentaException($"The model expects the features {string.Join(", ", Features)}; got {string.Join(", ", raw.Names)}.");
+        }
+        var x = Transform.Apply(raw);
+        if (Algorithm == ClusteringAlgorithm.KMeans)
+        {
+            return (new KMeansModel(Centroids!, K, x.Columns, [], 0, 0, true).Predict(x), null);
+        }
+        var mixture = new GaussianMixtureModel(K, x.Columns, Covariance!.Value, Weights!, Means!, Covariances!, 0, 0, true, x.Rows);
+        var probabilities = mixture.PredictProba(x);
+        var segments = mixture.Predict(x);
+        return (segments, Enumerable.Range(0, x.Rows).Select(i => probabilities[i * K + segments[i]]).ToArray());
+    }
+
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    public static SegmentationModel FromJson(string json, string source)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<SegmentationModel>(json, Json) ?? throw new JsonException("empty document");
+        }
+        catch (JsonException e)
+        {
+            throw new SegmentaException($"{source} is not a Segmenta model file ({e.Message}). Use the model.json written by segmenta analyze or segment.", e);
+        }
+    }
+}

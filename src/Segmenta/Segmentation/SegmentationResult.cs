@@ -1,0 +1,13 @@
+namespace Segmenta.Segmentation;
+
+/// <summary>The outcome of segmenting customers.</summary>
+/// <param name="Labels">Segment of each row, numbered by descending mean of the ordering feature (monetary when present).</param>
+/// <param name="Probabilities">Membership probability of each row in its segment (mixtures only).</param>
+/// <param name="Selection">The model-selection table and explanation (null when k was given).</param>
+/// <param name="Projection">2-D PCA projection of the transformed rows.</param>
+/// <param name="Model">The fitted, serialisable model.</param>
+/// <param name="Inertia">Within-segment sum of squares of the final segmentation, in the transformed space.</param>
+public sealed record SegmentationResult(int[] Labels, double[]? Probabilities, ModelSelection? Selection, Projection Projection, SegmentationModel Model, double Inertia)
+{
+    public int K => Model.K;
+}

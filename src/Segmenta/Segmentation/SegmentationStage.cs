@@ -1,0 +1,127 @@
+using System.Globalization;
+using Segmenta.Profiling;
+using Segmenta.Store;
+
+namespace Segmenta.Segmentation;
+
+/// <summary>
+/// Runs the segmentation on the store's customers table and stores the result: memberships (customer_segments),
+/// the model-selection table, the 2-D projection and the model. Missing feature values (a one-time buyer has no
+/// days between purchases) are replaced by the feature's median, so every customer gets a segment.
+/// </summary>
+public static class SegmentationStage
+{
+    /// <summary>The segmentation name used in the store for an algorithm.</summary>
+    public static string NameOf(ClusteringAlgorithm algorithm) => algorithm == ClusteringAlgorithm.KMeans ? "kmeans" : "gmm";
+
+    /// <summary>Below this many customers clustering is skipped (with a note): a handful of customers make no segments.</summary>
+    public const int MinimumCustomers = 10;
+
+    /// <summary>Removes the stored clustering (memberships), e.g. when a rerun skips clustering.</summary>
+    public static void Clear(SegmentaStore store) =>
+        store.Execute(
+            """
+            DELETE FROM customer_segments WHERE segmentation IN ('kmeans', 'gmm');
+            DROP TABLE IF EXISTS model_selection; DROP TABLE IF EXISTS segmentation_runs; DROP TABLE IF EXISTS customer_projection;
+            """);
+
+    /// <summary>Segments the customers of <paramref name="store"/>.</summary>
+    public static SegmentationResult Run(SegmentaStore store, SegmentationOptions options)
+    {
+        options.Validate();
+        var (ids, matrix) = LoadMatrix(store, options.Features);
+        var result = CustomerSegmenter.Run(matrix, options);
+        var name = NameOf(options.Algorithm);
+        Clear(store);
+        SegmentMembership.Write(store, name, ids.Select((id, i) => (id, result.Labels[i], result.Probabilities?[i])));
+        Save(store, name, ids, result);
+        return result;
+    }
+
+    /// <summary>The numeric columns of the customers table, which --features may name.</summary>
+    public static IReadOnlyList<string> NumericFeatures(SegmentaStore store) => store.Query(
+        """
+        SELECT column_name FROM information_schema.columns
+        WHERE table_name = 'customers' AND data_type IN ('BIGINT', 'INTEGER', 'DOUBLE', 'HUGEINT', 'FLOAT', 'DECIMAL', 'SMALLINT')
+          AND column_name NOT IN ('r_score', 'f_score', 'm_score')
+        ORDER BY ordinal_position
+        """, r => r.GetString(0));
+
+    internal static (string[] Ids, FeatureMatrix Matrix) LoadMatrix(SegmentaStore store, IReadOnlyList<string> features)
+    {
+        var available = NumericFeatures(store);
+        var unknown = features.Where(f => !available.Contains(f)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new SegmentaException($"--features: unknown customer feature(s) {string.Join(", ", unknown)}. Numeric features: {string.Join(", ", available)}.");
+        }
+        var select = string.Join(", ", features.Select(f => $"coalesce(CAST({f} AS DOUBLE), median(CAST({f} AS DOUBLE)) OVER (), 0)"));
+        var ids = new List<string>();
+        var values = new List<double>();
+        store.Query($"SELECT customer_id, {select} FROM customers ORDER BY customer_id", r =>
+        {
+            ids.Add(r.GetString(0));
+            for (var j = 0; j < features.Count; j++)
+            {
+                values.Add(r.GetDouble(j + 1));
+            }
+            return 0;
+        });
+        return ([.. ids], new FeatureMatrix([.. values], ids.Count, features.Count, features));
+    }
+
+    private static void Save(SegmentaStore store, string name, string[] ids, SegmentationResult result)
+    {
+        store.Execute(
+            """
+            CREATE OR REPLACE TABLE model_selection (
+                algorithm VARCHAR, k INTEGER, inertia DOUBLE, silhouette DOUBLE, davies_bouldin DOUBLE, calinski_harabasz DOUBLE,
+                bic DOUBLE, aic DOUBLE, mean_log_likelihood DOUBLE, stability_mean DOUBLE, stability_std DOUBLE, is_knee BOOLEAN, chosen BOOLEAN);
+            CREATE OR REPLACE TABLE segmentation_runs (segmentation VARCHAR, k INTEGER, explanation VARCHAR, inertia DOUBLE,
+                explained_variance_1 DOUBLE, explained_variance_2 DOUBLE, model_json VARCHAR);
+            CREATE OR REPLACE TABLE customer_projection (customer_id VARCHAR, segmentation VARCHAR, segment_id INTEGER, pc1 DOUBLE, pc2 DOUBLE);
+            """);
+        foreach (var row in result.Selection?.Rows ?? [])
+        {
+            store.Execute("INSERT INTO model_selection VALUES ($a, $k, $i, $s, $d, $c, $b, $aic, $ll, $m, $sd, $knee, $chosen)",
+                ("a", NameOf(row.Algorithm)), ("k", row.K), ("i", row.Inertia), ("s", row.Silhouette), ("d", row.DaviesBouldin),
+                ("c", row.CalinskiHarabasz), ("b", row.Bic), ("aic", row.Aic), ("ll", row.MeanLogLikelihood),
+                ("m", double.IsNaN(row.StabilityMean) ? null : row.StabilityMean), ("sd", double.IsNaN(row.StabilityStd) ? null : row.StabilityStd),
+                ("knee", row.IsKnee), ("chosen", row.Chosen));
+        }
+        store.Execute("INSERT INTO segmentation_runs VALUES ($s, $k, $e, $i, $v1, $v2, $json)",
+            ("s", name), ("k", result.K), ("e", result.Selection?.Explanation ?? $"k={result.K} was given (--k)."), ("i", result.Inertia),
+            ("v1", result.Projection.ExplainedVariance[0]), ("v2", result.Projection.ExplainedVariance[1]), ("json", result.Model.ToJson()));
+        using var appender = store.Connection.CreateAppender("customer_projection");
+        for (var i = 0; i < ids.Length; i++)
+        {
+            appender.CreateRow().AppendValue(ids[i]).AppendValue(name).AppendValue(result.Labels[i])
+                .AppendValue(result.Projection.Xs[i]).AppendValue(result.Projection.Ys[i]).EndRow();
+        }
+    }
+
+    /// <summary>Writes out/model-selection.csv (one row per k) and returns its path; null when k was given.</summary>
+    public static string? WriteModelSelection(SegmentationResult result, string directory)
+    {
+        if (result.Selection is null)
+        {
+            return null;
+        }
+        var path = Path.Combine(directory, "model-selection.csv");
+        var lines = new List<string> { "Algorithm,K,Inertia,Silhouette,DaviesBouldin,CalinskiHarabasz,BIC,AIC,MeanLogLikelihood,StabilityMean,StabilityStd,IsKnee,Chosen" };
+        lines.AddRange(result.Selection.Rows.Select(r => string.Join(',', NameOf(r.Algorithm), r.K.ToString(CultureInfo.InvariantCulture),
+            CsvCell.Number(r.Inertia, 4), CsvCell.Number(r.Silhouette, 6), CsvCell.Number(r.DaviesBouldin, 6), CsvCell.Number(r.CalinskiHarabasz, 4),
+            r.Bic is { } b ? CsvCell.Number(b, 4) : "", r.Aic is { } a ? CsvCell.Number(a, 4) : "", r.MeanLogLikelihood is { } l ? CsvCell.Number(l, 6) : "",
+            CsvCell.Number(r.StabilityMean, 4), CsvCell.Number(r.StabilityStd, 4), r.IsKnee ? "true" : "false", r.Chosen ? "true" : "false")));
+        File.WriteAllLines(path, lines);
+        return path;
+    }
+
+    /// <summary>Writes out/model.json with the segment names profiling gave, and returns its path.</summary>
+    public static string WriteModel(SegmentationResult result, IReadOnlyList<string> names, string directory)
+    {
+        var path = Path.Combine(directory, "model.json");
+        File.WriteAllText(path, (result.Model with { SegmentNames = names }).ToJson());
+        return path;
+    }
+}
