@@ -4,6 +4,8 @@ namespace Segmenta.Segmentation;
 /// Hamerly's accelerated Lloyd iteration state: for each point an upper bound on the distance to its centre and a
 /// lower bound on the distance to any other centre. A point whose upper bound is below both its lower bound and half
 /// the distance from its centre to the nearest other centre cannot change cluster, and is skipped.
+/// Each chunk of rows keeps its own per-cluster sums, updated only when a point changes cluster, so moving the
+/// centres costs O(k·d·chunks) instead of a pass over all points; chunks are merged in order (deterministic).
 /// </summary>
 internal sealed class HamerlyState(FeatureMatrix x, int k, double[] centers)
 {
@@ -13,18 +15,37 @@ internal sealed class HamerlyState(FeatureMatrix x, int k, double[] centers)
     private readonly double[] _upper = new double[x.Rows];
     private readonly double[] _lower = new double[x.Rows];
 
+    private readonly double[][] _chunkSums = [.. Enumerable.Range(0, (x.Rows + KMeans.ChunkSize - 1) / KMeans.ChunkSize).Select(_ => new double[k * x.Columns])];
+    private readonly long[][] _chunkCounts = [.. Enumerable.Range(0, (x.Rows + KMeans.ChunkSize - 1) / KMeans.ChunkSize).Select(_ => new long[k])];
+
     internal double[] Centers { get; private set; } = (double[])centers.Clone();
 
-    private int Chunks => (_n + KMeans.ChunkSize - 1) / KMeans.ChunkSize;
+    private int Chunks => _chunkSums.Length;
 
     internal void AssignAll() => ForEachChunk((start, end) =>
     {
+        var chunk = start / KMeans.ChunkSize;
+        var (sums, counts) = (_chunkSums[chunk], _chunkCounts[chunk]);
+        Array.Clear(sums);
+        Array.Clear(counts);
         for (var i = start; i < end; i++)
         {
             FullSearch(i);
+            Add(sums, counts, i, _labels[i], 1);
         }
         return 0;
     });
+
+    private void Add(double[] sums, long[] counts, int i, int label, int sign)
+    {
+        counts[label] += sign;
+        var row = x.Row(i);
+        var offset = label * _d;
+        for (var j = 0; j < _d; j++)
+        {
+            sums[offset + j] += sign * row[j];
+        }
+    }
 
     /// <summary>Reassigns points whose bounds do not rule a change out; returns how many changed cluster.</summary>
     internal int Reassign()
@@ -45,6 +66,8 @@ internal sealed class HamerlyState(FeatureMatrix x, int k, double[] centers)
         return ForEachChunk((start, end) =>
         {
             var changed = 0;
+            var chunk = start / KMeans.ChunkSize;
+            var (sums, counts) = (_chunkSums[chunk], _chunkCounts[chunk]);
             for (var i = start; i < end; i++)
             {
                 var bound = Math.Max(half[_labels[i]], _lower[i]);
@@ -59,7 +82,12 @@ internal sealed class HamerlyState(FeatureMatrix x, int k, double[] centers)
                 }
                 var before = _labels[i];
                 FullSearch(i);
-                changed += before == _labels[i] ? 0 : 1;
+                if (before != _labels[i])
+                {
+                    changed++;
+                    Add(sums, counts, i, before, -1);
+                    Add(sums, counts, i, _labels[i], 1);
+                }
             }
             return changed;
         });
@@ -68,27 +96,9 @@ internal sealed class HamerlyState(FeatureMatrix x, int k, double[] centers)
     /// <summary>Moves each centre to the mean of its points (empty clusters take the farthest point); returns the shifts.</summary>
     internal (double TotalSquared, double[] PerCenter) MoveCenters()
     {
-        var partials = new (double[] Sums, long[] Counts)[Chunks];
-        Parallel.For(0, Chunks, chunk =>
-        {
-            var sums = new double[k * _d];
-            var counts = new long[k];
-            var end = Math.Min(_n, (chunk + 1) * KMeans.ChunkSize);
-            for (var i = chunk * KMeans.ChunkSize; i < end; i++)
-            {
-                var label = _labels[i];
-                counts[label]++;
-                var row = x.Row(i);
-                for (var j = 0; j < _d; j++)
-                {
-                    sums[label * _d + j] += row[j];
-                }
-            }
-            partials[chunk] = (sums, counts);
-        });
         var total = new double[k * _d];
         var count = new long[k];
-        foreach (var (sums, counts) in partials)
+        foreach (var (sums, counts) in _chunkSums.Zip(_chunkCounts))
         {
             for (var j = 0; j < total.Length; j++)
             {
@@ -144,18 +154,22 @@ internal sealed class HamerlyState(FeatureMatrix x, int k, double[] centers)
                 second = shifts[c];
             }
         }
-        for (var i = 0; i < _n; i++)
+        ForEachChunk((start, end) =>
         {
-            _upper[i] += shifts[_labels[i]];
-            _lower[i] -= _labels[i] == argLargest ? second : largest;
-        }
+            for (var i = start; i < end; i++)
+            {
+                _upper[i] += shifts[_labels[i]];
+                _lower[i] -= _labels[i] == argLargest ? second : largest;
+            }
+            return 0;
+        });
     }
 
     /// <summary>Exact labels and inertia for the final centres.</summary>
     internal (int[] Labels, double Inertia) FinalAssignment()
     {
         var partial = new double[Chunks];
-        Parallel.For(0, Chunks, chunk =>
+        Parallel.For(0, Chunks, new ParallelOptions { MaxDegreeOfParallelism = Chunks == 1 ? 1 : -1 }, chunk =>
         {
             var sum = 0.0;
             var end = Math.Min(_n, (chunk + 1) * KMeans.ChunkSize);
@@ -208,6 +222,10 @@ internal sealed class HamerlyState(FeatureMatrix x, int k, double[] centers)
 
     private int ForEachChunk(Func<int, int, int> work)
     {
+        if (Chunks == 1)
+        {
+            return work(0, _n);
+        }
         var results = new int[Chunks];
         Parallel.For(0, Chunks, chunk => results[chunk] = work(chunk * KMeans.ChunkSize, Math.Min(_n, (chunk + 1) * KMeans.ChunkSize)));
         return results.Sum();

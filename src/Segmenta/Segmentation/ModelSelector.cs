@@ -22,7 +22,10 @@ public static class ModelSelector
     {
         var ks = Enumerable.Range(options.MinK, options.MaxK - options.MinK + 1).Where(k => k <= x.Rows).ToList();
         var distances = PairwiseDistances.TryCreate(x);
-        var rows = ks.Select(k => Evaluate(x, k, options, distances)).ToList();
+        // Each k has its own seeds, so evaluating them in parallel gives the same table as one after another.
+        var evaluated = new ModelSelectionRow[ks.Count];
+        Parallel.For(0, ks.Count, i => evaluated[i] = Evaluate(x, ks[i], options, distances));
+        var rows = evaluated.ToList();
         var knee = Kneedle.Knee(ks, rows.Select(r => r.Inertia).ToList());
         var stable = rows.Where(r => options.BootstrapResamples == 0 || r.StabilityMean >= StableAri).ToList();
         var competing = stable.Count > 0 ? stable : rows;
@@ -94,7 +97,7 @@ public static class ModelSelector
             int[] predicted;
             if (options.Algorithm == ClusteringAlgorithm.KMeans)
             {
-                predicted = KMeans.Fit(resample, new KMeansOptions(k, options.Seed + b + 1, NInit: 3, options.MaxIterations, options.Tolerance)).Predict(x);
+                predicted = KMeans.Fit(resample, new KMeansOptions(k, options.Seed + b + 1, NInit: 1, options.MaxIterations, options.Tolerance)).Predict(x);
             }
             else
             {

@@ -1,0 +1,29 @@
+using System.Globalization;
+using BenchmarkDotNet.Running;
+
+namespace Segmenta.Bench;
+
+/// <summary>
+/// `dotnet run -c Release --project bench/Segmenta.Bench -- sweep [rfm.csv] [repeats]` times the segmentation stage;
+/// `-- kmeans-1m [dir]` writes a synthetic 1M x 8 matrix and its k-means++ start for bench/segmentation/sklearn_kmeans_1m.py
+/// and times our Lloyd iterations from the same start; anything else goes to BenchmarkDotNet.
+/// </summary>
+internal static class Program
+{
+    private static int Main(string[] args)
+    {
+        switch (args.FirstOrDefault())
+        {
+            case "sweep":
+                SweepTiming.Run(args.Length > 1 ? args[1] : "tests/Segmenta.Tests/Data/segmentation/classic_rfm.csv",
+                    args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5);
+                return 0;
+            case "kmeans-1m":
+                LargeKMeansTiming.Run(args.Length > 1 ? args[1] : "/tmp/segmenta-kmeans-1m");
+                return 0;
+            default:
+                BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+                return 0;
+        }
+    }
+}
