@@ -3,7 +3,6 @@ using System.Globalization;
 using Segmenta.Cleaning;
 using Segmenta.Features;
 using Segmenta.Pipeline;
-using Segmenta.Profiling;
 
 namespace Segmenta.Cli;
 
@@ -31,16 +30,16 @@ internal static class AnalyzeCommand
             Description = "Comma-separated stock codes (or LIKE patterns) that are not products. Default: POST, DOT, M, D, C2, CRUK, BANK CHARGES, AMAZONFEE, gift vouchers, ...",
         };
         var extreme = new Option<double?>("--extreme-quantity") { Description = "Lines with at least this many units are removed (default preset). Default: 10000." };
-        var playbook = new Option<string?>("--playbook") { Description = "Marketing playbook JSON mapping segment profiles to actions (default: the built-in one; see docs/profiling.md)." };
-        var segmentNames = new Option<string?>("--segment-names") { Description = "JSON file of segment names that replace the derived ones, e.g. {\"kmeans\": {\"0\": \"VIP accounts\"}}." };
+        var profilingOptions = new ProfilingOptionSet();
         var importOptions = new ImportOptionSet();
         var segmentationOptions = new SegmentationOptionSet();
         var command = new Command("analyze", "Load a transaction file, clean it with full accounting, and write one row per customer with features and an RFM segment.")
         {
-            files, output, db, cleaning, asOf, nonProducts, extreme, playbook, segmentNames,
+            files, output, db, cleaning, asOf, nonProducts, extreme,
         };
         importOptions.AddTo(command);
         segmentationOptions.AddTo(command);
+        profilingOptions.AddTo(command);
         command.SetAction(parse => CommandRunner.Run(() =>
         {
             var cleaningOptions = new CleaningOptions
@@ -60,11 +59,7 @@ internal static class AnalyzeCommand
                 Cleaning = cleaningOptions,
                 Features = new FeatureOptions { AsOf = ParseDate(parse.GetValue(asOf)) },
                 Segmentation = segmentationOptions.Read(parse),
-                Profiling = new ProfilingOptions
-                {
-                    Playbook = parse.GetValue(playbook) is { } playbookPath ? Playbook.Load(playbookPath) : Playbook.Default,
-                    NameOverrides = parse.GetValue(segmentNames) is { } namesPath ? ProfilingOptions.LoadNames(namesPath) : new Dictionary<string, IReadOnlyDictionary<int, string>>(),
-                },
+                Profiling = profilingOptions.Read(parse),
             };
             var result = CommandRunner.WithProgress(onStep => AnalysisPipeline.Run(options, onStep));
             SummaryPrinter.PrintAnalysis(result);

@@ -9,6 +9,8 @@ internal static class CliApp
     {
         AnalyzeCommand.Create(),
         ImportCommand.Create(),
+        SegmentCommand.Create(),
+        ScoreCommand.Create(),
         ReportCommand.Create(),
         ServeCommand.Create(),
     };

@@ -54,7 +54,7 @@ internal static class SummaryPrinter
         {
             Terminal.Out.MarkupLine($"[yellow]note:[/] {Markup.Escape(note)}");
         }
-        PrintClusters(result);
+        PrintClusters(result.Clusters, result.Segmentations);
         foreach (var note in result.Notes)
         {
             Terminal.Out.MarkupLine($"[yellow]note:[/] {Markup.Escape(note)}");
@@ -63,9 +63,19 @@ internal static class SummaryPrinter
         Terminal.Out.MarkupLine($"Wrote {string.Join(", ", result.OutputFiles.Select(f => Markup.Escape(f)))} and the database {Markup.Escape(result.DatabasePath)} in {result.Elapsed.TotalSeconds.ToString("0.00", Numbers)} s.");
     }
 
-    internal static void PrintClusters(AnalysisResult result)
+    internal static void PrintResegment(ResegmentResult result)
     {
-        if (result.Clusters is not { } clusters || result.Segmentations.FirstOrDefault(s => s.Segmentation != "rfm") is not { } profiled)
+        PrintClusters(result.Clusters, result.Segmentations);
+        foreach (var note in result.Notes)
+        {
+            Terminal.Out.MarkupLine($"[yellow]note:[/] {Markup.Escape(note)}");
+        }
+        Terminal.Out.MarkupLine($"Wrote {string.Join(", ", result.OutputFiles.Select(f => Markup.Escape(f)))} in {result.Elapsed.TotalSeconds.ToString("0.00", Numbers)} s.");
+    }
+
+    internal static void PrintClusters(Segmentation.SegmentationResult? clusters, IReadOnlyList<Profiling.ProfiledSegmentation> segmentations)
+    {
+        if (clusters is null || segmentations.FirstOrDefault(s => s.Segmentation != "rfm") is not { } profiled)
         {
             return;
         }

@@ -6,7 +6,8 @@ namespace Segmenta.Tests.Pipeline;
 /// The published facts of the UCI Online Retail data (../shared/data/README.md, and Chen, Sain &amp; Guo 2012 via the
 /// usual notebooks' "classic" cleaning), reproduced end to end.
 /// </summary>
-public class RealDataTests(ClassicRunFixture run) : IClassFixture<ClassicRunFixture>
+[Collection(ClassicRunCollection.Name)]
+public class RealDataTests(ClassicRunFixture run)
 {
     [Fact]
     public void Every_one_of_the_541909_lines_is_read_and_loaded()

@@ -4,7 +4,8 @@ using Segmenta.Tests.Pipeline;
 namespace Segmenta.Tests.Profiling;
 
 /// <summary>Segment profiles of the shared data, checked against an independent aggregation of customers.csv.</summary>
-public class RealDataProfilingTests(ClassicRunFixture run) : IClassFixture<ClassicRunFixture>
+[Collection(ClassicRunCollection.Name)]
+public class RealDataProfilingTests(ClassicRunFixture run)
 {
     [Fact]
     public void Segment_sizes_and_revenue_match_an_independent_aggregation_of_customers_csv()

@@ -4,7 +4,8 @@ using Segmenta.Tests.Support;
 namespace Segmenta.Tests.Reporting;
 
 /// <summary>The report that <c>segmenta analyze</c> writes for the shared data, opened in a real browser.</summary>
-public class RealDataReportTests(ClassicRunFixture run) : IClassFixture<ClassicRunFixture>
+[Collection(ClassicRunCollection.Name)]
+public class RealDataReportTests(ClassicRunFixture run)
 {
     private string ReportPath => Path.Combine(run.OutputDirectory, "report.html");
 

@@ -7,7 +7,8 @@ using Segmenta.Tests.Pipeline;
 namespace Segmenta.Tests.Web;
 
 /// <summary>The JSON API over the database of a real analysis run, in-process (WebApplicationFactory).</summary>
-public sealed class ApiTests : IClassFixture<ClassicRunFixture>, IDisposable
+[Collection(ClassicRunCollection.Name)]
+public sealed class ApiTests : IDisposable
 {
     private readonly WebApplicationFactory<Program> _factory;
     private readonly HttpClient _client;

@@ -1,0 +1,36 @@
+using System.CommandLine;
+using Segmenta.Pipeline;
+
+namespace Segmenta.Cli;
+
+/// <summary><c>segmenta segment --db FILE</c>: re-segment the customers of an earlier analyze run with other options.</summary>
+internal static class SegmentCommand
+{
+    internal static Command Create()
+    {
+        var output = new Option<string>("--out", "-o") { Description = "Folder for results.", DefaultValueFactory = _ => "out" };
+        var db = new Option<string?>("--db") { Description = "Database file of an earlier analyze run. Default: OUT/segmenta.duckdb." };
+        var segmentationOptions = new SegmentationOptionSet();
+        var profilingOptions = new ProfilingOptionSet();
+        var command = new Command("segment", "Cluster the customers already in the database again (other algorithm, k, features or scaling) without re-importing; rewrites the segment outputs and the report.")
+        {
+            output, db,
+        };
+        segmentationOptions.AddTo(command);
+        profilingOptions.AddTo(command);
+        command.SetAction(parse => CommandRunner.Run(() =>
+        {
+            var options = new AnalysisOptions
+            {
+                OutputDirectory = parse.GetValue(output)!,
+                DatabasePath = parse.GetValue(db),
+                Segmentation = segmentationOptions.Read(parse),
+                Profiling = profilingOptions.Read(parse),
+            };
+            var result = CommandRunner.WithProgress(onStep => AnalysisPipeline.Resegment(options, onStep));
+            SummaryPrinter.PrintResegment(result);
+            return 0;
+        }));
+        return command;
+    }
+}

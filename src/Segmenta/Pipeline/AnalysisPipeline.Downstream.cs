@@ -1,0 +1,100 @@
+using Segmenta.Features;
+using Segmenta.Profiling;
+using Segmenta.Reporting;
+using Segmenta.Segmentation;
+using Segmenta.Store;
+
+namespace Segmenta.Pipeline;
+
+public static partial class AnalysisPipeline
+{
+    /// <summary>
+    /// <c>segmenta segment</c>: re-segments the customers already in the store (no import, cleaning or features), then
+    /// profiles, writes the outputs and the report again. Options other than segmentation, profiling and report are ignored.
+    /// </summary>
+    public static ResegmentResult Resegment(AnalysisOptions options, Action<string>? onStep = null, TimeProvider? clock = null)
+    {
+        clock ??= TimeProvider.System;
+        var started = clock.GetUtcNow();
+        var path = options.ResolvedDatabasePath;
+        if (!File.Exists(path))
+        {
+            throw new SegmentaException($"No database at {path}. Run segmenta analyze FILE --out DIR first, or give --db.");
+        }
+        Directory.CreateDirectory(options.OutputDirectory);
+        using var store = SegmentaStore.Open(path);
+        if (!store.HasTable("customers"))
+        {
+            throw new SegmentaException($"The database {path} has no customers yet. Run segmenta analyze FILE --db {path} first.");
+        }
+        var timer = new StepTimer(onStep);
+        var customers = store.Scalar<long>("SELECT count(*) FROM customers");
+        var downstream = RunDownstream(store, options, customers, timer);
+        var runId = RecordResegment(store, options, customers, started, timer.Steps);
+        var report = timer.Step("Writing report", () => ReportWriter.Write(store, Path.Combine(options.OutputDirectory, "report.html"), options.Report with { Currency = downstream.Currency }));
+        downstream.Outputs.Add(report.Path);
+        UpdateStepTimes(store, runId, timer.Steps);
+        return new ResegmentResult(downstream.Clusters, downstream.Segmentations, downstream.Outputs, store.Path, timer.Steps) { Notes = downstream.Notes };
+    }
+
+    private sealed record Downstream(SegmentationResult? Clusters, IReadOnlyList<ProfiledSegmentation> Segmentations, List<string> Outputs, List<string> Notes, string Currency);
+
+    /// <summary>Segment → Profile → outputs: what analyze and segment share once the customers table exists.</summary>
+    private static Downstream RunDownstream(SegmentaStore store, AnalysisOptions options, long customers, StepTimer timer)
+    {
+            var currency = options.Report.Currency ?? CurrencyGuess.For(store);
+            SegmentMembership.EnsureTable(store);
+            var notes = new List<string>();
+            SegmentationResult? clusters = null;
+            if (options.Segmentation is { } segmentation)
+            {
+                if (customers >= SegmentationStage.MinimumCustomers)
+                {
+                    clusters = timer.Step("Segmenting customers", () => SegmentationStage.Run(store, segmentation));
+                }
+                else
+                {
+                    SegmentationStage.Clear(store);
+                    notes.Add($"Clustering skipped: {customers} customer(s), fewer than the {SegmentationStage.MinimumCustomers} needed for segments to mean anything; RFM segments are still given.");
+                }
+            }
+            var segmentations = timer.Step("Profiling segments", () => Profiler.Run(store, options.Profiling with { Currency = currency }));
+            var outputs = timer.Step("Writing outputs", () =>
+            {
+                var primary = segmentations.First();
+                var files = new List<string>
+                {
+                    OutputWriter.WriteCustomers(store, options.OutputDirectory),
+                    OutputWriter.WriteCleaningReport(store, options.OutputDirectory),
+                    ProfileOutputs.WriteSegments(segmentations, options.OutputDirectory),
+                    ProfileOutputs.WriteInsights(segmentations, options.OutputDirectory, currency),
+                    Path.GetDirectoryName(ProfileOutputs.WriteActivation(store, primary, options.OutputDirectory)[0])! + Path.DirectorySeparatorChar,
+                };
+                if (clusters is not null)
+                {
+                    var names = primary.Segments.OrderBy(s => s.Profile.SegmentId).Select(s => s.Name).ToList();
+                    files.Add(SegmentationStage.WriteModel(clusters, names, options.OutputDirectory));
+                    if (SegmentationStage.WriteModelSelection(clusters, options.OutputDirectory) is { } selection)
+                    {
+                        files.Add(selection);
+                    }
+                }
+                return files;
+            });
+        return new Downstream(clusters, segmentations, outputs, notes, currency);
+    }
+
+    /// <summary>Logs a segment run with the options of the last analyze run, its segmentation replaced.</summary>
+    private static long RecordResegment(SegmentaStore store, AnalysisOptions options, long customers, DateTimeOffset started, List<(string Step, TimeSpan Elapsed)> steps)
+    {
+        var runId = (store.Scalar<long?>("SELECT max(run_id) FROM runs") ?? 0) + 1;
+        var last = store.Scalar<string>("SELECT options FROM runs ORDER BY run_id DESC LIMIT 1");
+        var json = (last is null ? null : System.Text.Json.Nodes.JsonNode.Parse(last) as System.Text.Json.Nodes.JsonObject) ?? [];
+        json["segmentation"] = System.Text.Json.JsonSerializer.SerializeToNode(SegmentationOptionsJson(options.Segmentation));
+        store.Execute(
+            "INSERT INTO runs VALUES ($id, 'segment', $at, $options, NULL, NULL, $customers, $seconds, $steps)",
+            ("id", runId), ("at", started.UtcDateTime), ("options", json.ToJsonString()), ("customers", customers),
+            ("seconds", steps.Sum(s => s.Elapsed.TotalSeconds)), ("steps", StepsJson(steps)));
+        return runId;
+    }
+}

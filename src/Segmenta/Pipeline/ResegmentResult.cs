@@ -1,0 +1,19 @@
+using Segmenta.Profiling;
+using Segmenta.Segmentation;
+
+namespace Segmenta.Pipeline;
+
+/// <summary>What <c>segmenta segment</c> did on an existing store.</summary>
+public sealed record ResegmentResult(
+    SegmentationResult? Clusters,
+    IReadOnlyList<ProfiledSegmentation> Segmentations,
+    IReadOnlyList<string> OutputFiles,
+    string DatabasePath,
+    IReadOnlyList<(string Step, TimeSpan Elapsed)> Steps)
+{
+    /// <summary>Things the user should know about the run (e.g. clustering skipped and why).</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>Total wall time of the steps.</summary>
+    public TimeSpan Elapsed => Steps.Aggregate(TimeSpan.Zero, (sum, step) => sum + step.Elapsed);
+}
