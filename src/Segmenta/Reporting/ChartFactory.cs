@@ -137,6 +137,68 @@ internal static class ChartFactory
         return Svg(plot, height: 460);
     }
 
+    /// <summary>Lines over k (one per criterion) with the chosen k and the elbow marked by vertical lines.</summary>
+    internal static string LinesOverK(string title, IReadOnlyList<int> ks, IReadOnlyList<(string Name, double[] Values)> series, string yLabel,
+        IReadOnlyList<(int K, string Label)> marks)
+    {
+        var plot = NewPlot(title, "Number of segments (k)", yLabel);
+        var xs = ks.Select(k => (double)k).ToArray();
+        for (var i = 0; i < series.Count; i++)
+        {
+            var line = plot.Add.Scatter(xs, series[i].Values);
+            line.Color = Palette.Plot(i);
+            line.LineWidth = 2;
+            line.MarkerSize = 7;
+            line.LegendText = series[i].Name;
+        }
+        for (var m = 0; m < marks.Count; m++)
+        {
+            var vertical = plot.Add.VerticalLine(marks[m].K);
+            vertical.Color = m == 0 ? Colors.Black : Colors.Gray;
+            vertical.LinePattern = m == 0 ? LinePattern.Solid : LinePattern.Dashed;
+            vertical.LineWidth = 1.5f;
+            vertical.LabelText = marks[m].Label;
+            vertical.LabelFontSize = 12;
+        }
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(xs, ks.Select(k => k.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray());
+        plot.ShowLegend(Alignment.UpperRight);
+        return Svg(plot, width: 560, height: 340);
+    }
+
+    /// <summary>
+    /// Box plots of one value per group: box = quartiles, bar = median, whiskers = 5th and 95th percentiles (customer
+    /// values are too skewed for 1.5 IQR whiskers to mean much); drawn from rectangles and lines so the SVG stays simple.
+    /// </summary>
+    internal static string Boxes(string title, IReadOnlyList<(string Name, int Colour, double[] Values)> groups, string yLabel)
+    {
+        var plot = NewPlot(title, "Segment", yLabel);
+        var top = 0.0;
+        for (var g = 0; g < groups.Count; g++)
+        {
+            var sorted = groups[g].Values.Where(double.IsFinite).Order().ToArray();
+            if (sorted.Length == 0)
+            {
+                continue;
+            }
+            double Q(double p) => sorted[(int)Math.Round(p * (sorted.Length - 1))];
+            var colour = Palette.Plot(groups[g].Colour);
+            var whisker = plot.Add.Line(g, Q(0.05), g, Q(0.95));
+            whisker.Color = colour;
+            whisker.LineWidth = 2;
+            var box = plot.Add.Rectangle(g - 0.3, g + 0.3, Q(0.25), Q(0.75));
+            box.FillColor = colour.WithAlpha(0.6);
+            box.LineColor = colour;
+            var median = plot.Add.Line(g - 0.3, Q(0.5), g + 0.3, Q(0.5));
+            median.Color = Colors.Black;
+            median.LineWidth = 2;
+            top = Math.Max(top, Q(0.95));
+        }
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
+            Enumerable.Range(0, groups.Count).Select(i => (double)i).ToArray(), groups.Select(g => Shorten(g.Name, 22)).ToArray());
+        plot.Axes.SetLimits(-0.6, groups.Count - 0.4, 0, top * 1.05 + 1e-9);
+        return Svg(plot, width: 420, height: 320);
+    }
+
     private static Plot NewPlot(string title, string xLabel, string yLabel)
     {
         var plot = new Plot();

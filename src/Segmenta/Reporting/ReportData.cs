@@ -29,4 +29,5 @@ internal sealed record ReportData(
     DateOnly? AsOf,
     string? RunOptions,
     string Currency,
-    IReadOnlyList<SegmentationReport> Segmentations);
+    IReadOnlyList<SegmentationReport> Segmentations,
+    ClusteringReport? Clustering);

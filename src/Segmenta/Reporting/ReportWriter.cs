@@ -25,6 +25,7 @@ public static class ReportWriter
             ("data", DataSection.Title, DataSection.Write, _ => true),
             ("features", FeaturesSection.Title, FeaturesSection.Write, _ => true),
             ("rfm", RfmSection.Title, RfmSection.Write, _ => true),
+            ("choosing", ChoosingSection.Title, ChoosingSection.Write, ChoosingSection.Applies),
             ("segments", SegmentsSection.Title, SegmentsSection.Write, SegmentsSection.Applies),
             ("method", MethodSection.Title, MethodSection.Write, _ => true),
         }.Where(s => s.Applies(data)).ToList();

@@ -6,7 +6,7 @@ namespace Segmenta.Segmentation;
 /// Fits every k of the range and chooses one by a documented rule:
 /// 1. Only stable k's compete: bootstrap stability (mean adjusted Rand index between the full fit and fits on
 ///    resamples, predicted on all customers) of at least 0.75. If none is stable, all compete.
-/// 2. The elbow of the inertia curve (kneedle) marks where more segments stop paying off; the competing k's within
+/// 2. The elbow of the inertia curve (BIC for mixtures; kneedle) marks where more segments stop paying off; the competing k's within
 ///    one of the elbow are the candidates (all competing k's when there is no elbow or none is that close).
 /// 3. Among the candidates each criterion votes for its best k: highest silhouette, lowest Davies-Bouldin, highest
 ///    Calinski-Harabasz and, for mixtures, lowest BIC. Most votes wins; ties go to the higher silhouette.
@@ -26,7 +26,8 @@ public static class ModelSelector
         var evaluated = new ModelSelectionRow[ks.Count];
         Parallel.For(0, ks.Count, i => evaluated[i] = Evaluate(x, ks[i], options, distances));
         var rows = evaluated.ToList();
-        var knee = Kneedle.Knee(ks, rows.Select(r => r.Inertia).ToList());
+        // Mixtures are fitted by likelihood, not by squared distance: their curve is BIC (which also falls with k).
+        var knee = Kneedle.Knee(ks, rows.Select(r => options.Algorithm == ClusteringAlgorithm.GaussianMixture ? r.Bic ?? r.Inertia : r.Inertia).ToList());
         var stable = rows.Where(r => options.BootstrapResamples == 0 || r.StabilityMean >= StableAri).ToList();
         var competing = stable.Count > 0 ? stable : rows;
         var near = knee is { } elbow ? competing.Where(r => Math.Abs(r.K - elbow) <= 1).ToList() : [];
@@ -113,11 +114,12 @@ public static class ModelSelector
         List<ModelSelectionRow> rows, List<ModelSelectionRow> candidates, int stable, int? knee)
     {
         var row = rows.Single(r => r.K == chosen);
+        var curve = row.Bic is null ? "inertia" : "BIC";
         var range = candidates.Count == 1 ? $"k={candidates[0].K}" : $"k={candidates.Min(r => r.K)}..{candidates.Max(r => r.K)}";
         var agree = votes.Where(v => v.K == chosen).Select(v => v.Criterion).ToList();
         var text = knee is null
-            ? $"k={chosen}: the inertia curve has no clear elbow; among {range}, {Join(agree)} {(agree.Count == 1 ? "is" : "are")} best at k={chosen}"
-            : $"k={chosen}: the elbow of inertia is at k={knee}, and among {range} {Join(agree)} {(agree.Count == 1 ? "is" : "are")} best at k={chosen}";
+            ? $"k={chosen}: the {curve} curve has no clear elbow; among {range}, {Join(agree)} {(agree.Count == 1 ? "is" : "are")} best at k={chosen}"
+            : $"k={chosen}: the elbow of {curve} is at k={knee}, and among {range} {Join(agree)} {(agree.Count == 1 ? "is" : "are")} best at k={chosen}";
         var others = votes.Where(v => v.K != chosen).Select(v => $"{v.Criterion} prefers k={v.K}").ToList();
         if (others.Count > 0)
         {

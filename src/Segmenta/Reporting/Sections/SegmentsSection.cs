@@ -20,6 +20,10 @@ internal static class SegmentsSection
         {
             var title = segmentation.Segmentation switch { "rfm" => "RFM segments", "kmeans" => "Clusters (K-Means)", "gmm" => "Clusters (Gaussian mixture)", var s => s };
             html.Raw($"<h3>{Html.Text(title)}</h3>\n");
+            if (data.Clustering?.Segmentation == segmentation.Segmentation)
+            {
+                ChoosingSection.WritePictures(html, data);
+            }
             WriteHeatmap(html, segmentation);
             html.Table(["Segment", "#Customers", "#Revenue share", $"#Spend per customer ({data.Currency})", "Rule that describes it", "#Fidelity", "Action", "Why this action"],
                 segmentation.Segments.Select(s => (IReadOnlyList<string>)

@@ -1,0 +1,16 @@
+using Segmenta.Segmentation;
+
+namespace Segmenta.Reporting;
+
+/// <summary>One segment's customers on the 2-D projection and their R, F, M values, for the scatter and box plots.</summary>
+internal sealed record ClusterPoints(int SegmentId, string Name, double[] Xs, double[] Ys, double[] Recency, double[] Frequency, double[] Monetary);
+
+/// <summary>The clustering of a run as the report shows it: the selection table, the reason for k, the projection.</summary>
+internal sealed record ClusteringReport(
+    string Segmentation,
+    int K,
+    string Explanation,
+    IReadOnlyList<ModelSelectionRow> Selection,
+    double ExplainedVariance1,
+    double ExplainedVariance2,
+    IReadOnlyList<ClusterPoints> Segments);
