@@ -1,0 +1,61 @@
+using Segmenta.Store;
+
+namespace Segmenta.Exploration;
+
+/// <summary>
+/// The analyses every retail notebook starts with (sales by month, products, countries, customer distributions, cohorts,
+/// data quality), computed in the store from clean_lines and kept there as exploration_* tables.
+/// </summary>
+public static class Explorer
+{
+    /// <summary>The scripts in the order they run; each after the first produces the table it is named for.</summary>
+    private static readonly string[] Scripts =
+    [
+        "exploration_lines",
+        "exploration_monthly",
+        "exploration_yearly",
+        "exploration_weekday_hour",
+        "exploration_top_products",
+        "exploration_product_summary",
+        "exploration_price_bands",
+        "exploration_countries",
+        "exploration_customer_summary",
+        "exploration_orders_per_customer",
+        "exploration_spend_per_customer",
+        "exploration_pareto",
+        "exploration_cohorts",
+        "exploration_cohort_months",
+        "exploration_retention_curve",
+        "exploration_data_quality",
+    ];
+
+    /// <summary>Rebuilds the exploration tables from clean_lines (run cleaning first) and reads them back.</summary>
+    public static ExplorationResult Run(SegmentaStore store, ExplorationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        if (!store.HasTable("cleaning_report"))
+        {
+            throw new SegmentaException("The store holds no cleaned lines: import a file and clean it before exploring.");
+        }
+        store.Execute("SET VARIABLE top_products = $n::INTEGER", ("n", options.TopProducts));
+        foreach (var script in Scripts)
+        {
+            store.Execute(SqlScripts.Get($"Exploration/{script}.sql"));
+        }
+        store.Execute("DROP TABLE IF EXISTS exploration_lines; DROP TABLE IF EXISTS exploration_customer_months; DROP TABLE IF EXISTS exploration_product_stats; DROP TABLE IF EXISTS exploration_customers");
+        return Load(store);
+    }
+
+    /// <summary>Reads the exploration tables a previous <see cref="Run"/> left in the store.</summary>
+    public static ExplorationResult Load(SegmentaStore store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        if (!store.HasTable("exploration_data_quality"))
+        {
+            throw new SegmentaException("The store holds no exploration tables: run segmenta explore (or analyze) on it first.");
+        }
+        return ExplorationLoader.Load(store);
+    }
+}

@@ -1,0 +1,71 @@
+-- The top products by units sold, revenue, distinct customers and units returned (variable top_products = N per list).
+-- A product is a stock code; its description is the latest one used. Returned units come from loaded lines whose
+-- cleaning rule marks a cancellation or return (classic: cancelled_invoice, non_positive_quantity; default: return,
+-- unmatched_cancellation) with a negative quantity.
+CREATE OR REPLACE TEMP TABLE exploration_product_stats AS
+SELECT stock_code,
+       arg_max(description, invoice_date) AS description,
+       sum(quantity) AS quantity,
+       sum(amount) AS revenue,
+       count(DISTINCT customer_id) AS customers,
+       count(DISTINCT order_id) AS orders
+FROM exploration_lines
+WHERE stock_code IS NOT NULL
+GROUP BY stock_code;
+
+CREATE OR REPLACE TABLE exploration_top_products AS
+WITH returned AS (
+    SELECT stock_code,
+           arg_max(description, invoice_date) AS description,
+           -sum(coalesce(quantity, 0)) AS returned_quantity,
+           count(*) AS returned_lines,
+           -sum(amount) AS returned_value
+    FROM lines_with_outcome
+    WHERE rule IN ('cancelled_invoice', 'non_positive_quantity', 'return', 'unmatched_cancellation')
+      AND coalesce(quantity, amount) < 0 AND stock_code IS NOT NULL
+    GROUP BY stock_code
+),
+products AS (
+    SELECT stock_code,
+           coalesce(p.description, r.description) AS description,
+           coalesce(p.quantity, 0) AS quantity,
+           coalesce(p.revenue, 0) AS revenue,
+           coalesce(p.customers, 0) AS customers,
+           coalesce(p.orders, 0) AS orders,
+           coalesce(r.returned_quantity, 0) AS returned_quantity,
+           coalesce(r.returned_lines, 0) AS returned_lines,
+           coalesce(r.returned_value, 0) AS returned_value
+    FROM exploration_product_stats p
+    FULL JOIN returned r USING (stock_code)
+),
+ranked AS (
+    SELECT *,
+           row_number() OVER (ORDER BY quantity DESC, stock_code) AS by_quantity,
+           row_number() OVER (ORDER BY revenue DESC, stock_code) AS by_revenue,
+           row_number() OVER (ORDER BY customers DESC, stock_code) AS by_customers,
+           row_number() OVER (ORDER BY returned_quantity DESC, stock_code) AS by_returns
+    FROM products
+),
+lists AS (
+    SELECT 'quantity' AS ranking, by_quantity AS rank, * FROM ranked WHERE by_quantity <= getvariable('top_products')
+    UNION ALL
+    SELECT 'revenue', by_revenue, * FROM ranked WHERE by_revenue <= getvariable('top_products')
+    UNION ALL
+    SELECT 'customers', by_customers, * FROM ranked WHERE by_customers <= getvariable('top_products')
+    UNION ALL
+    SELECT 'returns', by_returns, * FROM ranked WHERE by_returns <= getvariable('top_products') AND returned_quantity > 0
+)
+SELECT ranking,
+       rank::INTEGER AS rank,
+       stock_code,
+       description,
+       quantity::DOUBLE AS quantity,
+       revenue::DOUBLE AS revenue,
+       customers::BIGINT AS customers,
+       orders::BIGINT AS orders,
+       returned_quantity::DOUBLE AS returned_quantity,
+       returned_lines::BIGINT AS returned_lines,
+       returned_value::DOUBLE AS returned_value,
+       (returned_quantity / nullif(quantity, 0))::DOUBLE AS return_rate
+FROM lists
+ORDER BY CASE ranking WHEN 'quantity' THEN 1 WHEN 'revenue' THEN 2 WHEN 'customers' THEN 3 ELSE 4 END, rank;
