@@ -9,6 +9,7 @@ internal static class CliApp
     {
         AnalyzeCommand.Create(),
         ImportCommand.Create(),
+        ExploreCommand.Create(),
         SegmentCommand.Create(),
         ScoreCommand.Create(),
         ReportCommand.Create(),

@@ -54,6 +54,10 @@ internal static class SummaryPrinter
         {
             Terminal.Out.MarkupLine($"[yellow]note:[/] {Markup.Escape(note)}");
         }
+        if (result.Exploration is { } exploration)
+        {
+            PrintExploration(exploration);
+        }
         PrintClusters(result.Clusters, result.Segmentations);
         foreach (var note in result.Notes)
         {
@@ -61,6 +65,24 @@ internal static class SummaryPrinter
         }
         Terminal.Out.MarkupLine($"Lines kept {N(result.Cleaning.LinesKept)} of {N(result.Cleaning.LinesLoaded)} loaded; revenue {features.MonetarySum.ToString("N2", Numbers)}.");
         Terminal.Out.MarkupLine($"Wrote {string.Join(", ", result.OutputFiles.Select(f => Markup.Escape(f)))} and the database {Markup.Escape(result.DatabasePath)} in {result.Elapsed.TotalSeconds.ToString("0.00", Numbers)} s.");
+    }
+
+    internal static void PrintExploration(Exploration.ExplorationResult result)
+    {
+        var revenue = result.Monthly.Sum(m => m.Revenue);
+        var orders = result.Monthly.Sum(m => m.Orders);
+        var table = new Table().Title("Exploration").AddColumns("", "");
+        table.AddRow("Revenue", revenue.ToString("N2", Numbers));
+        table.AddRow("Orders", N(orders));
+        table.AddRow("Customers", $"{N(result.Customers.Customers)} ({result.Customers.RepeatShare.ToString("P1", Numbers)} bought more than once)");
+        if (result.BestMonth is { } best)
+        {
+            table.AddRow("Best month", $"{best.Month:yyyy-MM}: {best.Revenue.ToString("N2", Numbers)}");
+        }
+        table.AddRow("Top products (revenue)", Markup.Escape(string.Join("; ", result.TopProducts
+            .Where(p => p.Ranking == Exploration.ProductRanking.Revenue).Take(3).Select(p => p.Description ?? p.StockCode))));
+        table.AddRow("Top country", result.Countries.Count == 0 ? "" : Markup.Escape($"{result.Countries[0].Country} ({result.Countries[0].RevenueShare.ToString("P1", Numbers)} of revenue)"));
+        Terminal.Out.Write(table);
     }
 
     internal static void PrintResegment(ResegmentResult result)

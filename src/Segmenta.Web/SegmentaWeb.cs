@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
 using Segmenta.Web.Api;
+using Segmenta.Web.Dashboard;
 
 namespace Segmenta.Web;
 
-/// <summary>Builds the web app: JSON API (with OpenAPI) over one Segmenta database, bound to loopback by default.</summary>
+/// <summary>Builds the web app: dashboard pages and JSON API (with OpenAPI) over one Segmenta database, bound to loopback by default.</summary>
 public static class SegmentaWeb
 {
     /// <summary>Builds the app; <paramref name="args"/> may carry ASP.NET Core settings such as --urls.</summary>
@@ -21,6 +22,7 @@ public static class SegmentaWeb
         builder.Services.AddSingleton(services => new StoreAccess(
             options.DatabasePath ?? services.GetRequiredService<IConfiguration>()["db"] ?? Path.Combine("out", "segmenta.duckdb")));
         builder.Services.AddProblemDetails();
+        builder.Services.AddAntiforgery();
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals);
 
@@ -29,12 +31,27 @@ public static class SegmentaWeb
         app.UseExceptionHandler(error => error.Run(async context =>
         {
             var exception = context.Features.Get<IExceptionHandlerFeature>()?.Error;
-            var (status, detail) = exception is SegmentaException user ? (400, user.Message) : (500, "An unexpected error occurred; see the server log.");
+            var (status, detail) = exception switch
+            {
+                SegmentaException user => (400, user.Message),
+                Microsoft.AspNetCore.Antiforgery.AntiforgeryValidationException => (400, "The form expired or did not come from this site: reload the page and try again."),
+                BadHttpRequestException bad => (bad.StatusCode, bad.Message),
+                _ => (500, "An unexpected error occurred; see the server log."),
+            };
             context.Response.StatusCode = status;
             await Results.Problem(detail: detail, statusCode: status).ExecuteAsync(context);
         }));
+        app.Use(async (context, next) =>
+        {
+            // Pages load scripts and styles only from this server; plotly.js needs inline styles, nothing else is inline.
+            context.Response.Headers.ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; worker-src blob:; frame-ancestors 'none'";
+            context.Response.Headers.XContentTypeOptions = "nosniff";
+            await next();
+        });
+        app.UseAntiforgery();
         app.MapOpenApi();
         ApiEndpoints.Map(app);
+        DashboardEndpoints.Map(app, options);
         return app;
     }
 }

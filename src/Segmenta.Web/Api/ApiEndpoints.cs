@@ -49,7 +49,55 @@ internal static class ApiEndpoints
                     : NotFound($"No segment {id} in segmentation '{name}'.");
             });
         }).WithSummary("A page of a segment's customers, largest spenders first.");
+
+        api.MapGet("/customers/{id}/recommendations", (string id, int? top, StoreAccess store) =>
+        {
+            var count = top ?? 10;
+            if (count is < 1 or > 100)
+            {
+                return BadRequest("top", $"top must be between 1 and 100; got {count}.");
+            }
+            return store.Read(s =>
+            {
+                if (StoredResults.Customer(s, id) is null)
+                {
+                    return NotFound($"No customer with id '{id}'.");
+                }
+                return Results.Ok(StoredResults.Recommendations(s, id, count));
+            });
+        }).WithSummary("A customer's recommended products, best first, each with the method and the reason.");
+
+        api.MapPost("/score", (ScoreRequest request, StoreAccess store) =>
+        {
+            if (request.Features is not { Count: > 0 } features)
+            {
+                return BadRequest("features", "Give the customer's features, e.g. {\"features\": {\"recency\": 3, \"frequency\": 7, \"monetary\": 4310}}.");
+            }
+            if (store.Read(StoredResults.Model) is not { } model)
+            {
+                return NotFound("The database holds no clustering model: run segmenta analyze without --no-clusters.");
+            }
+            try
+            {
+                var (segment, probabilities) = model.Score(features);
+                return Results.Ok(new
+                {
+                    segment,
+                    name = model.SegmentNames is { } names && segment < names.Count ? names[segment] : null,
+                    probabilities,
+                    algorithm = model.Algorithm.ToString(),
+                    features = model.Features,
+                });
+            }
+            catch (SegmentaException e)
+            {
+                return BadRequest("features", e.Message);
+            }
+        }).WithSummary("Assigns a customer, given by its features, to a segment of the saved model (probabilities for mixtures).");
     }
+
+    /// <summary>Body of POST /api/score: a customer's features by name (as in customers.csv, snake_case).</summary>
+    internal sealed record ScoreRequest(Dictionary<string, double>? Features);
 
     internal static IResult NotFound(string detail) => Results.Problem(detail: detail, statusCode: StatusCodes.Status404NotFound, title: "Not found");
 

@@ -1,4 +1,5 @@
 using Segmenta.Cleaning;
+using Segmenta.Exploration;
 using Segmenta.Features;
 using Segmenta.Loading;
 using Segmenta.Profiling;
@@ -27,6 +28,9 @@ public sealed record AnalysisOptions
 
     /// <summary>Customer features.</summary>
     public FeatureOptions Features { get; init; } = new();
+
+    /// <summary>Monthly, product, country, customer and cohort tables.</summary>
+    public ExplorationOptions Exploration { get; init; } = new();
 
     /// <summary>Clustering of customers; null = RFM segments only.</summary>
     public SegmentationOptions? Segmentation { get; init; } = new();

@@ -74,6 +74,7 @@ public static partial class AnalysisPipeline
                 {
                     var names = primary.Segments.OrderBy(s => s.Profile.SegmentId).Select(s => s.Name).ToList();
                     files.Add(SegmentationStage.WriteModel(clusters, names, options.OutputDirectory));
+                SegmentationStage.SaveNames(store, clusters, names);
                     if (SegmentationStage.WriteModelSelection(clusters, options.OutputDirectory) is { } selection)
                     {
                         files.Add(selection);

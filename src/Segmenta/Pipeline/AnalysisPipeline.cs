@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Segmenta.Cleaning;
+using Segmenta.Exploration;
 using Segmenta.Features;
 using Segmenta.Loading;
 using Segmenta.Reporting;
@@ -30,8 +31,15 @@ public static partial class AnalysisPipeline
         }
         var cleaning = timer.Step("Cleaning", () => Cleaner.Run(store, options.Cleaning));
         var features = timer.Step("Customer features", () => CustomerFeatures.Compute(store, options.Features));
+        var exploration = timer.Step("Exploring", () => Explorer.Run(store, options.Exploration));
         var downstream = RunDownstream(store, options, features.Customers, timer);
-        var result = new AnalysisResult(imports, cleaning, features, downstream.Clusters, downstream.Segmentations, downstream.Outputs, store.Path, steps) { Notes = downstream.Notes };
+        downstream.Outputs.Add(Path.Combine(options.OutputDirectory, "exploration") + Path.DirectorySeparatorChar);
+        ExplorationOutputs.Write(exploration, options.OutputDirectory);
+        var result = new AnalysisResult(imports, cleaning, features, downstream.Clusters, downstream.Segmentations, downstream.Outputs, store.Path, steps)
+        {
+            Notes = downstream.Notes,
+            Exploration = exploration,
+        };
         var runId = RecordRun(store, options, result, started);
 
         // The report reads the run log, so it is written last and its time added to the run afterwards.

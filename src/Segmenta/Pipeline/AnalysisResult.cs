@@ -1,4 +1,5 @@
 using Segmenta.Cleaning;
+using Segmenta.Exploration;
 using Segmenta.Features;
 using Segmenta.Loading;
 using Segmenta.Profiling;
@@ -17,6 +18,9 @@ public sealed record AnalysisResult(
     string DatabasePath,
     IReadOnlyList<(string Step, TimeSpan Elapsed)> Steps)
 {
+    /// <summary>The exploration tables (monthly, products, countries, customers, cohorts).</summary>
+    public ExplorationResult? Exploration { get; init; }
+
     /// <summary>Things the user should know about the run (e.g. a stage skipped and why).</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 

@@ -20,7 +20,7 @@ public sealed record Page<T>(IReadOnlyList<T> Items, int PageNumber, int PageSiz
 public sealed record StoreHealth(long Lines, long Customers, DateTime? LastRun);
 
 /// <summary>Typed reads of what an analysis left in the store, for hosts (web API, dashboard).</summary>
-public static class StoredResults
+public static partial class StoredResults
 {
     /// <summary>Counts of lines and customers and the time of the last run.</summary>
     public static StoreHealth Health(SegmentaStore store) => new(

@@ -68,6 +68,44 @@ public static class ProfileOutputs
         return path;
     }
 
+    private const string ActivationHeader = "CustomerId,Country,Recency,Frequency,Monetary,AverageOrderValue,LastPurchase,RfmSegment,Probability,Segment,SuggestedAction\n";
+
+    /// <summary>One segment's activation list as CSV text (as in out/activation/), or null when the segment does not exist.</summary>
+    public static string? ActivationCsv(SegmentaStore store, string segmentation, int segmentId)
+    {
+        var segment = store.HasTable("segment_catalog")
+            ? store.Query("SELECT name, action FROM segment_catalog WHERE segmentation = $s AND segment_id = $i",
+                r => (Name: r.GetString(0), Action: r.GetString(1)), ("s", segmentation), ("i", segmentId)).FirstOrDefault()
+            : default;
+        if (segment.Name is null)
+        {
+            return null;
+        }
+        var csv = new StringBuilder(ActivationHeader);
+        var suffix = "," + CsvCell.Text(segment.Name) + "," + CsvCell.Text(segment.Action) + "\n";
+        foreach (var row in MemberRows(store, segmentation)[segmentId])
+        {
+            csv.Append(row).Append(suffix);
+        }
+        return csv.ToString();
+    }
+
+    private static ILookup<int, string> MemberRows(SegmentaStore store, string segmentation)
+    {
+        return store.Query(
+        """
+        SELECT m.segment_id, c.customer_id, c.main_country, c.recency, c.frequency, c.monetary, c.average_order_value, c.last_purchase, c.rfm_segment, m.probability
+        FROM customer_segments m JOIN customers c USING (customer_id)
+        WHERE m.segmentation = $s
+        ORDER BY m.segment_id, c.monetary DESC, c.customer_id
+        """,
+        r => (Segment: r.GetInt32(0), Row: string.Join(',', CsvCell.Text(r.GetString(1)), CsvCell.Text(r.IsDBNull(2) ? null : r.GetString(2)),
+            r.GetInt64(3).ToString(CultureInfo.InvariantCulture), r.GetInt64(4).ToString(CultureInfo.InvariantCulture), CsvCell.Number(r.GetDouble(5)),
+            CsvCell.Number(r.GetDouble(6)), r.GetDateTime(7).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), CsvCell.Text(r.IsDBNull(8) ? null : r.GetString(8)),
+            r.IsDBNull(9) ? "" : CsvCell.Number(r.GetDouble(9), 4))),
+        ("s", segmentation)).ToLookup(m => m.Segment, m => m.Row);
+    }
+
     /// <summary>One CSV per segment of the segmentation under DIR/activation/, ready for a campaign tool.</summary>
     public static IReadOnlyList<string> WriteActivation(SegmentaStore store, ProfiledSegmentation result, string directory)
     {
@@ -77,23 +115,12 @@ public static class ProfileOutputs
         {
             File.Delete(old);
         }
-        var members = store.Query(
-            """
-            SELECT m.segment_id, c.customer_id, c.main_country, c.recency, c.frequency, c.monetary, c.average_order_value, c.last_purchase, c.rfm_segment, m.probability
-            FROM customer_segments m JOIN customers c USING (customer_id)
-            WHERE m.segmentation = $s
-            ORDER BY m.segment_id, c.monetary DESC, c.customer_id
-            """,
-            r => (Segment: r.GetInt32(0), Row: string.Join(',', CsvCell.Text(r.GetString(1)), CsvCell.Text(r.IsDBNull(2) ? null : r.GetString(2)),
-                r.GetInt64(3).ToString(CultureInfo.InvariantCulture), r.GetInt64(4).ToString(CultureInfo.InvariantCulture), CsvCell.Number(r.GetDouble(5)),
-                CsvCell.Number(r.GetDouble(6)), r.GetDateTime(7).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), CsvCell.Text(r.IsDBNull(8) ? null : r.GetString(8)),
-                r.IsDBNull(9) ? "" : CsvCell.Number(r.GetDouble(9), 4))),
-            ("s", result.Segmentation)).ToLookup(m => m.Segment, m => m.Row);
+        var members = MemberRows(store, result.Segmentation);
         var paths = new List<string>();
         foreach (var s in result.Segments)
         {
             var path = Path.Combine(folder, $"{s.Profile.SegmentId:00}-{Slug(s.Name)}.csv");
-            var csv = new StringBuilder("CustomerId,Country,Recency,Frequency,Monetary,AverageOrderValue,LastPurchase,RfmSegment,Probability,Segment,SuggestedAction\n");
+            var csv = new StringBuilder(ActivationHeader);
             var suffix = "," + CsvCell.Text(s.Name) + "," + CsvCell.Text(s.Action.Action) + "\n";
             foreach (var row in members[s.Profile.SegmentId])
             {

@@ -4,7 +4,7 @@ namespace Segmenta.Reporting;
 /// One colour per segment, the same in every chart: segments are ordered (by the stage that made them) and take the
 /// colours of a colour-blind-safe palette (Okabe-Ito, then Tableau 10) in that order.
 /// </summary>
-internal static class Palette
+public static class Palette
 {
     private static readonly string[] Colours =
     [
@@ -12,7 +12,7 @@ internal static class Palette
         "#4E79A7", "#F28E2B", "#59A14F", "#B07AA1", "#9C755F",
     ];
 
-    internal static string For(int index) => Colours[((index % Colours.Length) + Colours.Length) % Colours.Length];
+    public static string For(int index) => Colours[((index % Colours.Length) + Colours.Length) % Colours.Length];
 
     internal static ScottPlot.Color Plot(int index) => ScottPlot.Color.FromHex(For(index));
 

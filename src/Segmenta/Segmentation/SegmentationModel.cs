@@ -67,6 +67,24 @@ public sealed record SegmentationModel
         return (segments, Enumerable.Range(0, x.Rows).Select(i => probabilities[i * K + segments[i]]).ToArray());
     }
 
+    /// <summary>Segment and (for mixtures) membership probabilities of one customer given by feature name.</summary>
+    public (int Segment, double[]? Probabilities) Score(IReadOnlyDictionary<string, double> features)
+    {
+        var missing = Features.Where(f => !features.ContainsKey(f)).ToList();
+        if (missing.Count > 0)
+        {
+            throw new SegmentaException($"features: missing {string.Join(", ", missing)}; the model needs {string.Join(", ", Features)}.");
+        }
+        var raw = new FeatureMatrix([.. Features.Select(f => features[f])], 1, Features.Count, Features);
+        var x = Transform.Apply(raw);
+        if (Algorithm == ClusteringAlgorithm.KMeans)
+        {
+            return (new KMeansModel(Centroids!, K, x.Columns, [], 0, 0, true).Predict(x)[0], null);
+        }
+        var mixture = new GaussianMixtureModel(K, x.Columns, Covariance!.Value, Weights!, Means!, Covariances!, 0, 0, true, 1);
+        return (mixture.Predict(x)[0], mixture.PredictProba(x));
+    }
+
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
     public static SegmentationModel FromJson(string json, string source)

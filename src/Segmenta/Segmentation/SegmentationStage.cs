@@ -117,6 +117,10 @@ public static class SegmentationStage
         return path;
     }
 
+    /// <summary>Stores the model again with the segment names profiling gave (for scoring from the database).</summary>
+    public static void SaveNames(SegmentaStore store, SegmentationResult result, IReadOnlyList<string> names) =>
+        store.Execute("UPDATE segmentation_runs SET model_json = $json", ("json", (result.Model with { SegmentNames = names }).ToJson()));
+
     /// <summary>Writes out/model.json with the segment names profiling gave, and returns its path.</summary>
     public static string WriteModel(SegmentationResult result, IReadOnlyList<string> names, string directory)
     {

@@ -1,0 +1,68 @@
+using Segmenta.Exploration;
+using Segmenta.Pipeline;
+using Segmenta.Store;
+
+namespace Segmenta.Web.Dashboard;
+
+/// <summary>Overview: KPIs (revenue, orders, customers, average order value), monthly trends, countries.</summary>
+internal static class OverviewPage
+{
+    internal static string Render(SegmentaStore store)
+    {
+        var page = new Page("Overview", "/");
+        if (!StoredResults.HasExploration(store))
+        {
+            page.Paragraph("This database holds no exploration yet: run segmenta analyze FILE --out DIR (or segmenta explore) and reload.", "note");
+            return page.Render();
+        }
+        var exploration = Explorer.Load(store);
+        var revenue = exploration.Monthly.Sum(m => m.Revenue);
+        var orders = exploration.Monthly.Sum(m => m.Orders);
+        page.Raw("<div class=\"kpis\" id=\"kpis\">")
+            .Raw(Kpi(Page.N(revenue), "Revenue"))
+            .Raw(Kpi(Page.N(orders), "Orders"))
+            .Raw(Kpi(Page.N(exploration.Customers.Customers), "Customers"))
+            .Raw(Kpi(Page.N(orders == 0 ? 0 : revenue / orders, 2), "Average order value"))
+            .Raw(Kpi(Page.P(exploration.Customers.RepeatShare), "Repeat buyers"))
+            .Raw("</div>\n");
+        var months = exploration.Monthly.Select(m => m.Month.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        page.Chart("monthly", new object[]
+            {
+                new { type = "bar", x = months, y = exploration.Monthly.Select(m => Math.Round(m.Revenue, 2)).ToArray(), name = "Revenue" },
+                new { type = "scatter", mode = "lines+markers", x = months, y = exploration.Monthly.Select(m => m.Orders).ToArray(), name = "Orders", yaxis = "y2" },
+            },
+            new
+            {
+                title = new { text = "Revenue and orders by month" },
+                yaxis = new { title = new { text = "Revenue" } },
+                yaxis2 = new { title = new { text = "Orders" }, overlaying = "y", side = "right" },
+                legend = new { orientation = "h" },
+            },
+            "Bar chart of monthly revenue with a line of monthly orders");
+        page.Chart("customers", new object[]
+            {
+                new { type = "bar", x = months, y = exploration.Monthly.Select(m => m.NewCustomers).ToArray(), name = "New customers" },
+                new { type = "bar", x = months, y = exploration.Monthly.Select(m => m.ReturningCustomers).ToArray(), name = "Returning customers" },
+            },
+            new { title = new { text = "Active customers by month: new and returning" }, barmode = "stack", legend = new { orientation = "h" } },
+            "Stacked bar chart of new and returning customers per month");
+        var countries = exploration.Countries.Take(15).ToList();
+        page.Chart("countries", new object[]
+            {
+                new
+                {
+                    type = "bar", orientation = "h",
+                    y = countries.Select(c => c.Country).Reverse().ToArray(), x = countries.Select(c => Math.Round(c.Revenue, 2)).Reverse().ToArray(),
+                    text = countries.Select(c => Page.P(c.RevenueShare)).Reverse().ToArray(), name = "Revenue",
+                },
+            },
+            new { title = new { text = "Revenue by country (top 15)" }, height = 480, margin = new { l = 140 } },
+            "Horizontal bar chart of revenue by country");
+        page.Table(["Country", "#Customers", "#Orders", "#Revenue", "#Share", "#Average order value"],
+            exploration.Countries.Select(c => (IReadOnlyList<string>)
+                [c.Country, Page.N(c.Customers), Page.N(c.Orders), Page.N(c.Revenue, 2), Page.P(c.RevenueShare), Page.N(c.AverageOrderValue, 2)]), "countries");
+        return page.Render();
+    }
+
+    private static string Kpi(string value, string label) => $"<div class=\"kpi\"><b>{Page.E(value)}</b><span>{Page.E(label)}</span></div>";
+}

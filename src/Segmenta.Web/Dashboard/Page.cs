@@ -1,0 +1,88 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+
+namespace Segmenta.Web.Dashboard;
+
+/// <summary>
+/// Builds one dashboard page: the shared layout, encoded text, tables, and Plotly charts whose figures travel as JSON
+/// (System.Text.Json escapes &lt;, &gt; and &amp;, so data text cannot break out of the script element).
+/// </summary>
+internal sealed class Page(string title, string current)
+{
+    internal static readonly (string Path, string Label)[] Navigation =
+    [
+        ("/", "Overview"), ("/data", "Data"), ("/cohorts", "Cohorts"), ("/segments", "Segments"), ("/customers", "Customer"), ("/products", "Products"),
+    ];
+
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+    private readonly StringBuilder _body = new();
+    private int _charts;
+
+    internal static string E(string? text) => WebUtility.HtmlEncode(text ?? "");
+
+    internal static string N(double value, int decimals = 0) => double.IsFinite(value) ? value.ToString("N" + decimals, Invariant) : "";
+
+    internal static string P(double share) => double.IsFinite(share) ? (share * 100).ToString("F1", Invariant) + "%" : "";
+
+    internal Page Raw(string html)
+    {
+        _body.Append(html);
+        return this;
+    }
+
+    internal Page Heading(string text, int level = 2) => Raw($"<h{level}>{E(text)}</h{level}>\n");
+
+    internal Page Paragraph(string text, string? cssClass = null) => Raw($"<p{(cssClass is null ? "" : $" class=\"{cssClass}\"")}>{E(text)}</p>\n");
+
+    /// <summary>A table; headers starting with '#' are numeric (right-aligned). Cells are encoded.</summary>
+    internal Page Table(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows, string? id = null)
+    {
+        var numeric = headers.Select(h => h.StartsWith('#')).ToArray();
+        _body.Append(id is null ? "<table>" : $"<table id=\"{E(id)}\">").Append("<thead><tr>");
+        for (var i = 0; i < headers.Count; i++)
+        {
+            _body.Append(numeric[i] ? "<th class=\"n\">" : "<th>").Append(E(headers[i].TrimStart('#'))).Append("</th>");
+        }
+        _body.Append("</tr></thead><tbody>\n");
+        foreach (var row in rows)
+        {
+            _body.Append("<tr>");
+            for (var i = 0; i < row.Count; i++)
+            {
+                _body.Append(i < numeric.Length && numeric[i] ? "<td class=\"n\">" : "<td>").Append(E(row[i])).Append("</td>");
+            }
+            _body.Append("</tr>\n");
+        }
+        _body.Append("</tbody></table>\n");
+        return this;
+    }
+
+    /// <summary>An interactive Plotly chart (hover, zoom, legend toggles) from trace and layout objects.</summary>
+    internal Page Chart(string name, object data, object layout, string description)
+    {
+        var id = $"chart-{++_charts}";
+        var json = JsonSerializer.Serialize(new { data, layout });
+        _body.Append($"<div class=\"chart card\" data-spec=\"{id}-spec\" id=\"{id}\" data-name=\"{E(name)}\" role=\"img\" aria-label=\"{E(description)}\"></div>\n")
+            .Append($"<script type=\"application/json\" id=\"{id}-spec\">{json}</script>\n");
+        return this;
+    }
+
+    internal string Render(string? antiforgeryNote = null)
+    {
+        var navigation = string.Join("", Navigation.Select(n => $"<a href=\"{n.Path}\"{(n.Path == current ? " class=\"current\"" : "")}>{E(n.Label)}</a>"));
+        return $"""
+            <!DOCTYPE html>
+            <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>{E(title)} · Segmenta</title>
+            <link rel="stylesheet" href="/assets/dashboard.css">
+            <script src="/assets/plotly.min.js" defer></script>
+            <script src="/assets/dashboard.js" defer></script>
+            </head><body>
+            <header><strong>Segmenta</strong><nav>{navigation}</nav></header>
+            <main><h1>{E(title)}</h1>
+            {_body}{antiforgeryNote}</main></body></html>
+            """;
+    }
+}

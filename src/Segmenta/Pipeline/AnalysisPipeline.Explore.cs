@@ -1,0 +1,37 @@
+using Segmenta.Cleaning;
+using Segmenta.Exploration;
+using Segmenta.Loading;
+using Segmenta.Store;
+
+namespace Segmenta.Pipeline;
+
+public static partial class AnalysisPipeline
+{
+    /// <summary>
+    /// <c>segmenta explore</c>: the exploration tables alone. With a transaction file, it is imported and cleaned into
+    /// the store first (no features or segments); with a database (.duckdb), its cleaned lines are explored as they are.
+    /// </summary>
+    public static ExplorationResult Explore(string input, AnalysisOptions options, Action<string>? onStep = null)
+    {
+        if (!File.Exists(input))
+        {
+            throw new SegmentaException($"No file at {input}. Give a transaction file (CSV, .gz, .xlsx, .parquet) or a Segmenta database (.duckdb).");
+        }
+        var timer = new StepTimer(onStep);
+        var fromDatabase = input.EndsWith(".duckdb", StringComparison.OrdinalIgnoreCase);
+        Directory.CreateDirectory(options.OutputDirectory);
+        using var store = SegmentaStore.Open(fromDatabase ? input : options.ResolvedDatabasePath);
+        if (!fromDatabase)
+        {
+            timer.Step($"Loading {Path.GetFileName(input)}", () => Importer.Import(store, input, options.Import));
+            timer.Step("Cleaning", () => Cleaner.Run(store, options.Cleaning));
+        }
+        else if (!store.HasTable("cleaning_report"))
+        {
+            throw new SegmentaException($"The database {input} holds no cleaned lines. Run segmenta analyze FILE --db {input} first.");
+        }
+        var result = timer.Step("Exploring", () => Explorer.Run(store, options.Exploration));
+        timer.Step("Writing outputs", () => ExplorationOutputs.Write(result, options.OutputDirectory));
+        return result;
+    }
+}
