@@ -139,29 +139,39 @@ internal static class ChartFactory
 
     /// <summary>Lines over k (one per criterion) with the chosen k and the elbow marked by vertical lines.</summary>
     internal static string LinesOverK(string title, IReadOnlyList<int> ks, IReadOnlyList<(string Name, double[] Values)> series, string yLabel,
-        IReadOnlyList<(int K, string Label)> marks)
+        IReadOnlyList<(int K, string Label)> marks) =>
+        Lines(title, [.. ks.Select(k => (double)k)], series, "Number of segments (k)", yLabel, [.. marks.Select(m => ((double)m.K, m.Label))], integerTicks: true);
+
+    /// <summary>Lines over a numeric x, optionally with vertical marks (the first solid, the others dashed).</summary>
+    internal static string Lines(string title, double[] xs, IReadOnlyList<(string Name, double[] Values)> series, string xLabel, string yLabel,
+        IReadOnlyList<(double X, string Label)> marks, bool integerTicks = false)
     {
-        var plot = NewPlot(title, "Number of segments (k)", yLabel);
-        var xs = ks.Select(k => (double)k).ToArray();
+        var plot = NewPlot(title, xLabel, yLabel);
         for (var i = 0; i < series.Count; i++)
         {
             var line = plot.Add.Scatter(xs, series[i].Values);
             line.Color = Palette.Plot(i);
             line.LineWidth = 2;
-            line.MarkerSize = 7;
+            line.MarkerSize = xs.Length > 30 ? 0 : 7;
             line.LegendText = series[i].Name;
         }
         for (var m = 0; m < marks.Count; m++)
         {
-            var vertical = plot.Add.VerticalLine(marks[m].K);
+            var vertical = plot.Add.VerticalLine(marks[m].X);
             vertical.Color = m == 0 ? Colors.Black : Colors.Gray;
             vertical.LinePattern = m == 0 ? LinePattern.Solid : LinePattern.Dashed;
             vertical.LineWidth = 1.5f;
             vertical.LabelText = marks[m].Label;
             vertical.LabelFontSize = 12;
         }
-        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(xs, ks.Select(k => k.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray());
-        plot.ShowLegend(Alignment.UpperRight);
+        if (integerTicks)
+        {
+            plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(xs, xs.Select(x => x.ToString("0", System.Globalization.CultureInfo.InvariantCulture)).ToArray());
+        }
+        if (series.Count > 1)
+        {
+            plot.ShowLegend(Alignment.UpperRight);
+        }
         return Svg(plot, width: 560, height: 340);
     }
 

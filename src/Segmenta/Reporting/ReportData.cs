@@ -30,4 +30,5 @@ internal sealed record ReportData(
     string? RunOptions,
     string Currency,
     IReadOnlyList<SegmentationReport> Segmentations,
-    ClusteringReport? Clustering);
+    ClusteringReport? Clustering,
+    Exploration.ExplorationResult? Exploration);

@@ -34,7 +34,8 @@ internal static class ReportDataLoader
             r.IsDBNull(0) ? "(none)" : r.GetString(0), r.GetInt64(1), r.GetDouble(2), r.GetDouble(3), r.GetDouble(4), r.GetDouble(5)));
         var (runOptions, preset, asOf) = LastRun(store);
         return new ReportData(overview, imports, quarantine, cleaning, preset, segments, LoadColumns(store), asOf, runOptions,
-            options.Currency ?? Features.CurrencyGuess.For(store), LoadSegmentations(store), ClusteringReportLoader.Load(store));
+            options.Currency ?? Features.CurrencyGuess.For(store), LoadSegmentations(store), ClusteringReportLoader.Load(store),
+            Pipeline.StoredResults.HasExploration(store) ? Exploration.Explorer.Load(store) : null);
     }
 
     private static List<SegmentationReport> LoadSegmentations(SegmentaStore store)
