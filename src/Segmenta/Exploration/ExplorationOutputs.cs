@@ -28,9 +28,9 @@ public static class ExplorationOutputs
         Table("weekday-hour.csv", "Weekday,IsoWeekday,Hour,Revenue,Orders,Lines,RevenueShare",
             result.WeekdayHour.Select(c => Cells(c.Weekday.ToString(), Int(c.Weekday == DayOfWeek.Sunday ? 7 : (int)c.Weekday), Int(c.Hour),
                 Money(c.Revenue), Int(c.Orders), Int(c.Lines), Share(c.RevenueShare))));
-        Table("products.csv", "Ranking,Rank,StockCode,Description,Quantity,Revenue,Customers,Orders,ReturnedQuantity,ReturnedLines,ReturnedValue,ReturnRate",
-            result.TopProducts.Select(p => Cells(p.Ranking.ToString(), Int(p.Rank), CsvCell.Text(p.StockCode), CsvCell.Text(p.Description?.Trim()),
-                CsvCell.Number(p.Quantity, 3), Money(p.Revenue), Int(p.Customers), Int(p.Orders), CsvCell.Number(p.ReturnedQuantity, 3),
+        Table("products.csv", "Ranking,Rank,StockCode,Description,Quantity,Revenue,Customers,Lines,ReturnedQuantity,ReturnedLines,ReturnedValue,ReturnRate",
+            result.TopProducts.Select(p => Cells(p.Ranking.ToString(), Int(p.Rank), CsvCell.Text(p.StockCode), CsvCell.Text(p.Description),
+                CsvCell.Number(p.Quantity, 3), Money(p.Revenue), Int(p.Customers), Int(p.Lines), CsvCell.Number(p.ReturnedQuantity, 3),
                 Int(p.ReturnedLines), Money(p.ReturnedValue), Share(p.ReturnRate))));
         var s = result.Products;
         Table("products-summary.csv",
