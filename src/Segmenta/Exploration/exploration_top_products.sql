@@ -1,5 +1,5 @@
 -- The top products by units sold, revenue, distinct customers and units returned (variable top_products = N per list).
--- A product is a stock code; its description is the latest non-empty one in the loaded data. Returned units come from
+-- A product is a stock code; its description is the latest one in the loaded data. Returned units come from
 -- loaded lines whose cleaning rule marks a cancellation or return (classic: cancelled_invoice, non_positive_quantity;
 -- default: return, unmatched_cancellation) with a negative quantity.
 CREATE OR REPLACE TABLE exploration_top_products AS
@@ -44,9 +44,9 @@ lists AS (
 ),
 descriptions AS (
     -- Only the listed products: reading every description would cost more than all the rankings.
-    SELECT stock_code, arg_max(trim(description), invoice_date) AS description
+    SELECT stock_code, nullif(trim(arg_max(description, invoice_date)), '') AS description
     FROM raw_lines
-    WHERE stock_code IN (SELECT stock_code FROM lists) AND nullif(trim(description), '') IS NOT NULL
+    WHERE stock_code IN (SELECT stock_code FROM lists) AND description IS NOT NULL
     GROUP BY stock_code
 )
 SELECT l.ranking,

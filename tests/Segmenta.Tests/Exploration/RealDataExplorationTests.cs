@@ -150,6 +150,6 @@ public class RealDataExplorationTests(ClassicExplorationFixture run, ITestOutput
             output.WriteLine($"  {script,-36} {seconds * 1000,7:F1} ms");
         }
         output.WriteLine($"  {"Load (read the tables back)",-36} {run.LoadSeconds * 1000,7:F1} ms");
-        Assert.True(run.MedianRunSeconds < 1.0, $"Explorer.Run took {run.MedianRunSeconds:F3} s (target 0.3 s; the test allows 1 s for busy CI machines)");
+        Assert.True(run.MedianRunSeconds < 2.0, $"Explorer.Run took {run.MedianRunSeconds:F3} s (target 0.3 s; the test allows 2 s for busy shared machines)");
     }
 }
