@@ -55,7 +55,7 @@ public static class Explorer
         }
         store.Execute(
             """
-            DROP TABLE IF EXISTS exploration_orders; DROP TABLE IF EXISTS exploration_product_stats; DROP TABLE IF EXISTS exploration_price_points;
+            DROP TABLE IF EXISTS exploration_orders; DROP TABLE IF EXISTS exploration_product_stats; DROP TABLE IF EXISTS exploration_sales;
             DROP TABLE IF EXISTS exploration_customers; DROP TABLE IF EXISTS exploration_customer_months;
             """);
     }

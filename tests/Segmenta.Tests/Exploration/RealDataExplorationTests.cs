@@ -129,7 +129,7 @@ public class RealDataExplorationTests(ClassicExplorationFixture run, ITestOutput
     }
 
     [Fact]
-    public void Unit_price_quantiles_from_weighted_price_points_equal_quantile_cont_over_the_lines()
+    public void Unit_price_quantiles_from_lines_per_price_equal_quantile_cont_over_the_lines()
     {
         var expected = run.Store.Query(
             "SELECT quantile_cont(unit_price, [0.05, 0.25, 0.5, 0.75, 0.95]), avg(unit_price), max(unit_price) FROM clean_lines",
