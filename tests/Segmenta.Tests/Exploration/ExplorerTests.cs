@@ -93,6 +93,19 @@ public sealed class ExplorerTests : IDisposable
     }
 
     [Fact]
+    public void Under_the_default_preset_the_unmatched_cancellation_is_a_return_too()
+    {
+        _store.Clean(CleaningPreset.Default);
+
+        var result = Explore();
+
+        var returned = Assert.Single(result.TopProducts, p => p.Ranking == ProductRanking.Returns);
+        Assert.Equal(("A", 1.0), (returned.StockCode, returned.ReturnedQuantity));
+        Assert.Equal(1, result.DataQuality.Single(q => q.Name == "unmatched_cancellation").Lines);
+        Assert.Equal(50.0, result.Monthly.Sum(m => m.Revenue)); // stock code B means "bad debt" to the default preset: not a product
+    }
+
+    [Fact]
     public void Load_reads_back_what_run_stored()
     {
         var result = Explore();
