@@ -142,6 +142,17 @@ public class RealDataExplorationTests(ClassicExplorationFixture run, ITestOutput
     }
 
     [Fact]
+    public void The_csv_files_write_plain_decimals_that_spreadsheets_read_as_numbers()
+    {
+        var folder = Path.Combine(run.OutputDirectory, "exploration");
+
+        Assert.Equal("2010-12,570422.73,1400,885,885,0,407.44,222.177,25670", File.ReadAllLines(Path.Combine(folder, "monthly.csv"))[1]);
+        Assert.EndsWith(",40,0,0.000074", File.ReadAllLines(Path.Combine(folder, "data-quality.csv")).Single(l => l.Contains("non_positive_price", StringComparison.Ordinal)));
+        Assert.StartsWith("2010-12,885,1,0.366102,0.323164,", File.ReadAllLines(Path.Combine(folder, "cohorts-retention.csv"))[1]);
+        Assert.DoesNotContain(Directory.GetFiles(folder, "*.csv").SelectMany(File.ReadAllLines), l => l.Contains("E-", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Explorer_run_takes_under_the_benchmark_target_once_the_data_is_in_the_store()
     {
         output.WriteLine($"Explorer.Run on the classic store: median {run.MedianRunSeconds:F3} s over 5 runs after a warm-up");
