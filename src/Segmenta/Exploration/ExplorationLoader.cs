@@ -27,7 +27,7 @@ internal static class ExplorationLoader
             r => new WeekdayHourRow((DayOfWeek)(r.GetInt32(0) % 7), r.GetInt32(1), Number(r, 2), Count(r, 3), Count(r, 4), Number(r, 5))),
         TopProducts = store.Query(
             """
-            SELECT ranking, rank, stock_code, description, quantity, revenue, customers, orders, returned_quantity, returned_lines, returned_value, return_rate
+            SELECT ranking, rank, stock_code, description, quantity, revenue, customers, lines, returned_quantity, returned_lines, returned_value, return_rate
             FROM exploration_top_products
             ORDER BY CASE ranking WHEN 'quantity' THEN 1 WHEN 'revenue' THEN 2 WHEN 'customers' THEN 3 ELSE 4 END, rank
             """,

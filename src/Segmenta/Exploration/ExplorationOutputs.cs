@@ -21,16 +21,16 @@ public static class ExplorationOutputs
 
         Table("monthly.csv", "Month,Revenue,Orders,ActiveCustomers,NewCustomers,ReturningCustomers,AverageOrderValue,ItemsPerOrder,Lines",
             result.Monthly.Select(m => Cells(Month(m.Month), Money(m.Revenue), Int(m.Orders), Int(m.ActiveCustomers), Int(m.NewCustomers),
-                Int(m.ReturningCustomers), Money(m.AverageOrderValue), CsvCell.Number(m.ItemsPerOrder, 3), Int(m.Lines))));
+                Int(m.ReturningCustomers), Money(m.AverageOrderValue), Fixed(m.ItemsPerOrder, 3), Int(m.Lines))));
         Table("yearly.csv", "Year,Revenue,Orders,ActiveCustomers,NewCustomers,AverageOrderValue,ItemsPerOrder,Lines,FirstSale,LastSale,MonthsWithSales",
             result.Yearly.Select(y => Cells(Int(y.Year), Money(y.Revenue), Int(y.Orders), Int(y.ActiveCustomers), Int(y.NewCustomers),
-                Money(y.AverageOrderValue), CsvCell.Number(y.ItemsPerOrder, 3), Int(y.Lines), Time(y.FirstSale), Time(y.LastSale), Int(y.MonthsWithSales))));
+                Money(y.AverageOrderValue), Fixed(y.ItemsPerOrder, 3), Int(y.Lines), Time(y.FirstSale), Time(y.LastSale), Int(y.MonthsWithSales))));
         Table("weekday-hour.csv", "Weekday,IsoWeekday,Hour,Revenue,Orders,Lines,RevenueShare",
             result.WeekdayHour.Select(c => Cells(c.Weekday.ToString(), Int(c.Weekday == DayOfWeek.Sunday ? 7 : (int)c.Weekday), Int(c.Hour),
                 Money(c.Revenue), Int(c.Orders), Int(c.Lines), Share(c.RevenueShare))));
-        Table("products.csv", "Ranking,Rank,StockCode,Description,Quantity,Revenue,Customers,Orders,ReturnedQuantity,ReturnedLines,ReturnedValue,ReturnRate",
-            result.TopProducts.Select(p => Cells(p.Ranking.ToString(), Int(p.Rank), CsvCell.Text(p.StockCode), CsvCell.Text(p.Description?.Trim()),
-                CsvCell.Number(p.Quantity, 3), Money(p.Revenue), Int(p.Customers), Int(p.Orders), CsvCell.Number(p.ReturnedQuantity, 3),
+        Table("products.csv", "Ranking,Rank,StockCode,Description,Quantity,Revenue,Customers,Lines,ReturnedQuantity,ReturnedLines,ReturnedValue,ReturnRate",
+            result.TopProducts.Select(p => Cells(p.Ranking.ToString(), Int(p.Rank), CsvCell.Text(p.StockCode), CsvCell.Text(p.Description),
+                Fixed(p.Quantity, 3), Money(p.Revenue), Int(p.Customers), Int(p.Lines), Fixed(p.ReturnedQuantity, 3),
                 Int(p.ReturnedLines), Money(p.ReturnedValue), Share(p.ReturnRate))));
         var s = result.Products;
         Table("products-summary.csv",
@@ -38,7 +38,7 @@ public static class ExplorationOutputs
             [Cells(Int(s.Products), Int(s.Top10PercentProducts), Share(s.Top10PercentRevenueShare), Share(s.Top20PercentRevenueShare), Money(s.MeanUnitPrice),
                 Money(s.UnitPriceP05), Money(s.UnitPriceP25), Money(s.UnitPriceMedian), Money(s.UnitPriceP75), Money(s.UnitPriceP95), Money(s.UnitPriceMax))]);
         Table("price-bands.csv", "Band,LowerPrice,UpperPrice,Lines,Quantity,Revenue,Products,LineShare,RevenueShare",
-            result.PriceBands.Select(b => Cells(Int(b.Band), Money(b.LowerPrice), Optional(b.UpperPrice), Int(b.Lines), CsvCell.Number(b.Quantity, 3),
+            result.PriceBands.Select(b => Cells(Int(b.Band), Money(b.LowerPrice), Optional(b.UpperPrice), Int(b.Lines), Fixed(b.Quantity, 3),
                 Money(b.Revenue), Int(b.Products), Share(b.LineShare), Share(b.RevenueShare))));
         Table("countries.csv", "Country,Customers,Orders,Revenue,AverageOrderValue,RevenueShare,CustomerShare,Lines",
             result.Countries.Select(c => Cells(CsvCell.Text(c.Country), Int(c.Customers), Int(c.Orders), Money(c.Revenue), Money(c.AverageOrderValue),
@@ -47,7 +47,7 @@ public static class ExplorationOutputs
         Table("customers-summary.csv",
             "Customers,OneTimeCustomers,RepeatCustomers,RepeatShare,RepeatRevenueShare,MeanOrders,MedianOrders,MeanSpend,MedianSpend,SpendP90,Revenue",
             [Cells(Int(k.Customers), Int(k.OneTimeCustomers), Int(k.RepeatCustomers), Share(k.RepeatShare), Share(k.RepeatRevenueShare),
-                CsvCell.Number(k.MeanOrders, 3), CsvCell.Number(k.MedianOrders, 3), Money(k.MeanSpend), Money(k.MedianSpend), Money(k.SpendP90), Money(k.Revenue))]);
+                Fixed(k.MeanOrders, 3), Fixed(k.MedianOrders, 3), Money(k.MeanSpend), Money(k.MedianSpend), Money(k.SpendP90), Money(k.Revenue))]);
         Table("customers-distribution.csv", "Distribution,Bucket,Lower,Upper,Customers,Revenue,CustomerShare,RevenueShare",
             result.OrdersPerCustomer.Select(b => Bucket("orders", b)).Concat(result.SpendPerCustomer.Select(b => Bucket("spend", b))));
         Table("pareto.csv", "CustomerPercent,TopCustomers,Revenue,RevenueShare",
@@ -97,13 +97,20 @@ public static class ExplorationOutputs
 
     private static string[] Cells(params string[] cells) => cells;
 
+    /// <summary>
+    /// A number in plain decimal notation (never 7.4E-05, which some spreadsheets read as text), rounded, without
+    /// trailing zeros, never "-0"; empty when not finite (NaN marks "not defined", e.g. order value without orders).
+    /// </summary>
+    private static string Fixed(double value, int decimals) =>
+        double.IsFinite(value) ? (Math.Round(value, decimals) + 0.0).ToString("0." + new string('#', decimals), CultureInfo.InvariantCulture) : "";
+
     private static string Int(long value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static string Money(double value) => CsvCell.Number(value, 2);
+    private static string Money(double value) => Fixed(value, 2);
 
-    private static string Share(double value) => CsvCell.Number(value, 6);
+    private static string Share(double value) => Fixed(value, 6);
 
-    private static string Optional(double? value) => value is { } v ? CsvCell.Number(v, 2) : "";
+    private static string Optional(double? value) => value is { } v ? Fixed(v, 2) : "";
 
     private static string Month(DateOnly month) => month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 

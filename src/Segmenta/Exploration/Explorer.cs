@@ -11,7 +11,7 @@ public static class Explorer
     /// <summary>The scripts in the order they run; each after the first produces the table it is named for.</summary>
     private static readonly string[] Scripts =
     [
-        "exploration_lines",
+        "exploration_inputs",
         "exploration_monthly",
         "exploration_yearly",
         "exploration_weekday_hour",
@@ -32,6 +32,13 @@ public static class Explorer
     /// <summary>Rebuilds the exploration tables from clean_lines (run cleaning first) and reads them back.</summary>
     public static ExplorationResult Run(SegmentaStore store, ExplorationOptions options)
     {
+        Compute(store, options, onScript: null);
+        return Load(store);
+    }
+
+    /// <summary>Rebuilds the exploration tables, telling <paramref name="onScript"/> how long each script took (for benchmarks).</summary>
+    internal static void Compute(SegmentaStore store, ExplorationOptions options, Action<string, TimeSpan>? onScript)
+    {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
@@ -42,10 +49,15 @@ public static class Explorer
         store.Execute("SET VARIABLE top_products = $n::INTEGER", ("n", options.TopProducts));
         foreach (var script in Scripts)
         {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             store.Execute(SqlScripts.Get($"Exploration/{script}.sql"));
+            onScript?.Invoke(script, System.Diagnostics.Stopwatch.GetElapsedTime(started));
         }
-        store.Execute("DROP TABLE IF EXISTS exploration_lines; DROP TABLE IF EXISTS exploration_customer_months; DROP TABLE IF EXISTS exploration_product_stats; DROP TABLE IF EXISTS exploration_customers");
-        return Load(store);
+        store.Execute(
+            """
+            DROP TABLE IF EXISTS exploration_orders; DROP TABLE IF EXISTS exploration_product_stats; DROP TABLE IF EXISTS exploration_sales;
+            DROP TABLE IF EXISTS exploration_customers; DROP TABLE IF EXISTS exploration_customer_months;
+            """);
     }
 
     /// <summary>Reads the exploration tables a previous <see cref="Run"/> left in the store.</summary>

@@ -3,8 +3,8 @@
 CREATE OR REPLACE TABLE exploration_countries AS
 WITH countries AS (
     SELECT coalesce(country, '(unknown)') AS country, count(DISTINCT customer_id) AS customers,
-           count(DISTINCT order_id) AS orders, sum(amount) AS revenue, count(*) AS lines
-    FROM exploration_lines
+           count(DISTINCT order_id) AS orders, sum(revenue) AS revenue, sum(lines) AS lines
+    FROM exploration_orders
     GROUP BY ALL
 ),
 total AS (

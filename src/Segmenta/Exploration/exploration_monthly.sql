@@ -2,11 +2,11 @@
 -- New customers made their first purchase in the data that month; returning customers bought that month and before.
 CREATE OR REPLACE TABLE exploration_monthly AS
 WITH months AS (
-    SELECT CAST(unnest(generate_series(min(month), max(month), INTERVAL 1 MONTH)) AS DATE) AS month FROM exploration_lines
+    SELECT CAST(unnest(generate_series(min(month), max(month), INTERVAL 1 MONTH)) AS DATE) AS month FROM exploration_orders
 ),
 sales AS (
-    SELECT month, sum(amount) AS revenue, count(DISTINCT order_id) AS orders, sum(quantity) AS items, count(*) AS lines
-    FROM exploration_lines
+    SELECT month, sum(revenue) AS revenue, count(DISTINCT order_id) AS orders, sum(quantity) AS items, sum(lines) AS lines
+    FROM exploration_orders
     GROUP BY month
 ),
 active AS (

@@ -10,8 +10,8 @@ lines AS (
                WHEN unit_price < 3 THEN 4 WHEN unit_price < 5 THEN 5 WHEN unit_price < 10 THEN 6
                WHEN unit_price < 20 THEN 7 WHEN unit_price < 50 THEN 8 WHEN unit_price < 100 THEN 9 ELSE 10
            END AS band,
-           count(*) AS lines, sum(quantity) AS quantity, sum(amount) AS revenue, count(DISTINCT stock_code) AS products
-    FROM exploration_lines
+           sum(lines) AS lines, sum(quantity) AS quantity, sum(revenue) AS revenue, count(DISTINCT stock_code) AS products
+    FROM exploration_sales
     WHERE unit_price IS NOT NULL
     GROUP BY ALL
 ),

@@ -1,22 +1,10 @@
 -- The top products by units sold, revenue, distinct customers and units returned (variable top_products = N per list).
--- A product is a stock code; its description is the latest one used. Returned units come from loaded lines whose
--- cleaning rule marks a cancellation or return (classic: cancelled_invoice, non_positive_quantity; default: return,
--- unmatched_cancellation) with a negative quantity.
-CREATE OR REPLACE TEMP TABLE exploration_product_stats AS
-SELECT stock_code,
-       arg_max(description, invoice_date) AS description,
-       sum(quantity) AS quantity,
-       sum(amount) AS revenue,
-       count(DISTINCT customer_id) AS customers,
-       count(DISTINCT order_id) AS orders
-FROM exploration_lines
-WHERE stock_code IS NOT NULL
-GROUP BY stock_code;
-
+-- A product is a stock code; its description is the latest one in the loaded data. Returned units come from
+-- loaded lines whose cleaning rule marks a cancellation or return (classic: cancelled_invoice, non_positive_quantity;
+-- default: return, unmatched_cancellation) with a negative quantity.
 CREATE OR REPLACE TABLE exploration_top_products AS
 WITH returned AS (
     SELECT stock_code,
-           arg_max(description, invoice_date) AS description,
            -sum(coalesce(quantity, 0)) AS returned_quantity,
            count(*) AS returned_lines,
            -sum(amount) AS returned_value
@@ -27,11 +15,10 @@ WITH returned AS (
 ),
 products AS (
     SELECT stock_code,
-           coalesce(p.description, r.description) AS description,
            coalesce(p.quantity, 0) AS quantity,
            coalesce(p.revenue, 0) AS revenue,
            coalesce(p.customers, 0) AS customers,
-           coalesce(p.orders, 0) AS orders,
+           coalesce(p.lines, 0) AS lines,
            coalesce(r.returned_quantity, 0) AS returned_quantity,
            coalesce(r.returned_lines, 0) AS returned_lines,
            coalesce(r.returned_value, 0) AS returned_value
@@ -54,18 +41,26 @@ lists AS (
     SELECT 'customers', by_customers, * FROM ranked WHERE by_customers <= getvariable('top_products')
     UNION ALL
     SELECT 'returns', by_returns, * FROM ranked WHERE by_returns <= getvariable('top_products') AND returned_quantity > 0
+),
+descriptions AS (
+    -- Only the listed products: reading every description would cost more than all the rankings.
+    SELECT stock_code, nullif(trim(arg_max(description, invoice_date)), '') AS description
+    FROM raw_lines
+    WHERE stock_code IN (SELECT stock_code FROM lists) AND description IS NOT NULL
+    GROUP BY stock_code
 )
-SELECT ranking,
-       rank::INTEGER AS rank,
-       stock_code,
-       description,
-       quantity::DOUBLE AS quantity,
-       revenue::DOUBLE AS revenue,
-       customers::BIGINT AS customers,
-       orders::BIGINT AS orders,
-       returned_quantity::DOUBLE AS returned_quantity,
-       returned_lines::BIGINT AS returned_lines,
-       returned_value::DOUBLE AS returned_value,
-       (returned_quantity / nullif(quantity, 0))::DOUBLE AS return_rate
-FROM lists
-ORDER BY CASE ranking WHEN 'quantity' THEN 1 WHEN 'revenue' THEN 2 WHEN 'customers' THEN 3 ELSE 4 END, rank;
+SELECT l.ranking,
+       l.rank::INTEGER AS rank,
+       l.stock_code,
+       d.description,
+       l.quantity::DOUBLE AS quantity,
+       l.revenue::DOUBLE AS revenue,
+       l.customers::BIGINT AS customers,
+       l.lines::BIGINT AS lines,
+       l.returned_quantity::DOUBLE AS returned_quantity,
+       l.returned_lines::BIGINT AS returned_lines,
+       l.returned_value::DOUBLE AS returned_value,
+       (l.returned_quantity / nullif(l.quantity, 0))::DOUBLE AS return_rate
+FROM lists l
+LEFT JOIN descriptions d USING (stock_code)
+ORDER BY CASE l.ranking WHEN 'quantity' THEN 1 WHEN 'revenue' THEN 2 WHEN 'customers' THEN 3 ELSE 4 END, l.rank;

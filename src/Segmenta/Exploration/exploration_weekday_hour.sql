@@ -2,8 +2,8 @@
 CREATE OR REPLACE TABLE exploration_weekday_hour AS
 WITH cells AS (
     SELECT isodow(invoice_date) AS weekday, hour(invoice_date) AS hour,
-           sum(amount) AS revenue, count(DISTINCT order_id) AS orders, count(*) AS lines
-    FROM exploration_lines
+           sum(revenue) AS revenue, count(DISTINCT order_id) AS orders, sum(lines) AS lines
+    FROM exploration_orders
     GROUP BY ALL
 ),
 total AS (

@@ -1,10 +1,10 @@
 -- One row per calendar year with sales. New customers made their first purchase in the data that year.
 CREATE OR REPLACE TABLE exploration_yearly AS
 WITH sales AS (
-    SELECT year(invoice_date) AS year, sum(amount) AS revenue, count(DISTINCT order_id) AS orders,
-           count(DISTINCT customer_id) AS active_customers, sum(quantity) AS items, count(*) AS lines,
+    SELECT year(invoice_date) AS year, sum(revenue) AS revenue, count(DISTINCT order_id) AS orders,
+           count(DISTINCT customer_id) AS active_customers, sum(quantity) AS items, sum(lines) AS lines,
            min(invoice_date) AS first_sale, max(invoice_date) AS last_sale, count(DISTINCT month) AS months_with_sales
-    FROM exploration_lines
+    FROM exploration_orders
     GROUP BY ALL
 ),
 newcomers AS (

@@ -28,6 +28,12 @@ public sealed class ClassicExplorationFixture : IDisposable
             timings.Add(watch.Elapsed.TotalSeconds);
         }
         timings.Sort();
+        var scripts = new Dictionary<string, double>();
+        Explorer.Compute(Store, new ExplorationOptions(), (script, elapsed) => scripts[script] = elapsed.TotalSeconds);
+        ScriptSeconds = scripts;
+        var load = Stopwatch.StartNew();
+        Explorer.Load(Store);
+        LoadSeconds = load.Elapsed.TotalSeconds;
         MedianRunSeconds = timings[timings.Count / 2];
         OutputDirectory = _directory.File("out");
         ExplorationOutputs.Write(Result, OutputDirectory);
@@ -39,6 +45,12 @@ public sealed class ClassicExplorationFixture : IDisposable
 
     /// <summary>Median of five runs of Explorer.Run after one warm-up run.</summary>
     public double MedianRunSeconds { get; }
+
+    /// <summary>Seconds per SQL script of one more run.</summary>
+    public IReadOnlyDictionary<string, double> ScriptSeconds { get; }
+
+    /// <summary>Seconds to read the tables back.</summary>
+    public double LoadSeconds { get; }
 
     public string OutputDirectory { get; }
 
