@@ -48,7 +48,7 @@ internal static class DashboardEndpoints
                     OutputDirectory = Path.GetDirectoryName(s.Path)!,
                     DatabasePath = s.Path,
                     Segmentation = segmentation,
-                }));
+                }, writeReport: false));
                 var message = result.Clusters is { } c ? $"Re-ran {algorithm}: {c.K} segments in {result.Elapsed.TotalSeconds:0.00} s." : string.Join(" ", result.Notes);
                 return Results.Redirect("/segments?message=" + Uri.EscapeDataString(message));
             }

@@ -12,7 +12,11 @@ public static partial class AnalysisPipeline
     /// <c>segmenta segment</c>: re-segments the customers already in the store (no import, cleaning or features), then
     /// profiles, writes the outputs and the report again. Options other than segmentation, profiling and report are ignored.
     /// </summary>
-    public static ResegmentResult Resegment(AnalysisOptions options, Action<string>? onStep = null, TimeProvider? clock = null)
+    /// <param name="options">Where the store and outputs are, and the segmentation, profiling and report options.</param>
+    /// <param name="onStep">Told when each step starts.</param>
+    /// <param name="clock">Time source for the run log.</param>
+    /// <param name="writeReport">False skips rewriting report.html (the dashboard re-runs interactively; segmenta report regenerates it).</param>
+    public static ResegmentResult Resegment(AnalysisOptions options, Action<string>? onStep = null, TimeProvider? clock = null, bool writeReport = true)
     {
         clock ??= TimeProvider.System;
         var started = clock.GetUtcNow();
@@ -31,8 +35,11 @@ public static partial class AnalysisPipeline
         var customers = store.Scalar<long>("SELECT count(*) FROM customers");
         var downstream = RunDownstream(store, options, customers, timer);
         var runId = RecordResegment(store, options, customers, started, timer.Steps);
-        var report = timer.Step("Writing report", () => ReportWriter.Write(store, Path.Combine(options.OutputDirectory, "report.html"), options.Report with { Currency = downstream.Currency }));
-        downstream.Outputs.Add(report.Path);
+        if (writeReport)
+        {
+            var report = timer.Step("Writing report", () => ReportWriter.Write(store, Path.Combine(options.OutputDirectory, "report.html"), options.Report with { Currency = downstream.Currency }));
+            downstream.Outputs.Add(report.Path);
+        }
         UpdateStepTimes(store, runId, timer.Steps);
         return new ResegmentResult(downstream.Clusters, downstream.Segmentations, downstream.Outputs, store.Path, timer.Steps) { Notes = downstream.Notes };
     }

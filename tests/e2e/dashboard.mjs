@@ -1,0 +1,62 @@
+// End-to-end test of the dashboard in a real browser (Debian's chromium, driven by playwright-core).
+// Usage: node dashboard.mjs BASE_URL DATA_FILE SCREENSHOT_DIR
+// Walks what a user does: open the overview, upload the shared data, switch to 5 segments, see the scatter and the
+// profile table update, look up customer 12347 and see recommendations. Exits non-zero with a message on failure.
+import { chromium } from "playwright-core";
+
+const [base, dataFile, shots] = process.argv.slice(2);
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", args: ["--no-sandbox"] });
+const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+const errors = [];
+page.on("pageerror", (e) => errors.push(`page error: ${e.message}`));
+page.on("console", (m) => { if (m.type() === "error") errors.push(`console: ${m.text()}`); });
+const check = (condition, message) => { if (!condition) { throw new Error(message); } };
+const step = (name) => console.log(`- ${name}`);
+
+try {
+  step("overview of an empty database");
+  await page.goto(`${base}/`);
+  check((await page.textContent("main")).includes("no exploration yet"), "the empty overview should say what to do");
+
+  step("upload the shared data");
+  await page.goto(`${base}/data`);
+  await page.setInputFiles("#upload-file", dataFile);
+  await Promise.all([page.waitForURL(/\/data\?message=/, { timeout: 180_000 }), page.click("#upload-button")]);
+  check((await page.textContent("#upload-message")).includes("541,909 lines read"), "the upload message should count the lines read");
+
+  step("overview with charts");
+  await page.goto(`${base}/`);
+  await page.waitForSelector("#chart-1[data-drawn=true]", { timeout: 30_000 });
+  check((await page.textContent("#kpis")).includes("Customers"), "the KPIs should be shown");
+  if (shots) { await page.screenshot({ path: `${shots}/dashboard-overview.png`, fullPage: false }); }
+
+  step("re-run with 5 segments");
+  await page.goto(`${base}/segments`);
+  await page.fill("#k-input", "5");
+  const started = Date.now();
+  await Promise.all([page.waitForURL(/\/segments\?message=/, { timeout: 60_000 }), page.click("#run-button")]);
+  await page.waitForSelector("div.chart[data-name=scatter][data-drawn=true]", { timeout: 30_000 });
+  const roundTrip = Date.now() - started;
+  check((await page.textContent("#run-message")).includes("5 segments"), "the page should confirm 5 segments");
+  const traces = await page.evaluate(() => document.querySelector("div.chart[data-name=scatter]").data.length);
+  check(traces === 5, `the scatter should have 5 segments, found ${traces}`);
+  const rows = await page.locator("#profiles tbody tr").count();
+  check(rows === 5, `the profile table should have 5 rows, found ${rows}`);
+  console.log(`  re-segmentation round trip ${roundTrip} ms`);
+  if (shots) { await page.screenshot({ path: `${shots}/dashboard-segments.png`, fullPage: true }); }
+
+  step("customer 12347 with recommendations");
+  await page.goto(`${base}/customers`);
+  await page.fill("#customer-id", "12347");
+  await Promise.all([page.waitForURL(/id=12347/), page.click("#customer-lookup")]);
+  const recommendations = await page.locator("#customer-recommendations tbody tr").count();
+  check(recommendations > 0, "customer 12347 should have recommendations");
+  check(errors.length === 0, `the browser reported errors:\n${errors.join("\n")}`);
+  console.log("ok");
+} catch (e) {
+  console.error(`FAILED: ${e.message}`);
+  if (errors.length) { console.error(errors.join("\n")); }
+  process.exitCode = 1;
+} finally {
+  await browser.close();
+}
