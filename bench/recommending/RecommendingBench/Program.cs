@@ -13,6 +13,7 @@ try
 {
     using var store = SegmentaStore.Open(work);
     var options = new RecommendationOptions();
+    if (Environment.GetEnvironmentVariable("SQL_TIMING") is not null) { SqlTiming.Run(store); SqlTiming.Run(store); return; }
     var result = Recommender.Run(store, options);
     Console.WriteLine(RecommendationOutputs.FormatEvaluation(result));
     if (args.Length > 1)

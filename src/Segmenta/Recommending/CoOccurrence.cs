@@ -29,7 +29,7 @@ internal static class CoOccurrence
                         counter.Add(rowItems[f]);
                     }
                 }
-                var candidates = new List<(int Item, double Score, int Count)>();
+                var n = 0;
                 for (var t = 0; t < counter.TouchedCount; t++)
                 {
                     var q = counter.Touched[t];
@@ -41,11 +41,33 @@ internal static class CoOccurrence
                     var s = score(p, q, together);
                     if (!double.IsNaN(s))
                     {
-                        candidates.Add((q, s, together));
+                        counter.CandidateKeys[n] = -s;
+                        counter.CandidateItems[n++] = q;
                     }
                 }
-                candidates.Sort(static (a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : a.Item.CompareTo(b.Item));
-                kept[p] = [.. candidates.Take(maxNeighbours)];
+                // Primitive-key sort (no comparer delegate), then ties put in product order so the cut is deterministic.
+                Array.Sort(counter.CandidateKeys, counter.CandidateItems, 0, n);
+                var keep = Math.Min(n, maxNeighbours);
+                for (var i = 0; i < keep;)
+                {
+                    var j = i;
+                    while (j + 1 < n && counter.CandidateKeys[j + 1] == counter.CandidateKeys[i])
+                    {
+                        j++;
+                    }
+                    if (j > i)
+                    {
+                        Array.Sort(counter.CandidateItems, i, j - i + 1);
+                    }
+                    i = j + 1;
+                }
+                var best = new (int Item, double Score, int Count)[keep];
+                for (var i = 0; i < keep; i++)
+                {
+                    var q = counter.CandidateItems[i];
+                    best[i] = (q, -counter.CandidateKeys[i], counter.Counts[q]);
+                }
+                kept[p] = best;
                 return counter;
             },
             static _ => { });
@@ -99,6 +121,10 @@ internal static class CoOccurrence
         public int[] Counts { get; } = new int[size];
 
         public int[] Touched { get; } = new int[size];
+
+        public double[] CandidateKeys { get; } = new double[size];
+
+        public int[] CandidateItems { get; } = new int[size];
 
         public int TouchedCount { get; private set; }
 

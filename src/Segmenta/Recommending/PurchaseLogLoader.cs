@@ -58,28 +58,31 @@ internal static class PurchaseLogLoader
             return 0;
         });
 
-        var count = store.Scalar<long>("SELECT count(*) FROM rec_order_lines l JOIN rec_customers USING (customer_id) JOIN rec_products USING (stock_code)");
-        var customer = new int[count];
-        var product = new int[count];
-        var order = new int[count];
-        var day = new int[count];
-        var units = new double[count];
-        var revenue = new double[count];
-        var i = 0;
+        // Upper bound of the line count; lines of the same customer, order and product are merged as they arrive.
+        var capacity = store.Scalar<long>("SELECT count(*) FROM clean_lines");
+        var customer = new int[capacity];
+        var product = new int[capacity];
+        var order = new int[capacity];
+        var day = new int[capacity];
+        var units = new double[capacity];
+        var revenue = new double[capacity];
+        var n = 0;
         store.Query(SqlScripts.Get("Recommending/purchase_lines.sql"), r =>
         {
-            customer[i] = r.GetInt32(0);
-            product[i] = r.GetInt32(1);
-            order[i] = r.GetInt32(2);
-            day[i] = r.GetInt32(3);
-            units[i] = r.GetDouble(4);
-            revenue[i] = r.GetDouble(5);
-            i++;
+            var (c, p, o) = (r.GetInt32(0), r.GetInt32(1), r.GetInt32(2));
+            if (n > 0 && customer[n - 1] == c && order[n - 1] == o && product[n - 1] == p)
+            {
+                units[n - 1] += r.GetDouble(4);
+                revenue[n - 1] += r.GetDouble(5);
+                return 0;
+            }
+            (customer[n], product[n], order[n], day[n], units[n], revenue[n]) = (c, p, o, r.GetInt32(3), r.GetDouble(4), r.GetDouble(5));
+            n++;
             return 0;
         });
-        store.Execute("DROP TABLE IF EXISTS rec_order_lines; DROP TABLE IF EXISTS rec_non_product_codes");
+        store.Execute("DROP TABLE IF EXISTS rec_orders; DROP TABLE IF EXISTS rec_non_product_codes");
         return new PurchaseLog(
-            [.. customerIds], [.. stockCodes], [.. descriptions], customer, product, order, day, units, revenue,
+            [.. customerIds], [.. stockCodes], [.. descriptions], customer[..n], product[..n], order[..n], day[..n], units[..n], revenue[..n],
             [.. segments], Names(segmentIndex), [.. countries], Names(countryIndex))
         {
             HasSegments = segmentation is not null,

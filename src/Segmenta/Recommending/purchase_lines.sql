@@ -1,7 +1,10 @@
--- The order lines with dense ids, sorted by customer, day and order so that each customer's lines are contiguous.
-SELECT c.customer, p.product, (dense_rank() OVER (ORDER BY l.order_id) - 1)::INTEGER AS order_index,
-       (l.day - DATE '1970-01-01')::INTEGER AS day, l.units, l.revenue
-FROM rec_order_lines l
+-- The kept purchase lines with dense ids, sorted so that each customer's lines are contiguous and in day order;
+-- lines of the same order and product are adjacent (the loader merges them).
+SELECT c.customer, p.product, o.order_index, (l.invoice_date::DATE - DATE '1970-01-01')::INTEGER AS day,
+       l.quantity::DOUBLE AS units, l.amount::DOUBLE AS revenue
+FROM clean_lines l
 JOIN rec_customers c USING (customer_id)
 JOIN rec_products p USING (stock_code)
-ORDER BY c.customer, day, order_index, p.product
+JOIN rec_orders o USING (order_id)
+WHERE l.quantity > 0
+ORDER BY c.customer, day, o.order_index, p.product
