@@ -28,10 +28,11 @@ internal sealed class FittedRecommenders
 
         ItemSimilarity = SimilarityNeighbours(data, options);
         Rules = RuleNeighbours(data, options, options.Neighbours);
-        var itemToItem = new NeighbourRanker(RecommendationMethod.ItemToItem, data, ItemSimilarity, Active, "often bought with");
+        IRanker fallback = log.HasSegments ? segment : country;
+        var itemToItem = new NeighbourRanker(RecommendationMethod.ItemToItem, data, ItemSimilarity, Active, "often bought with", fallback);
         Add(itemToItem);
-        Add(new NeighbourRanker(RecommendationMethod.AssociationRules, data, Rules, Active, "frequently in the same order as"));
-        Add(new BlendRanker(itemToItem, segment, log.HasSegments ? segment : country, data, options.ColdStartProducts));
+        Add(new NeighbourRanker(RecommendationMethod.AssociationRules, data, Rules, Active, "frequently in the same order as", fallback));
+        Add(new BlendRanker(itemToItem, segment, fallback, data, options.ColdStartProducts));
     }
 
     public Interactions Data { get; }

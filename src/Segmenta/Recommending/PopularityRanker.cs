@@ -57,5 +57,5 @@ internal sealed class PopularityRanker : IRanker
         return count;
     }
 
-    public string Reason(Pick pick) => $"best-seller: bought by {_buyers[pick.Product]:N0} customers{_window}";
+    public string Reason(Pick pick) => $"best-seller: bought by {_buyers[pick.Product]:N0} customer{(_buyers[pick.Product] == 1 ? "" : "s")}{_window}";
 }
