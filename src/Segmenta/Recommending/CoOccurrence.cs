@@ -1,0 +1,148 @@
+namespace Segmenta.Recommending;
+
+/// <summary>
+/// Sparse co-occurrence counting: for a 0/1 matrix A (rows = customers or orders, columns = products) computes the
+/// non-zero entries of AᵀA one product at a time (Gustavson's row-by-row sparse product) with a dense counter of one
+/// row per thread, so the cost is the sum over rows of (distinct products)² and memory is O(products) per thread.
+/// Each product keeps only its best <c>maxNeighbours</c> neighbours.
+/// </summary>
+internal static class CoOccurrence
+{
+    /// <summary>Scores one candidate pair: (product, neighbour, rows holding both) → score, or NaN to drop the pair.</summary>
+    public delegate double PairScore(int product, int neighbour, int together);
+
+    public static NeighbourList Neighbours(
+        int[] rowStart, int[] rowItems, int[] columnStart, int[] columnRows, int products,
+        int minTogether, int maxNeighbours, PairScore score)
+    {
+        var kept = new (int Item, double Score, int Count)[products][];
+        Parallel.For(0, products,
+            () => new Counter(products),
+            (p, _, counter) =>
+            {
+                counter.Clear();
+                for (var e = columnStart[p]; e < columnStart[p + 1]; e++)
+                {
+                    var row = columnRows[e];
+                    for (var f = rowStart[row]; f < rowStart[row + 1]; f++)
+                    {
+                        counter.Add(rowItems[f]);
+                    }
+                }
+                var n = 0;
+                for (var t = 0; t < counter.TouchedCount; t++)
+                {
+                    var q = counter.Touched[t];
+                    var together = counter.Counts[q];
+                    if (q == p || together < minTogether)
+                    {
+                        continue;
+                    }
+                    var s = score(p, q, together);
+                    if (!double.IsNaN(s))
+                    {
+                        counter.CandidateKeys[n] = -s;
+                        counter.CandidateItems[n++] = q;
+                    }
+                }
+                // Primitive-key sort (no comparer delegate), then ties put in product order so the cut is deterministic.
+                Array.Sort(counter.CandidateKeys, counter.CandidateItems, 0, n);
+                var keep = Math.Min(n, maxNeighbours);
+                for (var i = 0; i < keep;)
+                {
+                    var j = i;
+                    while (j + 1 < n && counter.CandidateKeys[j + 1] == counter.CandidateKeys[i])
+                    {
+                        j++;
+                    }
+                    if (j > i)
+                    {
+                        Array.Sort(counter.CandidateItems, i, j - i + 1);
+                    }
+                    i = j + 1;
+                }
+                var best = new (int Item, double Score, int Count)[keep];
+                for (var i = 0; i < keep; i++)
+                {
+                    var q = counter.CandidateItems[i];
+                    best[i] = (q, -counter.CandidateKeys[i], counter.Counts[q]);
+                }
+                kept[p] = best;
+                return counter;
+            },
+            static _ => { });
+
+        var start = new int[products + 1];
+        for (var p = 0; p < products; p++)
+        {
+            start[p + 1] = start[p] + kept[p].Length;
+        }
+        var item = new int[start[^1]];
+        var scores = new double[start[^1]];
+        var counts = new int[start[^1]];
+        for (var p = 0; p < products; p++)
+        {
+            for (var i = 0; i < kept[p].Length; i++)
+            {
+                (item[start[p] + i], scores[start[p] + i], counts[start[p] + i]) = kept[p][i];
+            }
+        }
+        return new NeighbourList(start, item, scores, counts);
+    }
+
+    /// <summary>Co-occurrence counts of every pair (for tests and the SQL comparison): (i, j, rows holding both), i &lt; j.</summary>
+    public static long CountPairs(int[] rowStart, int[] rowItems, int[] columnStart, int[] columnRows, int products, int minTogether)
+    {
+        long pairs = 0;
+        var counter = new Counter(products);
+        for (var p = 0; p < products; p++)
+        {
+            counter.Clear();
+            for (var e = columnStart[p]; e < columnStart[p + 1]; e++)
+            {
+                var row = columnRows[e];
+                for (var f = rowStart[row]; f < rowStart[row + 1]; f++)
+                {
+                    counter.Add(rowItems[f]);
+                }
+            }
+            for (var t = 0; t < counter.TouchedCount; t++)
+            {
+                var q = counter.Touched[t];
+                pairs += q > p && counter.Counts[q] >= minTogether ? 1 : 0;
+            }
+        }
+        return pairs;
+    }
+
+    /// <summary>A dense counter that resets in time proportional to the entries it touched.</summary>
+    private sealed class Counter(int size)
+    {
+        public int[] Counts { get; } = new int[size];
+
+        public int[] Touched { get; } = new int[size];
+
+        public double[] CandidateKeys { get; } = new double[size];
+
+        public int[] CandidateItems { get; } = new int[size];
+
+        public int TouchedCount { get; private set; }
+
+        public void Add(int item)
+        {
+            if (Counts[item]++ == 0)
+            {
+                Touched[TouchedCount++] = item;
+            }
+        }
+
+        public void Clear()
+        {
+            for (var t = 0; t < TouchedCount; t++)
+            {
+                Counts[Touched[t]] = 0;
+            }
+            TouchedCount = 0;
+        }
+    }
+}

@@ -1,0 +1,84 @@
+using Segmenta.Cleaning;
+
+namespace Segmenta.Recommending;
+
+/// <summary>Recommendation settings; validated when <see cref="Recommender.Run"/> starts.</summary>
+public sealed record RecommendationOptions
+{
+    /// <summary>Products recommended per customer. Default 10.</summary>
+    public int Top { get; init; } = 10;
+
+    /// <summary>
+    /// The last day of the training data in the offline evaluation (lines on that day are training; the test is every
+    /// later line). Null (the default) holds out the last three calendar months: the cut is the day before
+    /// (last purchase date − 3 months), i.e. 2011-09-08 when the data ends on 2011-12-09, so the test window
+    /// 2011-09-09 .. 2011-12-09 is exactly three months long.
+    /// </summary>
+    public DateOnly? Cutoff { get; init; }
+
+    /// <summary>The method written to recommendations; null (default) takes the winner of new-items precision@K.</summary>
+    public RecommendationMethod? Method { get; init; }
+
+    /// <summary>Products with no sale in this many days up to the reference day count as no longer sold and are never offered. Default 90.</summary>
+    public int ActiveDays { get; init; } = 90;
+
+    /// <summary>The window of the recent-popularity baseline, in days up to the reference day. Default 30.</summary>
+    public int RecentDays { get; init; } = 30;
+
+    /// <summary>Item-to-item: minimum number of customers who bought both products for a similarity to count. Default 3.</summary>
+    public int MinSupport { get; init; } = 3;
+
+    /// <summary>Association rules: minimum number of orders holding both products. Default 10.</summary>
+    public int MinRuleOrders { get; init; } = 10;
+
+    /// <summary>Neighbours kept per product for item-to-item and rule scoring. Default 50.</summary>
+    public int Neighbours { get; init; } = 50;
+
+    /// <summary>Rules per product written to frequently-bought-together.csv. Default 5.</summary>
+    public int RulesPerProduct { get; init; } = 5;
+
+    /// <summary>Half-life in days of the weight of a past purchase (own favourites and item-to-item scoring). Default 90.</summary>
+    public double RecencyHalfLifeDays { get; init; } = 90;
+
+    /// <summary>Customers with fewer distinct products than this get the blend's cold-start list. Default 3.</summary>
+    public int ColdStartProducts { get; init; } = 3;
+
+    /// <summary>The list length K of the offline metrics. Default 10.</summary>
+    public int EvaluationK { get; init; } = 10;
+
+    /// <summary>Bootstrap resamples of customers for the 95% intervals. Default 1000; 0 skips the intervals.</summary>
+    public int BootstrapResamples { get; init; } = 1000;
+
+    /// <summary>Seed of the bootstrap. Default 42.</summary>
+    public int Seed { get; init; } = 42;
+
+    /// <summary>Stock codes (SQL LIKE patterns) that are not products and are never recommended, whatever the cleaning preset.</summary>
+    public IReadOnlyList<string> NonProductCodes { get; init; } = CleaningOptions.DefaultNonProductCodes;
+
+    internal void Validate()
+    {
+        static void Positive(int value, string name)
+        {
+            if (value < 1)
+            {
+                throw new SegmentaException($"The recommendation option {name} must be at least 1; got {value}.");
+            }
+        }
+        Positive(Top, "--top");
+        Positive(ActiveDays, "ActiveDays");
+        Positive(RecentDays, "RecentDays");
+        Positive(MinSupport, "MinSupport");
+        Positive(MinRuleOrders, "MinRuleOrders");
+        Positive(Neighbours, "Neighbours");
+        Positive(RulesPerProduct, "RulesPerProduct");
+        Positive(EvaluationK, "EvaluationK");
+        if (!(RecencyHalfLifeDays > 0))
+        {
+            throw new SegmentaException($"The recency half-life must be a positive number of days; got {RecencyHalfLifeDays}.");
+        }
+        if (BootstrapResamples < 0)
+        {
+            throw new SegmentaException($"Bootstrap resamples cannot be negative; got {BootstrapResamples}.");
+        }
+    }
+}

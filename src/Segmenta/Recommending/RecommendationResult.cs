@@ -1,0 +1,37 @@
+namespace Segmenta.Recommending;
+
+/// <summary>What a recommendation run produced: the offline evaluation, the method chosen, the lists and the rules.</summary>
+/// <param name="Cutoff">The last training day of the offline evaluation.</param>
+/// <param name="Segmentation">The segmentation whose segments were used ("kmeans", "gmm", "rfm"), or null when none.</param>
+/// <param name="Evaluation">One row per method and setting.</param>
+/// <param name="DefaultMethod">The method with the best new-items precision@K.</param>
+/// <param name="BestBaseline">The better of the two popularity baselines on new-items precision@K.</param>
+/// <param name="MarginOverBaseline">New-items precision@K of the default method minus that of the best baseline, with a paired bootstrap interval.</param>
+/// <param name="Method">The method the recommendations were made with (the default unless the options chose one).</param>
+/// <param name="Customers">Customers with purchases (all of whom get a list).</param>
+/// <param name="Products">Products that were ever bought (non-products excluded).</param>
+/// <param name="TrainingLines">Order lines up to the cut.</param>
+/// <param name="TestLines">Order lines after the cut.</param>
+/// <param name="Recommendations">Top N per customer, fitted on all the data; by customer, then rank.</param>
+/// <param name="Associations">Frequently-bought-together rules, the best few per product, fitted on all the data.</param>
+/// <param name="Timings">Wall time of each step.</param>
+public sealed record RecommendationResult(
+    DateOnly Cutoff,
+    string? Segmentation,
+    IReadOnlyList<RecommendationEvaluationRow> Evaluation,
+    RecommendationMethod DefaultMethod,
+    RecommendationMethod BestBaseline,
+    MetricInterval MarginOverBaseline,
+    RecommendationMethod Method,
+    int Customers,
+    int Products,
+    int TrainingLines,
+    int TestLines,
+    IReadOnlyList<Recommendation> Recommendations,
+    IReadOnlyList<ProductAssociation> Associations,
+    IReadOnlyList<RecommendationTiming> Timings)
+{
+    /// <summary>The evaluation row of one method and setting, or null when it was not evaluated.</summary>
+    public RecommendationEvaluationRow? Row(RecommendationMethod method, EvaluationSetting setting) =>
+        Evaluation.FirstOrDefault(r => r.Method == method && r.Setting == setting);
+}

@@ -1,0 +1,123 @@
+using System.Diagnostics;
+using Segmenta.Store;
+
+namespace Segmenta.Recommending;
+
+/// <summary>
+/// The recommending stage: evaluates every recommender offline on a time split, picks the one with the best
+/// new-items precision@K, fits it on all the data, and stores the lists, the evaluation and the product rules.
+/// </summary>
+public static class Recommender
+{
+    /// <summary>Runs the stage on a store that holds cleaned lines (and, ideally, segments); writes the store tables.</summary>
+    public static RecommendationResult Run(SegmentaStore store, RecommendationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        var timings = new List<RecommendationTiming>();
+        var watch = Stopwatch.StartNew();
+        T Step<T>(string name, Func<T> work)
+        {
+            watch.Restart();
+            var value = work();
+            timings.Add(new RecommendationTiming(name, watch.Elapsed));
+            return value;
+        }
+
+        string? segmentation = null;
+        var log = Step("Loading purchases", () => PurchaseLogLoader.Load(store, options, out segmentation));
+        if (log.Lines == 0)
+        {
+            throw new SegmentaException("There are no kept purchases of products to learn from: check the cleaning report.");
+        }
+        var outcome = Step("Evaluating offline", () => RecommendationEvaluator.Evaluate(log, options));
+        var method = options.Method ?? outcome.Winner;
+        var models = Step("Fitting on all data", () => new FittedRecommenders(Interactions.Build(log, log.LastDay, options.RecencyHalfLifeDays), options));
+        var recommendations = Step("Recommending", () => RecommendAll(models, models[method], options.Top));
+        var associations = Step("Frequently bought together", () => Associations(models, options));
+        var result = new RecommendationResult(
+            outcome.Cutoff, segmentation, outcome.Rows, outcome.Winner, outcome.BestBaseline, outcome.Margin, method,
+            log.Customers, log.Products, outcome.TrainingLines, outcome.TestLines, recommendations, associations, timings);
+        Step("Writing store tables", () =>
+        {
+            RecommendationTables.Write(store, result);
+            return 0;
+        });
+        return result;
+    }
+
+    /// <summary>
+    /// One customer's list with reasons, fitted on all the data with the method the options name, else the default
+    /// method of the last stored evaluation, else the blend. Throws when the customer has no purchases.
+    /// </summary>
+    public static IReadOnlyList<Recommendation> ForCustomer(SegmentaStore store, string customerId, RecommendationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        var log = PurchaseLogLoader.Load(store, options, out _);
+        var customer = Array.IndexOf(log.CustomerIds, customerId);
+        if (customer < 0)
+        {
+            throw new SegmentaException($"Customer {customerId} has no kept purchases in the store {store.Path}; check the id (as in customers.csv).");
+        }
+        var method = options.Method ?? RecommendationTables.StoredDefault(store) ?? RecommendationMethod.Blend;
+        var models = new FittedRecommenders(Interactions.Build(log, log.LastDay, options.RecencyHalfLifeDays), options);
+        return Recommend(models, models[method], customer, new ScoringBuffer(log.Products), options.Top);
+    }
+
+    internal static List<Recommendation> RecommendAll(FittedRecommenders models, IRanker ranker, int top)
+    {
+        var log = models.Data.Log;
+        var lists = new List<Recommendation>[log.Customers];
+        Parallel.For(0, log.Customers, () => new ScoringBuffer(log.Products), (c, _, buffer) =>
+        {
+            lists[c] = Recommend(models, ranker, c, buffer, top);
+            return buffer;
+        }, static _ => { });
+        return [.. lists.SelectMany(l => l)];
+    }
+
+    private static List<Recommendation> Recommend(FittedRecommenders models, IRanker ranker, int customer, ScoringBuffer buffer, int top)
+    {
+        var log = models.Data.Log;
+        var picks = new Pick[top];
+        buffer.Begin(models.Data, customer);
+        var n = ranker.Rank(customer, newOnly: ranker.Method != RecommendationMethod.PastFavourites, picks, buffer);
+        var list = new List<Recommendation>(n);
+        for (var r = 0; r < n; r++)
+        {
+            var pick = picks[r];
+            list.Add(new Recommendation(log.CustomerIds[customer], r + 1, log.StockCodes[pick.Product], log.Descriptions[pick.Product],
+                pick.Score, pick.Source, ranker.Reason(pick)));
+        }
+        return list;
+    }
+
+    internal static List<ProductAssociation> Associations(FittedRecommenders models, RecommendationOptions options)
+    {
+        var data = models.Data;
+        var log = data.Log;
+        var orders = new int[data.Products];
+        foreach (var p in data.BasketItems)
+        {
+            orders[p]++;
+        }
+        var rules = models.Rules;
+        var result = new List<ProductAssociation>();
+        double baskets = data.Baskets;
+        for (var i = 0; i < data.Products; i++)
+        {
+            for (var e = rules.Start[i]; e < Math.Min(rules.Start[i + 1], rules.Start[i] + options.RulesPerProduct); e++)
+            {
+                var j = rules.Item[e];
+                var together = rules.Count[e];
+                var confidence = (double)together / orders[i];
+                result.Add(new ProductAssociation(log.StockCodes[i], log.Descriptions[i], e - rules.Start[i] + 1, log.StockCodes[j], log.Descriptions[j],
+                    together, together / baskets, confidence, confidence / (orders[j] / baskets)));
+            }
+        }
+        return result;
+    }
+}

@@ -1,0 +1,15 @@
+-- The recommending stage's tables for the dashboard and API; rebuilt by each run.
+CREATE OR REPLACE TABLE recommendations (
+    customer_id VARCHAR NOT NULL, rank INTEGER NOT NULL, stock_code VARCHAR NOT NULL, description VARCHAR,
+    score DOUBLE NOT NULL, method VARCHAR NOT NULL, reason VARCHAR NOT NULL);
+CREATE OR REPLACE TABLE recommendation_evaluation (
+    method VARCHAR NOT NULL, setting VARCHAR NOT NULL, customers INTEGER NOT NULL, k INTEGER NOT NULL,
+    precision DOUBLE, precision_low DOUBLE, precision_high DOUBLE,
+    recall DOUBLE, recall_low DOUBLE, recall_high DOUBLE,
+    map DOUBLE, map_low DOUBLE, map_high DOUBLE,
+    ndcg DOUBLE, ndcg_low DOUBLE, ndcg_high DOUBLE,
+    hit_rate DOUBLE, hit_rate_low DOUBLE, hit_rate_high DOUBLE,
+    coverage DOUBLE, is_default BOOLEAN NOT NULL, cutoff DATE NOT NULL);
+CREATE OR REPLACE TABLE product_associations (
+    stock_code VARCHAR NOT NULL, description VARCHAR, rank INTEGER NOT NULL, other_stock_code VARCHAR NOT NULL,
+    other_description VARCHAR, orders INTEGER NOT NULL, support DOUBLE NOT NULL, confidence DOUBLE NOT NULL, lift DOUBLE NOT NULL);

@@ -1,0 +1,154 @@
+using Segmenta.Recommending;
+using static Segmenta.Tests.Recommending.TinyShop;
+
+namespace Segmenta.Tests.Recommending;
+
+/// <summary>Each recommender's ranking and reasons on the tiny shop, worked out by hand in the comments.</summary>
+public class RecommenderRankingTests
+{
+    [Fact]
+    public void Global_popularity_ranks_by_distinct_buyers_and_ties_by_product()
+    {
+        // buyers: P1 3 (A, B, C); P0, P3, P4 2; P2, P5 1.
+        var (products, picks) = Rank(Fit(), RecommendationMethod.GlobalPopularity, E, newOnly: false);
+        Assert.Equal(["P1", "P0", "P3", "P4", "P2", "P5"], products);
+        Assert.Equal(3, picks[0].Score);
+        Assert.Equal("best-seller: bought by 3 customers", Fit()[RecommendationMethod.GlobalPopularity].Reason(picks[0]));
+    }
+
+    [Fact]
+    public void New_items_mode_drops_what_the_customer_already_bought()
+    {
+        var (products, _) = Rank(Fit(), RecommendationMethod.GlobalPopularity, E, newOnly: true);
+        Assert.Equal(["P1", "P0", "P3", "P2", "P5"], products);
+        Assert.Empty(Rank(Fit(), RecommendationMethod.PastFavourites, A, newOnly: true).Products);
+    }
+
+    [Fact]
+    public void Recent_popularity_counts_only_the_last_days_before_the_reference_day()
+    {
+        // Days 71..100 with RecentDays 30: A bought P0 and P2 on day 90, D bought P4 on day 95.
+        var models = Fit(Options with { RecentDays = 30 });
+        var (products, picks) = Rank(models, RecommendationMethod.RecentPopularity, C, newOnly: false);
+        Assert.Equal(["P0", "P2", "P4"], products);
+        Assert.Equal("best-seller: bought by 1 customer in the 30 days to 2011-04-11", models[RecommendationMethod.RecentPopularity].Reason(picks[0]));
+    }
+
+    [Fact]
+    public void Products_not_sold_within_the_active_window_are_never_offered()
+    {
+        // Reference day 100, ActiveDays 65: a product must have sold after day 35. P1 and P3 last sold on day 30.
+        var models = Fit(Options with { ActiveDays = 65 });
+        var (products, _) = Rank(models, RecommendationMethod.GlobalPopularity, E, newOnly: false);
+        Assert.Equal(["P0", "P4", "P2", "P5"], products);
+    }
+
+    [Fact]
+    public void Past_favourites_weight_each_order_by_its_age()
+    {
+        // A, reference day 100, half-life 90: P0 = 0.5^(90/90) + 0.5^(10/90) = 1.426; P2 = 0.5^(10/90) = 0.926; P1 = 0.5.
+        var models = Fit();
+        var (products, picks) = Rank(models, RecommendationMethod.PastFavourites, A, newOnly: false);
+        Assert.Equal(["P0", "P2", "P1"], products);
+        Assert.Equal(Math.Pow(0.5, 1) + Math.Pow(0.5, 10 / 90.0), picks[0].Score, 12);
+        Assert.Equal("you bought it 2 times, last on 2011-04-01", models[RecommendationMethod.PastFavourites].Reason(picks[0]));
+    }
+
+    [Fact]
+    public void Segment_best_sellers_offer_the_segments_favourites_the_customer_lacks()
+    {
+        // Gift shops (A, B, C): units = buyers = revenue ranks: P1 (3 buyers, 3 units) ~ P0 (2 buyers, 3 units) > P3 > P2.
+        // C already has P1 and P3, so P0 then P2.
+        var models = Fit();
+        var (products, picks) = Rank(models, RecommendationMethod.SegmentBestSellers, C, newOnly: false);
+        Assert.Equal(["P0", "P2"], products);
+        Assert.Equal("popular with Gift shops", models[RecommendationMethod.SegmentBestSellers].Reason(picks[0]));
+        Assert.True(picks[0].Score > picks[1].Score);
+    }
+
+    [Fact]
+    public void Percentile_ranks_give_the_largest_one_and_share_ties()
+    {
+        Assert.Equal([1.0, 0.25, 0.625, 0.625], GroupBestSellersRanker.PercentileRanks([9, 1, 5, 5]));
+    }
+
+    [Fact]
+    public void Item_to_item_scores_by_cosine_from_the_customers_history_and_names_the_strongest_link()
+    {
+        // C has P1 and P3 (both day 30, weight w = 0.5^(70/90)).
+        // cos(P1, P0) = |{A, B}| / √(3·2) = 0.816; cos(P3, P0) = |{B}| / √(2·2) = 0.5; cos(P1, P2) = |{A}| / √(3·1) = 0.577.
+        var models = Fit();
+        var (products, picks) = Rank(models, RecommendationMethod.ItemToItem, C, newOnly: false);
+        var w = Math.Pow(0.5, 70 / 90.0);
+        Assert.Equal(["P0", "P2"], products);
+        Assert.Equal(w * ((2 / Math.Sqrt(6)) + 0.5), picks[0].Score, 12);
+        Assert.Equal(w / Math.Sqrt(3), picks[1].Score, 12);
+        Assert.Equal("often bought with SAUCER", models[RecommendationMethod.ItemToItem].Reason(picks[0]));
+    }
+
+    [Fact]
+    public void Item_to_item_respects_the_minimum_support_and_tops_up_short_lists_from_the_segment()
+    {
+        // With MinSupport 2 only pairs bought together by two customers survive: (P0, P1) by A and B, (P1, P3) by B and C.
+        // C's only neighbour is then P0; the list is topped up with the segment's next best-seller, P2.
+        var models = Fit(Options with { MinSupport = 2 });
+        var (products, picks) = Rank(models, RecommendationMethod.ItemToItem, C, newOnly: false);
+        Assert.Equal(["P0", "P2"], products);
+        Assert.Equal([RecommendationMethod.ItemToItem, RecommendationMethod.SegmentBestSellers], picks.Select(p => p.Source));
+        Assert.Equal("popular with Gift shops", models[RecommendationMethod.ItemToItem].Reason(picks[1]));
+    }
+
+    [Fact]
+    public void Association_rules_have_the_textbook_support_confidence_and_lift()
+    {
+        // 7 orders; P3 in 2, P1 in 3, both in 2: support 2/7, confidence(P3 → P1) = 1, lift = 1 / (3/7) = 7/3.
+        var models = Fit(Options with { MinRuleOrders = 2 });
+        var rules = Recommender.Associations(models, Options with { MinRuleOrders = 2 });
+        var rule = rules.Single(r => r.StockCode == "P3" && r.OtherStockCode == "P1");
+        Assert.Equal(2, rule.Orders);
+        Assert.Equal(2 / 7.0, rule.Support, 12);
+        Assert.Equal(1.0, rule.Confidence, 12);
+        Assert.Equal(7 / 3.0, rule.Lift, 12);
+        // P1's rules: P0 and P3 both at confidence 2/3, tie broken by product; P4 → P5 has lift 7/3 but only one order.
+        Assert.Equal(["P0", "P3"], rules.Where(r => r.StockCode == "P1").OrderBy(r => r.Rank).Select(r => r.OtherStockCode));
+        Assert.DoesNotContain(rules, r => r.StockCode == "P4");
+    }
+
+    [Fact]
+    public void The_blend_gives_cold_start_customers_their_segments_best_sellers()
+    {
+        // E has one product (< 3): the fallback list, named as such.
+        var models = Fit();
+        var (products, picks) = Rank(models, RecommendationMethod.Blend, E, newOnly: true);
+        Assert.Equal(["P5"], products);
+        Assert.Equal(RecommendationMethod.SegmentBestSellers, picks[0].Source);
+        Assert.Equal("popular with Wholesalers", models[RecommendationMethod.Blend].Reason(picks[0]));
+    }
+
+    [Fact]
+    public void The_blend_fuses_ranks_and_explains_with_the_list_that_ranks_higher()
+    {
+        // A has 3 products (not cold). Item-to-item for A: only P3 is unknown and linked (via P1 and P0).
+        // Segment list for A: P3 only (P0, P1, P2 known). RRF: P3 = 1/61 + 1/61.
+        var models = Fit();
+        var (products, picks) = Rank(models, RecommendationMethod.Blend, A, newOnly: true);
+        Assert.Equal(["P3"], products);
+        Assert.Equal(2 / 61.0, picks[0].Score, 12);
+        Assert.Equal(RecommendationMethod.Blend, picks[0].Source);
+        Assert.StartsWith("often bought with ", models[RecommendationMethod.Blend].Reason(picks[0]));
+    }
+
+    [Fact]
+    public void Every_discovery_method_excludes_known_products_even_in_the_all_items_setting()
+    {
+        var models = Fit();
+        foreach (var method in (RecommendationMethod[])[RecommendationMethod.SegmentBestSellers, RecommendationMethod.CountryBestSellers, RecommendationMethod.ItemToItem, RecommendationMethod.AssociationRules, RecommendationMethod.Blend])
+        {
+            for (var c = 0; c < 5; c++)
+            {
+                var known = models.Data.Items[models.Data.RowStart[c]..models.Data.RowStart[c + 1]].Select(p => models.Data.Log.StockCodes[p]);
+                Assert.Empty(Rank(models, method, c, newOnly: false).Products.Intersect(known));
+            }
+        }
+    }
+}
