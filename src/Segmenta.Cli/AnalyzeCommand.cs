@@ -31,6 +31,7 @@ internal static class AnalyzeCommand
         };
         var extreme = new Option<double?>("--extreme-quantity") { Description = "Lines with at least this many units are removed (default preset). Default: 10000." };
         var profilingOptions = new ProfilingOptionSet();
+        var recommendationOptions = new RecommendationOptionSet();
         var importOptions = new ImportOptionSet();
         var segmentationOptions = new SegmentationOptionSet();
         var command = new Command("analyze", "Load a transaction file, clean it with full accounting, and write one row per customer with features and an RFM segment.")
@@ -40,6 +41,7 @@ internal static class AnalyzeCommand
         importOptions.AddTo(command);
         segmentationOptions.AddTo(command);
         profilingOptions.AddTo(command);
+        recommendationOptions.AddTo(command, withSkip: true);
         command.SetAction(parse => CommandRunner.Run(() =>
         {
             var cleaningOptions = new CleaningOptions
@@ -60,6 +62,7 @@ internal static class AnalyzeCommand
                 Features = new FeatureOptions { AsOf = ParseDate(parse.GetValue(asOf)) },
                 Segmentation = segmentationOptions.Read(parse),
                 Profiling = profilingOptions.Read(parse),
+                Recommendation = recommendationOptions.Read(parse),
             };
             var result = CommandRunner.WithProgress(onStep => AnalysisPipeline.Run(options, onStep));
             SummaryPrinter.PrintAnalysis(result);

@@ -12,6 +12,7 @@ internal static class CliApp
         ExploreCommand.Create(),
         SegmentCommand.Create(),
         ScoreCommand.Create(),
+        RecommendCommand.Create(),
         ReportCommand.Create(),
         ServeCommand.Create(),
     };

@@ -59,6 +59,10 @@ internal static class SummaryPrinter
             PrintExploration(exploration);
         }
         PrintClusters(result.Clusters, result.Segmentations);
+        if (result.Recommendations is { } recommendations)
+        {
+            RecommendationPrinter.Print(recommendations);
+        }
         foreach (var note in result.Notes)
         {
             Terminal.Out.MarkupLine($"[yellow]note:[/] {Markup.Escape(note)}");

@@ -35,6 +35,9 @@ public sealed record AnalysisOptions
     /// <summary>Clustering of customers; null = RFM segments only.</summary>
     public SegmentationOptions? Segmentation { get; init; } = new();
 
+    /// <summary>Product recommendations and their offline evaluation; null = skip.</summary>
+    public Recommending.RecommendationOptions? Recommendation { get; init; } = new();
+
     /// <summary>Segment profiles, names and actions.</summary>
     public ProfilingOptions Profiling { get; init; } = new();
 

@@ -1,5 +1,6 @@
 using Segmenta.Features;
 using Segmenta.Profiling;
+using Segmenta.Recommending;
 using Segmenta.Reporting;
 using Segmenta.Segmentation;
 using Segmenta.Store;
@@ -41,10 +42,17 @@ public static partial class AnalysisPipeline
             downstream.Outputs.Add(report.Path);
         }
         UpdateStepTimes(store, runId, timer.Steps);
-        return new ResegmentResult(downstream.Clusters, downstream.Segmentations, downstream.Outputs, store.Path, timer.Steps) { Notes = downstream.Notes };
+        return new ResegmentResult(downstream.Clusters, downstream.Segmentations, downstream.Outputs, store.Path, timer.Steps)
+        {
+            Notes = downstream.Notes,
+            Recommendations = downstream.Recommendations,
+        };
     }
 
-    private sealed record Downstream(SegmentationResult? Clusters, IReadOnlyList<ProfiledSegmentation> Segmentations, List<string> Outputs, List<string> Notes, string Currency);
+    private sealed record Downstream(SegmentationResult? Clusters, IReadOnlyList<ProfiledSegmentation> Segmentations, List<string> Outputs, List<string> Notes, string Currency)
+    {
+        public RecommendationResult? Recommendations { get; init; }
+    }
 
     /// <summary>Segment → Profile → outputs: what analyze and segment share once the customers table exists.</summary>
     private static Downstream RunDownstream(SegmentaStore store, AnalysisOptions options, long customers, StepTimer timer)
@@ -66,6 +74,9 @@ public static partial class AnalysisPipeline
                 }
             }
             var segmentations = timer.Step("Profiling segments", () => Profiler.Run(store, options.Profiling with { Currency = currency }));
+            var recommendations = options.Recommendation is { } recommending
+                ? timer.Step("Recommending", () => Recommender.Run(store, recommending))
+                : null;
             var outputs = timer.Step("Writing outputs", () =>
             {
                 var primary = segmentations.First();
@@ -89,7 +100,11 @@ public static partial class AnalysisPipeline
                 }
                 return files;
             });
-        return new Downstream(clusters, segmentations, outputs, notes, currency);
+        if (recommendations is not null)
+        {
+            outputs.AddRange(RecommendationOutputs.Write(recommendations, options.OutputDirectory));
+        }
+        return new Downstream(clusters, segmentations, outputs, notes, currency) { Recommendations = recommendations };
     }
 
     /// <summary>Logs a segment run with the options of the last analyze run, its segmentation replaced.</summary>

@@ -39,6 +39,7 @@ public static partial class AnalysisPipeline
         {
             Notes = downstream.Notes,
             Exploration = exploration,
+            Recommendations = downstream.Recommendations,
         };
         var runId = RecordRun(store, options, result, started);
 

@@ -21,6 +21,9 @@ public sealed record AnalysisResult(
     /// <summary>The exploration tables (monthly, products, countries, customers, cohorts).</summary>
     public ExplorationResult? Exploration { get; init; }
 
+    /// <summary>Recommendations and their offline evaluation (null when not computed).</summary>
+    public Recommending.RecommendationResult? Recommendations { get; init; }
+
     /// <summary>Things the user should know about the run (e.g. a stage skipped and why).</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 

@@ -11,6 +11,9 @@ public sealed record ResegmentResult(
     string DatabasePath,
     IReadOnlyList<(string Step, TimeSpan Elapsed)> Steps)
 {
+    /// <summary>Recommendations and their offline evaluation (null when not computed).</summary>
+    public Recommending.RecommendationResult? Recommendations { get; init; }
+
     /// <summary>Things the user should know about the run (e.g. clustering skipped and why).</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 

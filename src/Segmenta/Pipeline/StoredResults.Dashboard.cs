@@ -117,8 +117,8 @@ public static partial class StoredResults
     /// <summary>Products most often bought with <paramref name="stockCode"/>, by lift (empty when none are stored).</summary>
     public static IReadOnlyList<BoughtTogetherRecord> BoughtTogether(SegmentaStore store, string stockCode, int top) => !store.HasTable("product_associations") ? [] : store.Query(
         """
-        SELECT consequent, consequent_description, support, confidence, lift FROM product_associations
-        WHERE antecedent = $code ORDER BY lift DESC, confidence DESC, consequent LIMIT $top
+        SELECT other_stock_code, other_description, support, confidence, lift FROM product_associations
+        WHERE stock_code = $code ORDER BY rank LIMIT $top
         """,
         r => new BoughtTogetherRecord(r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.GetDouble(2), r.GetDouble(3), r.GetDouble(4)),
         ("code", stockCode), ("top", top));
@@ -134,4 +134,7 @@ public static partial class StoredResults
         store.HasTable("segmentation_runs") && store.Scalar<string>("SELECT model_json FROM segmentation_runs LIMIT 1") is { } json
             ? SegmentationModel.FromJson(json, store.Path)
             : null;
+
+    /// <summary>True when an analysis has computed the customers table.</summary>
+    public static bool HasCustomers(SegmentaStore store) => store.HasTable("customers");
 }

@@ -31,4 +31,5 @@ internal sealed record ReportData(
     string Currency,
     IReadOnlyList<SegmentationReport> Segmentations,
     ClusteringReport? Clustering,
-    Exploration.ExplorationResult? Exploration);
+    Exploration.ExplorationResult? Exploration,
+    RecommendationReport? Recommendations);

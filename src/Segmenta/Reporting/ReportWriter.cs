@@ -28,6 +28,7 @@ public static class ReportWriter
             ("rfm", RfmSection.Title, RfmSection.Write, _ => true),
             ("choosing", ChoosingSection.Title, ChoosingSection.Write, ChoosingSection.Applies),
             ("segments", SegmentsSection.Title, SegmentsSection.Write, SegmentsSection.Applies),
+            ("recommendations", RecommendationsSection.Title, RecommendationsSection.Write, RecommendationsSection.Applies),
             ("method", MethodSection.Title, MethodSection.Write, _ => true),
         }.Where(s => s.Applies(data)).ToList();
         var body = new Html();

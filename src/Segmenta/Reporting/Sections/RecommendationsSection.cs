@@ -1,0 +1,35 @@
+namespace Segmenta.Reporting.Sections;
+
+/// <summary>Recommendations: example lists for customers of each segment, and the offline evaluation against baselines.</summary>
+internal static class RecommendationsSection
+{
+    internal const string Title = "Recommendations";
+
+    internal static bool Applies(ReportData data) => data.Recommendations is not null;
+
+    internal static void Write(Html html, ReportData data)
+    {
+        var report = data.Recommendations!;
+        html.Why("A recommender is only worth using if it beats what a shop would do anyway (show the best-sellers). Every method was trained on the purchases up to a cut date and asked to predict what each customer bought afterwards; the one with the best precision on products the customer had never bought is used for the lists (out/recommendations.csv).");
+        var best = report.Evaluation.FirstOrDefault(r => r.IsDefault && r.Setting == "NewItems") ?? report.Evaluation.FirstOrDefault(r => r.IsDefault);
+        var baselines = report.Evaluation.Where(r => r.Setting == best?.Setting && r.Method is "GlobalPopularity" or "RecentPopularity").ToList();
+        if (best is not null && baselines.Count > 0)
+        {
+            var baseline = baselines.MaxBy(b => b.Precision)!;
+            html.Paragraph($"Trained up to {best.Cutoff:yyyy-MM-dd} and tested on {Html.Number(best.Customers)} customers active on both sides: {best.Method} recommends, in 10 new products, {Html.Number(best.Precision * 10, 2)} that the customer then bought, against {Html.Number(baseline.Precision * 10, 2)} for {baseline.Method} ({Html.Number(best.Precision / Math.Max(baseline.Precision, 1e-9), 2)}× as many; 95% intervals {Html.Number(best.PrecisionLow, 3)}–{Html.Number(best.PrecisionHigh, 3)} vs {Html.Number(baseline.PrecisionLow, 3)}–{Html.Number(baseline.PrecisionHigh, 3)}).");
+        }
+        foreach (var setting in new[] { ("NewItems", "New products only (what a campaign is for)"), ("AllItems", "All products (re-purchases count)") })
+        {
+            html.Table(["Method", "#Precision@10", "#95% interval", "#Recall@10", "#MAP", "#NDCG", "#Hit rate", "#Catalogue coverage"],
+                report.Evaluation.Where(r => r.Setting == setting.Item1).Select(r => (IReadOnlyList<string>)
+                [
+                    r.IsDefault ? $"{r.Method} (used)" : r.Method, Html.Number(r.Precision, 4), $"{Html.Number(r.PrecisionLow, 4)}–{Html.Number(r.PrecisionHigh, 4)}",
+                    Html.Number(r.Recall, 4), Html.Number(r.Map, 4), Html.Number(r.Ndcg, 4), Html.Percent(r.HitRate), Html.Percent(r.Coverage),
+                ]),
+                $"Offline evaluation: {setting.Item2}");
+        }
+        html.Table(["Segment", "Customer", "First recommendations (and why)"],
+            report.Examples.Select(e => (IReadOnlyList<string>)[e.Segment, e.CustomerId, string.Join(" · ", e.Items.Select(i => $"{i.Description} ({i.Reason})"))]),
+            "Example lists: the two biggest spenders of each segment");
+    }
+}
