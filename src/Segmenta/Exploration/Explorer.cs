@@ -13,8 +13,8 @@ public static class Explorer
     private static readonly string[] Scripts =
     [
         "exploration_orders",
-        "exploration_sales",
         "exploration_product_stats",
+        "exploration_price_points",
         "exploration_customers",
         "exploration_customer_months",
         "exploration_monthly",
@@ -64,7 +64,7 @@ public static class Explorer
             }
             store.Execute(
                 """
-                DROP TABLE IF EXISTS exploration_orders; DROP TABLE IF EXISTS exploration_product_stats; DROP TABLE IF EXISTS exploration_sales;
+                DROP TABLE IF EXISTS exploration_orders; DROP TABLE IF EXISTS exploration_product_stats; DROP TABLE IF EXISTS exploration_price_points;
                 DROP TABLE IF EXISTS exploration_customers; DROP TABLE IF EXISTS exploration_customer_months;
                 COMMIT;
                 """);
