@@ -7,7 +7,7 @@ public sealed record ExplorationOptions
     public int TopProducts { get; init; } = 20;
 
     /// <summary>Throws when a setting is out of range.</summary>
-    public void Validate()
+    internal void Validate()
     {
         if (TopProducts is < 1 or > 1000)
         {

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Segmenta.Store;
 
 namespace Segmenta.Exploration;
@@ -8,10 +9,14 @@ namespace Segmenta.Exploration;
 /// </summary>
 public static class Explorer
 {
-    /// <summary>The scripts in the order they run; each after the first produces the table it is named for.</summary>
+    /// <summary>The scripts in the order they run, each producing the table it is named for; the first five make temp inputs.</summary>
     private static readonly string[] Scripts =
     [
-        "exploration_inputs",
+        "exploration_orders",
+        "exploration_product_stats",
+        "exploration_price_points",
+        "exploration_customers",
+        "exploration_customer_months",
         "exploration_monthly",
         "exploration_yearly",
         "exploration_weekday_hour",
@@ -47,17 +52,28 @@ public static class Explorer
             throw new SegmentaException("The store holds no cleaned lines: import a file and clean it before exploring.");
         }
         store.Execute("SET VARIABLE top_products = $n::INTEGER", ("n", options.TopProducts));
-        foreach (var script in Scripts)
+        // One transaction: readers never see a mix of old and new tables, and the store commits once instead of per table.
+        store.Execute("BEGIN TRANSACTION");
+        try
         {
-            var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            store.Execute(SqlScripts.Get($"Exploration/{script}.sql"));
-            onScript?.Invoke(script, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+            foreach (var script in Scripts)
+            {
+                var started = Stopwatch.GetTimestamp();
+                store.Execute(SqlScripts.Get($"Exploration/{script}.sql"));
+                onScript?.Invoke(script, Stopwatch.GetElapsedTime(started));
+            }
+            store.Execute(
+                """
+                DROP TABLE IF EXISTS exploration_orders; DROP TABLE IF EXISTS exploration_product_stats; DROP TABLE IF EXISTS exploration_price_points;
+                DROP TABLE IF EXISTS exploration_customers; DROP TABLE IF EXISTS exploration_customer_months;
+                COMMIT;
+                """);
         }
-        store.Execute(
-            """
-            DROP TABLE IF EXISTS exploration_orders; DROP TABLE IF EXISTS exploration_product_stats; DROP TABLE IF EXISTS exploration_sales;
-            DROP TABLE IF EXISTS exploration_customers; DROP TABLE IF EXISTS exploration_customer_months;
-            """);
+        catch
+        {
+            store.Execute("ROLLBACK");
+            throw;
+        }
     }
 
     /// <summary>Reads the exploration tables a previous <see cref="Run"/> left in the store.</summary>

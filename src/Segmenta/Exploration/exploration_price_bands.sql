@@ -11,8 +11,7 @@ lines AS (
                WHEN unit_price < 20 THEN 7 WHEN unit_price < 50 THEN 8 WHEN unit_price < 100 THEN 9 ELSE 10
            END AS band,
            sum(lines) AS lines, sum(quantity) AS quantity, sum(revenue) AS revenue, count(DISTINCT stock_code) AS products
-    FROM exploration_sales
-    WHERE unit_price IS NOT NULL
+    FROM exploration_price_points
     GROUP BY ALL
 ),
 total AS (

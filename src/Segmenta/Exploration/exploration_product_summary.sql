@@ -1,7 +1,7 @@
 -- One row: how many products sold, how concentrated their revenue is (long tail: the revenue share of the top 10%
 -- of products by revenue, rounded up to whole products) and the unit price over kept lines: mean, maximum and
 -- quantiles with linear interpolation between lines (as quantile_cont over the lines), computed from the lines
--- per price in exploration_sales.
+-- per price in exploration_price_points.
 CREATE OR REPLACE TABLE exploration_product_summary AS
 WITH ranked AS (
     SELECT revenue, row_number() OVER (ORDER BY revenue DESC, stock_code) AS rank, count(*) OVER () AS products
@@ -15,7 +15,7 @@ concentration AS (
     FROM ranked
 ),
 prices AS (
-    SELECT unit_price, sum(lines) AS lines FROM exploration_sales WHERE unit_price IS NOT NULL GROUP BY unit_price
+    SELECT unit_price, sum(lines) AS lines FROM exploration_price_points GROUP BY unit_price
 ),
 positions AS (
     -- Lines in price order: this price covers 0-based positions [first_position, next_position).
