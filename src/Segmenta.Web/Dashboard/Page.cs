@@ -76,6 +76,7 @@ internal sealed class Page(string title, string current)
             <!DOCTYPE html>
             <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
             <title>{E(title)} · Segmenta</title>
+            <link rel="icon" href="data:,">
             <link rel="stylesheet" href="/assets/dashboard.css">
             <script src="/assets/plotly.min.js" defer></script>
             <script src="/assets/dashboard.js" defer></script>
