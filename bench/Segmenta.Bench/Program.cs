@@ -18,6 +18,9 @@ internal static class Program
                 SweepTiming.Run(args.Length > 1 ? args[1] : "tests/Segmenta.Tests/Data/segmentation/classic_rfm.csv",
                     args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5);
                 return 0;
+            case "explore":
+                ExplorationTiming.Run(args.Length > 1 ? args[1] : "data/online-retail.csv.gz");
+                return 0;
             case "recommend":
                 Recommending.RecommendTiming.Run([.. args.Skip(1)]);
                 return 0;

@@ -74,9 +74,7 @@ public static partial class AnalysisPipeline
                 }
             }
             var segmentations = timer.Step("Profiling segments", () => Profiler.Run(store, options.Profiling with { Currency = currency }));
-            var recommendations = options.Recommendation is { } recommending
-                ? timer.Step("Recommending", () => Recommender.Run(store, recommending))
-                : null;
+            var recommendations = options.Recommendation is { } recommending ? timer.Step("Recommending", () => TryRecommend(store, recommending, notes)) : null;
             var outputs = timer.Step("Writing outputs", () =>
             {
                 var primary = segmentations.First();
@@ -105,6 +103,24 @@ public static partial class AnalysisPipeline
             outputs.AddRange(RecommendationOutputs.Write(recommendations, options.OutputDirectory));
         }
         return new Downstream(clusters, segmentations, outputs, notes, currency) { Recommendations = recommendations };
+    }
+
+    /// <summary>
+    /// Recommendations need enough history on both sides of the cut-off; a small or short file is still analysed,
+    /// with a note saying why there are no recommendations instead of failing the whole run.
+    /// </summary>
+    private static RecommendationResult? TryRecommend(SegmentaStore store, RecommendationOptions options, List<string> notes)
+    {
+        try
+        {
+            return Recommender.Run(store, options);
+        }
+        catch (SegmentaException e)
+        {
+            notes.Add($"Recommendations skipped: {e.Message}");
+            store.Execute("DROP TABLE IF EXISTS recommendations; DROP TABLE IF EXISTS recommendation_evaluation; DROP TABLE IF EXISTS product_associations");
+            return null;
+        }
     }
 
     /// <summary>Logs a segment run with the options of the last analyze run, its segmentation replaced.</summary>

@@ -1,5 +1,4 @@
 using Segmenta.Exploration;
-using Xunit.Abstractions;
 
 namespace Segmenta.Tests.Exploration;
 
@@ -8,7 +7,7 @@ namespace Segmenta.Tests.Exploration;
 /// (Debian python3-pandas) by bench/exploration/pandas_exploration.py; its output is in
 /// bench/exploration/pandas_exploration.out.txt.
 /// </summary>
-public class RealDataExplorationTests(ClassicExplorationFixture run, ITestOutputHelper output) : IClassFixture<ClassicExplorationFixture>
+public class RealDataExplorationTests(ClassicExplorationFixture run) : IClassFixture<ClassicExplorationFixture>
 {
     // month, revenue, orders, customers, new customers (pandas_exploration.py, "# monthly").
     private static readonly (string Month, double Revenue, long Orders, long Customers, long New)[] PandasMonthly =
@@ -155,17 +154,5 @@ public class RealDataExplorationTests(ClassicExplorationFixture run, ITestOutput
         Assert.EndsWith(",40,0,0.000074", File.ReadAllLines(Path.Combine(folder, "data-quality.csv")).Single(l => l.Contains("non_positive_price", StringComparison.Ordinal)));
         Assert.StartsWith("2010-12,885,1,0.366102,0.323164,", File.ReadAllLines(Path.Combine(folder, "cohorts-retention.csv"))[1]);
         Assert.DoesNotContain(Directory.GetFiles(folder, "*.csv").SelectMany(File.ReadAllLines), l => l.Contains("E-", StringComparison.Ordinal));
-    }
-
-    [Fact]
-    public void Explorer_run_takes_under_the_benchmark_target_once_the_data_is_in_the_store()
-    {
-        output.WriteLine($"Explorer.Run on the classic store: median {run.MedianRunSeconds:F3} s over 5 runs after a warm-up (CPU {run.MedianRunCpuSeconds:F3} s, all threads)");
-        foreach (var (script, seconds) in run.ScriptSeconds)
-        {
-            output.WriteLine($"  {script,-36} {seconds * 1000,7:F1} ms");
-        }
-        output.WriteLine($"  {"Load (read the tables back)",-36} {run.LoadSeconds * 1000,7:F1} ms");
-        Assert.True(run.MedianRunSeconds < 2.0, $"Explorer.Run took {run.MedianRunSeconds:F3} s (target 0.3 s; the test allows 2 s for busy shared machines)");
     }
 }
