@@ -17,6 +17,10 @@ public static partial class KMeans
         {
             throw new SegmentaException($"Cannot make {options.K} segments from {x.Rows} customers: choose k between 1 and {x.Rows}.");
         }
+        if (x.Rows >= options.MiniBatchAbove)
+        {
+            return MiniBatchKMeans.Fit(x, options);
+        }
         var tolerance = options.Tolerance * MeanVariance(x);
         KMeansModel? best = null;
         for (var run = 0; run < options.NInit; run++)

@@ -21,8 +21,8 @@ internal static class SummarySection
             $"Revenue: {data.Currency}{Html.Number(revenue)} from {Html.Number(o.Orders)} orders between {o.FirstDate:d MMM yyyy} and {o.LastDate:d MMM yyyy} "
                 + $"({Html.Number(o.Products)} products, {Html.Number(o.Countries)} countries).",
             $"Customers: {Html.Number(o.Customers)}; the average customer spent {data.Currency}{Html.Number(revenue / Math.Max(1, o.Customers))} over {Html.Number(data.Customers["frequency"].Average(), 1)} orders.",
-            biggest is null ? "No segments." :
-                $"Segments: {data.RfmSegments.Count} RFM segments; the largest by revenue is {biggest.Segment} ({Html.Percent((double)biggest.Customers / o.Customers)} of customers, {Html.Percent(biggest.Revenue / revenue)} of revenue).",
+            ClusterSummary(data) ?? (biggest is null ? "No segments." :
+                $"Segments: {data.RfmSegments.Count} RFM segments; the largest by revenue is {biggest.Segment} ({Html.Percent((double)biggest.Customers / o.Customers)} of customers, {Html.Percent(biggest.Revenue / revenue)} of revenue)."),
             $"Who matters most: the top 20% of customers bring {Html.Percent(topShare)} of revenue"
                 + (champions is null ? "." : $"; the {Html.Number(champions.Customers)} Champions alone bring {Html.Percent(champions.Revenue / revenue)}."),
             lapsing.Count == 0 ? "What to do next: keep rewarding the best customers." :
@@ -35,6 +35,19 @@ internal static class SummarySection
             html.Raw("<li>").Raw(Html.Text(thing)).Raw("</li>\n");
         }
         html.Raw("</ol>\n");
+    }
+
+    /// <summary>The clusters in a sentence: how many, the most valuable one, and its action (null without clustering).</summary>
+    private static string? ClusterSummary(ReportData data)
+    {
+        var clusters = data.Segmentations.FirstOrDefault(s => s.Segmentation != "rfm");
+        if (clusters is null || clusters.Segments.Count == 0)
+        {
+            return null;
+        }
+        var top = clusters.Segments.MaxBy(s => s.RevenueShare)!;
+        return $"Segments: {clusters.Segments.Count} customer segments (see Choosing the segments); {top.Name} are {Html.Percent(top.CustomerShare)} of customers and bring "
+            + $"{Html.Percent(top.RevenueShare)} of revenue. {top.Action}";
     }
 
     internal static string Action(string segment) =>
