@@ -18,6 +18,10 @@ internal static class Program
                 SweepTiming.Run(args.Length > 1 ? args[1] : "tests/Segmenta.Tests/Data/segmentation/classic_rfm.csv",
                     args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5);
                 return 0;
+            case "load":
+                ApiLoadTest.RunAsync(args.Length > 1 ? args[1] : "http://127.0.0.1:5080", args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 30,
+                    args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 50).GetAwaiter().GetResult();
+                return 0;
             case "explore":
                 ExplorationTiming.Run(args.Length > 1 ? args[1] : "data/online-retail.csv.gz");
                 return 0;

@@ -21,6 +21,7 @@ public static class SegmentaWeb
         // Resolved on first use, so that settings added by hosts and tests (the "db" key) are seen.
         builder.Services.AddSingleton(services => new StoreAccess(
             options.DatabasePath ?? services.GetRequiredService<IConfiguration>()["db"] ?? Path.Combine("out", "segmenta.duckdb")));
+        builder.Services.AddSingleton<LookupCache>();
         builder.Services.AddProblemDetails();
         builder.Services.AddAntiforgery();
         builder.Services.AddOpenApi();

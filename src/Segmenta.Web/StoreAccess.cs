@@ -10,6 +10,13 @@ public sealed class StoreAccess(string path) : IDisposable
 {
     private readonly SegmentaStore _store = OpenExisting(path);
     private readonly ReaderWriterLockSlim _gate = new();
+    // Opening a DuckDB connection costs more than a point lookup, so read connections are pooled and reused.
+    private readonly System.Collections.Concurrent.ConcurrentBag<SegmentaStore> _readers = [];
+
+    private long _version;
+
+    /// <summary>Changes after every write, so caches of stored results know when to rebuild.</summary>
+    public long Version => Interlocked.Read(ref _version);
 
     /// <summary>Runs a read against the store.</summary>
     public T Read<T>(Func<SegmentaStore, T> read)
@@ -17,8 +24,15 @@ public sealed class StoreAccess(string path) : IDisposable
         _gate.EnterReadLock();
         try
         {
-            using var connection = _store.Duplicate();
-            return read(connection);
+            var connection = _readers.TryTake(out var pooled) ? pooled : _store.Duplicate();
+            try
+            {
+                return read(connection);
+            }
+            finally
+            {
+                _readers.Add(connection);
+            }
         }
         finally
         {
@@ -36,12 +50,17 @@ public sealed class StoreAccess(string path) : IDisposable
         }
         finally
         {
+            Interlocked.Increment(ref _version);
             _gate.ExitWriteLock();
         }
     }
 
     public void Dispose()
     {
+        while (_readers.TryTake(out var reader))
+        {
+            reader.Dispose();
+        }
         _store.Dispose();
         _gate.Dispose();
     }

@@ -19,8 +19,8 @@ internal static class ApiEndpoints
             return Results.Ok(new { status = "ok", health.Customers, health.Lines, health.LastRun });
         })).WithSummary("Service health and what the database holds.");
 
-        api.MapGet("/customers/{id}", (string id, StoreAccess store) =>
-            store.Read(s => StoredResults.Customer(s, id)) is { } customer
+        api.MapGet("/customers/{id}", (string id, LookupCache lookups) =>
+            lookups.Customer(id) is { } customer
                 ? Results.Ok(customer)
                 : NotFound($"No customer with id '{id}'."))
             .WithSummary("A customer's features, RFM scores and segments.");
@@ -50,21 +50,14 @@ internal static class ApiEndpoints
             });
         }).WithSummary("A page of a segment's customers, largest spenders first.");
 
-        api.MapGet("/customers/{id}/recommendations", (string id, int? top, StoreAccess store) =>
+        api.MapGet("/customers/{id}/recommendations", (string id, int? top, LookupCache lookups) =>
         {
             var count = top ?? 10;
             if (count is < 1 or > 100)
             {
                 return BadRequest("top", $"top must be between 1 and 100; got {count}.");
             }
-            return store.Read(s =>
-            {
-                if (StoredResults.Customer(s, id) is null)
-                {
-                    return NotFound($"No customer with id '{id}'.");
-                }
-                return Results.Ok(StoredResults.Recommendations(s, id, count));
-            });
+            return lookups.Customer(id) is null ? NotFound($"No customer with id '{id}'.") : Results.Ok(lookups.Recommendations(id, count));
         }).WithSummary("A customer's recommended products, best first, each with the method and the reason.");
 
         api.MapPost("/score", (ScoreRequest request, StoreAccess store) =>

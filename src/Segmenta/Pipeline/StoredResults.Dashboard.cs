@@ -137,4 +137,28 @@ public static partial class StoredResults
 
     /// <summary>True when an analysis has computed the customers table.</summary>
     public static bool HasCustomers(SegmentaStore store) => store.HasTable("customers");
+
+    /// <summary>Every customer with features and segments, by id: one pass, for hosts that answer many lookups.</summary>
+    public static IReadOnlyDictionary<string, CustomerRecord> AllCustomers(SegmentaStore store)
+    {
+        if (!store.HasTable("customers"))
+        {
+            return new Dictionary<string, CustomerRecord>();
+        }
+        var segments = store.HasTable("customer_segments")
+            ? store.Query("SELECT customer_id, segmentation, segment_id, segment_name, probability FROM customer_segments ORDER BY customer_id, segmentation",
+                r => (Id: r.GetString(0), Segment: new CustomerSegmentRecord(r.GetString(1), r.GetInt32(2), r.IsDBNull(3) ? null : r.GetString(3), r.IsDBNull(4) ? null : r.GetDouble(4))))
+                .ToLookup(x => x.Id, x => x.Segment)
+            : Enumerable.Empty<(string, CustomerSegmentRecord)>().ToLookup(x => x.Item1, x => x.Item2);
+        return store.Query("SELECT * FROM customers", ReadRow)
+            .ToDictionary(row => (string)row["customer_id"]!, row => new CustomerRecord((string)row["customer_id"]!, row, [.. segments[(string)row["customer_id"]!]]));
+    }
+
+    /// <summary>Every stored recommendation, grouped by customer and ordered by rank.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<RecommendationRecord>> AllRecommendations(SegmentaStore store) =>
+        !store.HasTable("recommendations") ? new Dictionary<string, IReadOnlyList<RecommendationRecord>>() : store.Query(
+            "SELECT customer_id, rank, stock_code, description, score, method, reason FROM recommendations ORDER BY customer_id, rank",
+            r => (Id: r.GetString(0), Item: new RecommendationRecord(Convert.ToInt32(r.GetValue(1), System.Globalization.CultureInfo.InvariantCulture), r.GetString(2),
+                r.IsDBNull(3) ? null : r.GetString(3), Convert.ToDouble(r.GetValue(4), System.Globalization.CultureInfo.InvariantCulture), r.GetString(5), r.GetString(6))))
+            .GroupBy(x => x.Id).ToDictionary(g => g.Key, g => (IReadOnlyList<RecommendationRecord>)[.. g.Select(x => x.Item)]);
 }
