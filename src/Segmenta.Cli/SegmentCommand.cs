@@ -12,12 +12,14 @@ internal static class SegmentCommand
         var db = new Option<string?>("--db") { Description = "Database file of an earlier analyze run. Default: OUT/segmenta.duckdb." };
         var segmentationOptions = new SegmentationOptionSet();
         var profilingOptions = new ProfilingOptionSet();
+        var recommendationOptions = new RecommendationOptionSet();
         var command = new Command("segment", "Cluster the customers already in the database again (other algorithm, k, features or scaling) without re-importing; rewrites the segment outputs and the report.")
         {
             output, db,
         };
         segmentationOptions.AddTo(command);
         profilingOptions.AddTo(command);
+        recommendationOptions.AddTo(command, withSkip: true);
         command.SetAction(parse => CommandRunner.Run(() =>
         {
             var options = new AnalysisOptions
@@ -26,6 +28,7 @@ internal static class SegmentCommand
                 DatabasePath = parse.GetValue(db),
                 Segmentation = segmentationOptions.Read(parse),
                 Profiling = profilingOptions.Read(parse),
+                Recommendation = recommendationOptions.Read(parse),
             };
             var result = CommandRunner.WithProgress(onStep => AnalysisPipeline.Resegment(options, onStep));
             SummaryPrinter.PrintResegment(result);
