@@ -59,7 +59,7 @@ internal static class PurchaseLogLoader
         });
 
         // Upper bound of the line count; lines of the same customer, order and product are merged as they arrive.
-        var capacity = store.Scalar<long>("SELECT count(*) FROM clean_lines");
+        var capacity = store.Scalar<long>("SELECT count(*) FROM rec_lines");
         var customer = new int[capacity];
         var product = new int[capacity];
         var order = new int[capacity];
@@ -80,7 +80,7 @@ internal static class PurchaseLogLoader
             n++;
             return 0;
         });
-        store.Execute("DROP TABLE IF EXISTS rec_orders; DROP TABLE IF EXISTS rec_non_product_codes");
+        store.Execute("DROP TABLE IF EXISTS rec_orders; DROP TABLE IF EXISTS rec_lines; DROP TABLE IF EXISTS rec_non_product_codes");
         return new PurchaseLog(
             [.. customerIds], [.. stockCodes], [.. descriptions], customer[..n], product[..n], order[..n], day[..n], units[..n], revenue[..n],
             [.. segments], Names(segmentIndex), [.. countries], Names(countryIndex))

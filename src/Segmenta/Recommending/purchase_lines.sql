@@ -2,9 +2,8 @@
 -- lines of the same order and product are adjacent (the loader merges them).
 SELECT c.customer, p.product, o.order_index, (l.invoice_date::DATE - DATE '1970-01-01')::INTEGER AS day,
        l.quantity::DOUBLE AS units, l.amount::DOUBLE AS revenue
-FROM clean_lines l
+FROM rec_lines l
 JOIN rec_customers c USING (customer_id)
 JOIN rec_products p USING (stock_code)
 JOIN rec_orders o USING (order_id)
-WHERE l.quantity > 0
 ORDER BY c.customer, day, o.order_index, p.product
