@@ -25,6 +25,10 @@ internal static class Program
             case "explore":
                 ExplorationTiming.Run(args.Length > 1 ? args[1] : "data/online-retail.csv.gz");
                 return 0;
+            case "recommend-1m":
+                Recommending.LargeRecommendingMemory.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000,
+                    args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 50_000);
+                return 0;
             case "recommend":
                 Recommending.RecommendTiming.Run([.. args.Skip(1)]);
                 return 0;
