@@ -30,7 +30,7 @@ internal static class DataPage
             <label>Cleaning<select name="cleaning"><option value="default">default</option><option value="classic">classic</option></select></label>
             <button type="submit" id="upload-button">Upload and analyse</button>
             </div>
-            <progress id="upload-progress" hidden></progress>
+            <progress id="upload-progress" hidden></progress> <span id="upload-status" class="note" role="status"></span>
             </form>
             """);
         page.Heading("Cleaning report");
