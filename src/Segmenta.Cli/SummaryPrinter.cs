@@ -97,6 +97,7 @@ internal static class SummaryPrinter
             Terminal.Out.MarkupLine($"[yellow]note:[/] {Markup.Escape(note)}");
         }
         Terminal.Out.MarkupLine($"Wrote {string.Join(", ", result.OutputFiles.Select(f => Markup.Escape(f)))} in {result.Elapsed.TotalSeconds.ToString("0.00", Numbers)} s.");
+        Terminal.Out.MarkupLine($"[grey]Steps: {Markup.Escape(string.Join(", ", result.Steps.Select(s => $"{s.Step} {s.Elapsed.TotalSeconds.ToString("0.00", Numbers)} s")))}[/]");
     }
 
     internal static void PrintClusters(Segmentation.SegmentationResult? clusters, IReadOnlyList<Profiling.ProfiledSegmentation> segmentations)

@@ -22,6 +22,7 @@ public static class SegmentaWeb
         builder.Services.AddSingleton(services => new StoreAccess(
             options.DatabasePath ?? services.GetRequiredService<IConfiguration>()["db"] ?? Path.Combine("out", "segmenta.duckdb")));
         builder.Services.AddSingleton<LookupCache>();
+        builder.Services.AddSingleton<RecommendationRefresher>();
         builder.Services.AddProblemDetails();
         builder.Services.AddAntiforgery();
         builder.Services.AddOpenApi();

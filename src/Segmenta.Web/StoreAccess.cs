@@ -15,6 +15,9 @@ public sealed class StoreAccess(string path) : IDisposable
 
     private long _version;
 
+    /// <summary>The database file.</summary>
+    public string DatabasePath => _store.Path;
+
     /// <summary>Changes after every write, so caches of stored results know when to rebuild.</summary>
     public long Version => Interlocked.Read(ref _version);
 

@@ -37,7 +37,7 @@ internal static class DashboardEndpoints
                 ? Results.File(System.Text.Encoding.UTF8.GetBytes(csv), "text/csv", $"segment-{id}.csv")
                 : Results.NotFound()).ExcludeFromDescription();
 
-        app.MapPost("/segments/run", (IFormCollection form, StoreAccess store) =>
+        app.MapPost("/segments/run", (IFormCollection form, StoreAccess store, RecommendationRefresher refresher) =>
         {
             var algorithm = form["algorithm"].ToString();
             try
@@ -48,8 +48,11 @@ internal static class DashboardEndpoints
                     OutputDirectory = Path.GetDirectoryName(s.Path)!,
                     DatabasePath = s.Path,
                     Segmentation = segmentation,
+                    Recommendation = null,
                 }, writeReport: false));
-                var message = result.Clusters is { } c ? $"Re-ran {algorithm}: {c.K} segments in {result.Elapsed.TotalSeconds:0.00} s." : string.Join(" ", result.Notes);
+                refresher.Schedule(Path.GetDirectoryName(store.DatabasePath)!);
+                var message = (result.Clusters is { } c ? $"Re-ran {algorithm}: {c.K} segments in {result.Elapsed.TotalSeconds:0.00} s." : string.Join(" ", result.Notes))
+                    + " Recommendations are being refreshed for the new segments in the background (a few seconds).";
                 return Results.Redirect("/segments?message=" + Uri.EscapeDataString(message));
             }
             catch (SegmentaException e)

@@ -12,6 +12,15 @@ public static class Recommender
     /// <summary>Runs the stage on a store that holds cleaned lines (and, ideally, segments); writes the store tables.</summary>
     public static RecommendationResult Run(SegmentaStore store, RecommendationOptions options)
     {
+        var result = Compute(store, options);
+        var watch = Stopwatch.StartNew();
+        Save(store, result);
+        return result with { Timings = [.. result.Timings, new RecommendationTiming("Writing store tables", watch.Elapsed)] };
+    }
+
+    /// <summary>Evaluates, fits and recommends without writing anything but temporary tables (safe beside readers).</summary>
+    public static RecommendationResult Compute(SegmentaStore store, RecommendationOptions options)
+    {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
@@ -36,16 +45,13 @@ public static class Recommender
         var models = Step("Fitting on all data", () => new FittedRecommenders(Interactions.Build(log, log.LastDay, options.RecencyHalfLifeDays), options));
         var recommendations = Step("Recommending", () => RecommendAll(models, models[method], options.Top));
         var associations = Step("Frequently bought together", () => Associations(models, options));
-        var result = new RecommendationResult(
+        return new RecommendationResult(
             outcome.Cutoff, segmentation, outcome.Rows, outcome.Winner, outcome.BestBaseline, outcome.Margin, method,
             log.Customers, log.Products, outcome.TrainingLines, outcome.TestLines, recommendations, associations, timings);
-        Step("Writing store tables", () =>
-        {
-            RecommendationTables.Write(store, result);
-            return 0;
-        });
-        return result;
     }
+
+    /// <summary>Replaces the store tables recommendations, recommendation_evaluation and product_associations.</summary>
+    public static void Save(SegmentaStore store, RecommendationResult result) => RecommendationTables.Write(store, result);
 
     /// <summary>
     /// One customer's list with reasons, fitted on all the data with the method the options name, else the default
