@@ -34,7 +34,7 @@ internal static class AnalyzeCommand
         var recommendationOptions = new RecommendationOptionSet();
         var importOptions = new ImportOptionSet();
         var segmentationOptions = new SegmentationOptionSet();
-        var command = new Command("analyze", "Load a transaction file, clean it with full accounting, and write one row per customer with features and an RFM segment.")
+        var command = new Command("analyze", "The whole analysis: load, clean with full accounting, explore, compute customer features and RFM, cluster, profile and name segments, recommend products, and write the CSV outputs and the report.")
         {
             files, output, db, cleaning, asOf, nonProducts, extreme,
         };

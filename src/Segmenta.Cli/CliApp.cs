@@ -5,7 +5,7 @@ namespace Segmenta.Cli;
 /// <summary>The segmenta command tree.</summary>
 internal static class CliApp
 {
-    internal static RootCommand CreateRoot() => new("Segmenta: customer segments, features and RFM from a shop's transaction log.")
+    internal static RootCommand CreateRoot() => new("Segmenta: from a shop's transaction log to clean data, exploration, customer features and segments, profiles with actions, recommendations, a report and a dashboard.")
     {
         AnalyzeCommand.Create(),
         ImportCommand.Create(),
