@@ -74,9 +74,9 @@ public sealed record SegmentationOptions
 
     internal void Validate()
     {
-        if (K is { } k && k < 1)
+        if (K is { } k && k < 2)
         {
-            throw new SegmentaException($"--k must be 1 or more (or auto); got {k}.");
+            throw new SegmentaException($"--k must be 2 or more (or auto): one segment would be the whole base; got {k}.");
         }
         if (MinK < 2 || MaxK < MinK)
         {

@@ -87,4 +87,14 @@ public class CustomerSegmenterTests
         var error = Assert.Throws<SegmentaException>(() => model.Assign(other));
         Assert.Contains("recency, frequency, monetary", error.Message);
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(0)]
+    public void Fewer_than_two_segments_is_a_clear_error(int k)
+    {
+        var error = Assert.Throws<SegmentaException>(() => CustomerSegmenter.Run(ClassicRfm.Raw, new SegmentationOptions { K = k }));
+
+        Assert.Contains("--k must be 2 or more", error.Message);
+    }
 }
