@@ -103,6 +103,30 @@ public sealed partial class DashboardTests : IDisposable
     }
 
     [Fact]
+    public async Task A_bad_upload_says_what_is_wrong_and_leaves_the_stored_data_intact()
+    {
+        var before = await _client.GetFromJsonAsync<JsonElement>("/api/health");
+        var form = await _client.GetStringAsync("/data");
+        var token = TokenInput().Match(form);
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(WebUtility.HtmlDecode(token.Groups[2].Value)), token.Groups[1].Value },
+            { new StringContent("default"), "cleaning" },
+            { new ByteArrayContent("Name,Colour\nx,red\n"u8.ToArray()), "file", "notes.csv" },
+        };
+
+        var response = await _client.PostAsync("/data/upload", content);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var location = Uri.UnescapeDataString(response.Headers.Location!.ToString());
+        Assert.Contains("error=notes.csv", location);
+        Assert.Contains("--map", location);
+        var after = await _client.GetFromJsonAsync<JsonElement>("/api/health");
+        Assert.Equal(before.GetProperty("lines").GetInt64(), after.GetProperty("lines").GetInt64());
+        Assert.Equal(before.GetProperty("customers").GetInt64(), after.GetProperty("customers").GetInt64());
+    }
+
+    [Fact]
     public async Task Scoring_features_returns_the_segment_of_the_saved_model()
     {
         var response = await _client.PostAsJsonAsync("/api/score", new { features = new { recency = 3, frequency = 7, monetary = 4310.0 } });
