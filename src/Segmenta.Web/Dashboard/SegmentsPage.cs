@@ -37,6 +37,8 @@ internal static class SegmentsPage
     private static void WriteForm(Page page, SegmentaStore store, StoredClustering? clustering, string field, string token)
     {
         var algorithm = clustering?.Segmentation ?? "kmeans";
+        var k = clustering is { Rows.Count: 0 } ? clustering.K.ToString(CultureInfo.InvariantCulture) : "auto";
+        var robust = StoredResults.Model(store)?.Transform.Scaling == Segmentation.Scaling.Robust;
         var features = StoredResults.ClusterableFeatures(store);
         var chosen = StoredResults.ClusteringFeatures(store) is { Count: > 0 } current ? current : Segmentation.SegmentationOptions.DefaultFeatures;
         var checkboxes = string.Join(" ", features.Select(f =>
@@ -46,8 +48,8 @@ internal static class SegmentsPage
             <input type="hidden" name="{Page.E(field)}" value="{Page.E(token)}">
             <div class="inline" style="display:flex;gap:12px;flex-wrap:wrap;align-items:end">
             <label>Algorithm<select name="algorithm"><option value="kmeans"{(algorithm == "kmeans" ? " selected" : "")}>K-Means</option><option value="gmm"{(algorithm == "gmm" ? " selected" : "")}>Gaussian mixture</option></select></label>
-            <label>Segments (k)<input name="k" value="auto" size="5" id="k-input" title="auto, or a number from 2 to 20"></label>
-            <label>Scaling<select name="scaling"><option value="standard">standard</option><option value="robust">robust</option></select></label>
+            <label>Segments (k)<input name="k" value="{k}" size="5" id="k-input" title="auto, or a number from 2 to 20"></label>
+            <label>Scaling<select name="scaling"><option value="standard">standard</option><option value="robust"{(robust ? " selected" : "")}>robust</option></select></label>
             <button type="submit" id="run-button">Re-run segmentation</button>
             </div>
             <details><summary>Features ({chosen.Count} chosen)</summary><div style="display:flex;flex-wrap:wrap;gap:8px;margin-top:8px">{checkboxes}</div></details>
