@@ -18,6 +18,9 @@ public sealed record PlaybookCondition
     public double? ReturnsRateIndexMin { get; init; }
     public double? ReturnsRateMin { get; init; }
     public double? CustomerShareMax { get; init; }
+
+    /// <summary>Applies to the RFM segment of this name only (for example "New Customers"); such entries never match clusters.</summary>
+    public string? RfmSegment { get; init; }
 }
 
 /// <summary>One playbook entry: when a segment's profile meets the conditions, this action applies, for this reason.</summary>
@@ -28,7 +31,8 @@ public sealed record SegmentAction(string PlaybookEntry, string Action, string R
 
 /// <summary>
 /// The marketing playbook: a data file (Profiling/playbook.json by default, or the user's own via --playbook) mapping
-/// segment profiles to actions. The first entry whose conditions hold wins.
+/// segment profiles to actions. The first entry whose conditions hold wins. RFM segments take the RFM map's action
+/// unless an entry names them (<see cref="PlaybookCondition.RfmSegment"/>): see RfmSegmentActions.
 /// </summary>
 public sealed record Playbook(IReadOnlyList<PlaybookEntry> Entries)
 {
@@ -77,7 +81,7 @@ public sealed record Playbook(IReadOnlyList<PlaybookEntry> Entries)
             ["customer share"] = profile.CustomerShare,
             ["returns rate"] = profile.ReturnsRate,
         };
-        foreach (var entry in Entries)
+        foreach (var entry in Entries.Where(e => e.When.RfmSegment is null))
         {
             var checks = Checks(entry.When, values).ToList();
             if (checks.All(c => c.Holds))

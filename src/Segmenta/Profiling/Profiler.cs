@@ -28,10 +28,15 @@ public static class Profiler
             ? profiles.ToDictionary(p => p.SegmentId, p => overrides is not null && overrides.TryGetValue(p.SegmentId, out var n) ? n : p.GivenName ?? $"Segment {p.SegmentId}")
             : SegmentNamer.Name(profiles, overrides);
         SegmentMembership.Rename(store, segmentation, names);
-        var (explanations, fidelity) = SegmentExplainer.Explain(store, segmentation, options.Currency);
+        var isRfm = segmentation == SegmentMembership.Rfm;
+        // RFM segments are defined by the map, so their rule is exact; clusters are explained by a surrogate tree.
+        var (explanations, fidelity) = isRfm
+            ? (profiles.ToDictionary(p => p.SegmentId, p => RfmSegmentActions.Explain(p.GivenName ?? "")), 1.0)
+            : SegmentExplainer.Explain(store, segmentation, options.Currency);
         var overallReturns = InsightWriter.OverallReturnsRate(profiles);
         var segments = profiles.Select(p => new ProfiledSegment(
-            p with { GivenName = names[p.SegmentId] }, names[p.SegmentId], explanations[p.SegmentId], options.Playbook.Choose(p, overallReturns))).ToList();
+            p with { GivenName = names[p.SegmentId] }, names[p.SegmentId], explanations[p.SegmentId],
+            isRfm ? RfmSegmentActions.Choose(p.GivenName ?? "", options.Playbook) : options.Playbook.Choose(p, overallReturns))).ToList();
         var insights = InsightWriter.Write(segments.Select(s => (s.Profile, s.Name)).ToList(), options.Currency);
         return new ProfiledSegmentation(segmentation, segments, fidelity, insights);
     }

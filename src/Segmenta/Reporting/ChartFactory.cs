@@ -11,11 +11,25 @@ internal static class ChartFactory
     private const int Width = 860;
     private const int Height = 380;
 
-    /// <summary>A line over months (x = month start dates).</summary>
-    internal static string MonthlyLine(string title, IReadOnlyList<DateTime> months, IReadOnlyList<(string Name, double[] Values)> series, string yLabel)
+    /// <summary>
+    /// A line over months (x = month start dates). Months the data covers only in part (<paramref name="partial"/>) are
+    /// shaded and drawn with hollow markers so that a short last month does not read as a collapse.
+    /// </summary>
+    internal static string MonthlyLine(string title, IReadOnlyList<DateTime> months, IReadOnlyList<(string Name, double[] Values)> series, string yLabel,
+        IReadOnlyList<bool>? partial = null)
     {
         var plot = NewPlot(title, "Month", yLabel);
         var xs = months.Select(m => m.ToOADate()).ToArray();
+        for (var m = 0; m < months.Count; m++)
+        {
+            if (partial is not null && partial[m])
+            {
+                var span = plot.Add.HorizontalSpan(months[m].AddDays(-15).ToOADate(), months[m].AddDays(15).ToOADate());
+                span.FillStyle.Color = Colors.Gray.WithAlpha(0.18);
+                span.LineStyle.Width = 0;
+                span.LegendText = "partial month (not comparable)";
+            }
+        }
         for (var i = 0; i < series.Count; i++)
         {
             var line = plot.Add.Scatter(xs, series[i].Values);
@@ -25,9 +39,10 @@ internal static class ChartFactory
             line.LegendText = series[i].Name;
         }
         plot.Axes.DateTimeTicksBottom();
-        if (series.Count > 1)
+        if (series.Count > 1 || partial?.Any(p => p) == true)
         {
-            plot.ShowLegend(Alignment.UpperLeft);
+            // Below the axes, never over the data (the last month's point used to hide under it).
+            plot.ShowLegend(Edge.Bottom);
         }
         return Svg(plot);
     }
@@ -133,7 +148,7 @@ internal static class ChartFactory
             points.MarkerSize = 3;
             points.LegendText = name;
         }
-        plot.ShowLegend(Alignment.UpperRight);
+        plot.ShowLegend(Edge.Right);
         return Svg(plot, height: 460);
     }
 
@@ -161,52 +176,74 @@ internal static class ChartFactory
             vertical.Color = m == 0 ? Colors.Black : Colors.Gray;
             vertical.LinePattern = m == 0 ? LinePattern.Solid : LinePattern.Dashed;
             vertical.LineWidth = 1.5f;
-            vertical.LabelText = marks[m].Label;
-            vertical.LabelFontSize = 12;
+            // Named in the legend, not on the line: a label on the line covers the axis ticks.
+            vertical.LegendText = marks[m].Label;
         }
         if (integerTicks)
         {
             plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(xs, xs.Select(x => x.ToString("0", System.Globalization.CultureInfo.InvariantCulture)).ToArray());
         }
-        if (series.Count > 1)
+        if (series.Count > 1 || marks.Count > 0)
         {
-            plot.ShowLegend(Alignment.UpperRight);
+            plot.ShowLegend(Edge.Bottom);
         }
-        return Svg(plot, width: 560, height: 340);
+        return Svg(plot, width: 560, height: 380);
     }
 
     /// <summary>
     /// Box plots of one value per group: box = quartiles, bar = median, whiskers = 5th and 95th percentiles (customer
     /// values are too skewed for 1.5 IQR whiskers to mean much); drawn from rectangles and lines so the SVG stays simple.
+    /// When the groups span more than two orders of magnitude (a few very large customers), the axis is logarithmic
+    /// (ticks in the original units), so that one group of big accounts does not flatten all the others.
     /// </summary>
     internal static string Boxes(string title, IReadOnlyList<(string Name, int Colour, double[] Values)> groups, string yLabel)
     {
-        var plot = NewPlot(title, "Segment", yLabel);
-        var top = 0.0;
+        var quantiles = groups.Select(g =>
+        {
+            var sorted = g.Values.Where(double.IsFinite).Order().ToArray();
+            double Q(double p) => sorted[(int)Math.Round(p * (sorted.Length - 1))];
+            return sorted.Length == 0 ? null : new[] { Q(0.05), Q(0.25), Q(0.5), Q(0.75), Q(0.95) };
+        }).ToList();
+        var present = quantiles.Where(q => q is not null).Select(q => q!).ToList();
+        var low = present.Count == 0 ? 0 : present.Min(q => q[0]);
+        var high = present.Count == 0 ? 1 : present.Max(q => q[4]);
+        var logScale = low > 0 && high / low > 100;
+        double Y(double v) => logScale ? Math.Log10(v) : v;
+        var plot = NewPlot(title, "Segment", logScale ? yLabel + ", log scale" : yLabel);
         for (var g = 0; g < groups.Count; g++)
         {
-            var sorted = groups[g].Values.Where(double.IsFinite).Order().ToArray();
-            if (sorted.Length == 0)
+            if (quantiles[g] is not { } q)
             {
                 continue;
             }
-            double Q(double p) => sorted[(int)Math.Round(p * (sorted.Length - 1))];
             var colour = Palette.Plot(groups[g].Colour);
-            var whisker = plot.Add.Line(g, Q(0.05), g, Q(0.95));
+            var whisker = plot.Add.Line(g, Y(q[0]), g, Y(q[4]));
             whisker.Color = colour;
             whisker.LineWidth = 2;
-            var box = plot.Add.Rectangle(g - 0.3, g + 0.3, Q(0.25), Q(0.75));
+            var box = plot.Add.Rectangle(g - 0.3, g + 0.3, Y(q[1]), Y(q[3]));
             box.FillColor = colour.WithAlpha(0.6);
             box.LineColor = colour;
-            var median = plot.Add.Line(g - 0.3, Q(0.5), g + 0.3, Q(0.5));
+            var median = plot.Add.Line(g - 0.3, Y(q[2]), g + 0.3, Y(q[2]));
             median.Color = Colors.Black;
             median.LineWidth = 2;
-            top = Math.Max(top, Q(0.95));
         }
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
             Enumerable.Range(0, groups.Count).Select(i => (double)i).ToArray(), groups.Select(g => Shorten(g.Name, 22)).ToArray());
-        plot.Axes.SetLimits(-0.6, groups.Count - 0.4, 0, top * 1.05 + 1e-9);
-        return Svg(plot, width: 420, height: 320);
+        // Names are long: slanted so that neighbours never run together.
+        plot.Axes.Bottom.TickLabelStyle.Rotation = -30;
+        plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;
+        if (logScale)
+        {
+            var decades = Enumerable.Range((int)Math.Floor(Math.Log10(low)), (int)Math.Ceiling(Math.Log10(high)) - (int)Math.Floor(Math.Log10(low)) + 1).ToArray();
+            plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
+                decades.Select(d => (double)d).ToArray(), decades.Select(d => Math.Pow(10, d).ToString("N0", System.Globalization.CultureInfo.InvariantCulture)).ToArray());
+            plot.Axes.SetLimits(-0.6, groups.Count - 0.4, Y(low) - 0.1, Y(high) + 0.1);
+        }
+        else
+        {
+            plot.Axes.SetLimits(-0.6, groups.Count - 0.4, Math.Min(0, low), high * 1.05 + 1e-9);
+        }
+        return Svg(plot, width: 420, height: 380);
     }
 
     private static Plot NewPlot(string title, string xLabel, string yLabel)

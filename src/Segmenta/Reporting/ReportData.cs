@@ -9,7 +9,7 @@ internal sealed record Overview(DateTime FirstDate, DateTime LastDate, double Gr
 internal sealed record ImportRow(string SourceName, string Format, long SizeBytes, long LinesRead, long LinesLoaded, long LinesQuarantined, string ColumnMap);
 
 /// <summary>One RFM segment's size and means.</summary>
-internal sealed record RfmSegmentRow(string Segment, long Customers, double Revenue, double MeanRecency, double MeanFrequency, double MeanMonetary);
+internal sealed record RfmSegmentRow(string Segment, long Customers, double Revenue, double MeanRecency, double MeanFrequency, double MeanMonetary, int? SegmentId = null);
 
 /// <summary>Per-customer feature columns, aligned by index.</summary>
 internal sealed record CustomerColumns(IReadOnlyDictionary<string, double[]> Values)

@@ -32,10 +32,24 @@ internal static class ReportDataLoader
             r => new CleaningRow(r.GetInt32(0), r.GetString(1), r.GetString(2), r.GetInt64(3), r.GetDouble(4), r.IsDBNull(5) ? 0 : r.GetDouble(5)));
         var segments = store.Query(SqlScripts.Get("Reporting/rfm_summary.sql"), r => new RfmSegmentRow(
             r.IsDBNull(0) ? "(none)" : r.GetString(0), r.GetInt64(1), r.GetDouble(2), r.GetDouble(3), r.GetDouble(4), r.GetDouble(5)));
+        segments = WithSegmentIds(store, segments);
         var (runOptions, preset, asOf) = LastRun(store);
         return new ReportData(overview, imports, quarantine, cleaning, preset, segments, LoadColumns(store), asOf, runOptions,
             options.Currency ?? Features.CurrencyGuess.For(store), LoadSegmentations(store), ClusteringReportLoader.Load(store),
             Pipeline.StoredResults.HasExploration(store) ? Exploration.Explorer.Load(store) : null, RecommendationReportLoader.Load(store));
+    }
+
+    /// <summary>Links each RFM segment to its id in customer_segments, so its action is read from the profiled catalog.</summary>
+    private static List<RfmSegmentRow> WithSegmentIds(SegmentaStore store, List<RfmSegmentRow> segments)
+    {
+        if (!store.HasTable("customer_segments"))
+        {
+            return segments;
+        }
+        var ids = store.Query(
+            "SELECT DISTINCT c.rfm_segment, m.segment_id FROM customers c JOIN customer_segments m ON m.segmentation = 'rfm' AND m.customer_id = c.customer_id",
+            r => (Segment: r.GetString(0), Id: r.GetInt32(1))).ToDictionary(x => x.Segment, x => x.Id);
+        return segments.Select(s => s with { SegmentId = ids.TryGetValue(s.Segment, out var id) ? id : null }).ToList();
     }
 
     private static List<SegmentationReport> LoadSegmentations(SegmentaStore store)

@@ -10,24 +10,39 @@ internal static class RfmSection
     internal static void Write(Html html, ReportData data)
     {
         html.Why("RFM segments are the marketer's standard vocabulary: each customer gets a 1–5 score for recency, frequency and monetary value (5 = best, equal values always equal scores), and the (R, average of F and M) pair is mapped to a named segment with a known playbook.");
-        var customers = data.RfmSegments.Sum(s => s.Customers);
-        var revenue = data.RfmSegments.Sum(s => s.Revenue);
         var ordered = data.RfmSegments.ToList();
-        html.Figure("Revenue share by RFM segment",
-            $"Bar chart of revenue share per RFM segment; {ordered[0].Segment} leads with {Html.Percent(ordered[0].Revenue / revenue)} of revenue from {Html.Percent((double)ordered[0].Customers / customers)} of customers.",
-            ChartFactory.Bars("Revenue share by RFM segment (%)", ordered.Select(s => s.Segment).ToList(), ordered.Select(s => 100 * s.Revenue / revenue).ToList(),
-                "Segment", "Share of revenue (%)", Enumerable.Range(0, ordered.Count).ToList(), horizontal: true));
+        var (leaderCustomers, leaderRevenue) = Shares(data, ordered[0]);
+        html.Figure("Net sales share by RFM segment",
+            $"Bar chart of the share of net sales (after returns) per RFM segment; {ordered[0].Segment} leads with {Html.Percent(leaderRevenue)} of net sales from {Html.Percent(leaderCustomers)} of customers.",
+            ChartFactory.Bars("Share of net sales by RFM segment (%)", ordered.Select(s => s.Segment).ToList(), ordered.Select(s => 100 * Shares(data, s).Revenue).ToList(),
+                "Segment", "Share of net sales (%)", Enumerable.Range(0, ordered.Count).ToList(), horizontal: true));
         html.Table(
-            ["Segment", "#Customers", "#Share", "#Revenue share", "#Mean recency (days)", "#Mean orders", $"#Mean spend ({data.Currency})", "Who they are", "What to do"],
+            ["Segment", "#Customers", "#Share of customers", "#Share of net sales", "#Mean recency (days)", "#Mean orders", $"#Mean net spend ({data.Currency})", "Who they are", "What to do"],
             ordered.Select(s =>
             {
                 var rule = RfmSegmentRule.Default.FirstOrDefault(r => r.Segment == s.Segment);
+                var (customerShare, revenueShare) = Shares(data, s);
                 return (IReadOnlyList<string>)
                 [
-                    s.Segment, Html.Number(s.Customers), Html.Percent((double)s.Customers / customers), Html.Percent(s.Revenue / revenue),
-                    Html.Number(s.MeanRecency, 0), Html.Number(s.MeanFrequency, 1), Html.Number(s.MeanMonetary, 0), rule?.Meaning ?? "", rule?.Action ?? "",
+                    s.Segment, Html.Number(s.Customers), Html.Percent(customerShare), Html.Percent(revenueShare),
+                    Html.Number(s.MeanRecency, 0), Html.Number(s.MeanFrequency, 1), Html.Number(s.MeanMonetary, 0), rule?.Meaning ?? "", ActionOf(data, s),
                 ];
             }),
             "RFM segments, by revenue");
     }
+
+    /// <summary>Net sales (after returns) of all customers with an RFM segment: the denominator of every RFM share.</summary>
+    internal static double NetSales(ReportData data) => data.RfmSegments.Sum(s => s.Revenue);
+
+    /// <summary>A segment's share of customers and of net sales; the summary quotes these same values.</summary>
+    internal static (double Customers, double Revenue) Shares(ReportData data, RfmSegmentRow segment)
+    {
+        var customers = data.RfmSegments.Sum(s => s.Customers);
+        var revenue = NetSales(data);
+        return ((double)segment.Customers / Math.Max(1, customers), revenue == 0 ? 0 : segment.Revenue / revenue);
+    }
+
+    /// <summary>The action profiling chose for an RFM segment (segment_catalog): the one every other output shows too.</summary>
+    internal static string ActionOf(ReportData data, RfmSegmentRow segment) =>
+        data.Segmentations.FirstOrDefault(s => s.Segmentation == "rfm")?.Segments.FirstOrDefault(s => s.Id == segment.SegmentId)?.Action ?? "";
 }

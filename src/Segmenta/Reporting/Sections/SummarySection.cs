@@ -1,57 +1,96 @@
-using Segmenta.Features;
-
 namespace Segmenta.Reporting.Sections;
 
-/// <summary>Section 1: the five things a manager should know, each with its number.</summary>
+/// <summary>
+/// Section 1: which segmentation to act on, the three decisions it supports (who to retain, who to win back, what to
+/// offer) with their numbers, then the headline facts. Every number here is computed by the same function that the
+/// section it comes from uses (<see cref="RfmSection.Shares"/>, <see cref="RfmSection.ActionOf"/>), so the summary and
+/// the sections cannot disagree; a test compares them in the written report.
+/// </summary>
 internal static class SummarySection
 {
     internal const string Title = "Summary";
 
+    /// <summary>RFM segments a retention campaign is for.</summary>
+    internal static readonly string[] RetainSegments = ["Champions", "Loyal Customers"];
+
+    /// <summary>RFM segments a win-back campaign is for: valuable customers who stopped buying.</summary>
+    internal static readonly string[] WinBackSegments = ["Can't Lose Them", "At Risk"];
+
     internal static void Write(Html html, ReportData data)
     {
-        var o = data.Overview;
-        var monetary = data.Customers["monetary"];
-        var revenue = monetary.Sum();
-        var topShare = TopShare(monetary, 0.2);
-        var champions = data.RfmSegments.FirstOrDefault(s => s.Segment == "Champions");
-        var lapsing = data.RfmSegments.Where(s => s.Segment is "At Risk" or "Can't Lose Them").ToList();
-        var biggest = data.RfmSegments.MaxBy(s => s.Revenue);
-        var things = new List<string>
+        var clusters = data.Segmentations.FirstOrDefault(s => s.Segmentation != "rfm" && s.Segments.Count > 0);
+        html.Raw("<p class=\"lead\">").Raw(Html.Text(Roles(clusters))).Raw("</p>\n");
+        html.Raw("<p><strong>Three decisions this report supports</strong></p>\n<ol class=\"five\">\n");
+        foreach (var decision in new[] { Decision(data, "Retain", RetainSegments), Decision(data, "Win back", WinBackSegments), Offer(data) })
         {
-            $"Revenue: {data.Currency}{Html.Number(revenue)} from {Html.Number(o.Orders)} orders between {o.FirstDate:d MMM yyyy} and {o.LastDate:d MMM yyyy} "
-                + $"({Html.Number(o.Products)} products, {Html.Number(o.Countries)} countries).",
-            $"Customers: {Html.Number(o.Customers)}; the average customer spent {data.Currency}{Html.Number(revenue / Math.Max(1, o.Customers))} over {Html.Number(data.Customers["frequency"].Average(), 1)} orders.",
-            ClusterSummary(data) ?? (biggest is null ? "No segments." :
-                $"Segments: {data.RfmSegments.Count} RFM segments; the largest by revenue is {biggest.Segment} ({Html.Percent((double)biggest.Customers / o.Customers)} of customers, {Html.Percent(biggest.Revenue / revenue)} of revenue)."),
-            $"Who matters most: the top 20% of customers bring {Html.Percent(topShare)} of revenue"
-                + (champions is null ? "." : $"; the {Html.Number(champions.Customers)} Champions alone bring {Html.Percent(champions.Revenue / revenue)}."),
-            lapsing.Count == 0 ? "What to do next: keep rewarding the best customers." :
-                $"What to do next: {Html.Number(lapsing.Sum(s => s.Customers))} customers who used to spend well are lapsing (At Risk, Can't Lose Them; "
-                + $"{data.Currency}{Html.Number(lapsing.Sum(s => s.Revenue))} of past revenue): {Action("At Risk")}",
-        };
-        html.Raw("<ol class=\"five\">\n");
-        foreach (var thing in things)
-        {
-            html.Raw("<li>").Raw(Html.Text(thing)).Raw("</li>\n");
+            html.Raw("<li>").Raw(Html.Text(decision)).Raw("</li>\n");
         }
-        html.Raw("</ol>\n");
+        html.Raw("</ol>\n<p><strong>The business at a glance</strong></p>\n");
+        html.List(Facts(data, clusters));
     }
 
-    /// <summary>The clusters in a sentence: how many, the most valuable one, and its action (null without clustering).</summary>
-    private static string? ClusterSummary(ReportData data)
+    /// <summary>What each segmentation is for, in one sentence each.</summary>
+    internal static string Roles(SegmentationReport? clusters) =>
+        "Act on the RFM segments: every customer is scored 1–5 on recency, frequency and spend and falls in one named segment with one action, so they make the campaign lists (out/activation/). "
+        + (clusters is null
+            ? "No clusters were computed in this run."
+            : $"Use the {clusters.Segments.Count} {(clusters.Segmentation == "gmm" ? "Gaussian-mixture" : "K-Means")} clusters to understand how groups of customers buy and to plan offers and budgets: they group customers on several behaviours at once, so they are a map of the base rather than a mailing rule.");
+
+    /// <summary>A campaign on a group of RFM segments: its size, its share of net sales, and the action profiling chose.</summary>
+    private static string Decision(ReportData data, string verb, string[] segmentNames)
     {
-        var clusters = data.Segmentations.FirstOrDefault(s => s.Segmentation != "rfm");
-        if (clusters is null || clusters.Segments.Count == 0)
+        var rows = data.RfmSegments.Where(s => segmentNames.Contains(s.Segment)).ToList();
+        if (rows.Count == 0)
         {
-            return null;
+            return $"{verb}: no customers in {string.Join(" or ", segmentNames)}.";
         }
-        var top = clusters.Segments.MaxBy(s => s.RevenueShare)!;
-        return $"Segments: {clusters.Segments.Count} customer segments (see Choosing the segments); {top.Name} are {Html.Percent(top.CustomerShare)} of customers and bring "
-            + $"{Html.Percent(top.RevenueShare)} of revenue. {top.Action}";
+        var parts = rows.Select(r =>
+        {
+            var (customerShare, revenueShare) = RfmSection.Shares(data, r);
+            return $"{Html.Number(r.Customers)} {r.Segment} ({Html.Percent(customerShare)} of customers, {Html.Percent(revenueShare)} of net sales): {RfmSection.ActionOf(data, r)}";
+        });
+        return $"{verb}: " + string.Join(" ", parts);
     }
 
-    internal static string Action(string segment) =>
-        RfmSegmentRule.Default.FirstOrDefault(r => r.Segment == segment)?.Action ?? "";
+    /// <summary>What to offer: the recommendation lists and how much better they did than best-sellers offline.</summary>
+    private static string Offer(ReportData data)
+    {
+        var evaluation = data.Recommendations?.Evaluation ?? [];
+        var used = evaluation.FirstOrDefault(r => r.IsDefault && r.Setting == "NewItems") ?? evaluation.FirstOrDefault(r => r.IsDefault);
+        var baseline = evaluation.Where(r => r.Setting == used?.Setting && r.Method is "GlobalPopularity" or "RecentPopularity").MaxBy(r => r.Precision);
+        if (used is null || baseline is null)
+        {
+            var top = data.Exploration?.TopProducts.FirstOrDefault(p => p.Ranking == Exploration.ProductRanking.Revenue);
+            return top is null
+                ? "What to offer: no recommendations were computed in this run."
+                : $"What to offer: no personal recommendations were computed in this run; the best-selling product is {top.Description ?? top.StockCode}.";
+        }
+        return $"What to offer: send each customer their own list (out/recommendations.csv). Tested on purchases after {used.Cutoff:d MMM yyyy}, "
+            + $"{used.Method} lists held {Html.Number(used.Precision * 10, 2)} of 10 products the customer then bought, against {Html.Number(baseline.Precision * 10, 2)} for {baseline.Method} (see Recommendations).";
+    }
+
+    private static List<string> Facts(ReportData data, SegmentationReport? clusters)
+    {
+        var o = data.Overview;
+        var netSales = RfmSection.NetSales(data);
+        var facts = new List<string>
+        {
+            $"Net sales (after returns) of the analysed customers: {data.Currency}{Html.Number(netSales)} from {Html.Number(o.Orders)} orders between {o.FirstDate:d MMM yyyy} and {o.LastDate:d MMM yyyy} "
+                + $"({Html.Number(o.Products)} products, {Html.Number(o.Countries)} countries).",
+            $"Customers: {Html.Number(o.Customers)}; the average customer spent {data.Currency}{Html.Number(netSales / Math.Max(1, o.Customers))} net over {Html.Number(data.Customers["frequency"].Average(), 1)} orders; "
+                + $"the top 20% of customers bring {Html.Percent(TopShare(data.Customers["monetary"], 0.2))} of net sales.",
+        };
+        if (clusters is not null)
+        {
+            var top = clusters.Segments.MaxBy(s => s.RevenueShare)!;
+            facts.Add($"Clusters: {clusters.Segments.Count} (see Choosing the segments); the most valuable, {top.Name}, are {Html.Percent(top.CustomerShare)} of customers and bring {Html.Percent(top.RevenueShare)} of net sales. {top.Action}");
+        }
+        if (data.Exploration is { } x && PartialPeriods.Note(x.Monthly.Select(m => m.Month), o.FirstDate, o.LastDate) is { } note)
+        {
+            facts.Add(note);
+        }
+        return facts;
+    }
 
     /// <summary>Share of the total held by the largest <paramref name="fraction"/> of values.</summary>
     internal static double TopShare(IReadOnlyList<double> values, double fraction)
