@@ -86,6 +86,11 @@ public static partial class AnalysisPipeline
                     ProfileOutputs.WriteInsights(segmentations, options.OutputDirectory, currency),
                     Path.GetDirectoryName(ProfileOutputs.WriteActivation(store, primary, options.OutputDirectory)[0])! + Path.DirectorySeparatorChar,
                 };
+                // The RFM segments are the campaign lists the report's summary recommends, so they get lists of their own beside the clusters'.
+                if (segmentations.FirstOrDefault(s => s.Segmentation == SegmentMembership.Rfm) is { } rfm && rfm != primary)
+                {
+                    ProfileOutputs.WriteActivation(store, rfm, options.OutputDirectory, primary: false);
+                }
                 if (clusters is not null)
                 {
                     var names = primary.Segments.OrderBy(s => s.Profile.SegmentId).Select(s => s.Name).ToList();

@@ -106,10 +106,13 @@ public static class ProfileOutputs
         ("s", segmentation)).ToLookup(m => m.Segment, m => m.Row);
     }
 
-    /// <summary>One CSV per segment of the segmentation under DIR/activation/, ready for a campaign tool.</summary>
-    public static IReadOnlyList<string> WriteActivation(SegmentaStore store, ProfiledSegmentation result, string directory)
+    /// <summary>
+    /// One CSV per segment of the segmentation under DIR/activation/ (the primary segmentation) or
+    /// DIR/activation/rfm/ (the RFM segments when clusters are primary), ready for a campaign tool.
+    /// </summary>
+    public static IReadOnlyList<string> WriteActivation(SegmentaStore store, ProfiledSegmentation result, string directory, bool primary = true)
     {
-        var folder = Path.Combine(directory, "activation");
+        var folder = primary ? Path.Combine(directory, "activation") : Path.Combine(directory, "activation", result.Segmentation);
         Directory.CreateDirectory(folder);
         foreach (var old in Directory.GetFiles(folder, "*.csv"))
         {

@@ -31,7 +31,7 @@ internal static class SummarySection
 
     /// <summary>What each segmentation is for, in one sentence each.</summary>
     internal static string Roles(SegmentationReport? clusters) =>
-        "Act on the RFM segments: every customer is scored 1–5 on recency, frequency and spend and falls in one named segment with one action, so they make the campaign lists (out/activation/). "
+        $"Act on the RFM segments: every customer is scored 1–5 on recency, frequency and spend and falls in one named segment with one action, so they make the campaign lists (out/activation/{(clusters is null ? "" : "rfm/")}). "
         + (clusters is null
             ? "No clusters were computed in this run."
             : $"Use the {clusters.Segments.Count} {(clusters.Segmentation == "gmm" ? "Gaussian-mixture" : "K-Means")} clusters to understand how groups of customers buy and to plan offers and budgets: they group customers on several behaviours at once, so they are a map of the base rather than a mailing rule.");
