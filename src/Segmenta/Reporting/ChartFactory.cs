@@ -107,7 +107,7 @@ internal static class ChartFactory
     /// crisp in SVG, each annotated with its text; colours come from Viridis over <paramref name="range"/>.
     /// </summary>
     internal static string Heatmap(string title, double[,] values, IReadOnlyList<string> rowLabels, IReadOnlyList<string> columnLabels,
-        string xLabel, string yLabel, Func<int, int, string> cellText, (double Min, double Max) range)
+        string xLabel, string yLabel, Func<int, int, string> cellText, (double Min, double Max) range, Func<double, string>? legendValue = null)
     {
         var plot = NewPlot(title, xLabel, yLabel);
         var colormap = new ScottPlot.Colormaps.Viridis();
@@ -134,7 +134,21 @@ internal static class ChartFactory
             Enumerable.Range(0, columnLabels.Count).Select(i => (double)i).ToArray(), columnLabels.ToArray());
         plot.Axes.SetLimits(-0.5, columnLabels.Count - 0.5, -0.5, rows - 0.5);
         plot.Grid.IsVisible = false;
-        return Svg(plot, height: Math.Max(260, 90 + 30 * rows));
+        if (legendValue is not null)
+        {
+            // A colour key below the cells: five steps of the scale with the value each colour stands for.
+            foreach (var step in new[] { 0.0, 0.25, 0.5, 0.75, 1.0 })
+            {
+                var value = range.Min + step * (range.Max - range.Min);
+                plot.Legend.ManualItems.Add(new LegendItem
+                {
+                    LabelText = (step == 1.0 ? "≥ " : "") + legendValue(value),
+                    FillStyle = new FillStyle { Color = colormap.GetColor(value, new ScottPlot.Range(range.Min, range.Max)) },
+                });
+            }
+            plot.ShowLegend(Edge.Bottom);
+        }
+        return Svg(plot, height: Math.Max(260, 90 + 30 * rows) + (legendValue is null ? 0 : 40));
     }
 
     /// <summary>Points coloured by group (e.g. customers on two principal components, by segment).</summary>
@@ -228,10 +242,9 @@ internal static class ChartFactory
             median.LineWidth = 2;
         }
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
-            Enumerable.Range(0, groups.Count).Select(i => (double)i).ToArray(), groups.Select(g => Shorten(g.Name, 22)).ToArray());
-        // Names are long: slanted so that neighbours never run together.
-        plot.Axes.Bottom.TickLabelStyle.Rotation = -30;
-        plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;
+            Enumerable.Range(0, groups.Count).Select(i => (double)i).ToArray(), groups.Select(g => Wrap(Shorten(g.Name, 40), 14)).ToArray());
+        // Names are long: wrapped on words so that neighbours never run together.
+        plot.Axes.Bottom.MinimumSize = 70;
         if (logScale)
         {
             var decades = Enumerable.Range((int)Math.Floor(Math.Log10(low)), (int)Math.Ceiling(Math.Log10(high)) - (int)Math.Floor(Math.Log10(low)) + 1).ToArray();
@@ -263,6 +276,27 @@ internal static class ChartFactory
     }
 
     private static string Svg(Plot plot, int width = Width, int height = Height) => plot.GetSvgXml(width, height);
+
+    /// <summary>Breaks a label into lines of at most <paramref name="width"/> characters, on spaces.</summary>
+    internal static string Wrap(string text, int width)
+    {
+        var lines = new List<string>();
+        var line = "";
+        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (line.Length > 0 && line.Length + 1 + word.Length > width)
+            {
+                lines.Add(line);
+                line = word;
+            }
+            else
+            {
+                line = line.Length == 0 ? word : line + " " + word;
+            }
+        }
+        lines.Add(line);
+        return string.Join("\n", lines);
+    }
 
     private static string Shorten(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
 }

@@ -71,7 +71,8 @@ internal static class ExplorationSection
             + $"colour runs from dark (0 %) to yellow ({(max * 100).ToString("0.0", CultureInfo.InvariantCulture)} %, the busiest hour).",
             ChartFactory.Heatmap("Share of revenue by weekday and hour (% of all revenue)", values, [.. days.Select(d => d.ToString()[..3])],
                 [.. columns.Select(h => h.ToString(CultureInfo.InvariantCulture))], "Hour of day", "Weekday",
-                (i, j) => values[i, j] >= 0.005 ? (values[i, j] * 100).ToString("0", CultureInfo.InvariantCulture) : "", (0, max)));
+                (i, j) => values[i, j] >= 0.005 ? (values[i, j] * 100).ToString("0", CultureInfo.InvariantCulture) : "", (0, max),
+                v => (v * 100).ToString("0.0", CultureInfo.InvariantCulture) + " %"));
     }
 
     private static void WriteRetention(Html html, ExplorationResult x, DateTime firstSale, DateTime lastSale)
@@ -95,6 +96,7 @@ internal static class ExplorationSection
             + (PartialPeriods.Note(cohorts, firstSale, lastSale) is { } note ? " Grey cells marked * fall in a partial calendar month. " + note : ""),
             ChartFactory.Heatmap("Retention by cohort: % of the cohort buying in month +n", values, [.. cohorts.Select(c => c.ToString("yyyy-MM", CultureInfo.InvariantCulture))],
                 [.. Enumerable.Range(0, offsets).Select(o => o.ToString(CultureInfo.InvariantCulture))], "Months since first purchase", "Cohort",
-                (i, j) => cells.TryGetValue((cohorts[i], j), out var c) ? (c.Retention * 100).ToString("0", CultureInfo.InvariantCulture) + "%" + (j > 0 && Partial(i, j) ? "*" : "") : "", (0, 0.5)));
+                (i, j) => cells.TryGetValue((cohorts[i], j), out var c) ? (c.Retention * 100).ToString("0", CultureInfo.InvariantCulture) + "%" + (j > 0 && Partial(i, j) ? "*" : "") : "", (0, 0.5),
+                v => (v * 100).ToString("0", CultureInfo.InvariantCulture) + " %"));
     }
 }

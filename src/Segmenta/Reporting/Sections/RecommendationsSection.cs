@@ -16,7 +16,7 @@ internal static class RecommendationsSection
         if (best is not null && baselines.Count > 0)
         {
             var baseline = baselines.MaxBy(b => b.Precision)!;
-            html.Paragraph($"Trained up to {best.Cutoff:yyyy-MM-dd} and tested on {Html.Number(best.Customers)} customers active on both sides: {best.Method} recommends, in 10 new products, {Html.Number(best.Precision * 10, 2)} that the customer then bought, against {Html.Number(baseline.Precision * 10, 2)} for {baseline.Method} ({Html.Number(best.Precision / Math.Max(baseline.Precision, 1e-9), 2)}× as many; 95% intervals {Html.Number(best.PrecisionLow, 3)}–{Html.Number(best.PrecisionHigh, 3)} vs {Html.Number(baseline.PrecisionLow, 3)}–{Html.Number(baseline.PrecisionHigh, 3)}).");
+            html.Paragraph($"Trained up to {best.Cutoff:yyyy-MM-dd} and tested on {Html.Number(best.Customers)} customers active on both sides: {best.Method} recommends, in 10 new products, {Html.Number(best.Precision * 10, 2)} that the customer then bought, against {Html.Number(baseline.Precision * 10, 2)} for {baseline.Method} ({Html.Number(best.Precision / Math.Max(baseline.Precision, 1e-9), 2)}× as many; 95% intervals {Html.Number(best.PrecisionLow * 10, 2)}–{Html.Number(best.PrecisionHigh * 10, 2)} vs {Html.Number(baseline.PrecisionLow * 10, 2)}–{Html.Number(baseline.PrecisionHigh * 10, 2)} products in 10).");
         }
         foreach (var setting in new[] { ("NewItems", "New products only (what a campaign is for)"), ("AllItems", "All products (re-purchases count)") })
         {

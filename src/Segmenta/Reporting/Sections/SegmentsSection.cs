@@ -64,6 +64,6 @@ internal static class SegmentsSection
             ChartFactory.Heatmap("Segment mean / average customer (colour on a log2 scale: teal = average)", values, rows.Select(r => r.Name).ToList(),
                 HeatmapFeatures.Select(f => f.Label).ToList(), "Feature", "Segment",
                 (i, j) => segmentation.Indexes.TryGetValue((rows[i].Id, HeatmapFeatures[j].Feature), out var index) ? index.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + "×" : "",
-                (-3, 3)));
+                (-3, 3), v => Math.Pow(2, v).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) + "× average"));
     }
 }
