@@ -26,7 +26,7 @@ public static class Profiler
         options.NameOverrides.TryGetValue(segmentation, out var overrides);
         var names = segmentation == SegmentMembership.Rfm
             ? profiles.ToDictionary(p => p.SegmentId, p => overrides is not null && overrides.TryGetValue(p.SegmentId, out var n) ? n : p.GivenName ?? $"Segment {p.SegmentId}")
-            : SegmentNamer.Name(profiles, overrides);
+            : SegmentNamer.Name(profiles, overrides, ClusteringFeatures(store));
         SegmentMembership.Rename(store, segmentation, names);
         var isRfm = segmentation == SegmentMembership.Rfm;
         // RFM segments are defined by the map, so their rule is exact; clusters are explained by a surrogate tree.
@@ -40,6 +40,12 @@ public static class Profiler
         var insights = InsightWriter.Write(segments.Select(s => (s.Profile, s.Name)).ToList(), options.Currency);
         return new ProfiledSegmentation(segmentation, segments, fidelity, insights);
     }
+
+    /// <summary>The features the stored clustering was built on (from its saved model), or null when there is none.</summary>
+    private static IReadOnlyList<string>? ClusteringFeatures(SegmentaStore store) =>
+        store.HasTable("segmentation_runs") && store.Scalar<string>("SELECT model_json FROM segmentation_runs LIMIT 1") is { } json
+            ? Segmentation.SegmentationModel.FromJson(json, "the stored segmentation model").Features
+            : null;
 
     private static void Save(SegmentaStore store, IReadOnlyList<ProfiledSegmentation> results)
     {

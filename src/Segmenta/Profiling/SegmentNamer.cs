@@ -30,20 +30,31 @@ internal static class SegmentNamer
             p.IndexOf("recency"), p.IndexOf("frequency"), p.IndexOf("monetary"), p.IndexOf("average_order_value"), p.IndexOf("tenure_days"), p.CustomerShare);
     }
 
-    /// <summary>Names by segment id; <paramref name="overrides"/> (from the user's settings) win.</summary>
-    internal static Dictionary<int, string> Name(IReadOnlyList<SegmentProfile> profiles, IReadOnlyDictionary<int, string>? overrides = null)
+    /// <summary>The features the naming rules speak of: names from them are only true when the clusters were built on some of them.</summary>
+    internal static readonly string[] BehaviourFeatures = ["recency", "frequency", "monetary", "average_order_value", "tenure_days"];
+
+    /// <summary>
+    /// Names by segment id; <paramref name="overrides"/> (from the user's settings) win. When the clusters were built
+    /// on <paramref name="clusteringFeatures"/> that include none of <see cref="BehaviourFeatures"/> (say favourite_hour
+    /// alone), names describe those features instead ("Favourite hour ≈ 10"), since the behaviour rules would
+    /// describe a split the clustering never made.
+    /// </summary>
+    internal static Dictionary<int, string> Name(IReadOnlyList<SegmentProfile> profiles, IReadOnlyDictionary<int, string>? overrides = null,
+        IReadOnlyCollection<string>? clusteringFeatures = null)
     {
         var names = new Dictionary<int, string>();
+        var byBehaviour = clusteringFeatures is null || clusteringFeatures.Count == 0 || clusteringFeatures.Any(BehaviourFeatures.Contains);
         var byRule = profiles.Where(p => overrides is null || !overrides.ContainsKey(p.SegmentId))
-            .GroupBy(p => Rules.First(r => r.Matches(Indexes.Of(p))).Name);
+            .GroupBy(p => byBehaviour ? Rules.First(r => r.Matches(Indexes.Of(p))).Name : ByFeatures(p, clusteringFeatures!));
+        var spendUsed = byBehaviour && (clusteringFeatures is null || clusteringFeatures.Count == 0 || clusteringFeatures.Contains("monetary"));
         foreach (var group in byRule)
         {
             var ordered = group.OrderByDescending(p => p.RevenuePerCustomer).ThenBy(p => p.SegmentId).ToList();
-            var qualifiers = ordered.Count switch
+            var qualifiers = (ordered.Count, spendUsed) switch
             {
-                1 => [""],
-                2 => [", higher spend", ", lower spend"],
-                3 => [", top spend", ", mid spend", ", low spend"],
+                (1, _) => [""],
+                (2, true) => [", higher spend", ", lower spend"],
+                (3, true) => [", top spend", ", mid spend", ", low spend"],
                 _ => Enumerable.Range(1, ordered.Count).Select(i => $" #{i}").ToArray(),
             };
             for (var i = 0; i < ordered.Count; i++)
@@ -63,5 +74,23 @@ internal static class SegmentNamer
             throw new SegmentaException($"Segment names must be unique; the overrides give: {string.Join(", ", names.Values)}.");
         }
         return names;
+    }
+
+    /// <summary>A name from the clustering features: each one's segment mean, the most distinctive (farthest from average) first.</summary>
+    private static string ByFeatures(SegmentProfile profile, IReadOnlyCollection<string> features)
+    {
+        var described = features.Where(f => profile.Features.ContainsKey(f))
+            .OrderByDescending(f => Math.Abs(Math.Log(Math.Max(1e-6, Math.Abs(profile.IndexOf(f))))))
+            .ThenBy(f => f, StringComparer.Ordinal)
+            .Take(2)
+            .Select(f => $"{Label(f)} ≈ {profile.MeanOf(f).ToString(Math.Abs(profile.MeanOf(f)) >= 10 ? "0" : "0.#", System.Globalization.CultureInfo.InvariantCulture)}")
+            .ToList();
+        return described.Count == 0 ? "Segment" : string.Join(", ", described);
+    }
+
+    private static string Label(string feature)
+    {
+        var words = feature.Replace('_', ' ');
+        return char.ToUpperInvariant(words[0]) + words[1..];
     }
 }

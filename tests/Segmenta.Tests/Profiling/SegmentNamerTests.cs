@@ -38,6 +38,22 @@ public class SegmentNamerTests
     }
 
     [Fact]
+    public void Clusters_built_on_other_features_are_named_by_those_features_not_by_spend()
+    {
+        static SegmentProfile WithHour(SegmentProfile p, double hour) => p with
+        {
+            Features = new Dictionary<string, FeatureStat>(p.Features) { ["favourite_hour"] = new("favourite_hour", hour, hour, 12, hour / 12) },
+        };
+        // The same R/F/M profiles would be "Steady mid spenders, top/mid/low spend": a split the clustering never made.
+        var profiles = new[] { WithHour(Profile(0, 1, 1, 1, revenuePerCustomer: 300), 9.6), WithHour(Profile(1, 1, 1, 1, revenuePerCustomer: 200), 12.2), WithHour(Profile(2, 1, 1, 1), 15) };
+
+        var names = SegmentNamer.Name(profiles, clusteringFeatures: ["favourite_hour"]);
+
+        Assert.Equal(["Favourite hour ≈ 9.6", "Favourite hour ≈ 12", "Favourite hour ≈ 15"], names.OrderBy(n => n.Key).Select(n => n.Value));
+        Assert.Equal("Steady mid spenders, top spend", SegmentNamer.Name(profiles, clusteringFeatures: ["recency", "frequency", "monetary"])[0]);
+    }
+
+    [Fact]
     public void A_tiny_segment_of_extreme_spenders_is_wholesale()
     {
         var names = SegmentNamer.Name([Profile(0, 0.5, 20, 40, share: 0.002)]);
