@@ -13,8 +13,8 @@ internal static class OutputWriter
                    first_purchase AS FirstPurchase, last_purchase AS LastPurchase, tenure_days AS TenureDays,
                    {Tidy("average_order_value", 4)} AS AverageOrderValue,
                    {Tidy("mean_days_between_purchases", 4)} AS MeanDaysBetweenPurchases,
-                   median_days_between_purchases AS MedianDaysBetweenPurchases,
-                   items_bought AS ItemsBought, distinct_products AS DistinctProducts,
+                   {Tidy("median_days_between_purchases", 4)} AS MedianDaysBetweenPurchases,
+                   {Tidy("items_bought", 4)} AS ItemsBought, distinct_products AS DistinctProducts,
                    returns_count AS ReturnsCount, {Tidy("returns_value", 4)} AS ReturnsValue, {Tidy("refunds_value", 4)} AS RefundsValue,
                    {Tidy("return_rate", 6)} AS ReturnRate,
                    {Tidy("cancellation_rate", 6)} AS CancellationRate, {Tidy("average_monthly_spend", 4)} AS AverageMonthlySpend,
@@ -34,8 +34,9 @@ internal static class OutputWriter
     internal static string WriteCleaningReport(SegmentaStore store, string directory)
     {
         var path = Path.Combine(directory, "cleaning.csv");
-        Copy(store, """
-            SELECT step AS Step, rule AS Rule, lines AS Lines, line_share AS LineShare, revenue AS Revenue, revenue_share AS RevenueShare,
+        Copy(store, $"""
+            SELECT step AS Step, rule AS Rule, lines AS Lines, {Tidy("line_share", 6)} AS LineShare, revenue AS Revenue,
+                   {Tidy("revenue_share", 6)} AS RevenueShare,
                    description AS Description
             FROM cleaning_report
             ORDER BY step
@@ -44,11 +45,11 @@ internal static class OutputWriter
     }
 
     /// <summary>
-    /// A number rounded for a CSV cell: an undefined value (NULL, NaN, infinite) is an empty cell, and a value that
-    /// rounds to zero is written 0, never -0.0.
+    /// A number rounded for a CSV cell, in plain decimal notation without trailing zeros (never 8.2e-05): an undefined
+    /// value (NULL, NaN, infinite) is an empty cell, and a value that rounds to zero is 0, never -0.0.
     /// </summary>
     private static string Tidy(string column, int places) =>
-        $"CASE WHEN NOT isfinite({column}) THEN NULL WHEN round({column}, {places}) = 0 THEN 0::DOUBLE ELSE round({column}, {places}) END";
+        $"CASE WHEN isfinite({column}) THEN rtrim(rtrim(round({column}, {places})::DECIMAL(38, {places})::VARCHAR, '0'), '.') END";
 
     private static void Copy(SegmentaStore store, string query, string path) =>
         store.Execute($"COPY ({query}) TO '{path.Replace("'", "''", StringComparison.Ordinal)}' (HEADER, DELIMITER ',')");
