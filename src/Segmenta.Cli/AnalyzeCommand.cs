@@ -30,13 +30,19 @@ internal static class AnalyzeCommand
             Description = "Comma-separated stock codes (or LIKE patterns) that are not products. Default: POST, DOT, M, D, C2, CRUK, BANK CHARGES, AMAZONFEE, gift vouchers, ...",
         };
         var extreme = new Option<double?>("--extreme-quantity") { Description = "Lines with at least this many units are removed (default preset). Default: 10000." };
+        var duplicates = new Option<string>("--duplicates")
+        {
+            Description = "Exact copies of a purchase line (default preset): auto removes them only when lines carry an invoice number (the evidence of a double export), remove always, keep never.",
+            DefaultValueFactory = _ => "auto",
+        };
+        duplicates.AcceptOnlyFromAmong("auto", "remove", "keep");
         var profilingOptions = new ProfilingOptionSet();
         var recommendationOptions = new RecommendationOptionSet();
         var importOptions = new ImportOptionSet();
         var segmentationOptions = new SegmentationOptionSet();
         var command = new Command("analyze", "The whole analysis: load, clean with full accounting, explore, compute customer features and RFM, cluster, profile and name segments, recommend products, and write the CSV outputs and the report.")
         {
-            files, output, db, cleaning, asOf, nonProducts, extreme,
+            files, output, db, cleaning, asOf, nonProducts, extreme, duplicates,
         };
         importOptions.AddTo(command);
         segmentationOptions.AddTo(command);
@@ -51,6 +57,7 @@ internal static class AnalyzeCommand
                     ? codes.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
                     : CleaningOptions.DefaultNonProductCodes,
                 ExtremeQuantity = parse.GetValue(extreme) ?? 10_000,
+                Duplicates = Enum.Parse<DuplicatePolicy>(parse.GetValue(duplicates)!, ignoreCase: true),
             };
             var options = new AnalysisOptions
             {

@@ -34,13 +34,24 @@ internal static class SummaryPrinter
             PrintImports(result.Imports);
         }
         var cleaning = new Table().Title($"Cleaning ({result.Cleaning.Preset.ToString().ToLowerInvariant()} preset)")
-            .AddColumns("Rule", "Lines", "Revenue", "Share");
+            .AddColumns("Rule", "Lines", "Share of lines", "Revenue", "Share of revenue");
         foreach (var row in result.Cleaning.Rows)
         {
-            cleaning.AddRow(row.Rule, N(row.Lines), row.Revenue.ToString("N2", Numbers), row.LineShare.ToString("P1", Numbers));
+            cleaning.AddRow(row.Rule, N(row.Lines), row.LineShare.ToString("P1", Numbers), row.Revenue.ToString("N2", Numbers),
+                row.RevenueShare?.ToString("P1", Numbers) ?? "");
         }
-        cleaning.AddRow("[grey]quarantined at load[/]", N(result.Cleaning.LinesQuarantined), "", "");
+        cleaning.AddRow("[grey]quarantined at load[/]", N(result.Cleaning.LinesQuarantined), "", "", "");
         Terminal.Out.Write(cleaning);
+        var money = result.Cleaning.Money;
+        Terminal.Out.MarkupLine(Markup.Escape($"Money: {money.Reconciliation(Numbers)}."));
+        if (money.RefundLinesWithoutPurchase > 0)
+        {
+            Terminal.Out.MarkupLine(Markup.Escape($"note: {N(money.RefundLinesWithoutPurchase)} refund lines ({money.RefundsWithoutPurchase.ToString("N2", Numbers)}) belong to customers with no kept purchase: in no customer's Monetary."));
+        }
+        if (money.FreeOnlyCustomers > 0)
+        {
+            Terminal.Out.MarkupLine(Markup.Escape($"note: {N(money.FreeOnlyCustomers)} customers received only free items: kept, with Monetary 0."));
+        }
 
         var features = result.Features;
         var segments = new Table().Title($"RFM segments ({N(features.Customers)} customers, as of {features.AsOf:yyyy-MM-dd})")
@@ -67,7 +78,7 @@ internal static class SummaryPrinter
         {
             Terminal.Out.MarkupLine($"[yellow]note:[/] {Markup.Escape(note)}");
         }
-        Terminal.Out.MarkupLine($"Lines kept {N(result.Cleaning.LinesKept)} of {N(result.Cleaning.LinesLoaded)} loaded; revenue {features.MonetarySum.ToString("N2", Numbers)}.");
+        Terminal.Out.MarkupLine($"Lines kept {N(result.Cleaning.LinesKept)} of {N(result.Cleaning.LinesLoaded)} loaded; net sales {features.MonetarySum.ToString("N2", Numbers)}.");
         Terminal.Out.MarkupLine($"Wrote {string.Join(", ", result.OutputFiles.Select(f => Markup.Escape(f)))} and the database {Markup.Escape(result.DatabasePath)} in {result.Elapsed.TotalSeconds.ToString("0.00", Numbers)} s.");
     }
 

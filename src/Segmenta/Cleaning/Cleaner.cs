@@ -5,32 +5,71 @@ namespace Segmenta.Cleaning;
 /// <summary>Applies a cleaning preset to every loaded line, inside the store, and reports where each line went.</summary>
 public static class Cleaner
 {
-    /// <summary>Rebuilds clean_lines, returns and cleaning_report from raw_lines.</summary>
+    /// <summary>Rebuilds clean_lines, returns, refunds, cleaning_report and cleaning_money from raw_lines.</summary>
     public static CleaningReport Run(SegmentaStore store, CleaningOptions options)
     {
         options.Validate();
-        var preset = options.Preset == CleaningPreset.Classic ? "classic" : "default";
-        store.Execute($"SET VARIABLE preset = '{preset}'");
+        var classic = options.Preset == CleaningPreset.Classic;
+        store.Execute($"SET VARIABLE preset = '{(classic ? "classic" : "default")}'");
+        store.Execute($"SET VARIABLE duplicates = '{options.Duplicates.ToString().ToLowerInvariant()}'");
         store.Execute("SET VARIABLE extreme_quantity = $q::DOUBLE", ("q", options.ExtremeQuantity));
-        store.Execute("CREATE OR REPLACE TEMP TABLE non_product_codes (pattern VARCHAR)");
-        foreach (var code in options.Preset == CleaningPreset.Default ? options.NonProductCodes : [])
-        {
-            store.Execute("INSERT INTO non_product_codes VALUES ($p)", ("p", code));
-        }
+        FillPatterns(store, "non_product_codes", classic ? [] : options.NonProductCodes);
+        FillPatterns(store, "refund_codes", classic ? [] : options.RefundCodes);
+        var evidence = DuplicateEvidence(store, options);
         store.Execute("CREATE OR REPLACE TEMP TABLE cleaning_rules (step INTEGER, rule VARCHAR, description VARCHAR)");
         var step = 1;
         foreach (var (rule, description) in CleaningRules.For(options.Preset))
         {
-            store.Execute("INSERT INTO cleaning_rules VALUES ($s, $r, $d)", ("s", step++), ("r", rule), ("d", description));
+            store.Execute("INSERT INTO cleaning_rules VALUES ($s, $r, $d)",
+                ("s", step++), ("r", rule), ("d", rule == "duplicate" ? $"{description} {evidence}" : description));
         }
+        store.Execute(SqlScripts.Get("Cleaning/line_rules.sql"));
+        ReturnMatcher.Run(store);
         store.Execute(SqlScripts.Get("Cleaning/clean_lines.sql"));
         ThrowIfOutcomesMisaligned(store);
         store.Execute(SqlScripts.Get("Cleaning/cleaning_report.sql"));
         var rows = store.Query(
-            "SELECT step, rule, description, lines, revenue, line_share FROM cleaning_report ORDER BY step",
-            r => new CleaningRow(r.GetInt32(0), r.GetString(1), r.GetString(2), r.GetInt64(3), r.GetDouble(4), r.IsDBNull(5) ? 0 : r.GetDouble(5)));
+            "SELECT step, rule, description, lines, revenue, line_share, revenue_share FROM cleaning_report ORDER BY step",
+            r => new CleaningRow(r.GetInt32(0), r.GetString(1), r.GetString(2), r.GetInt64(3), r.GetDecimal(4),
+                r.IsDBNull(5) ? 0 : r.GetDouble(5), r.IsDBNull(6) ? null : r.GetDouble(6)));
+        var money = store.Query(
+            "SELECT sales_of_kept_lines, returns, refunds, refunds_without_purchase, refund_lines_without_purchase, free_only_customers FROM cleaning_money",
+            r => new CleaningMoney(r.GetDecimal(0), r.GetDecimal(1), r.GetDecimal(2), r.GetDecimal(3), r.GetInt64(4), r.GetInt64(5)))[0];
         var quarantined = store.Scalar<long?>("SELECT sum(lines_quarantined)::BIGINT FROM imports") ?? 0;
-        return new CleaningReport(options.Preset, rows, quarantined);
+        return new CleaningReport(options.Preset, rows, quarantined, money, evidence);
+    }
+
+    private static void FillPatterns(SegmentaStore store, string table, IReadOnlyList<string> patterns)
+    {
+        store.Execute($"CREATE OR REPLACE TEMP TABLE {table} (pattern VARCHAR)");
+        foreach (var pattern in patterns)
+        {
+            store.Execute($"INSERT INTO {table} VALUES ($p)", ("p", pattern));
+        }
+    }
+
+    /// <summary>Which evidence makes two equal lines a double export rather than two purchases, in words.</summary>
+    private static string DuplicateEvidence(SegmentaStore store, CleaningOptions options)
+    {
+        if (options.Preset == CleaningPreset.Classic)
+        {
+            return "Evidence: none needed, the classic recipe removes every copy.";
+        }
+        if (options.Duplicates == DuplicatePolicy.Remove)
+        {
+            return "Evidence: none, copies removed on request (duplicates = remove).";
+        }
+        if (options.Duplicates == DuplicatePolicy.Keep)
+        {
+            return "Not applied (duplicates = keep): equal lines count as separate purchases.";
+        }
+        var withoutInvoice = store.Scalar<long>("SELECT count(*) FILTER (WHERE invoice IS NULL) FROM raw_lines");
+        var total = store.Scalar<long>("SELECT count(*) FROM raw_lines");
+        return withoutInvoice == 0
+            ? "Evidence: the invoice number; a copy within one invoice is a double export, so it is removed."
+            : withoutInvoice == total
+                ? "Not applied: the data has no invoice number, so equal lines may be real repeat purchases and are kept (duplicates = remove drops them)."
+                : "Evidence: the invoice number, where there is one; equal lines without an invoice number are kept as separate purchases.";
     }
 
     /// <summary>The positional pairing of lines and outcomes is only valid while both are in the same order.</summary>

@@ -10,6 +10,13 @@ public sealed record CleaningOptions
         "ADJUST", "ADJUST2", "TEST001", "TEST002", "gift\\_%",
     ];
 
+    /// <summary>
+    /// The non-product codes whose negative lines are refunds to the customer (manual credit notes, discounts,
+    /// commissions, bad-debt and sample adjustments): they reduce that customer's net sales. Negative postage and
+    /// carriage lines are not among them: they cancel a charge that was never counted as a sale.
+    /// </summary>
+    public static IReadOnlyList<string> DefaultRefundCodes { get; } = ["M", "D", "CRUK", "B", "S", "ADJUST", "ADJUST2"];
+
     /// <summary>Rule set; default <see cref="CleaningPreset.Default"/>.</summary>
     public CleaningPreset Preset { get; init; } = CleaningPreset.Default;
 
@@ -18,6 +25,12 @@ public sealed record CleaningOptions
     /// Used by the default preset.
     /// </summary>
     public IReadOnlyList<string> NonProductCodes { get; init; } = DefaultNonProductCodes;
+
+    /// <summary>Non-product codes (LIKE patterns) whose negative lines are refunds; default <see cref="DefaultRefundCodes"/>. Default preset only.</summary>
+    public IReadOnlyList<string> RefundCodes { get; init; } = DefaultRefundCodes;
+
+    /// <summary>When exact copies of a purchase line are removed (default preset); default <see cref="DuplicatePolicy.Auto"/>.</summary>
+    public DuplicatePolicy Duplicates { get; init; } = DuplicatePolicy.Auto;
 
     /// <summary>Lines with at least this many units (either sign) are removed by the default preset. Default 10,000.</summary>
     public double ExtremeQuantity { get; init; } = 10_000;

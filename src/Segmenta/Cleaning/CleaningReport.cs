@@ -1,10 +1,43 @@
 namespace Segmenta.Cleaning;
 
-/// <summary>One outcome of cleaning: the lines a rule removed (or kept) and their revenue.</summary>
-public sealed record CleaningRow(int Step, string Rule, string Description, long Lines, double Revenue, double LineShare);
+/// <summary>One outcome of cleaning: the lines a rule removed (or kept), their revenue, and both as shares of what was loaded.</summary>
+/// <param name="Step">Position of the rule in the order of application (1 = first).</param>
+/// <param name="Rule">Rule name, or "kept".</param>
+/// <param name="Description">Why the rule exists (for the duplicate rule, also the evidence used).</param>
+/// <param name="Lines">Lines the rule claimed.</param>
+/// <param name="Revenue">Sum of the lines' amounts (negative for cancellations and refunds), exact, rounded to cents.</param>
+/// <param name="LineShare">Share of all loaded lines.</param>
+/// <param name="RevenueShare">Share of the loaded lines' revenue (signed, so cancellations have negative shares); null when that revenue is 0.</param>
+public sealed record CleaningRow(int Step, string Rule, string Description, long Lines, decimal Revenue, double LineShare, double? RevenueShare);
+
+/// <summary>
+/// The money vocabulary of every output, reconciled: <see cref="NetSales"/> = <see cref="SalesOfKeptLines"/> −
+/// <see cref="Returns"/> − <see cref="Refunds"/>, which is also the sum of the customers' Monetary.
+/// </summary>
+/// <param name="SalesOfKeptLines">Sum of the amounts of the kept purchase lines ("sales of kept lines", gross).</param>
+/// <param name="Returns">Value of the cancelled units matched to kept purchases ("returns").</param>
+/// <param name="Refunds">Credit notes and manual adjustments of customers who have kept purchases ("refunds").</param>
+/// <param name="RefundsWithoutPurchase">Refunds of customers with no kept purchase: in nobody's Monetary, shown apart.</param>
+/// <param name="RefundLinesWithoutPurchase">How many refund lines those are.</param>
+/// <param name="FreeOnlyCustomers">Customers whose kept purchases all cost 0: kept, with Monetary 0.</param>
+public sealed record CleaningMoney(decimal SalesOfKeptLines, decimal Returns, decimal Refunds, decimal RefundsWithoutPurchase,
+    long RefundLinesWithoutPurchase, long FreeOnlyCustomers)
+{
+    /// <summary>Net sales: sales of kept lines − returns − refunds.</summary>
+    public decimal NetSales => SalesOfKeptLines - Returns - Refunds;
+
+    /// <summary>The reconciliation as one line, e.g. "sales of kept lines 100.00 − returns 10.00 − refunds 5.00 = net sales 85.00".</summary>
+    public string Reconciliation(IFormatProvider? format = null) => string.Create(format ?? System.Globalization.CultureInfo.InvariantCulture,
+        $"sales of kept lines {SalesOfKeptLines:N2} − returns {Returns:N2} − refunds {Refunds:N2} = net sales {NetSales:N2}");
+}
 
 /// <summary>What cleaning did to every loaded line. LinesLoaded = LinesKept + the lines of every removing rule.</summary>
-public sealed record CleaningReport(CleaningPreset Preset, IReadOnlyList<CleaningRow> Rows, long LinesQuarantined)
+/// <param name="Preset">The rule set applied.</param>
+/// <param name="Rows">One row per rule, in order, then "kept".</param>
+/// <param name="LinesQuarantined">Lines the loader could not read (not part of <see cref="LinesLoaded"/>).</param>
+/// <param name="Money">Sales of kept lines, returns, refunds and net sales.</param>
+/// <param name="DuplicateEvidence">Which evidence the duplicate rule used (or why it was not applied).</param>
+public sealed record CleaningReport(CleaningPreset Preset, IReadOnlyList<CleaningRow> Rows, long LinesQuarantined, CleaningMoney Money, string DuplicateEvidence)
 {
     /// <summary>Lines that went into cleaning.</summary>
     public long LinesLoaded => Rows.Sum(r => r.Lines);

@@ -18,14 +18,16 @@ internal static class CleaningRules
         [
             ("missing_customer", "No customer id: the line cannot be attributed to anyone."),
             ("adjustment", "Invoice number starts with A: an accounting adjustment (bad debt), not a sale."),
+            ("refund", "Credit note or manual adjustment (negative line of a refund code such as M or D) with a customer: subtracted from that customer's net sales."),
             ("non_product", "Stock code is not a product (postage, fees, vouchers, manual lines)."),
-            ("return", "Cancellation matched to the purchase it reverses: netted out of that customer's revenue and counted as a return."),
-            ("unmatched_cancellation", "Cancellation or negative quantity with no earlier matching purchase in the data (bought before the data starts)."),
+            ("return", "Cancellation whose units all match earlier purchases of the same product by the customer: netted out of the customer's net sales as a return."),
+            ("return_beyond_purchases", "Cancellation of more units than the customer bought of the product earlier in the data: the units that match are netted as a return, the excess is not."),
+            ("unmatched_cancellation", "Cancellation or negative quantity with no earlier purchase of the product by the customer in the data: not netted."),
             ("zero_quantity", "Quantity zero: nothing changed hands."),
-            ("non_positive_price", "Unit price zero or negative: free items and corrections."),
+            ("negative_price", "Unit price below zero: a correction, not a sale (free items, price 0, are kept)."),
             ("extreme_quantity", "Quantity beyond the extreme-quantity threshold: almost always an entry error."),
-            ("duplicate", "Exact copy of an earlier line (every column equal)."),
-            ("kept", "Clean purchase lines used for the analysis."),
+            ("duplicate", "Exact copy of an earlier purchase line (every column equal), removed when the evidence allows it."),
+            ("kept", "Purchase lines used for the analysis (free items included, worth 0)."),
         ],
     };
 }

@@ -1,7 +1,7 @@
 -- The top products by units sold, revenue, distinct customers and units returned (variable top_products = N per list).
 -- A product is a stock code; its description is the latest one in the loaded data. Returned units come from
 -- loaded lines whose cleaning rule marks a cancellation or return (classic: cancelled_invoice, non_positive_quantity;
--- default: return, unmatched_cancellation) with a negative quantity.
+-- default: return, return_beyond_purchases, unmatched_cancellation) with a negative quantity.
 CREATE OR REPLACE TABLE exploration_top_products AS
 WITH returned AS (
     SELECT stock_code,
@@ -9,7 +9,7 @@ WITH returned AS (
            count(*) AS returned_lines,
            -sum(amount) AS returned_value
     FROM lines_with_outcome
-    WHERE rule IN ('cancelled_invoice', 'non_positive_quantity', 'return', 'unmatched_cancellation')
+    WHERE rule IN ('cancelled_invoice', 'non_positive_quantity', 'return', 'return_beyond_purchases', 'unmatched_cancellation')
       AND coalesce(quantity, amount) < 0 AND stock_code IS NOT NULL
     GROUP BY stock_code
 ),

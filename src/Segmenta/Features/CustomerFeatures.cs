@@ -21,12 +21,18 @@ public static class CustomerFeatures
         store.Execute(SqlScripts.Get("Features/rfm_scores.sql"));
 
         var (customers, recency, frequency, monetary) = store.Query(
-            "SELECT count(*), coalesce(sum(recency), 0)::BIGINT, coalesce(sum(frequency), 0)::BIGINT, coalesce(sum(monetary), 0)::DOUBLE FROM customers",
+            // Monetary holds the double nearest to an exact 4-place decimal: converting back restores it, so the sum is exact.
+            "SELECT count(*), coalesce(sum(recency), 0)::BIGINT, coalesce(sum(frequency), 0)::BIGINT, coalesce(sum(monetary::DECIMAL(38,4)), 0)::DOUBLE FROM customers",
             r => (r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetDouble(3)))[0];
         var segments = store.Query(
-            "SELECT rfm_segment, count(*), sum(monetary) FROM customers GROUP BY rfm_segment ORDER BY count(*) DESC, rfm_segment",
+            "SELECT rfm_segment, count(*), sum(monetary::DECIMAL(38,4))::DOUBLE FROM customers GROUP BY rfm_segment ORDER BY count(*) DESC, rfm_segment",
             r => (r.GetString(0), r.GetInt64(1), r.GetDouble(2)));
-        return new FeatureSummary(customers, asOf, recency, frequency, monetary, segments, MissingRoleNotes(store));
+        var notes = MissingRoleNotes(store);
+        if (PartialMonth(store, asOf) is { } partial)
+        {
+            notes.Add(partial);
+        }
+        return new FeatureSummary(customers, asOf, recency, frequency, monetary, segments, notes);
     }
 
     private static DateOnly DefaultAsOf(SegmentaStore store)
@@ -34,6 +40,18 @@ public static class CustomerFeatures
         var last = store.Scalar<DateTime?>("SELECT max(invoice_date) FROM raw_lines")
             ?? throw new SegmentaException("The store holds no lines: import a file first.");
         return DateOnly.FromDateTime(last).AddDays(1);
+    }
+
+    /// <summary>The month of the as-of date is observed only in part: said once, as it is left out of the monthly features.</summary>
+    private static string? PartialMonth(SegmentaStore store, DateOnly asOf)
+    {
+        if (asOf.Day == 1 || store.Scalar<long>("SELECT count(*) FROM clean_lines WHERE invoice_date >= date_trunc('month', $d::DATE)", ("d", asOf.ToDateTime(TimeOnly.MinValue))) == 0)
+        {
+            return null;
+        }
+        var days = DateTime.DaysInMonth(asOf.Year, asOf.Month);
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{asOf:MMMM yyyy} is partial ({asOf.Day - 1} of {days} days before the as-of date): left out of AverageMonthlySpend and SpendTrend.");
     }
 
     private static List<string> MissingRoleNotes(SegmentaStore store)

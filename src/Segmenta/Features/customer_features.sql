@@ -1,10 +1,19 @@
--- One row per customer with purchasing behaviour, from clean_lines (kept purchases), returns (matched
--- cancellations) and customer_cancellations. Variable as_of (DATE): the day recency and tenure are measured to.
+-- One row per customer with purchasing behaviour, from clean_lines (kept purchases), returns (matched cancellations),
+-- refunds (credit notes and manual adjustments) and customer_cancellations. Variable as_of (DATE): the day recency
+-- and tenure are measured to.
+--
+-- Money is summed in DECIMAL, so every sum is exact and the same in any order of lines; each money column is
+-- converted to DOUBLE once, at the end, for the customer-level math in C#. An exact 0 becomes +0.0, never -0.0.
+-- Monthly features use complete months only: the month of as_of - 1 day is partial unless as_of is the 1st.
 CREATE OR REPLACE TABLE customer_features AS
-WITH purchases AS (
+WITH period AS (
+    -- The last month observed in full; a month after it is partial (its last days are not in the data yet).
+    SELECT (date_trunc('month', getvariable('as_of')) - INTERVAL 1 MONTH)::DATE AS last_complete_month
+),
+purchases AS (
     SELECT customer_id,
            count(DISTINCT order_id) AS frequency,
-           sum(amount) AS gross_revenue,
+           sum(amount) AS gross_sales,
            min(invoice_date) AS first_purchase,
            max(invoice_date) AS last_purchase,
            sum(quantity) AS items_bought,
@@ -13,9 +22,12 @@ WITH purchases AS (
     GROUP BY customer_id
 ),
 returned AS (
-    SELECT customer_id, count(*) AS returns_count, sum(value) AS returns_value
+    SELECT customer_id, count(DISTINCT (import_id, line_number)) AS returns_count, sum(value) AS returns_value
     FROM returns
     GROUP BY customer_id
+),
+refunded AS (
+    SELECT customer_id, sum(value) AS refunds_value FROM refunds GROUP BY customer_id
 ),
 purchase_days AS (
     SELECT DISTINCT customer_id, CAST(invoice_date AS DATE) AS day FROM clean_lines
@@ -25,29 +37,49 @@ gaps AS (
     FROM purchase_days
 ),
 gap_stats AS (
-    SELECT customer_id, avg(gap) AS mean_gap, median(gap) AS median_gap
+    SELECT customer_id, sum(gap) / count(gap) AS mean_gap, median(gap) AS median_gap
     FROM gaps
     WHERE gap IS NOT NULL
     GROUP BY customer_id
 ),
+-- Net spend by calendar month: sales of kept lines, minus returns and refunds in the month they happened.
+movements AS (
+    SELECT customer_id, invoice_date, amount FROM clean_lines
+    UNION ALL SELECT customer_id, invoice_date, -value FROM returns
+    UNION ALL SELECT customer_id, invoice_date, -value FROM refunds
+),
 monthly AS (
     SELECT customer_id, date_trunc('month', invoice_date)::DATE AS month, sum(amount) AS spend
-    FROM clean_lines
+    FROM movements
     GROUP BY ALL
 ),
+-- Every complete month from the customer's first purchase month on, bought in or not (spend 0).
 month_grid AS (
-    -- Every month from the customer's first purchase to the last month before as-of, bought in or not.
-    SELECT customer_id, CAST(unnest(generate_series(
-               date_trunc('month', first_purchase), date_trunc('month', getvariable('as_of') - INTERVAL 1 DAY), INTERVAL 1 MONTH)) AS DATE) AS month
-    FROM purchases
+    SELECT p.customer_id, date_trunc('month', p.first_purchase)::DATE AS first_month,
+           CAST(unnest(generate_series(date_trunc('month', p.first_purchase), period.last_complete_month, INTERVAL 1 MONTH)) AS DATE) AS month
+    FROM purchases p CROSS JOIN period
 ),
-trend AS (
-    SELECT g.customer_id,
-           count(*) AS months,
-           regr_slope(coalesce(m.spend, 0), date_diff('month', DATE '2000-01-01', g.month)) AS spend_trend
+months AS (
+    SELECT g.customer_id, g.month, g.month = g.first_month AS is_first, coalesce(m.spend, 0) AS spend,
+           date_diff('month', g.first_month, g.month) AS x
     FROM month_grid g
     LEFT JOIN monthly m USING (customer_id, month)
-    GROUP BY g.customer_id
+),
+-- Average over the complete months (first month included); trend over the complete months after the first one:
+-- the first month is the month the customer was selected by buying, so starting the series there would make every
+-- customer who does not come back "declining" by construction. Least squares with exact sums:
+-- slope = (n Σxy - Σx Σy) / (n Σx² - (Σx)²), at least 2 months.
+monthly_stats AS (
+    SELECT customer_id,
+           count(*) AS months,
+           sum(spend) AS spend,
+           count(*) FILTER (WHERE NOT is_first) AS trend_months,
+           sum(x * spend) FILTER (WHERE NOT is_first) AS sxy,
+           sum(spend) FILTER (WHERE NOT is_first) AS sy,
+           sum(x) FILTER (WHERE NOT is_first) AS sx,
+           sum(x * x) FILTER (WHERE NOT is_first) AS sxx
+    FROM months
+    GROUP BY customer_id
 ),
 orders AS (
     SELECT customer_id, order_id, min(invoice_date) AS ordered_at FROM clean_lines GROUP BY ALL
@@ -68,33 +100,46 @@ country AS (
     SELECT customer_id, first(country ORDER BY revenue DESC, country) AS main_country
     FROM (SELECT customer_id, country, sum(amount) AS revenue FROM clean_lines WHERE country IS NOT NULL GROUP BY ALL)
     GROUP BY customer_id
+),
+exact AS (
+    SELECT p.*,
+           coalesce(r.returns_count, 0) AS returns_count,
+           coalesce(r.returns_value, 0) AS returns_value,
+           coalesce(f.refunds_value, 0) AS refunds_value,
+           p.gross_sales - coalesce(r.returns_value, 0) - coalesce(f.refunds_value, 0) AS net_sales,
+           s.months, s.spend AS complete_month_spend,
+           CASE WHEN s.trend_months >= 2 THEN s.trend_months * s.sxy - s.sx * s.sy END AS trend_numerator,
+           CASE WHEN s.trend_months >= 2 THEN s.trend_months * s.sxx - s.sx * s.sx END AS trend_denominator
+    FROM purchases p
+    LEFT JOIN returned r USING (customer_id)
+    LEFT JOIN refunded f USING (customer_id)
+    LEFT JOIN monthly_stats s USING (customer_id)
 )
 SELECT
-    p.customer_id,
-    date_diff('day', CAST(p.last_purchase AS DATE), getvariable('as_of')) AS recency,
-    p.frequency,
-    p.gross_revenue - coalesce(r.returns_value, 0) AS monetary,
-    CAST(p.first_purchase AS DATE) AS first_purchase,
-    CAST(p.last_purchase AS DATE) AS last_purchase,
-    date_diff('day', CAST(p.first_purchase AS DATE), getvariable('as_of')) AS tenure_days,
-    (p.gross_revenue - coalesce(r.returns_value, 0)) / p.frequency AS average_order_value,
-    g.mean_gap AS mean_days_between_purchases,
+    e.customer_id,
+    date_diff('day', CAST(e.last_purchase AS DATE), getvariable('as_of')) AS recency,
+    e.frequency,
+    e.net_sales::DOUBLE AS monetary,
+    CAST(e.first_purchase AS DATE) AS first_purchase,
+    CAST(e.last_purchase AS DATE) AS last_purchase,
+    date_diff('day', CAST(e.first_purchase AS DATE), getvariable('as_of')) AS tenure_days,
+    (e.net_sales / e.frequency)::DOUBLE AS average_order_value,
+    g.mean_gap::DOUBLE AS mean_days_between_purchases,
     g.median_gap AS median_days_between_purchases,
-    p.items_bought,
-    p.distinct_products,
-    coalesce(r.returns_count, 0) AS returns_count,
-    coalesce(r.returns_value, 0) AS returns_value,
-    coalesce(r.returns_value, 0) / nullif(p.gross_revenue, 0) AS return_rate,
-    coalesce(c.cancelled_orders, 0) / (p.frequency + coalesce(c.cancelled_orders, 0)) AS cancellation_rate,
-    (p.gross_revenue - coalesce(r.returns_value, 0)) / greatest(t.months, 1) AS average_monthly_spend,
-    t.spend_trend,
+    e.items_bought::DOUBLE AS items_bought,
+    e.distinct_products,
+    e.returns_count,
+    e.returns_value::DOUBLE AS returns_value,
+    e.refunds_value::DOUBLE AS refunds_value,
+    (e.returns_value / nullif(e.gross_sales, 0))::DOUBLE AS return_rate,
+    coalesce(c.cancelled_orders, 0) / (e.frequency + coalesce(c.cancelled_orders, 0)) AS cancellation_rate,
+    (e.complete_month_spend / nullif(e.months, 0))::DOUBLE AS average_monthly_spend,
+    (e.trend_numerator::DOUBLE / e.trend_denominator::DOUBLE) AS spend_trend,
     w.favourite_weekday,
     h.favourite_hour,
     k.main_country
-FROM purchases p
-LEFT JOIN returned r USING (customer_id)
+FROM exact e
 LEFT JOIN gap_stats g USING (customer_id)
-LEFT JOIN trend t USING (customer_id)
 LEFT JOIN weekday w USING (customer_id)
 LEFT JOIN hour h USING (customer_id)
 LEFT JOIN country k USING (customer_id)

@@ -40,7 +40,11 @@ internal sealed class LineConverter(ColumnMapping mapping, DateFormat dateFormat
             {
                 return $"non-numeric quantity '{Clip(text)}'";
             }
-            line.Quantity = quantity;
+            if (!Money.Fits(quantity))
+            {
+                return $"quantity '{Clip(text)}' beyond {Money.Limit:N0}";
+            }
+            line.Quantity = Money.FromParsed(quantity);
         }
         line.UnitPrice = null;
         if (_price >= 0)
@@ -53,22 +57,35 @@ internal sealed class LineConverter(ColumnMapping mapping, DateFormat dateFormat
                     return $"non-numeric price '{Clip(text)}'";
                 }
             }
+            else if (!Money.Fits(price))
+            {
+                return $"price '{Clip(text)}' beyond {Money.Limit:N0}";
+            }
             else
             {
-                line.UnitPrice = price;
+                line.UnitPrice = Money.FromParsed(price);
             }
         }
         if (_total >= 0 && !source.Field(_total).IsWhiteSpace())
         {
             var text = source.Field(_total);
-            if (!ValueParsers.TryParseNumber(text, decimalStyle, out line.Amount))
+            if (!ValueParsers.TryParseNumber(text, decimalStyle, out var total))
             {
                 return $"non-numeric line total '{Clip(text)}'";
             }
+            if (!Money.Fits(total))
+            {
+                return $"line total '{Clip(text)}' beyond {Money.Limit:N0}";
+            }
+            line.Amount = Money.FromParsed(total);
         }
         else if (line.UnitPrice is { } unitPrice && line.Quantity is { } units)
         {
-            line.Amount = unitPrice * units;
+            if (!Money.Fits(unitPrice * units))
+            {
+                return $"line total (price × quantity) beyond {Money.Limit:N0}";
+            }
+            line.Amount = Money.Round(unitPrice * units);
         }
         else
         {
@@ -76,7 +93,7 @@ internal sealed class LineConverter(ColumnMapping mapping, DateFormat dateFormat
         }
         if (line.UnitPrice is null && line.Quantity is { } q && q != 0)
         {
-            line.UnitPrice = line.Amount / q;
+            line.UnitPrice = Money.Round(line.Amount / q);
         }
         line.Customer = ValueParsers.NormaliseId(source.Field(_customer)) is { } id ? _strings.Get(id) : null;
         line.Invoice = Text(source, _invoice);

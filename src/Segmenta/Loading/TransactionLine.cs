@@ -1,16 +1,16 @@
 namespace Segmenta.Loading;
 
-/// <summary>One typed line item as loaded; roles the file lacks are null.</summary>
+/// <summary>One typed line item as loaded; roles the file lacks are null. Numbers are exact decimals of 4 places (<see cref="Money"/>).</summary>
 internal struct TransactionLine
 {
     public long LineNumber;
     public string? Invoice;
     public string? Product;
     public string? Description;
-    public double? Quantity;
+    public decimal? Quantity;
     public DateTime Date;
-    public double? UnitPrice;
-    public double Amount;
+    public decimal? UnitPrice;
+    public decimal Amount;
     public string? Customer;
     public string? Country;
 }

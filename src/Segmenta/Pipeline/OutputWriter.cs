@@ -8,18 +8,19 @@ internal static class OutputWriter
     internal static string WriteCustomers(SegmentaStore store, string directory)
     {
         var path = Path.Combine(directory, "customers.csv");
-        Copy(store, """
-            SELECT customer_id AS CustomerId, recency AS Recency, frequency AS Frequency, round(monetary, 4) AS Monetary,
+        Copy(store, $"""
+            SELECT customer_id AS CustomerId, recency AS Recency, frequency AS Frequency, {Tidy("monetary", 4)} AS Monetary,
                    first_purchase AS FirstPurchase, last_purchase AS LastPurchase, tenure_days AS TenureDays,
-                   round(average_order_value, 4) AS AverageOrderValue,
-                   round(mean_days_between_purchases, 4) AS MeanDaysBetweenPurchases,
-                   median_days_between_purchases AS MedianDaysBetweenPurchases,
-                   items_bought AS ItemsBought, distinct_products AS DistinctProducts,
-                   returns_count AS ReturnsCount, round(returns_value, 4) AS ReturnsValue, round(return_rate, 6) AS ReturnRate,
-                   round(cancellation_rate, 6) AS CancellationRate, round(average_monthly_spend, 4) AS AverageMonthlySpend,
-                   round(spend_trend, 4) AS SpendTrend, favourite_weekday AS FavouriteWeekday, favourite_hour AS FavouriteHour,
+                   {Tidy("average_order_value", 4)} AS AverageOrderValue,
+                   {Tidy("mean_days_between_purchases", 4)} AS MeanDaysBetweenPurchases,
+                   {Tidy("median_days_between_purchases", 4)} AS MedianDaysBetweenPurchases,
+                   {Tidy("items_bought", 4)} AS ItemsBought, distinct_products AS DistinctProducts,
+                   returns_count AS ReturnsCount, {Tidy("returns_value", 4)} AS ReturnsValue, {Tidy("refunds_value", 4)} AS RefundsValue,
+                   {Tidy("return_rate", 6)} AS ReturnRate,
+                   {Tidy("cancellation_rate", 6)} AS CancellationRate, {Tidy("average_monthly_spend", 4)} AS AverageMonthlySpend,
+                   {Tidy("spend_trend", 4)} AS SpendTrend, favourite_weekday AS FavouriteWeekday, favourite_hour AS FavouriteHour,
                    main_country AS MainCountry, r_score AS RScore, f_score AS FScore, m_score AS MScore, rfm_segment AS RfmSegment,
-                   s.segment_id AS Segment, s.segment_name AS SegmentName, round(s.probability, 6) AS SegmentProbability
+                   s.segment_id AS Segment, s.segment_name AS SegmentName, {Tidy("s.probability", 6)} AS SegmentProbability
             FROM customers
             LEFT JOIN (
                 SELECT * FROM customer_segments
@@ -33,13 +34,22 @@ internal static class OutputWriter
     internal static string WriteCleaningReport(SegmentaStore store, string directory)
     {
         var path = Path.Combine(directory, "cleaning.csv");
-        Copy(store, """
-            SELECT step AS Step, rule AS Rule, lines AS Lines, revenue AS Revenue, line_share AS Share, description AS Description
+        Copy(store, $"""
+            SELECT step AS Step, rule AS Rule, lines AS Lines, {Tidy("line_share", 6)} AS LineShare, revenue AS Revenue,
+                   {Tidy("revenue_share", 6)} AS RevenueShare,
+                   description AS Description
             FROM cleaning_report
             ORDER BY step
             """, path);
         return path;
     }
+
+    /// <summary>
+    /// A number rounded for a CSV cell, in plain decimal notation without trailing zeros (never 8.2e-05): an undefined
+    /// value (NULL, NaN, infinite) is an empty cell, and a value that rounds to zero is 0, never -0.0.
+    /// </summary>
+    private static string Tidy(string column, int places) =>
+        $"CASE WHEN isfinite({column}) THEN rtrim(rtrim(round({column}, {places})::DECIMAL(38, {places})::VARCHAR, '0'), '.') END";
 
     private static void Copy(SegmentaStore store, string query, string path) =>
         store.Execute($"COPY ({query}) TO '{path.Replace("'", "''", StringComparison.Ordinal)}' (HEADER, DELIMITER ',')");

@@ -68,7 +68,7 @@ public static partial class StoredResults
 
     /// <summary>The cleaning report of the last run, rule by rule.</summary>
     public static IReadOnlyList<CleaningRuleRow> Cleaning(SegmentaStore store) => !store.HasTable("cleaning_report") ? [] : store.Query(
-        "SELECT rule, description, lines, revenue, coalesce(line_share, 0) FROM cleaning_report ORDER BY step",
+        "SELECT rule, description, lines, revenue::DOUBLE, coalesce(line_share, 0) FROM cleaning_report ORDER BY step",
         r => new CleaningRuleRow(r.GetString(0), r.GetString(1), r.GetInt64(2), r.GetDouble(3), r.GetDouble(4)));
 
     /// <summary>Quarantined lines whose reason or text contains <paramref name="search"/> (all when empty), first <paramref name="limit"/>.</summary>
@@ -99,7 +99,7 @@ public static partial class StoredResults
     /// <summary>A customer's most recent kept purchase lines, newest first.</summary>
     public static IReadOnlyList<PurchaseLine> PurchaseHistory(SegmentaStore store, string customerId, int limit) => store.Query(
         """
-        SELECT invoice_date, invoice, stock_code, description, coalesce(quantity, 0), amount
+        SELECT invoice_date, invoice, stock_code, description, coalesce(quantity, 0)::DOUBLE, amount::DOUBLE
         FROM clean_lines WHERE customer_id = $id ORDER BY invoice_date DESC, line_number LIMIT $limit
         """,
         r => new PurchaseLine(r.GetDateTime(0), r.IsDBNull(1) ? null : r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2),

@@ -59,7 +59,7 @@ GROUP BY m.segmentation, m.segment_id, l.feature;
 CREATE OR REPLACE TABLE segment_top_products AS
 WITH sales AS (
     SELECT m.segmentation, m.segment_id, l.stock_code, min(l.description) AS description,
-           sum(l.quantity) AS units, sum(l.amount) AS revenue, count(DISTINCT l.customer_id) AS buyers
+           sum(l.quantity)::DOUBLE AS units, sum(l.amount)::DOUBLE AS revenue, count(DISTINCT l.customer_id) AS buyers
     FROM clean_lines l
     JOIN customer_segments m USING (customer_id)
     WHERE l.stock_code IS NOT NULL

@@ -32,4 +32,8 @@ internal sealed record ReportData(
     IReadOnlyList<SegmentationReport> Segmentations,
     ClusteringReport? Clustering,
     Exploration.ExplorationResult? Exploration,
-    RecommendationReport? Recommendations);
+    RecommendationReport? Recommendations)
+{
+    /// <summary>Sales of kept lines, returns, refunds and net sales, reconciled; null for a store analysed before they existed.</summary>
+    public CleaningMoney? CleaningMoney { get; init; }
+}

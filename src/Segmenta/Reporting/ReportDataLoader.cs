@@ -28,15 +28,24 @@ internal static class ReportDataLoader
             r => new ImportRow(r.GetString(0), r.GetString(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4), r.GetInt64(5), r.GetString(6)));
         var quarantine = store.Query(SqlScripts.Get("Reporting/quarantine_summary.sql"), r => (r.GetString(0), r.GetInt64(1), r.GetInt64(2)));
         var cleaning = store.Query(
-            "SELECT step, rule, description, lines, revenue, line_share FROM cleaning_report ORDER BY step",
-            r => new CleaningRow(r.GetInt32(0), r.GetString(1), r.GetString(2), r.GetInt64(3), r.GetDouble(4), r.IsDBNull(5) ? 0 : r.GetDouble(5)));
+            "SELECT step, rule, description, lines, revenue, line_share, revenue_share FROM cleaning_report ORDER BY step",
+            r => new CleaningRow(r.GetInt32(0), r.GetString(1), r.GetString(2), r.GetInt64(3), r.GetDecimal(4),
+                r.IsDBNull(5) ? 0 : r.GetDouble(5), r.IsDBNull(6) ? null : r.GetDouble(6)));
+        var money = store.HasTable("cleaning_money")
+            ? store.Query(
+                "SELECT sales_of_kept_lines, returns, refunds, refunds_without_purchase, refund_lines_without_purchase, free_only_customers FROM cleaning_money",
+                r => new CleaningMoney(r.GetDecimal(0), r.GetDecimal(1), r.GetDecimal(2), r.GetDecimal(3), r.GetInt64(4), r.GetInt64(5)))[0]
+            : null;
         var segments = store.Query(SqlScripts.Get("Reporting/rfm_summary.sql"), r => new RfmSegmentRow(
             r.IsDBNull(0) ? "(none)" : r.GetString(0), r.GetInt64(1), r.GetDouble(2), r.GetDouble(3), r.GetDouble(4), r.GetDouble(5)));
         segments = WithSegmentIds(store, segments);
         var (runOptions, preset, asOf) = LastRun(store);
         return new ReportData(overview, imports, quarantine, cleaning, preset, segments, LoadColumns(store), asOf, runOptions,
             options.Currency ?? Features.CurrencyGuess.For(store), LoadSegmentations(store), ClusteringReportLoader.Load(store),
-            Pipeline.StoredResults.HasExploration(store) ? Exploration.Explorer.Load(store) : null, RecommendationReportLoader.Load(store));
+            Pipeline.StoredResults.HasExploration(store) ? Exploration.Explorer.Load(store) : null, RecommendationReportLoader.Load(store))
+        {
+            CleaningMoney = money,
+        };
     }
 
     /// <summary>Links each RFM segment to its id in customer_segments, so its action is read from the profiled catalog.</summary>

@@ -1,7 +1,7 @@
 -- Headline numbers of the clean data.
 SELECT min(invoice_date) AS first_date,
        max(invoice_date) AS last_date,
-       sum(amount) AS gross_revenue,
+       sum(amount)::DOUBLE AS gross_revenue,
        count(DISTINCT order_id) AS orders,
        count(DISTINCT customer_id) AS customers,
        count(DISTINCT stock_code) AS products,

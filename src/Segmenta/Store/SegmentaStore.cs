@@ -39,6 +39,10 @@ public sealed class SegmentaStore : IDisposable
         }
         var store = new SegmentaStore(full, connection);
         store.Execute(SqlScripts.Get("Store/schema.sql"));
+        if (store.Scalar<long>("SELECT count(*) FROM information_schema.columns WHERE table_name = 'raw_lines' AND column_name = 'amount' AND data_type = 'DOUBLE'") > 0)
+        {
+            store.Execute(SqlScripts.Get("Store/money_to_decimal.sql"));
+        }
         return store;
     }
 

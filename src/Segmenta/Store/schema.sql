@@ -20,16 +20,17 @@ CREATE TABLE IF NOT EXISTS imports (
 );
 
 -- Every line that could be parsed, typed, exactly as in the source (no cleaning yet).
+-- Money and quantities are DECIMAL(18,4): exact, so sums do not depend on the order of the lines (docs/decisions.md).
 CREATE TABLE IF NOT EXISTS raw_lines (
     import_id    INTEGER NOT NULL,
     line_number  BIGINT NOT NULL,
     invoice      VARCHAR,
     stock_code   VARCHAR,
     description  VARCHAR,
-    quantity     DOUBLE,
+    quantity     DECIMAL(18,4),
     invoice_date TIMESTAMP NOT NULL,
-    unit_price   DOUBLE,
-    amount       DOUBLE NOT NULL,
+    unit_price   DECIMAL(18,4),
+    amount       DECIMAL(18,4) NOT NULL,
     customer_id  VARCHAR,
     country      VARCHAR
 );

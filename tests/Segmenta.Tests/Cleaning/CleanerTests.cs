@@ -12,7 +12,7 @@ public class CleanerTests
         + "1,85123A,Heart,6,2011-01-01 10:00,2.00,10,UK\n"     // exact duplicate
         + "2,22633,Lamp,3,2011-01-02 10:00,5.00,,UK\n"        // no customer
         + "3,POST,Postage,1,2011-01-02 10:00,18.00,10,UK\n" // non-product (default preset)
-        + "4,21000,Free gift,1,2011-01-03 10:00,0,10,UK\n"    // zero price
+        + "4,21000,Free gift,1,2011-01-03 10:00,0,10,UK\n"    // free item: kept (default), zero price (classic)
         + "5,37446,Mug,2,2011-01-04 10:00,3.00,10,UK\n"       // kept, later returned
         + "C6,37446,Mug,-2,2011-01-05 10:00,3.00,10,UK\n"     // return matching line 5
         + "C7,20685,Bowl,-1,2011-01-05 10:00,4.00,10,UK\n"    // cancellation of a purchase before the data
@@ -48,9 +48,10 @@ public class CleanerTests
         Assert.Equal(1, report.LinesRemovedByRule["unmatched_cancellation"]);
         Assert.Equal(1, report.LinesRemovedByRule["extreme_quantity"]);
         Assert.Equal(1, report.LinesRemovedByRule["adjustment"]);
-        Assert.Equal(2, report.LinesKept);
-        var matched = fixture.Query("SELECT invoice_date, value, purchase_line_number FROM returns", r => (r.GetDateTime(0), r.GetDouble(1), r.GetInt64(2)));
-        Assert.Equal([(new DateTime(2011, 1, 5, 10, 0, 0), 6.0, 7L)], matched);
+        Assert.Equal(0, report.LinesRemovedByRule["negative_price"]);
+        Assert.Equal(3, report.LinesKept);
+        var matched = fixture.Query("SELECT invoice_date, value, purchase_line_number FROM returns", r => (r.GetDateTime(0), r.GetDecimal(1), r.GetInt64(2)));
+        Assert.Equal([(new DateTime(2011, 1, 5, 10, 0, 0), 6m, 7L)], matched);
     }
 
     [Fact]
@@ -67,7 +68,7 @@ public class CleanerTests
     }
 
     [Fact]
-    public void A_purchase_is_reversed_at_most_once()
+    public void A_purchase_is_not_returned_twice()
     {
         using var fixture = new StoreFixture();
         fixture.Import(Header
@@ -78,6 +79,7 @@ public class CleanerTests
         var report = fixture.Clean();
 
         Assert.Equal(1, report.LinesRemovedByRule["return"]);
-        Assert.Equal(1, report.LinesRemovedByRule["unmatched_cancellation"]);
+        Assert.Equal(1, report.LinesRemovedByRule["return_beyond_purchases"]);
+        Assert.Equal(0, report.LinesRemovedByRule["unmatched_cancellation"]);
     }
 }

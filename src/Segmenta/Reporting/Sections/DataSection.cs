@@ -20,9 +20,23 @@ internal static class DataSection
                 data.QuarantineKinds.Select(q => (IReadOnlyList<string>)[q.Kind, Html.Number(q.Lines), q.FirstLine.ToString(System.Globalization.CultureInfo.InvariantCulture)]),
                 "Quarantined lines (table quarantine holds each line's text)");
         }
-        html.Table(["Rule", "#Lines", $"#Revenue ({data.Currency})", "#Share of lines", "Why"],
-            data.Cleaning.Select(r => (IReadOnlyList<string>)[r.Rule, Html.Number(r.Lines), Html.Number(r.Revenue, 2), Html.Percent(r.LineShare), r.Description]),
-            $"Cleaning ({data.CleaningPreset} preset): lines and revenue removed by each rule, in the order applied");
+        html.Table(["Rule", "#Lines", "#Share of lines", $"#Revenue ({data.Currency})", "#Share of revenue", "Why"],
+            data.Cleaning.Select(r => (IReadOnlyList<string>)
+            [
+                r.Rule, Html.Number(r.Lines), Html.Percent(r.LineShare), Html.Number((double)r.Revenue, 2),
+                r.RevenueShare is { } share ? Html.Percent(share) : "", r.Description,
+            ]),
+            $"Cleaning ({data.CleaningPreset} preset): lines and revenue of each rule, in the order applied; revenue is the sum of the lines' amounts, its share is of all loaded revenue (cancellations negative)");
+        if (data.CleaningMoney is { } money)
+        {
+            html.Paragraph($"Money: {data.Currency}{money.Reconciliation()} (the sum of Monetary over customers)."
+                + (money.RefundLinesWithoutPurchase > 0
+                    ? $" {Html.Number(money.RefundLinesWithoutPurchase)} refund lines ({data.Currency}{money.RefundsWithoutPurchase:N2}) belong to customers with no kept purchase and are in no customer's Monetary."
+                    : "")
+                + (money.FreeOnlyCustomers > 0
+                    ? $" {Html.Number(money.FreeOnlyCustomers)} customers received only free items: they are kept, with Monetary 0."
+                    : ""));
+        }
         var removed = data.Cleaning.Where(r => r.Rule != "kept" && r.Lines > 0).OrderByDescending(r => r.Lines).ToList();
         if (removed.Count > 0)
         {
