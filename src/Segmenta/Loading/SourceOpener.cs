@@ -6,7 +6,8 @@ namespace Segmenta.Loading;
 /// <summary>Opens a record source for a file in any supported format, detecting encoding and delimiter of text.</summary>
 internal static class SourceOpener
 {
-    internal static (IRecordSource Source, TextFormat? Text) Open(string path, SourceFormat format, string? encodingName, char? delimiter)
+    internal static (IRecordSource Source, TextFormat? Text) Open(
+        string path, SourceFormat format, string? encodingName, char? delimiter, HeaderMode header = HeaderMode.Auto)
     {
         switch (format)
         {
@@ -18,7 +19,7 @@ internal static class SourceOpener
                 var sample = ReadSample(path, format, out var wholeFile);
                 var text = TextFormatSniffer.Sniff(sample, wholeFile, encodingName, delimiter);
                 var reader = new StreamReader(OpenBytes(path, format), text.Encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
-                return (new DelimitedRecordReader(reader, text.Delimiter), text);
+                return (new DelimitedRecordReader(reader, text.Delimiter, header), text);
         }
     }
 

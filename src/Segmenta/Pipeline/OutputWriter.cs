@@ -2,7 +2,7 @@ using Segmenta.Store;
 
 namespace Segmenta.Pipeline;
 
-/// <summary>Writes the analysis tables as CSV files with the documented headers, from inside the engine.</summary>
+/// <summary>Writes the analysis tables as CSV files with the documented headers, through <see cref="CsvFile"/>.</summary>
 internal static class OutputWriter
 {
     internal static string WriteCustomers(SegmentaStore store, string directory)
@@ -41,6 +41,10 @@ internal static class OutputWriter
         return path;
     }
 
-    private static void Copy(SegmentaStore store, string query, string path) =>
-        store.Execute($"COPY ({query}) TO '{path.Replace("'", "''", StringComparison.Ordinal)}' (HEADER, DELIMITER ',')");
+    /// <summary>Every line quarantined at load, with its file, line number, reason and text (cut to 200 characters).</summary>
+    internal static string WriteQuarantine(SegmentaStore store, string directory) =>
+        Loading.QuarantineFile.Write(store, Path.Combine(directory, "quarantine.csv"));
+
+    // Through the one CSV writer, so ids and names from the data can never become spreadsheet formulas.
+    private static void Copy(SegmentaStore store, string query, string path) => CsvFile.WriteQuery(store, query, path);
 }
