@@ -13,7 +13,7 @@ internal sealed class DelimitedRecordReader : IRecordSource
     internal const int MaxLinesPerRecord = 20;
 
     /// <summary>The delimiter value meaning "any run of spaces and tabs".</summary>
-    internal const char Whitespace = ' ';
+    internal const char Whitespace = ImportOptions.WhitespaceDelimiter;
 
     private readonly TextReader _reader;
     private readonly char _delimiter;

@@ -3,6 +3,9 @@ namespace Segmenta.Loading;
 /// <summary>How to read a source file. Every setting is detected when left empty.</summary>
 public sealed record ImportOptions
 {
+    /// <summary>The <see cref="Delimiter"/> value meaning "fields separated by runs of spaces and tabs".</summary>
+    public const char WhitespaceDelimiter = ' ';
+
     /// <summary>Explicit role-to-column choices (<c>--map customer="Client No"</c>); other roles are mapped from usual names.</summary>
     public IReadOnlyDictionary<ColumnRole, string> ColumnMap { get; init; } = new Dictionary<ColumnRole, string>();
 

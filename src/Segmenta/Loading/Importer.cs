@@ -340,6 +340,9 @@ public static class Importer
             },
             ("sha", sha256)).FirstOrDefault();
 
+    /// <summary>Writes every quarantined line of the store (file, line, reason, text cut to 200 characters) to a CSV file.</summary>
+    public static string WriteQuarantine(SegmentaStore store, string path) => QuarantineFile.Write(store, path);
+
     internal static IReadOnlySet<ColumnRole> ParseRoles(string roles) =>
         roles.Split(',', StringSplitOptions.RemoveEmptyEntries)
             .Select(name => RoleNames.TryParse(name, out var role) ? role : (ColumnRole?)null)

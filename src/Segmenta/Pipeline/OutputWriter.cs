@@ -41,10 +41,6 @@ internal static class OutputWriter
         return path;
     }
 
-    /// <summary>Every line quarantined at load, with its file, line number, reason and text (cut to 200 characters).</summary>
-    internal static string WriteQuarantine(SegmentaStore store, string directory) =>
-        Loading.QuarantineFile.Write(store, Path.Combine(directory, "quarantine.csv"));
-
     // Through the one CSV writer, so ids and names from the data can never become spreadsheet formulas.
     private static void Copy(SegmentaStore store, string query, string path) => CsvFile.WriteQuery(store, query, path);
 }
