@@ -34,7 +34,7 @@ internal static class SummaryPrinter
         }
         var parts = new List<string?>
         {
-            import.Format, import.Encoding, import.Delimiter is null ? null : $"delimiter {import.Delimiter}",
+            import.Format, import.Encoding, import.Delimiter is null ? null : import.Delimiter.Length == 1 ? $"delimiter '{import.Delimiter}'" : $"delimiter {import.Delimiter}",
             import.HasHeader ? null : "no header (columns by position)",
             $"dates {import.DateOrder}", $"decimal {import.DecimalStyle}",
             import.ReplacedImportId is { } old ? $"replaced import {old}" : null,

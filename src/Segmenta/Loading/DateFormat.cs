@@ -7,7 +7,7 @@ namespace Segmenta.Loading;
 /// (<c>dmy</c>, <c>mdy</c>, <c>ymd</c>; <c>ymd</c> also reads compact 19970101) or an exact .NET format string such as
 /// <c>dd/MM/yyyy HH:mm</c> or <c>yyyyMMdd</c>.
 /// </summary>
-internal sealed record DateFormat(DateOrder? Order, string? ExactFormat)
+internal sealed record DateFormat(DateOrder? Order, string? ExactFormat, string? Keyword = null)
 {
     /// <summary>Letters a .NET date pattern may use; any other letter must be quoted to be a literal.</summary>
     private const string PatternLetters = "yMdHhmsfFtzKgT";
@@ -20,9 +20,9 @@ internal sealed record DateFormat(DateOrder? Order, string? ExactFormat)
     internal static DateFormat Parse(string? text) => text?.Trim().ToLowerInvariant() switch
     {
         null or "" or "auto" => Detect,
-        "dmy" or "day-first" or "dayfirst" or "european" => new(DateOrder.DayFirst, null),
-        "mdy" or "month-first" or "monthfirst" or "us" => new(DateOrder.MonthFirst, null),
-        "ymd" or "iso" or "year-first" => new(DateOrder.MonthFirst, null),
+        "dmy" or "day-first" or "dayfirst" or "european" => new(DateOrder.DayFirst, null, "dmy"),
+        "mdy" or "month-first" or "monthfirst" or "us" => new(DateOrder.MonthFirst, null, "mdy"),
+        "ymd" or "iso" or "year-first" => new(DateOrder.MonthFirst, null, "ymd"),
         _ => new(null, CheckPattern(text!.Trim())),
     };
 
@@ -30,7 +30,7 @@ internal sealed record DateFormat(DateOrder? Order, string? ExactFormat)
         DateTime.TryParseExact(text.Trim(), ExactFormat, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out value);
 
     /// <summary>What the user asked for, in the words of the option (for messages and the import log).</summary>
-    internal string Describe() => ExactFormat ?? Order?.ToString() ?? "auto";
+    internal string Describe() => ExactFormat ?? Keyword ?? "auto";
 
     private static string CheckPattern(string pattern)
     {

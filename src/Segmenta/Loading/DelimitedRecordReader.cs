@@ -12,6 +12,9 @@ internal sealed class DelimitedRecordReader : IRecordSource
 {
     internal const int MaxLinesPerRecord = 20;
 
+    /// <summary>More columns than this is not a transaction table (a wrong delimiter, or not a table at all).</summary>
+    internal const int MaxColumns = 1_000;
+
     /// <summary>The delimiter value meaning "any run of spaces and tabs".</summary>
     internal const char Whitespace = ImportOptions.WhitespaceDelimiter;
 
@@ -76,6 +79,12 @@ internal sealed class DelimitedRecordReader : IRecordSource
         if (!Read())
         {
             throw new SegmentaException("The file is empty: it has no lines. Give a file with a line per purchase.");
+        }
+        if (FieldCount > MaxColumns)
+        {
+            throw new SegmentaException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"The first line splits into {FieldCount:N0} fields with the delimiter {(_delimiter == Whitespace ? "whitespace" : $"'{_delimiter}'")}; "
+                + $"a transaction file has a few columns (at most {MaxColumns:N0} are read). Give the right one with --delimiter, or check that the file is a table."));
         }
         var header = new string[FieldCount];
         for (var i = 0; i < header.Length; i++)

@@ -120,7 +120,8 @@ public static class Importer
                 Format = format.ToString(),
                 Encoding = text is null ? null : settings.EncodingName ?? text.EncodingName,
                 Delimiter = text is null ? null : LoadHint.Describe(text.Delimiter).Trim('\''),
-                DateOrder = settings.DateFormat.ExactFormat ?? settings.DateStyleSeen ?? settings.DateOrder.ToString(),
+                DateOrder = settings.DateFormat.ExactFormat ?? settings.DateFormat.Keyword ?? settings.DateStyleSeen
+                    ?? (settings.DateOrderIsGuess ? $"{settings.DateOrder} (assumed: no date decided it)" : settings.DateOrder.ToString()),
                 DecimalStyle = settings.DecimalStyle.ToString(),
                 ColumnMap = mapping.Describe(),
                 Roles = mapping.Indexes.Keys.ToHashSet(),
@@ -172,11 +173,14 @@ public static class Importer
     /// <summary>The options asked for now that differ from those of the earlier import ("--date-format ymd (was dmy)").</summary>
     private static List<string> Differences(IReadOnlyDictionary<string, string> before, IReadOnlyDictionary<string, string> now) =>
         now.Where(p => !before.TryGetValue(p.Key, out var old) || !string.Equals(old, p.Value, StringComparison.OrdinalIgnoreCase))
-            .Select(p => before.TryGetValue(p.Key, out var old) ? $"{p.Key} {p.Value} (was {old})" : $"{p.Key} {p.Value} (was detected)")
+            .Select(p => before.TryGetValue(p.Key, out var old) ? $"{Option(p.Key, p.Value)} (was {old})" : $"{Option(p.Key, p.Value)} (was detected)")
             .ToList();
 
     private static string DescribeRequested(IReadOnlyDictionary<string, string> requested) =>
-        requested.Count == 0 ? "with detected settings" : "with " + string.Join(" ", requested.Select(p => $"{p.Key} {p.Value}"));
+        requested.Count == 0 ? "with detected settings" : "with " + string.Join(" ", requested.Select(p => Option(p.Key, p.Value)));
+
+    private static string Option(string key, string value) =>
+        key.StartsWith("--map ", StringComparison.Ordinal) ? $"{key}={value}" : $"{key} {value}";
 
     /// <summary>Settings the user left open are decided from the first records of the file.</summary>
     private static SourceSettings DecideFromSample(

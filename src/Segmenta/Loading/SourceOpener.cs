@@ -18,6 +18,12 @@ internal static class SourceOpener
             default:
                 var sample = ReadSample(path, format, out var wholeFile);
                 var text = TextFormatSniffer.Sniff(sample, wholeFile, encodingName, delimiter);
+                if (TextFormatSniffer.LooksBinary(text.Encoding.GetString(sample, 0, Math.Min(sample.Length, 1 << 16))))
+                {
+                    throw new SegmentaException(
+                        $"{Path.GetFileName(path)} is not a text table: its first bytes are binary (control characters). "
+                        + "Give a CSV/TSV or whitespace-separated text file (optionally .gz), an .xlsx or a .parquet file.");
+                }
                 var reader = new StreamReader(OpenBytes(path, format), text.Encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
                 return (new DelimitedRecordReader(reader, text.Delimiter, header), text);
         }

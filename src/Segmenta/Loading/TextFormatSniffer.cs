@@ -91,6 +91,24 @@ internal static class TextFormatSniffer
         return sample;
     }
 
+    /// <summary>True when the text holds NUL characters, or more than 1% control characters other than tab and line breaks.</summary>
+    internal static bool LooksBinary(string text)
+    {
+        var control = 0;
+        foreach (var c in text)
+        {
+            if (c == '\0')
+            {
+                return true;
+            }
+            if (char.IsControl(c) && c is not ('\t' or '\r' or '\n' or '\f'))
+            {
+                control++;
+            }
+        }
+        return control > 0 && control * 100 > text.Length;
+    }
+
     internal static char DetectDelimiter(string text)
     {
         var lines = text.Split('\n', 60).Take(50).Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0).ToList();
