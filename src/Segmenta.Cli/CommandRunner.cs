@@ -36,8 +36,19 @@ internal static class CommandRunner
         }
     }
 
-    internal static void PrintError(string message) =>
-        Terminal.Error.MarkupLine($"[red]error:[/] {Markup.Escape(SafeText.Message(message))}");
+    /// <summary>One "error: ..." line; unwrapped when not on a terminal so logs and tests see the message whole.</summary>
+    internal static void PrintError(string message)
+    {
+        var text = SafeText.Message(message);
+        if (Terminal.IsTerminal(Console.Error))
+        {
+            Terminal.Error.MarkupLine($"[red]error:[/] {Markup.Escape(text)}");
+        }
+        else
+        {
+            Console.Error.WriteLine($"error: {text}");
+        }
+    }
 
     /// <summary>
     /// Shows a spinner with the current step on an interactive terminal; otherwise one line per step on standard

@@ -62,7 +62,7 @@ internal static class SummaryPrinter
         CommandRunner.PrintError($"{what} {e.Hint}");
         if (e.QuarantineFile is { } file)
         {
-            Terminal.Error.MarkupLine($"Every quarantined line: {Markup.Escape(file)}");
+            Console.Error.WriteLine($"Every quarantined line: {file}");
         }
     }
 

@@ -18,6 +18,9 @@ internal static class Terminal
     /// <summary>True when standard output and error are both an interactive terminal.</summary>
     internal static bool IsInteractive => !Console.IsOutputRedirected && !Console.IsErrorRedirected;
 
+    /// <summary>True when <paramref name="writer"/> is the process's own, non-redirected console.</summary>
+    internal static bool IsTerminal(TextWriter writer) => new AnsiConsoleOutput(writer).IsTerminal;
+
     private static IAnsiConsole Create(TextWriter writer)
     {
         var output = new AnsiConsoleOutput(writer);
