@@ -17,12 +17,17 @@ public class LoadingCliTests
     private static string[] ErrorLines(string error) => error.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.StartsWith("error: ", StringComparison.Ordinal)).ToArray();
 
     [Fact]
-    public void The_cdnow_sample_is_analysed_with_map_flags_only()
+    public void The_cdnow_sample_is_analysed_with_the_map_flags_of_the_readme()
     {
+        // README.md shows the CDNOW command; it runs here as written (plus flags that skip the slow stages).
+        var line = File.ReadAllLines(Path.Combine(RepoPaths.Root, "README.md")).Select(l => l.Trim())
+            .Single(l => l.StartsWith("./segmenta analyze ", StringComparison.Ordinal) && l.Contains("CDNOW_sample.txt", StringComparison.Ordinal));
         using var directory = new TempDirectory();
+        var args = line["./segmenta ".Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(a => a.EndsWith("CDNOW_sample.txt", StringComparison.Ordinal) ? RealWorldFileTests.Cdnow : a == "out-cdnow" ? directory.File("out") : a)
+            .Concat(["--no-clusters", "--no-recommendations"]).ToArray();
 
-        var (exit, output, error) = Segmenta([
-            "analyze", RealWorldFileTests.Cdnow, "--out", directory.File("out"), .. CdnowMap, "--no-clusters", "--no-recommendations"]);
+        var (exit, output, error) = Segmenta(args);
 
         Assert.True(exit == 0, error);
         Assert.Contains("delimiter whitespace, no header (columns by position), dates yyyyMMdd", output);
@@ -233,5 +238,34 @@ public class LoadingCliTests
         Assert.Contains("delimiter ',', dates year-month-day, decimal Point", output);
         Assert.Contains("] Loading shop.csv...", error);
         Assert.Contains("] Cleaning...", error);
+    }
+
+    [Fact]
+    public void A_basket_log_with_a_constant_total_gets_recommendations_counting_each_line_as_one_unit()
+    {
+        // A grocery basket log (Member_number,Date,itemDescription) has no quantity: each line is one unit.
+        using var directory = new TempDirectory();
+        var lines = new StringBuilder("Member_number,Date,itemDescription,Total\n");
+        string[] items = ["whole milk", "rolls/buns", "yogurt", "soda", "tropical fruit", "bottled water", "sausage", "root vegetables"];
+        for (var member = 0; member < 60; member++)
+        {
+            for (var visit = 0; visit < 4; visit++)
+            {
+                var date = new DateOnly(2015, 1, 5).AddDays(member % 7 + visit * 45);
+                for (var k = 0; k < 3; k++)
+                {
+                    lines.Append(CultureInfo.InvariantCulture, $"{1000 + member},{date:dd-MM-yyyy},{items[(member + visit * 3 + k * (1 + member % 3)) % items.Length]},1\n");
+                }
+            }
+        }
+        var input = directory.Write("groceries.csv", lines.ToString());
+
+        var (exit, output, error) = Segmenta("analyze", input, "--out", directory.File("out"), "--map", "customer=Member_number",
+            "--map", "product=itemDescription", "--map", "total=Total", "--no-clusters");
+
+        Assert.True(exit == 0, error);
+        Assert.DoesNotContain("Recommendations skipped", output);
+        Assert.Equal(60 + 1, File.ReadAllLines(directory.File("out/customers.csv")).Length);
+        Assert.True(File.ReadAllLines(directory.File("out/recommendations.csv")).Length > 60);
     }
 }
