@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using Segmenta.Loading;
 using Spectre.Console;
 
 namespace Segmenta.Cli;
@@ -11,19 +13,54 @@ internal static class CommandRunner
         {
             return body();
         }
+        catch (NothingLoadedException e)
+        {
+            SummaryPrinter.PrintNothingLoaded(e);
+            return 1;
+        }
         catch (SegmentaException e)
         {
-            Terminal.Error.MarkupLine($"[red]error:[/] {Markup.Escape(e.Message)}");
+            PrintError(e.Message);
             return 1;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A path the user gave cannot be read or written: the system's reason is the message.
+            PrintError(e.Message);
+            return 1;
+        }
+        catch (Exception e) when (Environment.GetEnvironmentVariable("SEGMENTA_DEBUG") is null)
+        {
+            PrintError($"unexpected {e.GetType().Name}: {e.Message} (this is a bug in Segmenta; set SEGMENTA_DEBUG=1 to see where it happened).");
+            return 2;
         }
     }
 
-    /// <summary>Shows a spinner with the current step when the terminal is interactive; plain otherwise.</summary>
+    /// <summary>One "error: ..." line; unwrapped when not on a terminal so logs and tests see the message whole.</summary>
+    internal static void PrintError(string message)
+    {
+        var text = SafeText.Message(message);
+        if (Terminal.IsTerminal(Console.Error))
+        {
+            Terminal.Error.MarkupLine($"[red]error:[/] {Markup.Escape(text)}");
+        }
+        else
+        {
+            Console.Error.WriteLine($"error: {text}");
+        }
+    }
+
+    /// <summary>
+    /// Shows a spinner with the current step on an interactive terminal; otherwise one line per step on standard
+    /// error with the time since the start, so a piped or logged run shows progress too.
+    /// </summary>
     internal static T WithProgress<T>(Func<Action<string>, T> work)
     {
-        if (Console.IsOutputRedirected || Console.IsErrorRedirected)
+        if (!Terminal.IsInteractive)
         {
-            return work(_ => { });
+            var watch = Stopwatch.StartNew();
+            var error = Terminal.Error;
+            return work(step => error.WriteLine(FormattableString.Invariant($"[{watch.Elapsed.TotalSeconds,6:0.0} s] {SafeText.Clip(step)}...")));
         }
         return Terminal.Out.Status().Start("Starting", context => work(step => context.Status(Markup.Escape(step) + "...")));
     }

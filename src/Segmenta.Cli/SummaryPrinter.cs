@@ -15,15 +15,54 @@ internal static class SummaryPrinter
         var table = new Table().Title("Import").AddColumns("File", "Lines read", "Loaded", "Quarantined", "Detected");
         foreach (var import in imports)
         {
-            var detected = import.AlreadyImported
-                ? "already imported: nothing added"
-                : string.Join(", ", new[] { import.Format, import.Encoding, import.Delimiter is null ? null : $"delimiter '{import.Delimiter}'", $"dates {import.DateOrder}", $"decimal {import.DecimalStyle}" }.Where(s => s is not null));
-            table.AddRow(Markup.Escape(import.SourceName), N(import.LinesRead), N(import.LinesLoaded), N(import.LinesQuarantined), Markup.Escape(detected));
+            table.AddRow(Markup.Escape(SafeText.Clip(import.SourceName, 60)), N(import.LinesRead), N(import.LinesLoaded), N(import.LinesQuarantined), Markup.Escape(Detected(import)));
         }
         Terminal.Out.Write(table);
         foreach (var import in imports.Where(i => !i.AlreadyImported))
         {
-            Terminal.Out.MarkupLine($"[grey]Columns: {Markup.Escape(import.ColumnMap)}[/]");
+            var rate = import.LinesPerSecond > 0 ? $", {N((long)import.LinesPerSecond)} lines/s" : "";
+            Terminal.Out.MarkupLine($"[grey]Columns: {Markup.Escape(SafeText.Clip(import.ColumnMap))} (read in {import.Elapsed.TotalSeconds.ToString("0.00", Numbers)} s{rate})[/]");
+        }
+    }
+
+    /// <summary>What the import decided about the file, in one cell.</summary>
+    private static string Detected(ImportResult import)
+    {
+        if (import.AlreadyImported)
+        {
+            return "already imported: nothing added";
+        }
+        var parts = new List<string?>
+        {
+            import.Format, import.Encoding, import.Delimiter is null ? null : import.Delimiter.Length == 1 ? $"delimiter '{import.Delimiter}'" : $"delimiter {import.Delimiter}",
+            import.HasHeader ? null : "no header (columns by position)",
+            $"dates {import.DateOrder}", $"decimal {import.DecimalStyle}",
+            import.ReplacedImportId is { } old ? $"replaced import {old}" : null,
+        };
+        return string.Join(", ", parts.Where(s => s is not null));
+    }
+
+    /// <summary>No line of a file could be loaded: the import table, the top reasons with an example each, and the fix.</summary>
+    internal static void PrintNothingLoaded(NothingLoadedException e)
+    {
+        PrintImports([e.Import]);
+        if (e.Reasons.Count > 0)
+        {
+            var reasons = new Table().Title("Why lines were quarantined").AddColumns("Reason", "Lines", "First example");
+            foreach (var reason in e.Reasons)
+            {
+                reasons.AddRow(Markup.Escape(reason.ExampleReason), N(reason.Lines),
+                    Markup.Escape($"line {reason.ExampleLine.ToString(Numbers)}: {SafeText.Clip(reason.ExampleText, 100)}"));
+            }
+            Terminal.Out.Write(reasons);
+        }
+        var what = e.Import.LinesRead == 0
+            ? $"{e.Import.SourceName} has no data lines."
+            : $"No line of {e.Import.SourceName} could be loaded; nothing was recorded, so running again with corrected options imports it.";
+        CommandRunner.PrintError($"{what} {e.Hint}");
+        if (e.QuarantineFile is { } file)
+        {
+            Console.Error.WriteLine($"Every quarantined line: {file}");
         }
     }
 
@@ -79,6 +118,10 @@ internal static class SummaryPrinter
             Terminal.Out.MarkupLine($"[yellow]note:[/] {Markup.Escape(note)}");
         }
         Terminal.Out.MarkupLine($"Lines kept {N(result.Cleaning.LinesKept)} of {N(result.Cleaning.LinesLoaded)} loaded; net sales {features.MonetarySum.ToString("N2", Numbers)}.");
+        if (result.OutputFiles.FirstOrDefault(f => Path.GetFileName(f) == "quarantine.csv") is { } quarantine)
+        {
+            Terminal.Out.MarkupLine($"Quarantined lines ({N(result.Cleaning.LinesQuarantined)}): {Markup.Escape(quarantine)}");
+        }
         Terminal.Out.MarkupLine($"Wrote {string.Join(", ", result.OutputFiles.Select(f => Markup.Escape(f)))} and the database {Markup.Escape(result.DatabasePath)} in {result.Elapsed.TotalSeconds.ToString("0.00", Numbers)} s.");
     }
 

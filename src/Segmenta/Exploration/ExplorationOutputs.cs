@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Segmenta.Profiling;
 
 namespace Segmenta.Exploration;
 

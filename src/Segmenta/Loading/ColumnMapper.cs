@@ -1,12 +1,22 @@
+using System.Globalization;
+
 namespace Segmenta.Loading;
 
 /// <summary>
-/// Maps source columns to roles: first the user's <c>--map</c> overrides, then the usual names
-/// (case- and punctuation-insensitive). Fails with the columns found when a required role is missing.
+/// Maps source columns to roles: first the user's <c>--map</c> overrides (by name, or by position 1, 2, ...), then the
+/// usual names (case- and punctuation-insensitive). Fails with the columns found, and a <c>--map</c> suggestion for
+/// each missing role, when a required role is missing.
 /// </summary>
 internal static class ColumnMapper
 {
-    internal static ColumnMapping Map(IReadOnlyList<string> header, IReadOnlyDictionary<ColumnRole, string> overrides)
+    private const int MaxColumnsShown = 30;
+
+    /// <param name="header">Column names (positions "1", "2", ... for a file without a header line).</param>
+    /// <param name="overrides">The user's <c>--map</c> choices.</param>
+    /// <param name="example">Values of the first data line, used only to suggest columns when a role is missing.</param>
+    /// <param name="hasHeader">False when the columns are named by position.</param>
+    internal static ColumnMapping Map(
+        IReadOnlyList<string> header, IReadOnlyDictionary<ColumnRole, string> overrides, IReadOnlyList<string>? example = null, bool hasHeader = true)
     {
         var normalised = header.Select(RoleNames.Normalise).ToArray();
         var indexes = new Dictionary<ColumnRole, int>();
@@ -16,31 +26,35 @@ internal static class ColumnMapper
             if (index < 0)
             {
                 throw new SegmentaException(
-                    $"--map {RoleNames.Of(role)}={column}: the file has no column '{column}'. Columns found: {Quote(header)}.");
+                    $"--map {RoleNames.Of(role)}={SafeText.Clip(column, 60)}: the file has no column '{SafeText.Clip(column, 60)}'. "
+                    + $"Columns found: {Describe(header, example, hasHeader)}. A column can also be given by its position: --map {RoleNames.Of(role)}=1.");
             }
             indexes[role] = index;
         }
 
-        foreach (var (role, synonyms) in RoleNames.Synonyms)
+        if (hasHeader)
         {
-            if (indexes.ContainsKey(role))
+            foreach (var (role, synonyms) in RoleNames.Synonyms)
             {
-                continue;
-            }
-            // Synonyms are tried in order of preference, so "InvoiceDate" wins over a generic "date".
-            foreach (var synonym in synonyms)
-            {
-                var index = Array.IndexOf(normalised, synonym);
-                if (index >= 0 && !indexes.ContainsValue(index))
+                if (indexes.ContainsKey(role))
                 {
-                    indexes[role] = index;
-                    break;
+                    continue;
+                }
+                // Synonyms are tried in order of preference, so "InvoiceDate" wins over a generic "date".
+                foreach (var synonym in synonyms)
+                {
+                    var index = Array.IndexOf(normalised, synonym);
+                    if (index >= 0 && !indexes.ContainsValue(index))
+                    {
+                        indexes[role] = index;
+                        break;
+                    }
                 }
             }
         }
 
         var mapping = new ColumnMapping(indexes, header);
-        ThrowIfRequiredRolesMissing(mapping);
+        ThrowIfRequiredRolesMissing(mapping, example, hasHeader);
         return mapping;
     }
 
@@ -53,37 +67,66 @@ internal static class ColumnMapper
                 return i;
             }
         }
-        return Array.IndexOf(normalised, RoleNames.Normalise(column));
+        var byName = Array.IndexOf(normalised, RoleNames.Normalise(column));
+        if (byName >= 0 && RoleNames.Normalise(column).Length > 0)
+        {
+            return byName;
+        }
+        return int.TryParse(column.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var position) && position >= 1 && position <= header.Count
+            ? position - 1
+            : -1;
     }
 
-    private static void ThrowIfRequiredRolesMissing(ColumnMapping mapping)
+    private static void ThrowIfRequiredRolesMissing(ColumnMapping mapping, IReadOnlyList<string>? example, bool hasHeader)
     {
-        var missing = new List<string>();
+        var missing = new List<(string Words, ColumnRole Role)>();
         if (!mapping.Has(ColumnRole.Customer))
         {
-            missing.Add("customer (e.g. CustomerID)");
+            missing.Add(("customer (e.g. CustomerID)", ColumnRole.Customer));
         }
         if (!mapping.Has(ColumnRole.Date))
         {
-            missing.Add("date (e.g. InvoiceDate)");
+            missing.Add(("date (e.g. InvoiceDate)", ColumnRole.Date));
         }
-        var hasAmount = mapping.Has(ColumnRole.LineTotal)
-            || (mapping.Has(ColumnRole.UnitPrice) && mapping.Has(ColumnRole.Quantity));
-        if (!hasAmount)
+        if (!mapping.Has(ColumnRole.LineTotal) && !(mapping.Has(ColumnRole.UnitPrice) && mapping.Has(ColumnRole.Quantity)))
         {
-            missing.Add("an amount: quantity and price (e.g. Quantity, UnitPrice), or a line total (e.g. Total)");
+            missing.Add(("an amount: quantity and price (e.g. Quantity, UnitPrice), or a line total (e.g. Total)", ColumnRole.LineTotal));
         }
         if (missing.Count == 0)
         {
             return;
         }
+        var taken = mapping.Indexes.Values.ToHashSet();
+        var suggestions = new List<string>();
+        foreach (var (_, role) in missing)
+        {
+            var candidate = ColumnGuess.For(role, mapping.Header, example, taken);
+            if (candidate >= 0)
+            {
+                taken.Add(candidate);
+            }
+            suggestions.Add($"--map {RoleNames.Of(role)}={(candidate >= 0 ? Quote(mapping.Header[candidate]) : "\"<column>\"")}");
+        }
+        var found = hasHeader
+            ? $"Columns found: {Describe(mapping.Header, example, hasHeader)}."
+            : $"The file has no header line (its first line is data), so its columns are named by position: {Describe(mapping.Header, example, hasHeader)}.";
         throw new MissingColumnException(
-            $"The file has no column for {string.Join("; ", missing)}. Columns found: {Quote(mapping.Header)}. "
-            + $"Tell Segmenta which column to use with --map role=column, for example --map customer=\"{Example(mapping.Header)}\" "
-            + $"(roles: {RoleNames.AllUserNames}).");
+            $"The file has no column for {string.Join("; ", missing.Select(m => m.Words))}. {found} "
+            + $"Tell Segmenta which column plays each role: {string.Join(" ", suggestions)} (roles: {RoleNames.AllUserNames}).");
     }
 
-    private static string Example(IReadOnlyList<string> header) => header.Count > 0 ? header[0] : "Client";
+    private static string Quote(string column) =>
+        column.Length > 0 && column.All(char.IsAsciiLetterOrDigit) ? column : $"\"{SafeText.Clip(column, 40)}\"";
 
-    private static string Quote(IReadOnlyList<string> header) => string.Join(", ", header.Select(h => $"'{h}'"));
+    /// <summary>"'a', 'b'" (or "1 ('00004'), 2 ('0001')" without a header), cut to a readable length.</summary>
+    internal static string Describe(IReadOnlyList<string> header, IReadOnlyList<string>? example, bool hasHeader)
+    {
+        var shown = header.Take(MaxColumnsShown).Select((h, i) =>
+        {
+            var value = example is not null && i < example.Count ? $" ('{SafeText.Clip(example[i], 30)}')" : "";
+            return hasHeader ? $"'{SafeText.Clip(h, 40)}'" : $"{h}{value}";
+        });
+        var more = header.Count > MaxColumnsShown ? $" and {header.Count - MaxColumnsShown} more" : "";
+        return string.Join(", ", shown) + more;
+    }
 }

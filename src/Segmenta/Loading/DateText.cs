@@ -6,7 +6,10 @@ namespace Segmenta.Loading;
 /// </summary>
 internal readonly record struct DateText(bool YearFirst, int First, int Second, int Year, int Hour, int Minute, int Second_, int Millisecond, char Separator)
 {
-    /// <summary>Parses ISO (2010-12-01 08:26:00, 2010-12-01T08:26), US and European dates with optional time and AM/PM.</summary>
+    /// <summary>
+    /// Parses ISO (2010-12-01 08:26:00, 2010-12-01T08:26), compact (19970101, 19970101 08:26), US and European dates
+    /// with optional time and AM/PM.
+    /// </summary>
     internal static bool TryParse(ReadOnlySpan<char> text, out DateText result)
     {
         result = default;
@@ -62,6 +65,24 @@ internal readonly record struct DateText(bool YearFirst, int First, int Second, 
             }
             i++;
         }
+        if (count >= 1 && digits[0] == 8 && separator == '\0')
+        {
+            // yyyyMMdd: split the one number into three, keeping any time parts after it.
+            if (count + 2 > 7)
+            {
+                return false;
+            }
+            var compact = numbers[0];
+            for (var k = count - 1; k >= 1; k--)
+            {
+                numbers[k + 2] = numbers[k];
+                digits[k + 2] = digits[k];
+            }
+            (numbers[0], numbers[1], numbers[2]) = (compact / 10_000, compact / 100 % 100, compact % 100);
+            (digits[0], digits[1], digits[2]) = (4, 2, 2);
+            count += 2;
+            separator = 'c';
+        }
         if (count < 3)
         {
             return false;
@@ -87,6 +108,9 @@ internal readonly record struct DateText(bool YearFirst, int First, int Second, 
         result = new DateText(false, numbers[0], numbers[1], year, hour, minute, second, millisecond, separator);
         return true;
     }
+
+    /// <summary>True for a compact yyyyMMdd date (no separators).</summary>
+    internal bool IsCompact => Separator == 'c';
 
     /// <summary>Which orders this date allows: a first number over 12 rules out month-first, and so on.</summary>
     internal bool Allows(DateOrder order) => YearFirst || (order == DateOrder.DayFirst ? Second <= 12 && First <= 31 : First <= 12 && Second <= 31);

@@ -4,11 +4,19 @@ namespace Segmenta.Loading;
 /// Reads delimited text (RFC 4180 quoting with doubled quotes) record by record, keeping physical line numbers.
 /// A quoted field may span lines, but only up to <see cref="MaxLinesPerRecord"/>: beyond that (or at the end of the
 /// file) the opening line is reported as an unterminated quote and the lines after it are read again as records of
-/// their own, so one stray quote never swallows the rest of the file.
+/// their own, so one stray quote never swallows the rest of the file. The <see cref="Whitespace"/> delimiter splits on
+/// runs of spaces and tabs (fixed-width-looking exports such as CDNOW). A file whose first line looks like data has no
+/// header: its columns are then named by position, "1", "2", ...
 /// </summary>
 internal sealed class DelimitedRecordReader : IRecordSource
 {
     internal const int MaxLinesPerRecord = 20;
+
+    /// <summary>More columns than this is not a transaction table (a wrong delimiter, or not a table at all).</summary>
+    internal const int MaxColumns = 1_000;
+
+    /// <summary>The delimiter value meaning "any run of spaces and tabs".</summary>
+    internal const char Whitespace = ImportOptions.WhitespaceDelimiter;
 
     private readonly TextReader _reader;
     private readonly char _delimiter;
@@ -17,15 +25,19 @@ internal sealed class DelimitedRecordReader : IRecordSource
     private char[] _chars = new char[1024];
     private (int Start, int Length)[] _fields = new (int, int)[16];
     private string _raw = "";
+    private bool _firstRecordPending;
 
-    internal DelimitedRecordReader(TextReader reader, char delimiter)
+    internal DelimitedRecordReader(TextReader reader, char delimiter, HeaderMode header = HeaderMode.Auto)
     {
         _reader = reader;
         _delimiter = delimiter;
-        Header = ReadHeader();
+        Header = ReadHeader(header);
     }
 
     public IReadOnlyList<string> Header { get; }
+
+    /// <summary>False when the first line was data and the columns are named by position.</summary>
+    internal bool HasHeader { get; private set; } = true;
 
     public long LineNumber { get; private set; }
 
@@ -43,6 +55,11 @@ internal sealed class DelimitedRecordReader : IRecordSource
 
     public bool Read()
     {
+        if (_firstRecordPending)
+        {
+            _firstRecordPending = false;
+            return true;
+        }
         while (NextLine() is { } first)
         {
             if (first.Text.Length == 0)
@@ -57,16 +74,29 @@ internal sealed class DelimitedRecordReader : IRecordSource
 
     public void Dispose() => _reader.Dispose();
 
-    private string[] ReadHeader()
+    private string[] ReadHeader(HeaderMode mode)
     {
         if (!Read())
         {
-            throw new SegmentaException("The file is empty: it has no header line. Export the data with a header row naming the columns.");
+            throw new SegmentaException("The file is empty: it has no lines. Give a file with a line per purchase.");
+        }
+        if (FieldCount > MaxColumns)
+        {
+            throw new SegmentaException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"The first line splits into {FieldCount:N0} fields with the delimiter {(_delimiter == Whitespace ? "whitespace" : $"'{_delimiter}'")}; "
+                + $"a transaction file has a few columns (at most {MaxColumns:N0} are read). Give the right one with --delimiter, or check that the file is a table."));
         }
         var header = new string[FieldCount];
         for (var i = 0; i < header.Length; i++)
         {
             header[i] = Field(i).Trim().ToString();
+        }
+        if (mode == HeaderMode.Absent || (mode == HeaderMode.Auto && Problem == RecordProblem.None && HeaderDetector.LooksLikeData(header)))
+        {
+            // The first line is a record: keep it for the first Read and name the columns by position.
+            HasHeader = false;
+            _firstRecordPending = true;
+            return Enumerable.Range(1, header.Length).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
         }
         return header;
     }
@@ -152,6 +182,10 @@ internal sealed class DelimitedRecordReader : IRecordSource
         {
             _chars = new char[Math.Max(text.Length, _chars.Length * 2)];
         }
+        if (_delimiter == Whitespace)
+        {
+            return TrySplitOnWhitespace(text);
+        }
         var count = 0;
         var write = 0;
         var i = 0;
@@ -230,6 +264,62 @@ internal sealed class DelimitedRecordReader : IRecordSource
                 _fields[count++] = (write, 0);
                 break;
             }
+        }
+        FieldCount = count;
+        return true;
+    }
+
+    /// <summary>Fields separated by runs of spaces and tabs; leading and trailing blanks carry no field; quotes group words.</summary>
+    private bool TrySplitOnWhitespace(string text)
+    {
+        var count = 0;
+        var write = 0;
+        var i = 0;
+        while (true)
+        {
+            while (i < text.Length && text[i] is ' ' or '\t')
+            {
+                i++;
+            }
+            if (i >= text.Length)
+            {
+                break;
+            }
+            var start = write;
+            if (text[i] == '"')
+            {
+                i++;
+                var closed = false;
+                while (i < text.Length)
+                {
+                    if (text[i] == '"')
+                    {
+                        if (i + 1 < text.Length && text[i + 1] == '"')
+                        {
+                            _chars[write++] = '"';
+                            i += 2;
+                            continue;
+                        }
+                        i++;
+                        closed = true;
+                        break;
+                    }
+                    _chars[write++] = text[i++];
+                }
+                if (!closed)
+                {
+                    return false;
+                }
+            }
+            while (i < text.Length && text[i] is not (' ' or '\t'))
+            {
+                _chars[write++] = text[i++];
+            }
+            if (count == _fields.Length)
+            {
+                Array.Resize(ref _fields, count * 2);
+            }
+            _fields[count++] = (start, write - start);
         }
         FieldCount = count;
         return true;

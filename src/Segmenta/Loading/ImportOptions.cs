@@ -3,6 +3,9 @@ namespace Segmenta.Loading;
 /// <summary>How to read a source file. Every setting is detected when left empty.</summary>
 public sealed record ImportOptions
 {
+    /// <summary>The <see cref="Delimiter"/> value meaning "fields separated by runs of spaces and tabs".</summary>
+    public const char WhitespaceDelimiter = ' ';
+
     /// <summary>Explicit role-to-column choices (<c>--map customer="Client No"</c>); other roles are mapped from usual names.</summary>
     public IReadOnlyDictionary<ColumnRole, string> ColumnMap { get; init; } = new Dictionary<ColumnRole, string>();
 
@@ -12,11 +15,65 @@ public sealed record ImportOptions
     /// <summary>dmy, mdy, ymd or an exact .NET format such as "dd/MM/yyyy HH:mm"; null = decide from the column.</summary>
     public string? DateFormat { get; init; }
 
-    /// <summary>Field delimiter; null = detect among comma, semicolon, tab and pipe.</summary>
+    /// <summary>Field delimiter; null = detect among comma, semicolon, tab, pipe and runs of spaces (a space means runs of spaces and tabs).</summary>
     public char? Delimiter { get; init; }
+
+    /// <summary>Whether the first line names the columns; <see cref="HeaderMode.Auto"/> = decide from the line.</summary>
+    public HeaderMode Header { get; init; } = HeaderMode.Auto;
+
+    /// <summary>
+    /// Re-import a file that was imported before with other options, replacing its lines. Without it a file already in
+    /// the store is not read again, and asking for other options than its import used is an error.
+    /// </summary>
+    public bool Replace { get; init; }
 
     /// <summary>Decimal separator of numbers; null = detect.</summary>
     public DecimalStyle? DecimalStyle { get; init; }
+
+    /// <summary>Checks every setting before any file is read; the message names the option.</summary>
+    public void Validate()
+    {
+        _ = Loading.DateFormat.Parse(DateFormat);
+        if (Encoding is not null)
+        {
+            _ = TextFormatSniffer.ParseEncoding(Encoding);
+        }
+        if (Delimiter is '"' or '\r' or '\n')
+        {
+            throw new SegmentaException($"--delimiter: a quote or line break cannot separate fields. Use comma, semicolon, tab, pipe or whitespace.");
+        }
+    }
+
+    /// <summary>The options the user set, as "--option value" words, for the import log and for comparing with a later import.</summary>
+    internal IReadOnlyDictionary<string, string> Requested()
+    {
+        var requested = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (role, column) in ColumnMap)
+        {
+            requested[$"--map {RoleNames.Of(role)}"] = column;
+        }
+        if (Encoding is not null)
+        {
+            requested["--encoding"] = TextFormatSniffer.ParseEncoding(Encoding).Name;
+        }
+        if (DateFormat is not null && Loading.DateFormat.Parse(DateFormat) != Loading.DateFormat.Detect)
+        {
+            requested["--date-format"] = DateFormat.Trim();
+        }
+        if (Delimiter is { } delimiter)
+        {
+            requested["--delimiter"] = delimiter == DelimitedRecordReader.Whitespace ? "whitespace" : delimiter.ToString();
+        }
+        if (DecimalStyle is { } style)
+        {
+            requested["--decimal"] = style.ToString().ToLowerInvariant();
+        }
+        if (Header != HeaderMode.Auto)
+        {
+            requested["--header"] = Header == HeaderMode.Present ? "yes" : "no";
+        }
+        return requested;
+    }
 
     /// <summary>Parses <c>role=column</c> pairs as typed on the command line.</summary>
     public static IReadOnlyDictionary<ColumnRole, string> ParseColumnMap(IEnumerable<string> pairs)

@@ -44,4 +44,16 @@ public sealed record ImportResult
 
     /// <summary>Wall time of the import.</summary>
     public required TimeSpan Elapsed { get; init; }
+
+    /// <summary>False when the file had no header line and its columns were named by position.</summary>
+    public bool HasHeader { get; init; } = true;
+
+    /// <summary>The options the user set for this import ("--date-format" → "yyyyMMdd"); empty when all were detected.</summary>
+    public IReadOnlyDictionary<string, string> RequestedOptions { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The earlier import of the same file that this one replaced (<see cref="ImportOptions.Replace"/>), if any.</summary>
+    public int? ReplacedImportId { get; init; }
+
+    /// <summary>Lines read per second of wall time (0 for an import that read nothing).</summary>
+    public double LinesPerSecond => Elapsed.TotalSeconds > 0 ? LinesRead / Elapsed.TotalSeconds : 0;
 }

@@ -1,32 +1,62 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using Segmenta.Store;
 
 namespace Segmenta.Loading;
 
 /// <summary>
 /// Loads one source file into the store's raw_lines and quarantine tables, in one database transaction.
-/// The same file (same SHA-256) is never loaded twice; a different file is appended.
+/// An import is recorded only when at least one line was loaded: a failed or empty import leaves nothing behind, so
+/// running again with corrected options imports the file. The same file (same SHA-256) is not loaded twice unless
+/// <see cref="ImportOptions.Replace"/> asks to replace it; a different file is appended.
 /// </summary>
 public static class Importer
 {
     private const int MaxAttempts = 3;
+    private const int ReasonsShown = 5;
 
     /// <summary>Imports <paramref name="path"/> into <paramref name="store"/>.</summary>
-    public static ImportResult Import(SegmentaStore store, string path, ImportOptions options, TimeProvider? clock = null)
+    /// <param name="store">The store.</param>
+    /// <param name="path">The source file.</param>
+    /// <param name="options">How to read it.</param>
+    /// <param name="clock">Time source for the import log.</param>
+    /// <param name="quarantineFile">Where to write the quarantined lines when nothing could be loaded (null = nowhere).</param>
+    /// <exception cref="NothingLoadedException">No line could be loaded; the store is unchanged.</exception>
+    public static ImportResult Import(SegmentaStore store, string path, ImportOptions options, TimeProvider? clock = null, string? quarantineFile = null)
     {
         clock ??= TimeProvider.System;
         var watch = Stopwatch.StartNew();
+        options.Validate();
+        if (Directory.Exists(path))
+        {
+            throw new SegmentaException($"{path} is a folder. Give the path of a CSV, .csv.gz, .xlsx or .parquet file.");
+        }
         if (!File.Exists(path))
         {
             throw new SegmentaException($"File not found: {path}. Give the path of a CSV, .csv.gz, .xlsx or .parquet file.");
         }
         var format = SourceFormatDetector.Detect(path);
         var sha256 = HashFile(path);
+        store.Execute(SqlScripts.Get("Loading/imports_requested_options.sql"));
+        var requested = options.Requested();
+        int? replacing = null;
         if (FindImport(store, sha256) is { } existing)
         {
-            return existing with { AlreadyImported = true, Elapsed = watch.Elapsed };
+            var differences = Differences(existing.RequestedOptions, requested);
+            if (!options.Replace && differences.Count == 0)
+            {
+                return existing with { AlreadyImported = true, Elapsed = watch.Elapsed };
+            }
+            if (!options.Replace)
+            {
+                throw new SegmentaException(
+                    $"{existing.SourceName} was imported before (import {existing.ImportId}, {DescribeRequested(existing.RequestedOptions)}) and is not read again, "
+                    + $"but you now ask {string.Join(", ", differences)}. Add --replace to import it again with these options (its earlier lines are replaced), "
+                    + "or leave these options out to keep the earlier import.");
+            }
+            replacing = existing.ImportId;
         }
 
         var settings = InitialSettings(options);
@@ -34,7 +64,7 @@ public static class Importer
         {
             try
             {
-                return ImportOnce(store, path, format, sha256, settings, options, clock, watch);
+                return ImportOnce(store, path, format, sha256, settings, options, clock, watch, replacing, quarantineFile) with { ReplacedImportId = replacing };
             }
             catch (RestartImport restart) when (attempt < MaxAttempts)
             {
@@ -62,19 +92,24 @@ public static class Importer
 
     private static ImportResult ImportOnce(
         SegmentaStore store, string path, SourceFormat format, string sha256, SourceSettings settings,
-        ImportOptions options, TimeProvider clock, Stopwatch watch)
+        ImportOptions options, TimeProvider clock, Stopwatch watch, int? replacing, string? quarantineFile)
     {
-        var (source, text) = SourceOpener.Open(path, format, settings.EncodingName, settings.Delimiter);
+        var (source, text) = SourceOpener.Open(path, format, settings.EncodingName, settings.Delimiter, options.Header);
         using (source)
         {
-            var mapping = ColumnMapper.Map(source.Header, options.ColumnMap);
+            var hasHeader = source is not DelimitedRecordReader reader || reader.HasHeader;
+            var mapping = MapColumns(path, format, settings, source, options, hasHeader);
             settings = DecideFromSample(path, format, settings, text, mapping, options);
             var importId = (int)(store.Scalar<long?>("SELECT max(import_id) FROM imports") ?? 0) + 1;
             using var transaction = store.Connection.BeginTransaction();
+            if (replacing is { } old)
+            {
+                store.Execute("DELETE FROM raw_lines WHERE import_id = $id; DELETE FROM quarantine WHERE import_id = $id; DELETE FROM imports WHERE import_id = $id;", ("id", old));
+            }
             long loaded, quarantined;
             using (var writer = new RawLineWriter(store.Connection, importId))
             {
-                ReadAll(source, mapping, settings, writer, path);
+                ReadAll(source, mapping, settings, writer, path, hasHeader);
                 (loaded, quarantined) = (writer.Loaded, writer.Quarantined);
             }
             var result = new ImportResult
@@ -84,8 +119,9 @@ public static class Importer
                 AlreadyImported = false,
                 Format = format.ToString(),
                 Encoding = text is null ? null : settings.EncodingName ?? text.EncodingName,
-                Delimiter = text is null ? null : Printable(text.Delimiter),
-                DateOrder = settings.DateFormat.ExactFormat ?? settings.DateOrder.ToString(),
+                Delimiter = text is null ? null : LoadHint.Describe(text.Delimiter).Trim('\''),
+                DateOrder = settings.DateFormat.ExactFormat ?? settings.DateFormat.Keyword ?? settings.DateStyleSeen
+                    ?? (settings.DateOrderIsGuess ? $"{settings.DateOrder} (assumed: no date decided it)" : settings.DateOrder.ToString()),
                 DecimalStyle = settings.DecimalStyle.ToString(),
                 ColumnMap = mapping.Describe(),
                 Roles = mapping.Indexes.Keys.ToHashSet(),
@@ -93,12 +129,58 @@ public static class Importer
                 LinesLoaded = loaded,
                 LinesQuarantined = quarantined,
                 Elapsed = watch.Elapsed,
+                HasHeader = hasHeader,
+                RequestedOptions = options.Requested(),
             };
+            if (loaded == 0)
+            {
+                var reasons = TopReasons(store, importId);
+                var written = quarantined > 0 && quarantineFile is not null
+                    ? QuarantineFile.Write(store, quarantineFile, importId, result.SourceName)
+                    : null;
+                transaction.Rollback();
+                throw new NothingLoadedException(result, reasons, LoadHint.For(reasons, settings, hasHeader), written);
+            }
             RecordImport(store, path, sha256, result, clock);
             transaction.Commit();
             return result;
         }
     }
+
+    /// <summary>Maps the columns; when a role is missing, the first data line is read again to suggest columns by their values.</summary>
+    private static ColumnMapping MapColumns(string path, SourceFormat format, SourceSettings settings, IRecordSource source, ImportOptions options, bool hasHeader)
+    {
+        try
+        {
+            return ColumnMapper.Map(source.Header, options.ColumnMap, example: null, hasHeader);
+        }
+        catch (MissingColumnException)
+        {
+            var (peek, _) = SourceOpener.Open(path, format, settings.EncodingName, settings.Delimiter, options.Header);
+            using (peek)
+            {
+                var example = peek.Read() ? Enumerable.Range(0, peek.FieldCount).Select(i => peek.Field(i).ToString()).ToList() : null;
+                return ColumnMapper.Map(source.Header, options.ColumnMap, example, hasHeader);
+            }
+        }
+    }
+
+    private static List<QuarantineReason> TopReasons(SegmentaStore store, int importId) =>
+        store.Query(SqlScripts.Get("Loading/import_quarantine_reasons.sql"),
+            r => new QuarantineReason(r.GetString(0), r.GetInt64(1), r.GetInt64(2), SafeText.Clip(r.GetString(3)), SafeText.Clip(r.GetString(4))),
+            ("id", importId), ("kindPattern", " '.*$|:.*$"), ("maxEcho", SafeText.MaxEcho), ("top", ReasonsShown));
+
+    /// <summary>The options asked for now that differ from those of the earlier import ("--date-format ymd (was dmy)").</summary>
+    private static List<string> Differences(IReadOnlyDictionary<string, string> before, IReadOnlyDictionary<string, string> now) =>
+        now.Where(p => !before.TryGetValue(p.Key, out var old) || !string.Equals(old, p.Value, StringComparison.OrdinalIgnoreCase))
+            .Select(p => before.TryGetValue(p.Key, out var old) ? $"{Option(p.Key, p.Value)} (was {old})" : $"{Option(p.Key, p.Value)} (was detected)")
+            .ToList();
+
+    private static string DescribeRequested(IReadOnlyDictionary<string, string> requested) =>
+        requested.Count == 0 ? "with detected settings" : "with " + string.Join(" ", requested.Select(p => Option(p.Key, p.Value)));
+
+    private static string Option(string key, string value) =>
+        key.StartsWith("--map ", StringComparison.Ordinal) ? $"{key}={value}" : $"{key} {value}";
 
     /// <summary>Settings the user left open are decided from the first records of the file.</summary>
     private static SourceSettings DecideFromSample(
@@ -112,7 +194,7 @@ public static class Importer
         {
             return settings;
         }
-        var (sampleSource, _) = SourceOpener.Open(path, format, settings.EncodingName, settings.Delimiter);
+        var (sampleSource, _) = SourceOpener.Open(path, format, settings.EncodingName, settings.Delimiter, options.Header);
         using (sampleSource)
         {
             SampleEvidence evidence;
@@ -133,14 +215,18 @@ public static class Importer
             {
                 settings = settings with { DecimalStyle = evidence.DecimalStyle() };
             }
+            if (!settings.DateFormat.IsFixed)
+            {
+                settings = settings with { DateStyleSeen = evidence.YearFirstStyle() };
+            }
         }
         return settings;
     }
 
-    private static void ReadAll(IRecordSource source, ColumnMapping mapping, SourceSettings settings, RawLineWriter writer, string path)
+    private static void ReadAll(IRecordSource source, ColumnMapping mapping, SourceSettings settings, RawLineWriter writer, string path, bool hasHeader)
     {
         ParallelLineReader.Run(
-            (takeBatch, publish) => Parse(source, mapping, settings, path, source is ExcelRecordSource, takeBatch, publish),
+            (takeBatch, publish) => Parse(source, mapping, settings, path, source is ExcelRecordSource, hasHeader, takeBatch, publish),
             batch =>
             {
                 for (var i = 0; i < batch.Count; i++)
@@ -156,11 +242,12 @@ public static class Importer
 
     /// <summary>Reads and converts every record into batches (on the parsing thread).</summary>
     private static void Parse(
-        IRecordSource source, ColumnMapping mapping, SourceSettings settings, string path, bool serialDates,
+        IRecordSource source, ColumnMapping mapping, SourceSettings settings, string path, bool serialDates, bool hasHeader,
         Func<LineBatch> takeBatch, Action<LineBatch> publish)
     {
         var converter = new LineConverter(mapping, settings.DateFormat, settings.DateOrder, settings.DecimalStyle, serialDates);
         var expectedFields = source.Header.Count;
+        var fieldsOf = hasHeader ? "the header has" : "the first line has";
         var batch = takeBatch();
         try
         {
@@ -177,7 +264,7 @@ public static class Importer
                         batch.Quarantined.Add((source.LineNumber, "unterminated quote: a quoted field is not closed on this line", source.RawText()));
                         continue;
                     case RecordProblem.WrongFieldCount:
-                        batch.Quarantined.Add((source.LineNumber, $"wrong field count: {source.FieldCount} fields, the header has {expectedFields}", source.RawText()));
+                        batch.Quarantined.Add((source.LineNumber, $"wrong field count: {source.FieldCount} fields, {fieldsOf} {expectedFields}", source.RawText()));
                         continue;
                 }
                 var reason = converter.TryConvert(source, ref batch.Lines[batch.Count]);
@@ -217,20 +304,26 @@ public static class Importer
     {
         store.Execute(
             """
-            INSERT INTO imports VALUES ($id, $name, $path, $size, $sha, $format, $encoding, $delimiter, $dateOrder, $decimal,
-                $map, $roles, $read, $loaded, $quarantined, $at, $seconds)
+            INSERT INTO imports (import_id, source_name, source_path, size_bytes, sha256, format, encoding, delimiter, date_order,
+                decimal_style, column_map, roles, lines_read, lines_loaded, lines_quarantined, imported_at, seconds, requested_options)
+            VALUES ($id, $name, $path, $size, $sha, $format, $encoding, $delimiter, $dateOrder, $decimal,
+                $map, $roles, $read, $loaded, $quarantined, $at, $seconds, $requested)
             """,
             ("id", result.ImportId), ("name", result.SourceName), ("path", Path.GetFullPath(path)),
             ("size", new FileInfo(path).Length), ("sha", sha256), ("format", result.Format), ("encoding", result.Encoding),
             ("delimiter", result.Delimiter), ("dateOrder", result.DateOrder), ("decimal", result.DecimalStyle),
             ("map", result.ColumnMap), ("roles", string.Join(",", result.Roles.Order().Select(RoleNames.Of))),
             ("read", result.LinesRead), ("loaded", result.LinesLoaded), ("quarantined", result.LinesQuarantined),
-            ("at", clock.GetUtcNow().UtcDateTime), ("seconds", result.Elapsed.TotalSeconds));
+            ("at", clock.GetUtcNow().UtcDateTime), ("seconds", result.Elapsed.TotalSeconds), ("requested", JsonSerializer.Serialize(result.RequestedOptions)));
     }
 
     private static ImportResult? FindImport(SegmentaStore store, string sha256) =>
         store.Query(
-            "SELECT import_id, source_name, format, encoding, delimiter, date_order, decimal_style, column_map, roles, lines_loaded, lines_quarantined FROM imports WHERE sha256 = $sha",
+            """
+            SELECT import_id, source_name, format, encoding, delimiter, date_order, decimal_style, column_map, roles, lines_loaded,
+                   lines_quarantined, requested_options
+            FROM imports WHERE sha256 = $sha
+            """,
             r => new ImportResult
             {
                 ImportId = r.GetInt32(0),
@@ -247,8 +340,12 @@ public static class Importer
                 LinesLoaded = r.GetInt64(9),
                 LinesQuarantined = r.GetInt64(10),
                 Elapsed = TimeSpan.Zero,
+                RequestedOptions = r.IsDBNull(11) ? new Dictionary<string, string>() : JsonSerializer.Deserialize<Dictionary<string, string>>(r.GetString(11)) ?? [],
             },
             ("sha", sha256)).FirstOrDefault();
+
+    /// <summary>Writes every quarantined line of the store (file, line, reason, text cut to 200 characters) to a CSV file.</summary>
+    public static string WriteQuarantine(SegmentaStore store, string path) => QuarantineFile.Write(store, path);
 
     internal static IReadOnlySet<ColumnRole> ParseRoles(string roles) =>
         roles.Split(',', StringSplitOptions.RemoveEmptyEntries)
@@ -261,10 +358,4 @@ public static class Importer
         using var stream = File.OpenRead(path);
         return Convert.ToHexStringLower(SHA256.HashData(stream));
     }
-
-    private static string Printable(char delimiter) => delimiter switch
-    {
-        '\t' => "tab",
-        _ => delimiter.ToString(),
-    };
 }

@@ -150,5 +150,5 @@ internal sealed class LineConverter(ColumnMapping mapping, DateFormat dateFormat
         return true;
     }
 
-    private static string Clip(ReadOnlySpan<char> text) => text.Length > 40 ? string.Concat(text[..40], "...") : text.ToString();
+    private static string Clip(ReadOnlySpan<char> text) => SafeText.Clip(text.Trim(), 40);
 }

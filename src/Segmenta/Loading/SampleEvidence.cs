@@ -14,13 +14,23 @@ internal sealed class SampleEvidence
     private char _dateSeparator;
     private long _decimalComma;
     private long _decimalPoint;
+    private long _yearFirst;
+    private long _compact;
+    private long _otherDates;
 
     internal void AddDate(ReadOnlySpan<char> text)
     {
-        if (!DateText.TryParse(text, out var date) || date.YearFirst)
+        if (!DateText.TryParse(text, out var date))
         {
             return;
         }
+        if (date.YearFirst)
+        {
+            _yearFirst++;
+            _compact += date.IsCompact ? 1 : 0;
+            return;
+        }
+        _otherDates++;
         _dateSeparator = date.Separator;
         if (date.First > 12 && date.Second <= 12)
         {
@@ -57,6 +67,11 @@ internal sealed class SampleEvidence
         // No decisive date yet: dotted dates are European, slashed and dashed ones US, until a line says otherwise.
         return (_dateSeparator == '.' ? Loading.DateOrder.DayFirst : Loading.DateOrder.MonthFirst, true);
     }
+
+    /// <summary>"yyyyMMdd" or "year-month-day" when every readable date of the sample was written year first; else null.</summary>
+    internal string? YearFirstStyle() => _yearFirst == 0 || _otherDates > 0 ? null
+        : _compact == _yearFirst ? "yyyyMMdd"
+        : "year-month-day";
 
     internal DecimalStyle DecimalStyle() => _decimalComma > _decimalPoint ? Loading.DecimalStyle.Comma : Loading.DecimalStyle.Point;
 

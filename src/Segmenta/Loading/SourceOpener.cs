@@ -6,7 +6,8 @@ namespace Segmenta.Loading;
 /// <summary>Opens a record source for a file in any supported format, detecting encoding and delimiter of text.</summary>
 internal static class SourceOpener
 {
-    internal static (IRecordSource Source, TextFormat? Text) Open(string path, SourceFormat format, string? encodingName, char? delimiter)
+    internal static (IRecordSource Source, TextFormat? Text) Open(
+        string path, SourceFormat format, string? encodingName, char? delimiter, HeaderMode header = HeaderMode.Auto)
     {
         switch (format)
         {
@@ -17,8 +18,14 @@ internal static class SourceOpener
             default:
                 var sample = ReadSample(path, format, out var wholeFile);
                 var text = TextFormatSniffer.Sniff(sample, wholeFile, encodingName, delimiter);
+                if (TextFormatSniffer.LooksBinary(text.Encoding.GetString(sample, 0, Math.Min(sample.Length, 1 << 16))))
+                {
+                    throw new SegmentaException(
+                        $"{Path.GetFileName(path)} is not a text table: its first bytes are binary (control characters). "
+                        + "Give a CSV/TSV or whitespace-separated text file (optionally .gz), an .xlsx or a .parquet file.");
+                }
                 var reader = new StreamReader(OpenBytes(path, format), text.Encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
-                return (new DelimitedRecordReader(reader, text.Delimiter), text);
+                return (new DelimitedRecordReader(reader, text.Delimiter, header), text);
         }
     }
 

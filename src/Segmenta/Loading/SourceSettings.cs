@@ -11,4 +11,8 @@ internal sealed record SourceSettings(
     DateFormat DateFormat,
     DateOrder DateOrder,
     bool DateOrderIsGuess,
-    DecimalStyle DecimalStyle);
+    DecimalStyle DecimalStyle)
+{
+    /// <summary>How the sample's dates were written when that settles the order by itself ("yyyyMMdd", "year-month-day").</summary>
+    internal string? DateStyleSeen { get; init; }
+}

@@ -7,7 +7,8 @@ internal sealed record TextFormat(Encoding Encoding, string EncodingName, char D
 
 /// <summary>
 /// Detects encoding (BOM, else valid UTF-8, else Windows-1252) and delimiter (the candidate that splits the first
-/// lines into the same number of fields most consistently) from a sample of the file.
+/// lines into the same number of fields most consistently; runs of spaces only when no delimiter character splits
+/// the lines consistently) from a sample of the file.
 /// </summary>
 internal static class TextFormatSniffer
 {
@@ -90,6 +91,24 @@ internal static class TextFormatSniffer
         return sample;
     }
 
+    /// <summary>True when the text holds NUL characters, or more than 1% control characters other than tab and line breaks.</summary>
+    internal static bool LooksBinary(string text)
+    {
+        var control = 0;
+        foreach (var c in text)
+        {
+            if (c == '\0')
+            {
+                return true;
+            }
+            if (char.IsControl(c) && c is not ('\t' or '\r' or '\n' or '\f'))
+            {
+                control++;
+            }
+        }
+        return control > 0 && control * 100 > text.Length;
+    }
+
     internal static char DetectDelimiter(string text)
     {
         var lines = text.Split('\n', 60).Take(50).Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0).ToList();
@@ -99,6 +118,7 @@ internal static class TextFormatSniffer
         }
         var best = ',';
         var bestScore = double.MinValue;
+        var bestAgreement = 0.0;
         foreach (var candidate in Candidates)
         {
             var counts = lines.Select(l => CountFields(l, candidate)).ToList();
@@ -113,10 +133,23 @@ internal static class TextFormatSniffer
             {
                 bestScore = score;
                 best = candidate;
+                bestAgreement = (double)agreeing / counts.Count;
+            }
+        }
+        if (bestAgreement < 0.9 && lines.Count > 0)
+        {
+            var words = lines.Select(CountWhitespaceFields).ToList();
+            var agreeing = (double)words.Count(c => c == words[0]) / words.Count;
+            if (words[0] >= 2 && agreeing >= 0.9 && agreeing > bestAgreement)
+            {
+                return DelimitedRecordReader.Whitespace;
             }
         }
         return best;
     }
+
+    private static int CountWhitespaceFields(string line) =>
+        line.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries).Length;
 
     private static int CountFields(string line, char delimiter)
     {

@@ -26,7 +26,9 @@ public static partial class AnalysisPipeline
         {
             throw new SegmentaException($"No database at {path}. Run segmenta analyze FILE --out DIR first, or give --db.");
         }
-        Directory.CreateDirectory(options.OutputDirectory);
+        options.Segmentation?.Validate();
+        options.Recommendation?.Validate();
+        OptionChecks.PrepareFolder(options.OutputDirectory, "--out");
         using var store = SegmentaStore.Open(path);
         if (!store.HasTable("customers"))
         {
@@ -60,6 +62,7 @@ public static partial class AnalysisPipeline
             var currency = options.Report.Currency ?? CurrencyGuess.For(store);
             SegmentMembership.EnsureTable(store);
             var notes = new List<string>();
+            OptionChecks.K(options.Segmentation, customers, notes);
             SegmentationResult? clusters = null;
             if (options.Segmentation is { } segmentation)
             {

@@ -19,11 +19,14 @@ public static partial class AnalysisPipeline
         }
         var timer = new StepTimer(onStep);
         var fromDatabase = input.EndsWith(".duckdb", StringComparison.OrdinalIgnoreCase);
-        Directory.CreateDirectory(options.OutputDirectory);
+        options.Import.Validate();
+        options.Cleaning.Validate();
+        options.Exploration.Validate();
+        OptionChecks.PrepareFolder(options.OutputDirectory, "--out");
         using var store = SegmentaStore.Open(fromDatabase ? input : options.ResolvedDatabasePath);
         if (!fromDatabase)
         {
-            timer.Step($"Loading {Path.GetFileName(input)}", () => Importer.Import(store, input, options.Import));
+            timer.Step($"Loading {Path.GetFileName(input)}", () => Importer.Import(store, input, options.Import, quarantineFile: Path.Combine(options.OutputDirectory, "quarantine.csv")));
             timer.Step("Cleaning", () => Cleaner.Run(store, options.Cleaning));
         }
         else if (!store.HasTable("cleaning_report"))

@@ -17,23 +17,30 @@ public static partial class AnalysisPipeline
     {
         clock ??= TimeProvider.System;
         var started = clock.GetUtcNow();
-        Directory.CreateDirectory(options.OutputDirectory);
+        OptionChecks.BeforeImport(options);
         using var store = SegmentaStore.Open(options.ResolvedDatabasePath);
         var timer = new StepTimer(onStep);
         var steps = timer.Steps;
 
+        var quarantineFile = Path.Combine(options.OutputDirectory, "quarantine.csv");
         var imports = options.Inputs
-            .Select(input => timer.Step($"Loading {Path.GetFileName(input)}", () => Importer.Import(store, input, options.Import, clock)))
+            .Select(input => timer.Step($"Loading {Path.GetFileName(input)}", () => Importer.Import(store, input, options.Import, clock, quarantineFile)))
             .ToList();
         if (store.Scalar<long>("SELECT count(*) FROM raw_lines") == 0)
         {
-            throw new SegmentaException("The store holds no lines to analyse. Give a data file: segmenta analyze FILE --out DIR.");
+            throw new SegmentaException($"The database {store.Path} holds no lines to analyse and no file was given. Give a data file: segmenta analyze FILE --out DIR.");
         }
+        var quarantineWritten = WriteQuarantine(store, quarantineFile);
         var cleaning = timer.Step("Cleaning", () => Cleaner.Run(store, options.Cleaning));
+        OptionChecks.AsOf(store, options.Features.AsOf);
         var features = timer.Step("Customer features", () => CustomerFeatures.Compute(store, options.Features));
         var exploration = timer.Step("Exploring", () => Explorer.Run(store, options.Exploration));
         var downstream = RunDownstream(store, options, features.Customers, timer);
         downstream.Outputs.Add(Path.Combine(options.OutputDirectory, "exploration") + Path.DirectorySeparatorChar);
+        if (quarantineWritten)
+        {
+            downstream.Outputs.Add(quarantineFile);
+        }
         ExplorationOutputs.Write(exploration, options.OutputDirectory);
         var result = new AnalysisResult(imports, cleaning, features, downstream.Clusters, downstream.Segmentations, downstream.Outputs, store.Path, steps)
         {
@@ -48,6 +55,21 @@ public static partial class AnalysisPipeline
         downstream.Outputs.Add(report.Path);
         UpdateStepTimes(store, runId, steps);
         return result;
+    }
+
+    /// <summary>Creates a results folder, or fails in one line naming <paramref name="option"/> when it cannot be written.</summary>
+    public static void PrepareFolder(string path, string option) => OptionChecks.PrepareFolder(path, option);
+
+    /// <summary>out/quarantine.csv lists every quarantined line of the store; without any, a stale file is removed.</summary>
+    private static bool WriteQuarantine(SegmentaStore store, string path)
+    {
+        if (store.Scalar<long>("SELECT count(*) FROM quarantine") > 0)
+        {
+            QuarantineFile.Write(store, path);
+            return true;
+        }
+        File.Delete(path);
+        return false;
     }
 
     private static object? SegmentationOptionsJson(SegmentationOptions? seg) => seg is null ? null : new

@@ -2,7 +2,7 @@ using Segmenta.Store;
 
 namespace Segmenta.Pipeline;
 
-/// <summary>Writes the analysis tables as CSV files with the documented headers, from inside the engine.</summary>
+/// <summary>Writes the analysis tables as CSV files with the documented headers, through <see cref="CsvFile"/>.</summary>
 internal static class OutputWriter
 {
     internal static string WriteCustomers(SegmentaStore store, string directory)
@@ -45,12 +45,12 @@ internal static class OutputWriter
     }
 
     /// <summary>
-    /// A number rounded for a CSV cell, in plain decimal notation without trailing zeros (never 8.2e-05): an undefined
-    /// value (NULL, NaN, infinite) is an empty cell, and a value that rounds to zero is 0, never -0.0.
+    /// A number rounded for a CSV cell as an exact DECIMAL (the CSV writer prints it in plain notation without trailing
+    /// zeros, never 8.2e-05): an undefined value (NULL, NaN, infinite) is an empty cell, and zero is 0, never -0.0.
     /// </summary>
     private static string Tidy(string column, int places) =>
-        $"CASE WHEN isfinite({column}) THEN rtrim(rtrim(round({column}, {places})::DECIMAL(38, {places})::VARCHAR, '0'), '.') END";
+        $"CASE WHEN isfinite({column}) THEN round({column}, {places})::DECIMAL(38, {places}) END";
 
-    private static void Copy(SegmentaStore store, string query, string path) =>
-        store.Execute($"COPY ({query}) TO '{path.Replace("'", "''", StringComparison.Ordinal)}' (HEADER, DELIMITER ',')");
+    // Through the one CSV writer, so ids and names from the data can never become spreadsheet formulas.
+    private static void Copy(SegmentaStore store, string query, string path) => CsvFile.WriteQuery(store, query, path);
 }

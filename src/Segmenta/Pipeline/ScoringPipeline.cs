@@ -2,7 +2,6 @@ using System.Globalization;
 using Segmenta.Cleaning;
 using Segmenta.Features;
 using Segmenta.Loading;
-using Segmenta.Profiling;
 using Segmenta.Segmentation;
 using Segmenta.Store;
 

@@ -49,7 +49,7 @@ public static class ProfileOutputs
             md.Append(CultureInfo.InvariantCulture, $"\n## {Title(result.Segmentation)}\n\n");
             foreach (var insight in result.Insights)
             {
-                md.Append("- ").Append(insight).Append('\n');
+                md.Append("- ").Append(Escape(insight)).Append('\n');
             }
             md.Append("\n| Segment | Customers | Revenue | Who they are | Fidelity | Action |\n|---|---|---|---|---|---|\n");
             foreach (var s in result.Segments)
@@ -160,5 +160,5 @@ public static class ProfileOutputs
 
     private static string Pct(double share, int decimals = 1) => (share * 100).ToString("F" + decimals, CultureInfo.InvariantCulture) + "%";
 
-    private static string Escape(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+    private static string Escape(string text) => TextEscape.Markdown(text);
 }

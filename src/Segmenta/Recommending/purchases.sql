@@ -5,10 +5,11 @@
 -- (customer, product, order) in one step was three times slower than these small dimension tables.
 
 -- The purchase lines, read once from the clean_lines view (each scan of the view re-reads every loaded line).
+-- A file without a quantity column (a basket log) counts each line as one unit.
 CREATE OR REPLACE TEMP TABLE rec_lines AS
-SELECT customer_id, stock_code, trim(description) AS description, order_id, invoice_date, quantity, amount, country
+SELECT customer_id, stock_code, trim(description) AS description, order_id, invoice_date, coalesce(quantity, 1) AS quantity, amount, country
 FROM clean_lines
-WHERE quantity > 0 AND customer_id IS NOT NULL AND stock_code IS NOT NULL;
+WHERE coalesce(quantity, 1) > 0 AND customer_id IS NOT NULL AND stock_code IS NOT NULL;
 
 -- Products numbered by stock code; the description is the most common trimmed one of the kept lines.
 CREATE OR REPLACE TEMP TABLE rec_products AS

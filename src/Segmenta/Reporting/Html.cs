@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 
 namespace Segmenta.Reporting;
@@ -15,7 +14,7 @@ internal sealed class Html
 
     internal List<string> Charts { get; } = [];
 
-    internal static string Text(string? value) => WebUtility.HtmlEncode(value ?? "");
+    internal static string Text(string? value) => TextEscape.Html(value);
 
     internal static string Number(double value, int decimals = 0) => value.ToString("N" + decimals, Invariant);
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Segmenta.Profiling;
+namespace Segmenta;
 
 /// <summary>
 /// CSV cells that are safe to open in a spreadsheet: text starting with = + - @ or a tab/CR is prefixed with an

@@ -1,6 +1,4 @@
-using Segmenta.Profiling;
-
-namespace Segmenta.Tests.Profiling;
+namespace Segmenta.Tests;
 
 public class CsvCellTests
 {
