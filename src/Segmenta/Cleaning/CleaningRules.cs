@@ -26,7 +26,7 @@ internal static class CleaningRules
             ("zero_quantity", "Quantity zero: nothing changed hands."),
             ("negative_price", "Unit price below zero: a correction, not a sale (free items, price 0, are kept)."),
             ("extreme_quantity", "Quantity beyond the extreme-quantity threshold: almost always an entry error."),
-            ("duplicate", "Exact copy of an earlier purchase line (every column equal), removed when the evidence allows it."),
+            ("duplicate", "Exact copy of an earlier purchase line, or of a cancellation or refund of an earlier import (every column equal), removed when the evidence allows it."),
             ("kept", "Purchase lines used for the analysis (free items included, worth 0)."),
         ],
     };

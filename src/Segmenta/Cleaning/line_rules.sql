@@ -19,7 +19,8 @@ WITH ruled AS (
     SELECT
         l.import_id,
         l.line_number,
-        l.invoice IS NOT NULL AS has_invoice,
+        getvariable('preset') = 'classic' OR getvariable('duplicates') = 'remove'
+            OR (getvariable('duplicates') = 'auto' AND l.invoice IS NOT NULL) AS copies_removable,
         hash(l.invoice, l.stock_code, l.description, l.quantity, l.invoice_date, l.unit_price, l.amount, l.customer_id, l.country) AS line_hash,
         CASE
             WHEN l.customer_id IS NULL THEN 'missing_customer'
@@ -41,36 +42,34 @@ WITH ruled AS (
     LEFT JOIN non_product_stock_codes n ON l.stock_code = n.stock_code
 ),
 -- Exact duplicates: the same values in every source column; the first occurrence (by import and line) stays.
--- Only purchase lines can be duplicates (cancellations are claimed by the return rules first, as documented), and
--- only with evidence: the classic preset and duplicates = 'remove' always remove copies; 'auto' (the default) only
+-- Purchase lines can be duplicates of any earlier line. A cancellation is claimed by the return rules first (two equal
+-- cancellation lines of one credit note are two returns), unless it copies a cancellation of an earlier import: then
+-- it is the same record loaded twice from overlapping files, and matching it again would take purchases that other
+-- returns need. Copies are removed only with evidence: the classic preset and duplicates = 'remove' always remove copies; 'auto' (the default) only
 -- when the lines carry an invoice number, because without one two equal lines are as likely two real purchases.
 -- Lines are grouped by a 64-bit hash of all their columns (two different lines collide with odds of about
 -- n^2 / 2^65, 1e-8 for a million lines); an aggregate over the hash is twice as fast as a window over nine columns.
-candidates AS (
-    SELECT * FROM ruled
-    WHERE base_rule IS NULL
-      AND (getvariable('preset') = 'classic' OR getvariable('duplicates') = 'remove'
-           OR (getvariable('duplicates') = 'auto' AND has_invoice))
-),
 first_occurrences AS (
-    SELECT line_hash, min(import_id::BIGINT * 4294967296 + line_number) AS first_key
-    FROM candidates
-    GROUP BY line_hash
+    SELECT line_hash, base_rule,
+           min(import_id::BIGINT * 4294967296 + line_number) AS first_key, min(import_id) AS first_import
+    FROM ruled
+    WHERE copies_removable AND (base_rule IS NULL OR base_rule IN ('return_candidate', 'refund'))
+    GROUP BY ALL
     HAVING count(*) > 1
 )
 SELECT
     r.import_id,
     r.line_number,
     CASE
-        WHEN f.line_hash IS NOT NULL AND r.base_rule IS NULL
-         AND (getvariable('preset') = 'classic' OR getvariable('duplicates') = 'remove'
-              OR (getvariable('duplicates') = 'auto' AND r.has_invoice))
+        WHEN r.copies_removable AND r.base_rule IS NULL
          AND r.import_id::BIGINT * 4294967296 + r.line_number <> f.first_key
+        THEN 'duplicate'
+        WHEN r.copies_removable AND r.base_rule IN ('return_candidate', 'refund') AND r.import_id <> f.first_import
         THEN 'duplicate'
         ELSE r.base_rule
     END AS rule
 FROM ruled r
-LEFT JOIN first_occurrences f ON r.line_hash = f.line_hash;
+LEFT JOIN first_occurrences f ON f.line_hash = r.line_hash AND f.base_rule IS NOT DISTINCT FROM r.base_rule;
 
 -- What the ReturnMatcher reads: every cancellation, and every kept purchase of a customer and product that has one.
 CREATE OR REPLACE TEMP TABLE return_cancellations AS

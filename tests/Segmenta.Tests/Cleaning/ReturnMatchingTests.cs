@@ -197,4 +197,21 @@ public class ReturnMatchingTests
         Assert.Equal((double)report.Money.NetSales, summary.MonetarySum);
         Assert.Equal(0.3m + 4.9m - 0.1m - 0.2m, report.Money.NetSales);
     }
+
+    [Fact]
+    public void A_cancellation_loaded_again_from_another_file_is_a_duplicate_and_takes_no_purchase()
+    {
+        using var fixture = new StoreFixture();
+        const string purchases = Header + "1,A,Heart,3,2011-01-03 10:00,0.10,10,UK\n2,A,Heart,7,2011-01-20 11:00,0.70,10,UK\n";
+        const string cancellations = Header + "C3,A,Heart,-3,2011-01-21 09:00,0.10,10,UK\nC4,A,Heart,-7,2011-01-22 09:00,0.70,10,UK\n";
+        fixture.Import(purchases, name: "purchases.csv");
+        fixture.Import(cancellations, name: "returns.csv");
+        fixture.Import(cancellations + "5,A,Heart,1,2011-02-01 10:00,0.10,11,UK\n", name: "returns-again.csv"); // overlapping export
+
+        var report = fixture.Clean();
+
+        Assert.Equal(2, report.LinesRemovedByRule["return"]);
+        Assert.Equal(2, report.LinesRemovedByRule["duplicate"]);    // the re-imported copies
+        Assert.Equal(5.2m, report.Money.Returns);                   // 0.3 + 4.9: purchases are not taken twice
+    }
 }

@@ -76,4 +76,91 @@ public class CustomerFeaturesTests
         Assert.Contains(summary.Notes, n => n.Contains("No invoice column"));
         Assert.Contains(summary.Notes, n => n.Contains("No product column"));
     }
+
+    private static double? Feature(StoreFixture fixture, string column, string customer) =>
+        fixture.Query($"SELECT {column} FROM customers WHERE customer_id = '{customer}'", r => r.IsDBNull(0) ? (double?)null : r.GetDouble(0)).Single();
+
+    [Fact]
+    public void Average_monthly_spend_uses_complete_months_only_and_the_partial_month_is_flagged()
+    {
+        using var fixture = new StoreFixture();
+        fixture.Import(Header
+            + "1,A,Heart,1,2011-01-10 10:00,30.00,10,UK\n"   // January
+            + "2,A,Heart,1,2011-03-05 10:00,60.00,10,UK\n"   // March
+            + "3,A,Heart,1,2011-04-03 10:00,500.00,10,UK\n"  // April: partial (as-of 2011-04-10), left out
+            + "4,A,Heart,1,2011-04-02 10:00,5.00,11,UK\n");  // first purchase in the partial month
+        fixture.Clean();
+
+        var summary = fixture.Features(new DateOnly(2011, 4, 10));
+
+        Assert.Equal(30.0, Feature(fixture, "average_monthly_spend", "10")); // (30 + 0 + 60) / 3 complete months
+        Assert.Null(Feature(fixture, "average_monthly_spend", "11"));         // no complete month yet: empty
+        Assert.Equal(590.0, Feature(fixture, "monetary", "10"));              // Monetary keeps every month
+        Assert.Contains(summary.Notes, n => n.StartsWith("April 2011 is partial (9 of 30 days", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_one_time_buyer_has_a_flat_trend_not_a_declining_one()
+    {
+        using var fixture = new StoreFixture();
+        fixture.Import(Header + "1,A,Heart,1,2011-01-10 10:00,100.00,10,UK\n2,A,Heart,1,2011-06-10 10:00,1.00,99,UK\n");
+        fixture.Clean();
+
+        fixture.Features(new DateOnly(2011, 7, 1));
+
+        Assert.Equal(0.0, Feature(fixture, "spend_trend", "10")); // February..June all 0 after the first month
+    }
+
+    [Fact]
+    public void Spend_trend_is_the_least_squares_slope_of_monthly_net_spend_after_the_first_month()
+    {
+        using var fixture = new StoreFixture();
+        fixture.Import(Header
+            + "1,A,Heart,1,2011-01-10 10:00,999.00,10,UK\n"  // first month: not in the trend
+            + "2,A,Heart,1,2011-02-10 10:00,10.00,10,UK\n"
+            + "3,A,Heart,2,2011-03-10 10:00,10.00,10,UK\n"
+            + "C4,A,Heart,-1,2011-03-20 10:00,10.00,10,UK\n" // March net 10
+            + "5,A,Heart,4,2011-04-10 10:00,10.00,10,UK\n"
+            + "6,A,Heart,9,2011-05-02 10:00,10.00,10,UK\n"); // May partial: left out
+        fixture.Clean();
+
+        fixture.Features(new DateOnly(2011, 5, 3));
+
+        Assert.Equal(15.0, Feature(fixture, "spend_trend", "10")!.Value, 12); // (10, 10, 40) over x = 1, 2, 3
+    }
+
+    [Fact]
+    public void Spend_trend_is_empty_with_fewer_than_two_complete_months_after_the_first()
+    {
+        using var fixture = new StoreFixture();
+        fixture.Import(Header + "1,A,Heart,1,2011-01-10 10:00,100.00,10,UK\n2,A,Heart,1,2011-02-10 10:00,1.00,10,UK\n");
+        fixture.Clean();
+
+        fixture.Features(new DateOnly(2011, 3, 1));
+
+        Assert.Null(Feature(fixture, "spend_trend", "10"));
+    }
+
+    [Fact]
+    public void Monetary_is_net_of_returns_and_refunds_and_exactly_zero_when_everything_came_back()
+    {
+        using var fixture = new StoreFixture();
+        fixture.Import(Header
+            + "1,A,Heart,3,2011-01-03 10:00,0.10,10,UK\n"
+            + "2,A,Heart,7,2011-01-20 11:00,0.70,10,UK\n"
+            + "C3,A,Heart,-3,2011-01-21 09:00,0.10,10,UK\n"
+            + "C4,A,Heart,-7,2011-01-22 09:00,0.70,10,UK\n"
+            + "5,A,Heart,2,2011-01-23 09:00,2.50,11,UK\n"
+            + "C6,D,Discount,-1,2011-01-24 09:00,0.50,11,UK\n");
+        fixture.Clean();
+
+        fixture.Features(new DateOnly(2011, 2, 1));
+
+        var zero = Feature(fixture, "monetary", "10")!.Value;
+        Assert.Equal(0.0, zero);
+        Assert.False(double.IsNegative(zero)); // +0.0, not -0.0
+        Assert.Equal(0.0, Feature(fixture, "average_order_value", "10"));
+        Assert.Equal(4.5, Feature(fixture, "monetary", "11"));
+        Assert.Equal(0.5, Feature(fixture, "refunds_value", "11"));
+    }
 }
