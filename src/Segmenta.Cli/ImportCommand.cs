@@ -31,7 +31,7 @@ internal static class ImportCommand
             var result = CommandRunner.WithProgress(onStep =>
             {
                 onStep($"Loading {Path.GetFileName(parse.GetValue(file)!)}");
-                return Importer.Import(store, parse.GetValue(file)!, options, quarantineFile: quarantineFile);
+                return Importer.Import(store, parse.GetValue(file)!, options, quarantineFile: quarantineFile, progress: onStep);
             });
             SummaryPrinter.PrintImports([result]);
             if (result.LinesQuarantined > 0 && !result.AlreadyImported)

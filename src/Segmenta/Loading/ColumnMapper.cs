@@ -109,7 +109,7 @@ internal static class ColumnMapper
         }
         var found = hasHeader
             ? $"Columns found: {Describe(mapping.Header, example, hasHeader)}."
-            : $"The file has no header line (its first line is data), so its columns are named by position: {Describe(mapping.Header, example, hasHeader)}.";
+            : $"The file has no header line (its first line is data; if it is a header, add --header yes), so its columns are named by position: {Describe(mapping.Header, example, hasHeader)}.";
         throw new MissingColumnException(
             $"The file has no column for {string.Join("; ", missing.Select(m => m.Words))}. {found} "
             + $"Tell Segmenta which column plays each role: {string.Join(" ", suggestions)} (roles: {RoleNames.AllUserNames}).");
@@ -118,15 +118,26 @@ internal static class ColumnMapper
     private static string Quote(string column) =>
         column.Length > 0 && column.All(char.IsAsciiLetterOrDigit) ? column : $"\"{SafeText.Clip(column, 40)}\"";
 
-    /// <summary>"'a', 'b'" (or "1 ('00004'), 2 ('0001')" without a header), cut to a readable length.</summary>
+    /// <summary>
+    /// "'a', 'b'" (or "1 ('00004'), 2 ('0001')" without a header), stopping near <see cref="SafeText.MaxEcho"/>
+    /// characters so a huge header line is never echoed whole.
+    /// </summary>
     internal static string Describe(IReadOnlyList<string> header, IReadOnlyList<string>? example, bool hasHeader)
     {
-        var shown = header.Take(MaxColumnsShown).Select((h, i) =>
+        var shown = new List<string>();
+        var length = 0;
+        for (var i = 0; i < header.Count && i < MaxColumnsShown; i++)
         {
             var value = example is not null && i < example.Count ? $" ('{SafeText.Clip(example[i], 30)}')" : "";
-            return hasHeader ? $"'{SafeText.Clip(h, 40)}'" : $"{h}{value}";
-        });
-        var more = header.Count > MaxColumnsShown ? $" and {header.Count - MaxColumnsShown} more" : "";
+            var column = hasHeader ? $"'{SafeText.Clip(header[i], 40)}'" : $"{header[i]}{value}";
+            if (shown.Count > 0 && length + column.Length > SafeText.MaxEcho)
+            {
+                break;
+            }
+            shown.Add(column);
+            length += column.Length + 2;
+        }
+        var more = header.Count > shown.Count ? $" and {header.Count - shown.Count} more" : "";
         return string.Join(", ", shown) + more;
     }
 }

@@ -16,6 +16,7 @@ public static class Importer
 {
     private const int MaxAttempts = 3;
     private const int ReasonsShown = 5;
+    private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(5);
 
     /// <summary>Imports <paramref name="path"/> into <paramref name="store"/>.</summary>
     /// <param name="store">The store.</param>
@@ -23,8 +24,10 @@ public static class Importer
     /// <param name="options">How to read it.</param>
     /// <param name="clock">Time source for the import log.</param>
     /// <param name="quarantineFile">Where to write the quarantined lines when nothing could be loaded (null = nowhere).</param>
+    /// <param name="progress">Told every few seconds how many lines were read and how fast ("Loading x.csv: 250,000 lines, 38,000 lines/s").</param>
     /// <exception cref="NothingLoadedException">No line could be loaded; the store is unchanged.</exception>
-    public static ImportResult Import(SegmentaStore store, string path, ImportOptions options, TimeProvider? clock = null, string? quarantineFile = null)
+    public static ImportResult Import(
+        SegmentaStore store, string path, ImportOptions options, TimeProvider? clock = null, string? quarantineFile = null, Action<string>? progress = null)
     {
         clock ??= TimeProvider.System;
         var watch = Stopwatch.StartNew();
@@ -64,7 +67,7 @@ public static class Importer
         {
             try
             {
-                return ImportOnce(store, path, format, sha256, settings, options, clock, watch, replacing, quarantineFile) with { ReplacedImportId = replacing };
+                return ImportOnce(store, path, format, sha256, settings, options, clock, watch, replacing, quarantineFile, progress) with { ReplacedImportId = replacing };
             }
             catch (RestartImport restart) when (attempt < MaxAttempts)
             {
@@ -92,7 +95,7 @@ public static class Importer
 
     private static ImportResult ImportOnce(
         SegmentaStore store, string path, SourceFormat format, string sha256, SourceSettings settings,
-        ImportOptions options, TimeProvider clock, Stopwatch watch, int? replacing, string? quarantineFile)
+        ImportOptions options, TimeProvider clock, Stopwatch watch, int? replacing, string? quarantineFile, Action<string>? progress)
     {
         var (source, text) = SourceOpener.Open(path, format, settings.EncodingName, settings.Delimiter, options.Header);
         using (source)
@@ -109,7 +112,7 @@ public static class Importer
             long loaded, quarantined;
             using (var writer = new RawLineWriter(store.Connection, importId))
             {
-                ReadAll(source, mapping, settings, writer, path, hasHeader);
+                ReadAll(source, mapping, settings, writer, path, hasHeader, progress);
                 (loaded, quarantined) = (writer.Loaded, writer.Quarantined);
             }
             var result = new ImportResult
@@ -223,12 +226,22 @@ public static class Importer
         return settings;
     }
 
-    private static void ReadAll(IRecordSource source, ColumnMapping mapping, SourceSettings settings, RawLineWriter writer, string path, bool hasHeader)
+    private static void ReadAll(
+        IRecordSource source, ColumnMapping mapping, SourceSettings settings, RawLineWriter writer, string path, bool hasHeader, Action<string>? progress)
     {
+        var watch = Stopwatch.StartNew();
+        var reported = TimeSpan.Zero;
         ParallelLineReader.Run(
             (takeBatch, publish) => Parse(source, mapping, settings, path, source is ExcelRecordSource, hasHeader, takeBatch, publish),
             batch =>
             {
+                if (progress is not null && watch.Elapsed - reported >= ProgressInterval)
+                {
+                    reported = watch.Elapsed;
+                    var lines = writer.Loaded + writer.Quarantined;
+                    progress(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                        $"Loading {Path.GetFileName(path)}: {lines:N0} lines, {lines / reported.TotalSeconds:N0} lines/s"));
+                }
                 for (var i = 0; i < batch.Count; i++)
                 {
                     writer.Append(batch.Lines[i]);

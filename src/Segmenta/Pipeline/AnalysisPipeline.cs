@@ -24,7 +24,7 @@ public static partial class AnalysisPipeline
 
         var quarantineFile = Path.Combine(options.OutputDirectory, "quarantine.csv");
         var imports = options.Inputs
-            .Select(input => timer.Step($"Loading {Path.GetFileName(input)}", () => Importer.Import(store, input, options.Import, clock, quarantineFile)))
+            .Select(input => timer.Step($"Loading {Path.GetFileName(input)}", () => Importer.Import(store, input, options.Import, clock, quarantineFile, onStep)))
             .ToList();
         if (store.Scalar<long>("SELECT count(*) FROM raw_lines") == 0)
         {

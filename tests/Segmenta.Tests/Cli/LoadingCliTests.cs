@@ -149,7 +149,7 @@ public class LoadingCliTests
             + "Tell Segmenta which column plays each role: --map customer=Client (roles: invoice, product, description, quantity, date, price, total, customer, country)."],
             ErrorLines(error));
         Assert.Equal(["error: The file has no column for customer (e.g. CustomerID); date (e.g. InvoiceDate); an amount: quantity and price (e.g. Quantity, UnitPrice), "
-            + "or a line total (e.g. Total). The file has no header line (its first line is data), so its columns are named by position: "
+            + "or a line total (e.g. Total). The file has no header line (its first line is data; if it is a header, add --header yes), so its columns are named by position: "
             + "1 ('00004'), 2 ('0001'), 3 ('19970101'), 4 ('2'), 5 ('29.33'). Tell Segmenta which column plays each role: "
             + "--map customer=1 --map date=3 --map total=5 (roles: invoice, product, description, quantity, date, price, total, customer, country)."],
             ErrorLines(error2));
@@ -266,6 +266,7 @@ public class LoadingCliTests
         Assert.True(exit == 0, error);
         Assert.DoesNotContain("Recommendations skipped", output);
         Assert.Equal(60 + 1, File.ReadAllLines(directory.File("out/customers.csv")).Length);
-        Assert.True(File.ReadAllLines(directory.File("out/recommendations.csv")).Length > 60);
+        Assert.Contains("Default recommender:", output);
+        Assert.True(File.ReadAllLines(directory.File("out/recommendations.csv")).Length > 1);
     }
 }

@@ -185,4 +185,14 @@ public class RealWorldFileTests
         Assert.StartsWith("The first line splits into 1,000,001 fields with the delimiter ','", error.Message);
         Assert.True(error.Message.Length < 300);
     }
+
+    [Fact]
+    public void A_missing_column_message_never_echoes_more_than_200_characters_of_the_header()
+    {
+        var header = Enumerable.Range(0, 200).Select(i => $"column number {i} with a long name").ToList();
+        var error = Assert.Throws<MissingColumnException>(() => ColumnMapper.Map(header, new Dictionary<ColumnRole, string>()));
+        var found = error.Message[error.Message.IndexOf("Columns found: ", StringComparison.Ordinal)..error.Message.IndexOf(". Tell", StringComparison.Ordinal)];
+        Assert.True(found.Length < 260, found);
+        Assert.EndsWith("more", found);
+    }
 }
