@@ -26,7 +26,7 @@ public static class Profiler
         options.NameOverrides.TryGetValue(segmentation, out var overrides);
         var names = segmentation == SegmentMembership.Rfm
             ? profiles.ToDictionary(p => p.SegmentId, p => overrides is not null && overrides.TryGetValue(p.SegmentId, out var n) ? n : p.GivenName ?? $"Segment {p.SegmentId}")
-            : SegmentNamer.Name(profiles, overrides);
+            : NameClusters(profiles, overrides, Segmentation.SegmentationStage.ExtremeSegment(store));
         SegmentMembership.Rename(store, segmentation, names);
         var (explanations, fidelity) = SegmentExplainer.Explain(store, segmentation, options.Currency);
         var overallReturns = InsightWriter.OverallReturnsRate(profiles);
@@ -34,6 +34,17 @@ public static class Profiler
             p with { GivenName = names[p.SegmentId] }, names[p.SegmentId], explanations[p.SegmentId], options.Playbook.Choose(p, overallReturns))).ToList();
         var insights = InsightWriter.Write(segments.Select(s => (s.Profile, s.Name)).ToList(), options.Currency);
         return new ProfiledSegmentation(segmentation, segments, fidelity, insights);
+    }
+
+    /// <summary>Names clusters by the naming rules; the extreme customers' group (outside the clusters) has its own name.</summary>
+    private static Dictionary<int, string> NameClusters(IReadOnlyList<SegmentProfile> profiles, IReadOnlyDictionary<int, string>? overrides, int? extreme)
+    {
+        var names = SegmentNamer.Name([.. profiles.Where(p => p.SegmentId != extreme)], overrides);
+        if (extreme is { } id && profiles.Any(p => p.SegmentId == id))
+        {
+            names[id] = overrides is not null && overrides.TryGetValue(id, out var given) ? given : Segmentation.ExtremeCustomers.GroupName;
+        }
+        return names;
     }
 
     private static void Save(SegmentaStore store, IReadOnlyList<ProfiledSegmentation> results)
