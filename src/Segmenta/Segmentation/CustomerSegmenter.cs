@@ -23,14 +23,17 @@ public static class CustomerSegmenter
         var x = extreme.Count == 0 ? all : all.Select(inliers);
         // Mixtures are fitted on dequantised counts; labels, criteria and scoring use the customers' own values.
         var fitOn = options.Algorithm == ClusteringAlgorithm.GaussianMixture ? transform.ApplyDequantised(clusteredRaw, options.Seed) : x;
-        var selection = options.K is null ? ModelSelector.Select(x, options with { MaxK = Math.Min(options.MaxK, x.Rows) }, fitOn) : null;
+        IReadOnlyList<SweepFit> sweep = [];
+        var selection = options.K is null ? ModelSelector.Select(x, options with { MaxK = Math.Min(options.MaxK, x.Rows) }, fitOn, out sweep) : null;
         var k = Math.Min(options.K ?? selection!.ChosenK, x.Rows);
+        // When the sweep fitted the chosen k with the same seed and restarts, its model is the final one.
+        var final = (options.SweepNInit >= options.NInit ? sweep.FirstOrDefault(f => f.K == k) : null) ?? ModelSelector.Fit(x, fitOn, k, options);
         double? threshold = extreme.Count > 0 ? options.ExtremeThreshold : null;
 
         SegmentationModel model;
         if (options.Algorithm == ClusteringAlgorithm.KMeans)
         {
-            var fit = KMeans.Fit(x, new KMeansOptions(k, options.Seed, options.NInit, options.MaxIterations, options.Tolerance));
+            var fit = final.KMeans!;
             var order = SegmentOrder(clusteredRaw, fit.Labels, k);
             model = new SegmentationModel
             {
@@ -40,8 +43,8 @@ public static class CustomerSegmenter
         }
         else
         {
-            var fit = ModelSelector.FitMixture(fitOn, k, options, options.Seed, ModelSelector.MixtureStarts(options.NInit));
-            var order = SegmentOrder(clusteredRaw, fit.Predict(x), k);
+            var fit = final.Mixture!;
+            var order = SegmentOrder(clusteredRaw, final.Labels, k);
             var covarianceSize = options.Covariance == CovarianceType.Full ? x.Columns * x.Columns : x.Columns;
             model = new SegmentationModel
             {
@@ -54,11 +57,12 @@ public static class CustomerSegmenter
         var clusterLabels = inliers.Select(i => labels[i]).ToArray();
         var centroids = ClusterMetrics.Centroids(x, clusterLabels, k, out _);
         var inertia = Enumerable.Range(0, x.Rows).Sum(i => Distance.Squared(x.Row(i), centroids.AsSpan(clusterLabels[i] * x.Columns, x.Columns)));
-        if (selection is not null && extreme.Count > 0)
+        var note = extreme.Count > 0 ? ExtremeCustomers.Sentence(extreme.Count, raw.Rows, threshold!.Value, k) : null;
+        if (selection is not null && note is not null)
         {
-            selection = selection with { Explanation = selection.Explanation + " " + ExtremeCustomers.Sentence(extreme.Count, raw.Rows, threshold!.Value, k) };
+            selection = selection with { Explanation = selection.Explanation + " " + note };
         }
-        return new SegmentationResult(labels, probabilities, selection, Pca.Project2D(all), model, inertia);
+        return new SegmentationResult(labels, probabilities, selection, Pca.Project2D(all), model, inertia) { ExtremeNote = note };
     }
 
     /// <summary>New number of each fitted cluster: by descending mean of "monetary" if it is a feature, else by size.</summary>

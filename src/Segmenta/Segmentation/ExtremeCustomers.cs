@@ -13,7 +13,7 @@ internal static class ExtremeCustomers
     internal const string GroupName = "Key accounts (outside the clusters)";
 
     /// <summary>
-    /// Rows with |value| above <see cref="SegmentationOptions.ExtremeThreshold"/> on any transformed feature, when they are
+    /// Rows above <see cref="SegmentationOptions.ExtremeThreshold"/> on any transformed feature, when they are
     /// fewer than <see cref="SegmentationOptions.MinSegmentShare"/> of the customers (more of them would make a segment
     /// of their own, which the clustering may find); otherwise none.
     /// </summary>
@@ -35,12 +35,16 @@ internal static class ExtremeCustomers
         return tooMany ? [] : found;
     }
 
-    /// <summary>True when a transformed row lies beyond <paramref name="threshold"/> scaled units on some feature.</summary>
+    /// <summary>
+    /// True when a transformed row lies more than <paramref name="threshold"/> scaled units above the centre on some
+    /// feature. Only the upper side: customers far below the rest (net spend 0 after returning everything) are not key
+    /// accounts, and too few of them to pass the size guard cannot become a segment.
+    /// </summary>
     internal static bool IsExtreme(ReadOnlySpan<double> row, double threshold)
     {
         foreach (var value in row)
         {
-            if (Math.Abs(value) > threshold)
+            if (value > threshold)
             {
                 return true;
             }
@@ -50,5 +54,5 @@ internal static class ExtremeCustomers
 
     /// <summary>The sentence appended to the explanation of k.</summary>
     internal static string Sentence(int count, int customers, double threshold, int segment) => string.Create(CultureInfo.InvariantCulture,
-        $"{count} extreme customer{(count == 1 ? "" : "s")} ({100.0 * count / customers:0.##} % of {customers:#,0}, beyond {threshold:0.#} scaled units on some feature) {(count == 1 ? "is" : "are")} reported as segment {segment}, \"{GroupName}\", outside the clusters.");
+        $"{count} extreme customer{(count == 1 ? "" : "s")} ({100.0 * count / customers:0.##} % of {customers:#,0}, more than {threshold:0.#} scaled units above the average on some feature) {(count == 1 ? "is" : "are")} reported as segment {segment}, \"{GroupName}\", outside the clusters.");
 }

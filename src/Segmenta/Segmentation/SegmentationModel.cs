@@ -40,6 +40,10 @@ public sealed record SegmentationModel
     /// </summary>
     public double? ExtremeThreshold { get; init; }
 
+    /// <summary>Number of segments: the <see cref="K"/> clusters, plus the extreme group when there is one.</summary>
+    [JsonIgnore]
+    public int Segments => ExtremeThreshold is null ? K : K + 1;
+
     /// <summary>The segment number of the extreme group (<see cref="K"/>), or null when there is none.</summary>
     [JsonIgnore]
     public int? ExtremeSegment => ExtremeThreshold is null ? null : K;

@@ -92,7 +92,7 @@ public static class SegmentationStage
                 ("small", double.IsNaN(row.SmallestShare) ? null : row.SmallestShare), ("aside", row.SetAside));
         }
         store.Execute("INSERT INTO segmentation_runs VALUES ($s, $k, $e, $i, $v1, $v2, $json, $extreme)",
-            ("s", name), ("k", result.K), ("e", result.Selection?.Explanation ?? $"k={result.K} was given (--k)."), ("i", result.Inertia),
+            ("s", name), ("k", result.K), ("e", result.Selection?.Explanation ?? $"k={result.K} was given (--k)." + (result.ExtremeNote is { } note ? " " + note : "")), ("i", result.Inertia),
             ("v1", result.Projection.ExplainedVariance[0]), ("v2", result.Projection.ExplainedVariance[1]), ("json", result.Model.ToJson()),
             ("extreme", result.Model.ExtremeSegment));
         using var appender = store.Connection.CreateAppender("customer_projection");
