@@ -14,6 +14,10 @@ internal static class SweepTiming
         var x = FeatureTransform.Fit(raw, options.Scaling, null).Apply(raw);
         Time("warm-up (whole stage)", 1, () => CustomerSegmenter.Run(raw, options));
         Time("whole stage: sweep k=2..10 x10 restarts, metrics, bootstrap x10, final fit, PCA", repeats, () => CustomerSegmenter.Run(raw, options));
+        if (Environment.GetEnvironmentVariable("SEGMENTA_BENCH_STAGE_ONLY") == "1")
+        {
+            return;
+        }
         Time("sweep without bootstrap", repeats, () => ModelSelector.Select(x, options with { BootstrapResamples = 0 }));
         Time("K-Means x10 restarts, k=2..10 only", repeats, () =>
         {

@@ -15,7 +15,7 @@ internal sealed class SegmentationOptionSet
 
     internal Option<string?> Features { get; } = new("--features") { Description = "Comma-separated customer features to cluster on (any numeric column of customers.csv, snake_case). Default: recency,frequency,monetary." };
 
-    internal Option<string> Scaling { get; } = new("--scaling") { Description = "standard (mean/std) or robust (median/IQR), after log1p of skewed features.", DefaultValueFactory = _ => "standard" };
+    internal Option<string> Scaling { get; } = new("--scaling") { Description = "standard (mean/std) or robust (median/IQR), after each feature's fixed transform (log1p for counts and days, signed log1p for money).", DefaultValueFactory = _ => "standard" };
 
     internal Option<double?> Winsorize { get; } = new("--winsorize") { Description = "Clip features at this percentile and its mirror (e.g. 99) so extreme customers cannot capture a segment. Default: off." };
 
@@ -25,11 +25,15 @@ internal sealed class SegmentationOptionSet
 
     internal Option<string> Covariance { get; } = new("--covariance") { Description = "Mixture covariance: full or diag.", DefaultValueFactory = _ => "full" };
 
+    internal Option<double> MinSegmentShare { get; } = new("--min-segment-share") { Description = "With --k auto, a k whose smallest segment holds less than this share of customers is set aside (0.02 = 2 %).", DefaultValueFactory = _ => 0.02 };
+
+    internal Option<string> ExtremeThreshold { get; } = new("--extreme-threshold") { Description = "Customers beyond this many scaled units on some feature (after the log transform) are reported as a group outside the clusters when they are fewer than --min-segment-share; off to cluster everyone.", DefaultValueFactory = _ => "5" };
+
     internal Option<bool> NoClusters { get; } = new("--no-clusters") { Description = "Skip clustering: RFM segments only." };
 
     internal void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Algorithm, K, KRange, Features, Scaling, Winsorize, Seed, NInit, Covariance, NoClusters })
+        foreach (var option in new Option[] { Algorithm, K, KRange, Features, Scaling, Winsorize, Seed, NInit, Covariance, MinSegmentShare, ExtremeThreshold, NoClusters })
         {
             command.Add(option);
         }
@@ -72,6 +76,13 @@ internal sealed class SegmentationOptionSet
             },
             WinsorizePercentile = parse.GetValue(Winsorize),
             Seed = parse.GetValue(Seed),
+            MinSegmentShare = parse.GetValue(MinSegmentShare),
+            ExtremeThreshold = parse.GetValue(ExtremeThreshold)!.ToLowerInvariant() switch
+            {
+                "off" or "none" => null,
+                var text when double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var units) => units,
+                var other => throw new SegmentaException($"--extreme-threshold {other}: give a number of scaled units (e.g. 5) or off."),
+            },
             NInit = parse.GetValue(NInit),
             Covariance = parse.GetValue(Covariance)!.ToLowerInvariant() switch
             {

@@ -55,6 +55,10 @@ internal static class SegmentsPage
             <details><summary>Features ({chosen.Count} chosen)</summary><div style="display:flex;flex-wrap:wrap;gap:8px;margin-top:8px">{checkboxes}</div></details>
             </form>
             """);
+        if (StoredResults.Model(store) is { } model)
+        {
+            page.Paragraph("The models saw: " + string.Join("; ", model.Transform.Describe()) + ".", "note");
+        }
     }
 
     private static void WriteSelectionCharts(Page page, StoredClustering clustering)

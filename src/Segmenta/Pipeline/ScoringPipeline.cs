@@ -57,7 +57,7 @@ public static class ScoringPipeline
             var (ids, matrix) = SegmentationStage.LoadMatrix(store, model.Features);
             var (segments, probabilities) = model.Assign(matrix);
             Write(outputPath, model, ids, matrix, segments, probabilities);
-            var sizes = Enumerable.Range(0, model.K).Select(s => (long)segments.Count(x => x == s)).ToList();
+            var sizes = Enumerable.Range(0, model.Segments).Select(s => (long)segments.Count(x => x == s)).ToList();
             return new ScoreResult(outputPath, ids.Length, sizes, model.SegmentNames ?? []);
         }
         finally

@@ -46,13 +46,18 @@ public static partial class StoredResults
             ? store.Query(
                 """
                 SELECT algorithm, k, inertia, silhouette, davies_bouldin, calinski_harabasz, bic, aic, mean_log_likelihood,
-                       stability_mean, stability_std, is_knee, chosen
+                       stability_mean, stability_std, is_knee, chosen, stability_low, smallest_share, set_aside
                 FROM model_selection ORDER BY k
                 """,
                 r => new ModelSelectionRow(r.GetString(0) == "gmm" ? ClusteringAlgorithm.GaussianMixture : ClusteringAlgorithm.KMeans, r.GetInt32(1),
                     r.GetDouble(2), r.GetDouble(3), r.GetDouble(4), r.GetDouble(5), r.IsDBNull(6) ? null : r.GetDouble(6), r.IsDBNull(7) ? null : r.GetDouble(7),
                     r.IsDBNull(8) ? null : r.GetDouble(8), r.IsDBNull(9) ? double.NaN : r.GetDouble(9), r.IsDBNull(10) ? double.NaN : r.GetDouble(10),
-                    r.GetBoolean(11), r.GetBoolean(12)))
+                    r.GetBoolean(11), r.GetBoolean(12))
+                {
+                    StabilityLow = r.IsDBNull(13) ? double.NaN : r.GetDouble(13),
+                    SmallestShare = r.IsDBNull(14) ? double.NaN : r.GetDouble(14),
+                    SetAside = r.IsDBNull(15) ? null : r.GetString(15),
+                })
             : [];
         return new StoredClustering(run.Name, run.K, run.Text, rows, run.V1, run.V2);
     }

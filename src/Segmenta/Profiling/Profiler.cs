@@ -26,7 +26,7 @@ public static class Profiler
         options.NameOverrides.TryGetValue(segmentation, out var overrides);
         var names = segmentation == SegmentMembership.Rfm
             ? profiles.ToDictionary(p => p.SegmentId, p => overrides is not null && overrides.TryGetValue(p.SegmentId, out var n) ? n : p.GivenName ?? $"Segment {p.SegmentId}")
-            : SegmentNamer.Name(profiles, overrides, ClusteringFeatures(store));
+            : NameClusters(profiles, overrides, Segmentation.SegmentationStage.ExtremeSegment(store), ClusteringFeatures(store));
         SegmentMembership.Rename(store, segmentation, names);
         var isRfm = segmentation == SegmentMembership.Rfm;
         // RFM segments are defined by the map, so their rule is exact; clusters are explained by a surrogate tree.
@@ -46,6 +46,18 @@ public static class Profiler
         store.HasTable("segmentation_runs") && store.Scalar<string>("SELECT model_json FROM segmentation_runs LIMIT 1") is { } json
             ? Segmentation.SegmentationModel.FromJson(json, "the stored segmentation model").Features
             : null;
+
+    /// <summary>Names clusters by the naming rules; the extreme customers' group (outside the clusters) has its own name.</summary>
+    private static Dictionary<int, string> NameClusters(IReadOnlyList<SegmentProfile> profiles, IReadOnlyDictionary<int, string>? overrides, int? extreme,
+        IReadOnlyList<string>? clusteringFeatures)
+    {
+        var names = SegmentNamer.Name([.. profiles.Where(p => p.SegmentId != extreme)], overrides, clusteringFeatures);
+        if (extreme is { } id && profiles.Any(p => p.SegmentId == id))
+        {
+            names[id] = overrides is not null && overrides.TryGetValue(id, out var given) ? given : Segmentation.ExtremeCustomers.GroupName;
+        }
+        return names;
+    }
 
     private static void Save(SegmentaStore store, IReadOnlyList<ProfiledSegmentation> results)
     {

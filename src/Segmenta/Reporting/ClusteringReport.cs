@@ -13,4 +13,8 @@ internal sealed record ClusteringReport(
     IReadOnlyList<ModelSelectionRow> Selection,
     double ExplainedVariance1,
     double ExplainedVariance2,
-    IReadOnlyList<ClusterPoints> Segments);
+    IReadOnlyList<ClusterPoints> Segments)
+{
+    /// <summary>What the models saw, one line per feature (e.g. "monetary: sign(x)·log(1 + |x|), standardised").</summary>
+    public IReadOnlyList<string> Transform { get; init; } = [];
+}

@@ -20,6 +20,9 @@ internal static class ClusteringReportLoader
             names.GetValueOrDefault(g.Key, $"Segment {g.Key}"), [.. g.Select(p => p.X)], [.. g.Select(p => p.Y)],
             [.. g.Select(p => p.Recency)], [.. g.Select(p => p.Frequency)], [.. g.Select(p => p.Monetary)])).ToList();
         return new ClusteringReport(clustering.Segmentation, clustering.K, clustering.Explanation, clustering.Rows,
-            clustering.ExplainedVariance1, clustering.ExplainedVariance2, segments);
+            clustering.ExplainedVariance1, clustering.ExplainedVariance2, segments)
+        {
+            Transform = StoredResults.Model(store)?.Transform.Describe() ?? [],
+        };
     }
 }

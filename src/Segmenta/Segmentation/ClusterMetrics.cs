@@ -45,18 +45,6 @@ public static class ClusterMetrics
         return scores.Average();
     }
 
-    /// <summary>Silhouette on at most <paramref name="sampleSize"/> rows drawn with a fixed seed (exact when n is smaller).</summary>
-    public static double SampledSilhouette(FeatureMatrix x, int[] labels, int k, int sampleSize, int seed)
-    {
-        if (x.Rows <= sampleSize)
-        {
-            return Silhouette(x, labels, k);
-        }
-        var random = new Random(seed);
-        var rows = Enumerable.Range(0, x.Rows).OrderBy(_ => random.Next()).Take(sampleSize).Order().ToArray();
-        return Silhouette(x.Select(rows), rows.Select(r => labels[r]).ToArray(), k);
-    }
-
     /// <summary>Davies-Bouldin: mean over clusters of the worst (s_i + s_j) / d(c_i, c_j); lower is better.</summary>
     public static double DaviesBouldin(FeatureMatrix x, int[] labels, int k)
     {

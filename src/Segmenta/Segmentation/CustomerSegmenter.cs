@@ -1,9 +1,9 @@
 namespace Segmenta.Segmentation;
 
 /// <summary>
-/// The segmentation stage on a customers × features matrix: fit the transform, choose k (or take the given one), fit
-/// the final model, number segments by descending mean monetary value (or size) so reruns keep the same numbering,
-/// and project customers to 2-D for plotting.
+/// The segmentation stage on a customers × features matrix: fit the transform, set extreme customers apart, choose k
+/// (or take the given one), fit the final model, number segments by descending mean monetary value (or size) so reruns
+/// keep the same numbering, and project customers to 2-D for plotting.
 /// </summary>
 public static class CustomerSegmenter
 {
@@ -16,36 +16,53 @@ public static class CustomerSegmenter
             throw new SegmentaException($"Only {raw.Rows} customer(s): at least two are needed to make segments.");
         }
         var transform = FeatureTransform.Fit(raw, options.Scaling, options.WinsorizePercentile);
-        var x = transform.Apply(raw);
-        var selection = options.K is null ? ModelSelector.Select(x, options with { MaxK = Math.Min(options.MaxK, raw.Rows) }) : null;
-        var k = Math.Min(options.K ?? selection!.ChosenK, raw.Rows);
+        var all = transform.Apply(raw);
+        var extreme = ExtremeCustomers.Find(all, options);
+        var inliers = Enumerable.Range(0, raw.Rows).Where(i => !extreme.Contains(i)).ToArray();
+        var clusteredRaw = extreme.Count == 0 ? raw : raw.Select(inliers);
+        var x = extreme.Count == 0 ? all : all.Select(inliers);
+        // Mixtures are fitted on dequantised counts; labels, criteria and scoring use the customers' own values.
+        var fitOn = options.Algorithm == ClusteringAlgorithm.GaussianMixture ? transform.ApplyDequantised(clusteredRaw, options.Seed) : x;
+        IReadOnlyList<SweepFit> sweep = [];
+        var selection = options.K is null ? ModelSelector.Select(x, options with { MaxK = Math.Min(options.MaxK, x.Rows) }, fitOn, out sweep) : null;
+        var k = Math.Min(options.K ?? selection!.ChosenK, x.Rows);
+        // When the sweep fitted the chosen k with the same seed and restarts, its model is the final one.
+        var final = (options.SweepNInit >= options.NInit ? sweep.FirstOrDefault(f => f.K == k) : null) ?? ModelSelector.Fit(x, fitOn, k, options);
+        double? threshold = extreme.Count > 0 ? options.ExtremeThreshold : null;
 
-        int[] labels;
-        double[]? probabilities = null;
         SegmentationModel model;
         if (options.Algorithm == ClusteringAlgorithm.KMeans)
         {
-            var fit = KMeans.Fit(x, new KMeansOptions(k, options.Seed, options.NInit, options.MaxIterations, options.Tolerance));
-            var order = SegmentOrder(raw, fit.Labels, k);
-            labels = fit.Labels.Select(l => order[l]).ToArray();
-            model = new SegmentationModel { Algorithm = options.Algorithm, K = k, Seed = options.Seed, Transform = transform, Centroids = Reorder(fit.Centroids, order, x.Columns) };
+            var fit = final.KMeans!;
+            var order = SegmentOrder(clusteredRaw, fit.Labels, k);
+            model = new SegmentationModel
+            {
+                Algorithm = options.Algorithm, K = k, Seed = options.Seed, Transform = transform, ExtremeThreshold = threshold,
+                Centroids = Reorder(fit.Centroids, order, x.Columns),
+            };
         }
         else
         {
-            var fit = GaussianMixture.Fit(x, k, options.Covariance, options.Seed, Math.Max(1, options.NInit / 3), regCovar: options.RegCovar);
-            var hard = fit.Predict(x);
-            var order = SegmentOrder(raw, hard, k);
+            var fit = final.Mixture!;
+            var order = SegmentOrder(clusteredRaw, final.Labels, k);
             var covarianceSize = options.Covariance == CovarianceType.Full ? x.Columns * x.Columns : x.Columns;
             model = new SegmentationModel
             {
-                Algorithm = options.Algorithm, K = k, Seed = options.Seed, Transform = transform, Covariance = options.Covariance,
+                Algorithm = options.Algorithm, K = k, Seed = options.Seed, Transform = transform, ExtremeThreshold = threshold, Covariance = options.Covariance,
                 Weights = Reorder(fit.Weights, order, 1), Means = Reorder(fit.Means, order, x.Columns), Covariances = Reorder(fit.Covariances, order, covarianceSize),
             };
-            (labels, probabilities) = model.Assign(raw);
         }
-        var centroids = ClusterMetrics.Centroids(x, labels, k, out _);
-        var inertia = Enumerable.Range(0, x.Rows).Sum(i => Distance.Squared(x.Row(i), centroids.AsSpan(labels[i] * x.Columns, x.Columns)));
-        return new SegmentationResult(labels, probabilities, selection, Pca.Project2D(x), model, inertia);
+        // Labels come from the saved model, so scoring the training customers gives back exactly these segments.
+        var (labels, probabilities) = model.Assign(raw);
+        var clusterLabels = inliers.Select(i => labels[i]).ToArray();
+        var centroids = ClusterMetrics.Centroids(x, clusterLabels, k, out _);
+        var inertia = Enumerable.Range(0, x.Rows).Sum(i => Distance.Squared(x.Row(i), centroids.AsSpan(clusterLabels[i] * x.Columns, x.Columns)));
+        var note = extreme.Count > 0 ? ExtremeCustomers.Sentence(extreme.Count, raw.Rows, threshold!.Value, k) : null;
+        if (selection is not null && note is not null)
+        {
+            selection = selection with { Explanation = selection.Explanation + " " + note };
+        }
+        return new SegmentationResult(labels, probabilities, selection, Pca.Project2D(all), model, inertia) { ExtremeNote = note };
     }
 
     /// <summary>New number of each fitted cluster: by descending mean of "monetary" if it is a feature, else by size.</summary>

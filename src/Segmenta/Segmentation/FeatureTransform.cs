@@ -3,18 +3,21 @@ using System.Text.Json.Serialization;
 namespace Segmenta.Segmentation;
 
 /// <summary>
-/// The fitted preprocessing of one feature: optional log1p, optional winsorising bounds, then centring and scaling.
-/// Rule for log1p: the feature is never negative and its skewness exceeds 1 (recency, frequency and monetary of a
-/// retail base all qualify); wholesalers then stop dominating distances.
+/// The fitted preprocessing of one feature: its shape transform (fixed by what the feature is, see
+/// <see cref="FeaturePolicy"/>), optional winsorising bounds, then centring and scaling.
 /// </summary>
-public sealed record FeatureStep(string Name, bool Log1p, double? ClipLow, double? ClipHigh, double Center, double Scale)
+/// <param name="Name">The customer feature.</param>
+/// <param name="Transform">Shape transform applied first (log1p for counts and days, signed log1p for money).</param>
+/// <param name="Discrete">Whole-number feature (counts, days): mixtures are fitted on dequantised values.</param>
+/// <param name="ClipLow">Lower winsorising bound after the transform, or null.</param>
+/// <param name="ClipHigh">Upper winsorising bound after the transform, or null.</param>
+/// <param name="Center">Subtracted after clipping (mean, or median for robust scaling).</param>
+/// <param name="Scale">Divided by last (population sd, or IQR for robust scaling); 1 for a constant feature.</param>
+public sealed record FeatureStep(string Name, ValueTransform Transform, bool Discrete, double? ClipLow, double? ClipHigh, double Center, double Scale)
 {
     internal double Apply(double x)
     {
-        if (Log1p)
-        {
-            x = Math.Log(1 + Math.Max(0, x));
-        }
+        x = FeaturePolicy.Apply(Transform, x);
         if (ClipLow is { } low && x < low)
         {
             x = low;
@@ -30,15 +33,14 @@ public sealed record FeatureStep(string Name, bool Log1p, double? ClipLow, doubl
 /// <summary>The fitted preprocessing of all features; re-applied unchanged to new customers when scoring.</summary>
 public sealed record FeatureTransform(IReadOnlyList<FeatureStep> Steps, Scaling Scaling)
 {
-    /// <summary>Fits the transform on <paramref name="raw"/>.</summary>
+    /// <summary>Fits the transform on <paramref name="raw"/>; each feature's shape transform comes from <see cref="FeaturePolicy.For"/>.</summary>
     public static FeatureTransform Fit(FeatureMatrix raw, Scaling scaling, double? winsorizePercentile)
     {
         var steps = new List<FeatureStep>();
         for (var c = 0; c < raw.Columns; c++)
         {
-            var column = raw.Column(c);
-            var log = column.All(v => v >= 0) && Skewness(column) > 1;
-            var values = log ? column.Select(v => Math.Log(1 + v)).ToArray() : column;
+            var policy = FeaturePolicy.For(raw.Names[c]);
+            var values = raw.Column(c).Select(v => FeaturePolicy.Apply(policy.Transform, v)).ToArray();
             double? low = null, high = null;
             if (winsorizePercentile is { } p)
             {
@@ -48,7 +50,7 @@ public sealed record FeatureTransform(IReadOnlyList<FeatureStep> Steps, Scaling 
             var (center, scale) = scaling == Scaling.Standard
                 ? (values.Average(), PopulationStd(values))
                 : (Quantile(values, 0.5), Quantile(values, 0.75) - Quantile(values, 0.25));
-            steps.Add(new FeatureStep(raw.Names[c], log, low, high, center, scale > 0 ? scale : 1));
+            steps.Add(new FeatureStep(raw.Names[c], policy.Transform, policy.Discrete, low, high, center, scale > 0 ? scale : 1));
         }
         return new FeatureTransform(steps, scaling);
     }
@@ -67,23 +69,44 @@ public sealed record FeatureTransform(IReadOnlyList<FeatureStep> Steps, Scaling 
         return raw with { Values = values };
     }
 
+    /// <summary>
+    /// Applies the steps after spreading each whole-number feature uniformly over its unit bin (value ± 0.5, seeded):
+    /// the data mixtures are fitted on, so that no component can shrink onto one count (Theis, van den Oord and Bethge
+    /// 2016, "A note on the evaluation of generative models": uniform dequantisation).
+    /// </summary>
+    internal FeatureMatrix ApplyDequantised(FeatureMatrix raw, int seed)
+    {
+        var random = new Random(unchecked(seed * 7_919 + 104_729));
+        var values = new double[raw.Values.Length];
+        for (var i = 0; i < raw.Rows; i++)
+        {
+            for (var c = 0; c < raw.Columns; c++)
+            {
+                var value = raw.Values[i * raw.Columns + c];
+                // The draw is made for every cell, so a column's jitter does not depend on which others are discrete.
+                var jitter = random.NextDouble() - 0.5;
+                values[i * raw.Columns + c] = Steps[c].Apply(Steps[c].Discrete ? value + jitter : value);
+            }
+        }
+        return raw with { Values = values };
+    }
+
+    /// <summary>One line per feature saying what the models see, e.g. "monetary: sign(x)·log(1 + |x|), standardised".</summary>
+    public IReadOnlyList<string> Describe() => Steps.Select(s =>
+    {
+        var shape = s.Transform switch
+        {
+            ValueTransform.Log1p => "log(1 + x)",
+            ValueTransform.SignedLog1p => "sign(x)·log(1 + |x|)",
+            _ => "x",
+        };
+        var clip = s.ClipLow is null ? "" : ", winsorised";
+        var scale = Scaling == Scaling.Standard ? "standardised" : "robust-scaled";
+        return $"{s.Name}: {shape}{clip}, {scale}";
+    }).ToList();
+
     [JsonIgnore]
     internal IReadOnlyList<string> Names => Steps.Select(s => s.Name).ToList();
-
-    internal static double Skewness(double[] values)
-    {
-        var mean = values.Average();
-        double m2 = 0, m3 = 0;
-        foreach (var v in values)
-        {
-            var d = v - mean;
-            m2 += d * d;
-            m3 += d * d * d;
-        }
-        m2 /= values.Length;
-        m3 /= values.Length;
-        return m2 == 0 ? 0 : m3 / Math.Pow(m2, 1.5);
-    }
 
     internal static double PopulationStd(double[] values)
     {

@@ -3,10 +3,14 @@ namespace Segmenta.Segmentation;
 /// <summary>
 /// Gaussian mixtures fitted by expectation-maximisation, as scikit-learn's GaussianMixture: initialised from a K-Means
 /// partition, <c>reg_covar</c> added to every covariance diagonal, stopping when the mean log-likelihood gains less
-/// than the tolerance; the best of <c>n_init</c> seeded starts wins.
+/// than the tolerance or after <c>maxIterations</c> EM steps; the best of <c>n_init</c> seeded starts wins. Count features
+/// are dequantised by the caller (<see cref="FeatureTransform.ApplyDequantised"/>) so no component collapses onto one count.
 /// </summary>
 public static class GaussianMixture
 {
+    // numpy's finfo(float).eps, which scikit-learn adds to every component's weight so an empty one cannot divide by 0.
+    private const double MachineEpsilon = 2.220446049250313e-16;
+
     /// <summary>Fits a k-component mixture on <paramref name="x"/>.</summary>
     public static GaussianMixtureModel Fit(FeatureMatrix x, int k, CovarianceType covariance, int seed = 0, int nInit = 1,
         int maxIterations = 100, double tolerance = 1e-3, double regCovar = 1e-6)
@@ -56,7 +60,7 @@ public static class GaussianMixture
         var covariances = new double[covariance == CovarianceType.Full ? k * d * d : k * d];
         for (var c = 0; c < k; c++)
         {
-            var nk = 10 * double.Epsilon;
+            var nk = 10 * MachineEpsilon;
             for (var i = 0; i < x.Rows; i++)
             {
                 var w = r[i * k + c];

@@ -1,152 +1,199 @@
-using System.Globalization;
-
 namespace Segmenta.Segmentation;
 
 /// <summary>
-/// Fits every k of the range and chooses one by a documented rule:
-/// 1. Only stable k's compete: bootstrap stability (mean adjusted Rand index between the full fit and fits on
-///    resamples, predicted on all customers) of at least 0.75. If none is stable, all compete.
-/// 2. The elbow of the inertia curve (BIC for mixtures; kneedle) marks where more segments stop paying off; the competing k's within
-///    one of the elbow are the candidates (all competing k's when there is no elbow or none is that close).
+/// Fits every k of the range and chooses one by a documented rule (docs/segmentation.md, "Choosing k"):
+/// 1. Guards: a k whose smallest segment holds less than <see cref="SegmentationOptions.MinSegmentShare"/> of the
+///    customers, or whose bootstrap stability is low (10th percentile of the adjusted Rand index below
+///    <see cref="StableAri"/>), is set aside. When every k fails, the k's with big enough segments compete (all of
+///    them when none has), and the explanation says so.
+/// 2. The elbow of the inertia curve (BIC for mixtures; kneedle) marks where more segments stop paying off; the
+///    competing k's within one of the elbow are the candidates (all competing k's when there is no elbow or none is
+///    that close).
 /// 3. Among the candidates each criterion votes for its best k: highest silhouette, lowest Davies-Bouldin, highest
 ///    Calinski-Harabasz and, for mixtures, lowest BIC. Most votes wins; ties go to the higher silhouette.
-/// Silhouette, Davies-Bouldin and Calinski-Harabasz on their own usually favour k=2, which only separates good
-/// customers from the rest; the explanation says so whenever the whole-range winners differ from the choice.
+/// The choice and its explanation are computed from the table alone (<see cref="Choose"/>), so the sentence cannot
+/// say anything the table does not show.
 /// </summary>
-public static class ModelSelector
+public static partial class ModelSelector
 {
-    internal const double StableAri = 0.75;
+    /// <summary>Lowest acceptable 10th percentile of the bootstrap ARI: in 9 resamples out of 10 the segments come back at least this well.</summary>
+    public const double StableAri = 0.6;
+
+    /// <summary>The percentile of the bootstrap ARI used as its lower bound.</summary>
+    internal const double StabilityPercentile = 10;
 
     /// <summary>Fits k = MinK..MaxK on the transformed matrix and chooses one.</summary>
-    public static ModelSelection Select(FeatureMatrix x, SegmentationOptions options)
+    /// <param name="x">The transformed customers: labels and criteria are computed on these.</param>
+    /// <param name="options">Range, algorithm, guards, seed.</param>
+    /// <param name="fitOn">The rows the models are fitted on when they differ from <paramref name="x"/> (mixtures: dequantised).</param>
+    public static ModelSelection Select(FeatureMatrix x, SegmentationOptions options, FeatureMatrix? fitOn = null) => Select(x, options, fitOn, out _);
+
+    /// <summary>As <see cref="Select(FeatureMatrix, SegmentationOptions, FeatureMatrix?)"/>, also giving each k's fitted model (the final fit reuses it).</summary>
+    internal static ModelSelection Select(FeatureMatrix x, SegmentationOptions options, FeatureMatrix? fitOn, out IReadOnlyList<SweepFit> fitted)
     {
         var ks = Enumerable.Range(options.MinK, options.MaxK - options.MinK + 1).Where(k => k <= x.Rows).ToList();
-        var distances = PairwiseDistances.TryCreate(x);
+        var silhouette = SilhouetteScorer.Create(x, options);
         // Each k has its own seeds, so evaluating them in parallel gives the same table as one after another.
-        var evaluated = new ModelSelectionRow[ks.Count];
-        Parallel.For(0, ks.Count, i => evaluated[i] = Evaluate(x, ks[i], options, distances));
-        var rows = evaluated.ToList();
+        var fits = new SweepFit[ks.Count];
+        Parallel.For(0, ks.Count, i => fits[i] = Evaluate(x, fitOn ?? x, ks[i], options, silhouette));
+        fitted = fits;
+        var rows = fits.Select(f => f.Row!).ToArray();
+        if (options.BootstrapResamples > 0)
+        {
+            // Stability is measured where it can decide: first the k's with big enough segments next to the elbow;
+            // only when none of them is stable, the other k's with big enough segments (see docs/segmentation.md).
+            var knee = Knee(rows, options);
+            var big = Enumerable.Range(0, rows.Length).Where(i => !TooSmall(rows[i], options)).ToList();
+            var first = knee is { } elbow ? big.Where(i => Math.Abs(rows[i].K - elbow) <= 1).ToList() : big;
+            MeasureStability(x, fitOn ?? x, fits, rows, first.Count > 0 ? first : big, options);
+            if (first.Count > 0 && first.All(i => Unstable(rows[i])))
+            {
+                MeasureStability(x, fitOn ?? x, fits, rows, big.Except(first).ToList(), options);
+            }
+        }
+        return Choose(rows, options);
+    }
+
+    private static int? Knee(IReadOnlyList<ModelSelectionRow> rows, SegmentationOptions options) =>
         // Mixtures are fitted by likelihood, not by squared distance: their curve is BIC (which also falls with k).
-        var knee = Kneedle.Knee(ks, rows.Select(r => options.Algorithm == ClusteringAlgorithm.GaussianMixture ? r.Bic ?? r.Inertia : r.Inertia).ToList());
-        var stable = rows.Where(r => options.BootstrapResamples == 0 || r.StabilityMean >= StableAri).ToList();
-        var competing = stable.Count > 0 ? stable : rows;
+        Kneedle.Knee(rows.Select(r => r.K).ToList(), rows.Select(r => options.Algorithm == ClusteringAlgorithm.GaussianMixture ? r.Bic ?? r.Inertia : r.Inertia).ToList());
+
+    /// <summary>Applies the guards and the rule to a criteria table and explains the choice from the same numbers.</summary>
+    public static ModelSelection Choose(IReadOnlyList<ModelSelectionRow> evaluated, SegmentationOptions options)
+    {
+        var rows = evaluated.Select(r => r with { SetAside = SetAsideReason(r, options), IsKnee = false, Chosen = false }).ToList();
+        var knee = Knee(rows, options);
+        var eligible = rows.Where(r => r.SetAside is null).ToList();
+        var bigEnough = rows.Where(r => !TooSmall(r, options)).ToList();
+        var competing = eligible.Count > 0 ? eligible : bigEnough.Count > 0 ? bigEnough : rows;
         var near = knee is { } elbow ? competing.Where(r => Math.Abs(r.K - elbow) <= 1).ToList() : [];
         var candidates = near.Count > 0 ? near : competing;
         var votes = Votes(candidates, options);
         var chosen = votes.GroupBy(v => v.K)
             .OrderByDescending(g => g.Count())
             .ThenByDescending(g => candidates.Single(r => r.K == g.Key).Silhouette)
+            .ThenBy(g => g.Key)
             .First().Key;
         var table = rows.Select(r => r with { IsKnee = r.K == knee, Chosen = r.K == chosen }).ToList();
-        return new ModelSelection(table, chosen, Explain(chosen, votes, Votes(competing, options), table, candidates, stable.Count, knee));
+        var facts = new SelectionFacts(table, chosen, knee, candidates.Select(r => r.K).ToList(), votes, Votes(rows, options),
+            eligible.Count == 0 ? (bigEnough.Count > 0 ? Fallback.SizeOnly : Fallback.All) : Fallback.None, options);
+        return new ModelSelection(table, chosen, Explain(facts));
     }
 
-    private static List<(string Criterion, int K)> Votes(List<ModelSelectionRow> rows, SegmentationOptions options)
+    private static bool TooSmall(ModelSelectionRow row, SegmentationOptions options) => row.SmallestShare < options.MinSegmentShare;
+
+    private static bool Unstable(ModelSelectionRow row) => row.StabilityLow < StableAri;
+
+    private static string? SetAsideReason(ModelSelectionRow row, SegmentationOptions options) => (TooSmall(row, options), Unstable(row)) switch
     {
+        (true, true) => "small segment; unstable",
+        (true, false) => "small segment",
+        (false, true) => "unstable",
+        _ => null,
+    };
+
+    internal static List<(string Criterion, int K)> Votes(IReadOnlyList<ModelSelectionRow> rows, SegmentationOptions options)
+    {
+        // Ties go to the smaller k, so a vote never depends on the order of the rows.
+        var byK = rows.OrderBy(r => r.K).ToList();
         var votes = new List<(string, int)>
         {
-            ("silhouette", rows.MaxBy(r => r.Silhouette)!.K),
-            ("Davies-Bouldin", rows.MinBy(r => r.DaviesBouldin)!.K),
-            ("Calinski-Harabasz", rows.MaxBy(r => r.CalinskiHarabasz)!.K),
+            ("silhouette", byK.MaxBy(r => r.Silhouette)!.K),
+            ("Davies-Bouldin", byK.MinBy(r => r.DaviesBouldin)!.K),
+            ("Calinski-Harabasz", byK.MaxBy(r => r.CalinskiHarabasz)!.K),
         };
         if (options.Algorithm == ClusteringAlgorithm.GaussianMixture)
         {
-            votes.Add(("BIC", rows.MinBy(r => r.Bic ?? double.MaxValue)!.K));
+            votes.Add(("BIC", byK.MinBy(r => r.Bic ?? double.MaxValue)!.K));
         }
         return votes;
     }
 
-    private static ModelSelectionRow Evaluate(FeatureMatrix x, int k, SegmentationOptions options, PairwiseDistances? distances)
+    private static SweepFit Evaluate(FeatureMatrix x, FeatureMatrix fitOn, int k, SegmentationOptions options, SilhouetteScorer silhouette)
     {
-        var (labels, bic, aic, logLikelihood) = FitLabels(x, k, options, options.Seed, options.NInit);
-        var centroids = ClusterMetrics.Centroids(x, labels, k, out _);
+        var fit = Fit(x, fitOn, k, options with { NInit = Math.Min(options.SweepNInit, options.NInit) });
+        var labels = fit.Labels;
+        var centroids = ClusterMetrics.Centroids(x, labels, k, out var sizes);
         var inertia = 0.0;
         for (var i = 0; i < x.Rows; i++)
         {
             inertia += Distance.Squared(x.Row(i), centroids.AsSpan(labels[i] * x.Columns, x.Columns));
         }
-        var (mean, std) = Stability(x, k, labels, options);
-        return new ModelSelectionRow(options.Algorithm, k, inertia,
-            distances?.Silhouette(labels, k) ?? ClusterMetrics.SampledSilhouette(x, labels, k, options.SilhouetteSampleSize, options.Seed),
+        var mixture = fit.Mixture;
+        var row = new ModelSelectionRow(options.Algorithm, k, inertia, silhouette.Score(labels, k),
             ClusterMetrics.DaviesBouldin(x, labels, k), ClusterMetrics.CalinskiHarabasz(x, labels, k),
-            bic, aic, logLikelihood, mean, std, false, false);
+            mixture?.Bic, mixture?.Aic, mixture?.MeanLogLikelihood, double.NaN, double.NaN, false, false)
+        {
+            SmallestShare = (double)sizes.Min() / x.Rows,
+        };
+        return fit with { Row = row };
     }
 
-    internal static (int[] Labels, double? Bic, double? Aic, double? LogLikelihood) FitLabels(FeatureMatrix x, int k, SegmentationOptions options, int seed, int nInit)
+    /// <summary>The final fit of one k (options' seed and restarts) on <paramref name="fitOn"/>, labelling the rows of <paramref name="x"/> (the same customers).</summary>
+    internal static SweepFit Fit(FeatureMatrix x, FeatureMatrix fitOn, int k, SegmentationOptions options)
     {
         if (options.Algorithm == ClusteringAlgorithm.KMeans)
         {
-            return (KMeans.Fit(x, new KMeansOptions(k, seed, nInit, options.MaxIterations, options.Tolerance)).Labels, null, null, null);
+            var model = KMeans.Fit(x, new KMeansOptions(k, options.Seed, options.NInit, options.MaxIterations, options.Tolerance));
+            return new SweepFit(k, model.Labels, model, null, null);
         }
-        var model = GaussianMixture.Fit(x, k, options.Covariance, seed, Math.Max(1, nInit / 3), regCovar: options.RegCovar);
-        return (model.Predict(x), model.Bic, model.Aic, model.MeanLogLikelihood);
+        var mixture = FitMixture(fitOn, k, options, options.Seed, MixtureStarts(options.NInit));
+        return new SweepFit(k, mixture.Predict(x), null, mixture, null);
     }
 
-    /// <summary>Mean and spread of the adjusted Rand index between the full fit and fits on bootstrap resamples (predicted on all rows).</summary>
-    private static (double Mean, double Std) Stability(FeatureMatrix x, int k, int[] labels, SegmentationOptions options)
+    /// <summary>EM restarts of a mixture for a given number of K-Means restarts (EM is dearer per start).</summary>
+    internal static int MixtureStarts(int nInit) => Math.Max(1, nInit / 3);
+
+    internal static GaussianMixtureModel FitMixture(FeatureMatrix x, int k, SegmentationOptions options, int seed, int nInit) =>
+        GaussianMixture.Fit(x, k, options.Covariance, seed, nInit, options.MaxIterations, options.Tolerance, options.RegCovar);
+
+    /// <summary>
+    /// A random half of the rows, drawn without replacement (partial Fisher-Yates). Half-samples carry about as much
+    /// information as a bootstrap resample (which holds 63 % distinct customers) at half the fitting cost; the
+    /// stability of a clustering as its reproducibility on random halves follows Lange, Roth, Braun and Buhmann (2004).
+    /// </summary>
+    internal static int[] HalfSample(int n, Random random)
     {
-        if (options.BootstrapResamples == 0)
+        var rows = Enumerable.Range(0, n).ToArray();
+        var m = Math.Max(1, n / 2);
+        for (var i = 0; i < m; i++)
         {
-            return (double.NaN, double.NaN);
+            var j = random.Next(i, n);
+            (rows[i], rows[j]) = (rows[j], rows[i]);
         }
-        var random = new Random(unchecked(options.Seed * 131 + k));
-        var scores = new List<double>();
-        for (var b = 0; b < options.BootstrapResamples; b++)
+        return rows[..m];
+    }
+
+    /// <summary>
+    /// Fills in the mean, spread and 10th percentile of the adjusted Rand index between the full fit and fits on
+    /// random half-samples (each refitted with one start and predicted on all rows) for the rows at <paramref name="which"/>.
+    /// </summary>
+    private static void MeasureStability(FeatureMatrix x, FeatureMatrix fitOn, SweepFit[] fits,
+        ModelSelectionRow[] rows, IReadOnlyList<int> which, SegmentationOptions options)
+    {
+        var resamples = options.BootstrapResamples;
+        var scores = new double[which.Count, resamples];
+        // Every (k, resample) pair has its own seed, so the pairs can run in any order on any thread.
+        Parallel.For(0, which.Count * resamples, task =>
         {
-            var sample = Enumerable.Range(0, x.Rows).Select(_ => random.Next(x.Rows)).ToArray();
-            var resample = x.Select(sample);
-            int[] predicted;
-            if (options.Algorithm == ClusteringAlgorithm.KMeans)
+            var (slot, b) = (task / resamples, task % resamples);
+            var k = rows[which[slot]].K;
+            var resample = fitOn.Select(HalfSample(x.Rows, new Random(unchecked(options.Seed * 131 + k * 7_919 + b))));
+            var predicted = options.Algorithm == ClusteringAlgorithm.KMeans
+                ? KMeans.Fit(resample, new KMeansOptions(k, options.Seed + b + 1, NInit: 1, options.MaxIterations, options.Tolerance)).Predict(x)
+                : FitMixture(resample, k, options, options.Seed + b + 1, 1).Predict(x);
+            scores[slot, b] = ClusterMetrics.AdjustedRandIndex(fits[which[slot]].Labels, predicted);
+        });
+        for (var slot = 0; slot < which.Count; slot++)
+        {
+            var values = Enumerable.Range(0, resamples).Select(b => scores[slot, b]).ToArray();
+            var mean = values.Average();
+            rows[which[slot]] = rows[which[slot]] with
             {
-                predicted = KMeans.Fit(resample, new KMeansOptions(k, options.Seed + b + 1, NInit: 1, options.MaxIterations, options.Tolerance)).Predict(x);
-            }
-            else
-            {
-                predicted = GaussianMixture.Fit(resample, k, options.Covariance, options.Seed + b + 1, regCovar: options.RegCovar).Predict(x);
-            }
-            scores.Add(ClusterMetrics.AdjustedRandIndex(labels, predicted));
+                StabilityMean = mean,
+                StabilityStd = Math.Sqrt(values.Sum(s => (s - mean) * (s - mean)) / values.Length),
+                StabilityLow = FeatureTransform.Quantile(values, StabilityPercentile / 100),
+            };
         }
-        var mean = scores.Average();
-        return (mean, Math.Sqrt(scores.Sum(s => (s - mean) * (s - mean)) / scores.Count));
     }
-
-    private static string Explain(int chosen, List<(string Criterion, int K)> votes, List<(string Criterion, int K)> overall,
-        List<ModelSelectionRow> rows, List<ModelSelectionRow> candidates, int stable, int? knee)
-    {
-        var row = rows.Single(r => r.K == chosen);
-        var curve = row.Bic is null ? "inertia" : "BIC";
-        var range = candidates.Count == 1 ? $"k={candidates[0].K}" : $"k={candidates.Min(r => r.K)}..{candidates.Max(r => r.K)}";
-        var agree = votes.Where(v => v.K == chosen).Select(v => v.Criterion).ToList();
-        var text = knee is null
-            ? $"k={chosen}: the {curve} curve has no clear elbow; among {range}, {Join(agree)} {(agree.Count == 1 ? "is" : "are")} best at k={chosen}"
-            : $"k={chosen}: the elbow of {curve} is at k={knee}, and among {range} {Join(agree)} {(agree.Count == 1 ? "is" : "are")} best at k={chosen}";
-        var others = votes.Where(v => v.K != chosen).Select(v => $"{v.Criterion} prefers k={v.K}").ToList();
-        if (others.Count > 0)
-        {
-            text += $" ({Join(others)})";
-        }
-        text += FormattableString.Invariant($". Silhouette {row.Silhouette:0.000}, Davies-Bouldin {row.DaviesBouldin:0.000}, Calinski-Harabasz {row.CalinskiHarabasz:0.0}");
-        if (!double.IsNaN(row.StabilityMean))
-        {
-            text += FormattableString.Invariant($", bootstrap stability (ARI) {row.StabilityMean:0.00} ± {row.StabilityStd:0.00}");
-        }
-        var disagreeing = overall.Where(v => v.K != chosen).ToList();
-        if (disagreeing.Count > 0)
-        {
-            text += $". Over the whole range the criteria disagree: {Join(disagreeing.Select(v => $"{v.Criterion} alone would pick k={v.K}").ToList())}"
-                + (disagreeing.All(v => v.K == rows[0].K) ? ", the coarsest split" : "");
-        }
-        if (stable < rows.Count)
-        {
-            text += $". {rows.Count - stable} of {rows.Count} k's were set aside as unstable (ARI < {StableAri.ToString(CultureInfo.InvariantCulture)})";
-        }
-        return text + ".";
-    }
-
-    private static string Join(List<string> items) => items.Count switch
-    {
-        0 => "no criterion",
-        1 => items[0],
-        _ => string.Join(", ", items.Take(items.Count - 1)) + " and " + items[^1],
-    };
 }

@@ -18,7 +18,10 @@ public sealed record SegmentationModel
     };
 
     /// <summary>Version of the file format.</summary>
-    public int FormatVersion { get; init; } = 1;
+    public int FormatVersion { get; init; } = CurrentFormatVersion;
+
+    /// <summary>The format this version reads and writes (2: per-feature transform kinds and the extreme group).</summary>
+    public const int CurrentFormatVersion = 2;
 
     /// <summary>Version of Segmenta that fitted it.</summary>
     public string SegmentaVersion { get; init; } = typeof(SegmentationModel).Assembly.GetName().Version?.ToString() ?? "";
@@ -30,6 +33,20 @@ public sealed record SegmentationModel
     public required int Seed { get; init; }
 
     public required FeatureTransform Transform { get; init; }
+
+    /// <summary>
+    /// Customers beyond this many scaled units on some feature belong to the extreme group, segment <see cref="K"/>,
+    /// outside the clusters; null when the run set no customer apart.
+    /// </summary>
+    public double? ExtremeThreshold { get; init; }
+
+    /// <summary>Number of segments: the <see cref="K"/> clusters, plus the extreme group when there is one.</summary>
+    [JsonIgnore]
+    public int Segments => ExtremeThreshold is null ? K : K + 1;
+
+    /// <summary>The segment number of the extreme group (<see cref="K"/>), or null when there is none.</summary>
+    [JsonIgnore]
+    public int? ExtremeSegment => ExtremeThreshold is null ? null : K;
 
     /// <summary>K-Means centroids in the transformed space, row-major (k × features), in segment order.</summary>
     public double[]? Centroids { get; init; }
@@ -57,14 +74,34 @@ public sealed record SegmentationModel
             throw new SegmentaException($"The model expects the features {string.Join(", ", Features)}; got {string.Join(", ", raw.Names)}.");
         }
         var x = Transform.Apply(raw);
+        int[] segments;
+        double[]? assigned = null;
         if (Algorithm == ClusteringAlgorithm.KMeans)
         {
-            return (new KMeansModel(Centroids!, K, x.Columns, [], 0, 0, true).Predict(x), null);
+            segments = new KMeansModel(Centroids!, K, x.Columns, [], 0, 0, true).Predict(x);
         }
-        var mixture = new GaussianMixtureModel(K, x.Columns, Covariance!.Value, Weights!, Means!, Covariances!, 0, 0, true, x.Rows);
-        var probabilities = mixture.PredictProba(x);
-        var segments = mixture.Predict(x);
-        return (segments, Enumerable.Range(0, x.Rows).Select(i => probabilities[i * K + segments[i]]).ToArray());
+        else
+        {
+            var mixture = new GaussianMixtureModel(K, x.Columns, Covariance!.Value, Weights!, Means!, Covariances!, 0, 0, true, x.Rows);
+            var probabilities = mixture.PredictProba(x);
+            segments = mixture.Predict(x);
+            assigned = Enumerable.Range(0, x.Rows).Select(i => probabilities[i * K + segments[i]]).ToArray();
+        }
+        if (ExtremeThreshold is { } threshold)
+        {
+            for (var i = 0; i < x.Rows; i++)
+            {
+                if (ExtremeCustomers.IsExtreme(x.Row(i), threshold))
+                {
+                    segments[i] = K;
+                    if (assigned is not null)
+                    {
+                        assigned[i] = 1; // membership of the extreme group is a rule, not a probability
+                    }
+                }
+            }
+        }
+        return (segments, assigned);
     }
 
     /// <summary>Segment and (for mixtures) membership probabilities of one customer given by feature name.</summary>
@@ -77,6 +114,10 @@ public sealed record SegmentationModel
         }
         var raw = new FeatureMatrix([.. Features.Select(f => features[f])], 1, Features.Count, Features);
         var x = Transform.Apply(raw);
+        if (ExtremeThreshold is { } threshold && ExtremeCustomers.IsExtreme(x.Row(0), threshold))
+        {
+            return (K, null);
+        }
         if (Algorithm == ClusteringAlgorithm.KMeans)
         {
             return (new KMeansModel(Centroids!, K, x.Columns, [], 0, 0, true).Predict(x)[0], null);
@@ -91,7 +132,12 @@ public sealed record SegmentationModel
     {
         try
         {
-            return JsonSerializer.Deserialize<SegmentationModel>(json, Json) ?? throw new JsonException("empty document");
+            var model = JsonSerializer.Deserialize<SegmentationModel>(json, Json) ?? throw new JsonException("empty document");
+            if (model.FormatVersion != CurrentFormatVersion)
+            {
+                throw new SegmentaException($"{source} is a model of format version {model.FormatVersion}; this Segmenta reads version {CurrentFormatVersion}. Refit it with segmenta analyze or segment.");
+            }
+            return model;
         }
         catch (JsonException e)
         {

@@ -10,4 +10,10 @@ namespace Segmenta.Segmentation;
 public sealed record SegmentationResult(int[] Labels, double[]? Probabilities, ModelSelection? Selection, Projection Projection, SegmentationModel Model, double Inertia)
 {
     public int K => Model.K;
+
+    /// <summary>Number of segments: the clusters plus the extreme customers' group when there is one.</summary>
+    public int Segments => Model.Segments;
+
+    /// <summary>The sentence about the extreme customers set apart (null when none were).</summary>
+    public string? ExtremeNote { get; init; }
 }

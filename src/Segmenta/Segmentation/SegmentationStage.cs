@@ -76,22 +76,25 @@ public static class SegmentationStage
             """
             CREATE OR REPLACE TABLE model_selection (
                 algorithm VARCHAR, k INTEGER, inertia DOUBLE, silhouette DOUBLE, davies_bouldin DOUBLE, calinski_harabasz DOUBLE,
-                bic DOUBLE, aic DOUBLE, mean_log_likelihood DOUBLE, stability_mean DOUBLE, stability_std DOUBLE, is_knee BOOLEAN, chosen BOOLEAN);
+                bic DOUBLE, aic DOUBLE, mean_log_likelihood DOUBLE, stability_mean DOUBLE, stability_std DOUBLE, is_knee BOOLEAN, chosen BOOLEAN,
+                stability_low DOUBLE, smallest_share DOUBLE, set_aside VARCHAR);
             CREATE OR REPLACE TABLE segmentation_runs (segmentation VARCHAR, k INTEGER, explanation VARCHAR, inertia DOUBLE,
-                explained_variance_1 DOUBLE, explained_variance_2 DOUBLE, model_json VARCHAR);
+                explained_variance_1 DOUBLE, explained_variance_2 DOUBLE, model_json VARCHAR, extreme_segment INTEGER);
             CREATE OR REPLACE TABLE customer_projection (customer_id VARCHAR, segmentation VARCHAR, segment_id INTEGER, pc1 DOUBLE, pc2 DOUBLE);
             """);
         foreach (var row in result.Selection?.Rows ?? [])
         {
-            store.Execute("INSERT INTO model_selection VALUES ($a, $k, $i, $s, $d, $c, $b, $aic, $ll, $m, $sd, $knee, $chosen)",
+            store.Execute("INSERT INTO model_selection VALUES ($a, $k, $i, $s, $d, $c, $b, $aic, $ll, $m, $sd, $knee, $chosen, $low, $small, $aside)",
                 ("a", NameOf(row.Algorithm)), ("k", row.K), ("i", row.Inertia), ("s", row.Silhouette), ("d", row.DaviesBouldin),
                 ("c", row.CalinskiHarabasz), ("b", row.Bic), ("aic", row.Aic), ("ll", row.MeanLogLikelihood),
                 ("m", double.IsNaN(row.StabilityMean) ? null : row.StabilityMean), ("sd", double.IsNaN(row.StabilityStd) ? null : row.StabilityStd),
-                ("knee", row.IsKnee), ("chosen", row.Chosen));
+                ("knee", row.IsKnee), ("chosen", row.Chosen), ("low", double.IsNaN(row.StabilityLow) ? null : row.StabilityLow),
+                ("small", double.IsNaN(row.SmallestShare) ? null : row.SmallestShare), ("aside", row.SetAside));
         }
-        store.Execute("INSERT INTO segmentation_runs VALUES ($s, $k, $e, $i, $v1, $v2, $json)",
-            ("s", name), ("k", result.K), ("e", result.Selection?.Explanation ?? $"k={result.K} was given (--k)."), ("i", result.Inertia),
-            ("v1", result.Projection.ExplainedVariance[0]), ("v2", result.Projection.ExplainedVariance[1]), ("json", result.Model.ToJson()));
+        store.Execute("INSERT INTO segmentation_runs VALUES ($s, $k, $e, $i, $v1, $v2, $json, $extreme)",
+            ("s", name), ("k", result.K), ("e", result.Selection?.Explanation ?? $"k={result.K} was given (--k)." + (result.ExtremeNote is { } note ? " " + note : "")), ("i", result.Inertia),
+            ("v1", result.Projection.ExplainedVariance[0]), ("v2", result.Projection.ExplainedVariance[1]), ("json", result.Model.ToJson()),
+            ("extreme", result.Model.ExtremeSegment));
         using var appender = store.Connection.CreateAppender("customer_projection");
         for (var i = 0; i < ids.Length; i++)
         {
@@ -108,14 +111,19 @@ public static class SegmentationStage
             return null;
         }
         var path = Path.Combine(directory, "model-selection.csv");
-        var lines = new List<string> { "Algorithm,K,Inertia,Silhouette,DaviesBouldin,CalinskiHarabasz,BIC,AIC,MeanLogLikelihood,StabilityMean,StabilityStd,IsKnee,Chosen" };
+        var lines = new List<string> { "Algorithm,K,Inertia,Silhouette,DaviesBouldin,CalinskiHarabasz,BIC,AIC,MeanLogLikelihood,StabilityMean,StabilityStd,StabilityP10,SmallestShare,SetAside,IsKnee,Chosen" };
         lines.AddRange(result.Selection.Rows.Select(r => string.Join(',', NameOf(r.Algorithm), r.K.ToString(CultureInfo.InvariantCulture),
             CsvCell.Number(r.Inertia, 4), CsvCell.Number(r.Silhouette, 6), CsvCell.Number(r.DaviesBouldin, 6), CsvCell.Number(r.CalinskiHarabasz, 4),
             r.Bic is { } b ? CsvCell.Number(b, 4) : "", r.Aic is { } a ? CsvCell.Number(a, 4) : "", r.MeanLogLikelihood is { } l ? CsvCell.Number(l, 6) : "",
-            CsvCell.Number(r.StabilityMean, 4), CsvCell.Number(r.StabilityStd, 4), r.IsKnee ? "true" : "false", r.Chosen ? "true" : "false")));
+            CsvCell.Number(r.StabilityMean, 4), CsvCell.Number(r.StabilityStd, 4), CsvCell.Number(r.StabilityLow, 4), CsvCell.Number(r.SmallestShare, 4),
+            CsvCell.Text(r.SetAside), r.IsKnee ? "true" : "false", r.Chosen ? "true" : "false")));
         File.WriteAllLines(path, lines);
         return path;
     }
+
+    /// <summary>The segment number of the extreme customers' group of the stored clustering, or null when there is none.</summary>
+    public static int? ExtremeSegment(SegmentaStore store) => !store.HasTable("segmentation_runs") ? null
+        : store.Query("SELECT extreme_segment FROM segmentation_runs", r => r.IsDBNull(0) ? (int?)null : r.GetInt32(0)).FirstOrDefault();
 
     /// <summary>Stores the model again with the segment names profiling gave (for scoring from the database).</summary>
     public static void SaveNames(SegmentaStore store, SegmentationResult result, IReadOnlyList<string> names) =>

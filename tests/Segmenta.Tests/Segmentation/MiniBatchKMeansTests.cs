@@ -31,13 +31,21 @@ public class MiniBatchKMeansTests
     }
 
     [Fact]
-    public void Fit_switches_to_mini_batch_only_from_the_documented_size()
+    public void Fit_switches_to_mini_batch_exactly_at_the_threshold()
     {
         Assert.Equal(250_000, KMeansOptions.DefaultMiniBatchAbove);
-        var full = KMeans.Fit(ClassicRfm.Scaled, new KMeansOptions(3, NInit: 1));
+        var x = ClassicRfm.Scaled;
+        var options = new KMeansOptions(3, NInit: 1);
+        var fullBatch = KMeans.Fit(x, options with { MiniBatchAbove = int.MaxValue });
+        var miniBatch = MiniBatchKMeans.Fit(x, options);
+        Assert.False(Same(fullBatch, miniBatch)); // the two paths are told apart by centres and iteration counts
 
-        // Full batch runs Lloyd to convergence: few iterations; mini-batch counts batches.
-        Assert.True(full.Iterations < 300);
-        Assert.True(full.Converged);
+        var atThreshold = KMeans.Fit(x, options with { MiniBatchAbove = x.Rows });
+        var belowThreshold = KMeans.Fit(x, options with { MiniBatchAbove = x.Rows + 1 });
+
+        Assert.True(Same(miniBatch, atThreshold));
+        Assert.True(Same(fullBatch, belowThreshold));
     }
+
+    private static bool Same(KMeansModel a, KMeansModel b) => a.Centroids.SequenceEqual(b.Centroids) && a.Iterations == b.Iterations;
 }

@@ -46,13 +46,15 @@ internal static class ChoosingSection
                 [("Silhouette", [.. rows.Select(r => r.Silhouette)]), ("Davies-Bouldin", [.. rows.Select(r => r.DaviesBouldin)]),
                  ("Stability (ARI)", [.. rows.Select(r => r.StabilityMean)])], "Score", marks));
         html.Table(
-            ["#k", "#Inertia", "#Silhouette", "#Davies-Bouldin", "#Calinski-Harabasz", .. hasBic ? new[] { "#BIC" } : [], "#Stability (ARI ± sd)", "Note"],
+            ["#k", "#Inertia", "#Silhouette", "#Davies-Bouldin", "#Calinski-Harabasz", .. hasBic ? new[] { "#BIC" } : [], "#Stability (ARI ± sd)", "#Stability, 10th percentile", "#Smallest segment", "Note"],
             rows.Select(r => (IReadOnlyList<string>)
             [
                 r.K.ToString(CultureInfo.InvariantCulture), Html.Number(r.Inertia, 1), Html.Number(r.Silhouette, 3), Html.Number(r.DaviesBouldin, 3),
                 Html.Number(r.CalinskiHarabasz, 1), .. hasBic ? new[] { Html.Number(r.Bic!.Value, 0) } : [],
                 double.IsNaN(r.StabilityMean) ? "" : $"{Html.Number(r.StabilityMean, 2)} ± {Html.Number(r.StabilityStd, 2)}",
-                string.Join(", ", new[] { r.Chosen ? "chosen" : null, r.IsKnee ? "elbow" : null, r.StabilityMean < ModelSelector.StableAri ? "unstable" : null }.Where(n => n is not null)),
+                double.IsNaN(r.StabilityLow) ? "" : Html.Number(r.StabilityLow, 2),
+                double.IsNaN(r.SmallestShare) ? "" : Html.Percent(r.SmallestShare, 1),
+                string.Join(", ", new[] { r.Chosen ? "chosen" : null, r.IsKnee ? "elbow" : null, r.SetAside is { } why ? "set aside: " + why : null }.Where(n => n is not null)),
             ]),
             $"Model selection for {(rows[0].Algorithm == ClusteringAlgorithm.KMeans ? "K-Means" : "Gaussian mixtures")} (also in model-selection.csv)");
     }

@@ -1,3 +1,5 @@
+using Segmenta.Segmentation;
+
 namespace Segmenta.Reporting.Sections;
 
 /// <summary>Section 4: how the customer features are distributed, before and after the log transform, and how they relate.</summary>
@@ -7,7 +9,11 @@ internal static class FeaturesSection
 
     internal static void Write(Html html, ReportData data)
     {
-        html.Why("Recency, frequency and monetary value describe how recently, how often and how much each customer buys. They are heavily skewed (a few wholesalers buy hundreds of times), so models see them after log(1 + x), which turns the long tails into comparable, roughly bell-shaped scales.");
+        html.Why("Recency, frequency and monetary value describe how recently, how often and how much each customer buys. They are heavily skewed (a few wholesalers buy hundreds of times), so each gets a fixed transform decided by what it is: log(1 + x) for counts and days, sign(x)·log(1 + |x|) for money, which can be negative or 0 after returns. That turns the long tails into comparable, roughly bell-shaped scales.");
+        if (data.Clustering?.Transform is { Count: > 0 } transform)
+        {
+            html.Paragraph("The clustering models saw: " + string.Join("; ", transform) + ".");
+        }
         html.Raw("<div class=\"grid\">\n");
         foreach (var (column, label) in new[] { ("recency", "Recency (days)"), ("frequency", "Frequency (orders)"), ("monetary", $"Monetary ({data.Currency})") })
         {
@@ -15,9 +21,11 @@ internal static class FeaturesSection
             var median = Median(values);
             html.Figure($"{label}: distribution", $"Histogram of {label.ToLowerInvariant()} over {Html.Number(values.Length)} customers; median {Html.Number(median, 1)}.",
                 ChartFactory.Histogram($"{label}", values, label));
-            var logged = values.Select(v => Math.Log(1 + Math.Max(0, v))).ToArray();
-            html.Figure($"{label}: after log(1 + x)", $"Histogram of log(1 + {column}); the transformed values spread over {Html.Number(logged.Min(), 1)} to {Html.Number(logged.Max(), 1)}.",
-                ChartFactory.Histogram($"log(1 + {column})", logged, $"log(1 + {label})"));
+            var policy = FeaturePolicy.For(column).Transform;
+            var formula = Formula(policy, column);
+            var logged = values.Select(v => FeaturePolicy.Apply(policy, v)).ToArray();
+            html.Figure($"{label}: after {Formula(policy, "x")}", $"Histogram of {formula}; the transformed values spread over {Html.Number(logged.Min(), 1)} to {Html.Number(logged.Max(), 1)}.",
+                ChartFactory.Histogram(formula, logged, Formula(policy, label)));
         }
         html.Raw("</div>\n");
         WriteCorrelations(html, data);
@@ -26,11 +34,18 @@ internal static class FeaturesSection
     private static void WriteCorrelations(Html html, ReportData data)
     {
         var names = ReportDataLoader.FeatureColumns;
-        var logged = names.ToDictionary(n => n, n => data.Customers[n].Select(v => Math.Log(1 + Math.Max(0, v))).ToArray());
+        var logged = names.ToDictionary(n => n, n => data.Customers[n].Select(v => FeaturePolicy.Apply(FeaturePolicy.For(n).Transform, v)).ToArray());
         var rows = names.Select(a => (IReadOnlyList<string>)[a, .. names.Select(b => Html.Number(Pearson(logged[a], logged[b]), 2))]).ToList();
-        html.Table(["Feature (log 1 + x)", .. names.Select(n => "#" + n)], rows,
-            "Correlations (Pearson, on log(1 + x) values): 1 = move together, 0 = unrelated, -1 = opposite");
+        html.Table(["Feature (transformed)", .. names.Select(n => "#" + n)], rows,
+            "Correlations (Pearson, on the transformed values: log(1 + x), or sign(x)·log(1 + |x|) for money): 1 = move together, 0 = unrelated, -1 = opposite");
     }
+
+    private static string Formula(ValueTransform transform, string x) => transform switch
+    {
+        ValueTransform.Log1p => $"log(1 + {x})",
+        ValueTransform.SignedLog1p => $"sign·log(1 + |{x}|)",
+        _ => x,
+    };
 
     internal static double Pearson(double[] x, double[] y)
     {
