@@ -15,9 +15,9 @@ public static class RecommendationOutputs
         var lists = Path.Combine(outputDirectory, "recommendations.csv");
         var evaluation = Path.Combine(outputDirectory, "recommendation-evaluation.csv");
         var rules = Path.Combine(outputDirectory, "frequently-bought-together.csv");
-        WriteLines(lists, "CustomerId,Rank,StockCode,Description,Score,Method,Reason", result.Recommendations.Select(r => string.Join(',',
+        WriteLines(lists, "CustomerId,Rank,StockCode,Description,Score,Method,Kind,Reason", result.Recommendations.Select(r => string.Join(',',
             CsvCell.Text(r.CustomerId), r.Rank.ToString(CultureInfo.InvariantCulture), CsvCell.Text(r.StockCode), CsvCell.Text(r.Description),
-            CsvCell.Number(r.Score, 6), r.Method.ToString(), CsvCell.Text(r.Reason))));
+            CsvCell.Number(r.Score, 6), r.Method.ToString(), KindName(r.Kind), CsvCell.Text(r.Reason))));
         WriteLines(evaluation,
             "Method,Setting,Customers,K,Precision,PrecisionLow,PrecisionHigh,Recall,RecallLow,RecallHigh,Map,MapLow,MapHigh,"
             + "Ndcg,NdcgLow,NdcgHigh,HitRate,HitRateLow,HitRateHigh,Coverage,IsDefault,Cutoff",
@@ -67,6 +67,9 @@ public static class RecommendationOutputs
         }
         return text.ToString();
     }
+
+    /// <summary>The kind as written to recommendations.csv and the store: "buy-again" or "new".</summary>
+    public static string KindName(RecommendationKind kind) => kind == RecommendationKind.BuyAgain ? "buy-again" : "new";
 
     private static string Short(MetricInterval m) => string.Create(CultureInfo.InvariantCulture, $"{m.Value:0.0000} [{m.Low:0.0000}, {m.High:0.0000}]");
 

@@ -13,7 +13,8 @@ internal static class RecommendationTables
             foreach (var r in result.Recommendations)
             {
                 appender.CreateRow().AppendValue(r.CustomerId).AppendValue(r.Rank).AppendValue(r.StockCode).AppendValue(r.Description)
-                    .AppendValue(r.Score).AppendValue(r.Method.ToString()).AppendValue(r.Reason).EndRow();
+                    .AppendValue(r.Score).AppendValue(r.Method.ToString()).AppendValue(r.Reason)
+                    .AppendValue(RecommendationOutputs.KindName(r.Kind)).EndRow();
             }
         }
         using (var appender = store.Connection.CreateAppender("recommendation_evaluation"))
@@ -37,17 +38,6 @@ internal static class RecommendationTables
                     .AppendValue(a.OtherDescription).AppendValue(a.Orders).AppendValue(a.Support).AppendValue(a.Confidence).AppendValue(a.Lift).EndRow();
             }
         }
-    }
-
-    /// <summary>The default method of the last stored evaluation, or null when there is none.</summary>
-    public static RecommendationMethod? StoredDefault(SegmentaStore store)
-    {
-        if (!store.HasTable("recommendation_evaluation"))
-        {
-            return null;
-        }
-        var name = store.Scalar<string>("SELECT any_value(method) FROM recommendation_evaluation WHERE is_default");
-        return Enum.TryParse<RecommendationMethod>(name, out var method) ? method : null;
     }
 
     private static double? Nullable(double value) => double.IsFinite(value) ? value : null;

@@ -1,7 +1,7 @@
 -- The recommending stage's tables for the dashboard and API; rebuilt by each run.
 CREATE OR REPLACE TABLE recommendations (
     customer_id VARCHAR NOT NULL, rank INTEGER NOT NULL, stock_code VARCHAR NOT NULL, description VARCHAR,
-    score DOUBLE NOT NULL, method VARCHAR NOT NULL, reason VARCHAR NOT NULL);
+    score DOUBLE NOT NULL, method VARCHAR NOT NULL, reason VARCHAR NOT NULL, kind VARCHAR NOT NULL);
 CREATE OR REPLACE TABLE recommendation_evaluation (
     method VARCHAR NOT NULL, setting VARCHAR NOT NULL, customers INTEGER NOT NULL, k INTEGER NOT NULL,
     precision DOUBLE, precision_low DOUBLE, precision_high DOUBLE,

@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using System.Globalization;
+using Segmenta.Recommending;
+using Segmenta.Store;
+
+namespace Segmenta.Bench.Recommending;
+
+/// <summary>
+/// `dotnet run -c Release --project bench/Segmenta.Bench -- recommend-tune STORE.duckdb [test]`: chooses the EASE settings
+/// without looking at the test period. The log is cut at the evaluation cutoff (2011-09-08 by default) and every
+/// setting is evaluated on the split before it (train to cutoff − 3 months − 1 day, validate on the rest), precision@10
+/// without bootstrap. With `test`, the default settings are then evaluated at the cutoff and at two earlier cutoffs
+/// (2011-06-08 and 2011-07-08... ) on the full log, with 1,000 resamples.
+/// </summary>
+internal static class RecommendTuning
+{
+    internal static void Run(string[] args)
+    {
+        var source = args.Length > 0 ? args[0] : throw new ArgumentException("Give the path of a segmenta.duckdb.");
+        var work = Path.Combine(Path.GetTempPath(), $"segmenta-rec-tune-{Environment.ProcessId}.duckdb");
+        File.Copy(source, work, overwrite: true);
+        try
+        {
+            using var store = SegmentaStore.Open(work);
+            var log = PurchaseLogLoader.Load(store, new RecommendationOptions(), out _);
+            var cutoff = RecommendationEvaluator.DefaultCutoff(log);
+            if (args.Contains("test"))
+            {
+                foreach (var date in (DateOnly[])[cutoff, new DateOnly(2011, 6, 8), new DateOnly(2011, 7, 23)])
+                {
+                    Report($"test, cut {date:yyyy-MM-dd}", log, new RecommendationOptions { Cutoff = date });
+                }
+                return;
+            }
+            var before = log.Until(PurchaseLog.ToDay(cutoff));
+            var validation = PurchaseLog.ToDate(ReferenceDayFits.ValidationDay(PurchaseLog.ToDay(cutoff)));
+            var grid = args.Length > 1 && args[1] == "wide"
+                ? from products in new[] { 500, 1000, 1500 } from lambda in new[] { 50.0, 200, 500 } from half in new[] { 90.0, 180, double.PositiveInfinity } select (products, lambda, half)
+                : from products in new[] { 1000 } from lambda in new[] { 50.0, 200, 500 } from half in new[] { 90.0, 180, double.PositiveInfinity } select (products, lambda, half);
+            foreach (var (products, lambda, half) in grid)
+            {
+                Report($"validation, cut {validation:yyyy-MM-dd}, products {products}, lambda {lambda}, half-life {half}", before,
+                    new RecommendationOptions { Cutoff = validation, EaseProducts = products, EaseLambda = lambda, EaseHalfLifeDays = half, BootstrapResamples = 0 });
+            }
+        }
+        finally
+        {
+            File.Delete(work);
+        }
+    }
+
+    private static void Report(string name, PurchaseLog log, RecommendationOptions options)
+    {
+        var watch = Stopwatch.StartNew();
+        var outcome = RecommendationEvaluator.Evaluate(log, options);
+        string Cell(RecommendationMethod m, EvaluationSetting s) => outcome.Rows.FirstOrDefault(r => r.Method == m && r.Setting == s) is { } r
+            ? string.Create(CultureInfo.InvariantCulture, $"{r.Precision.Value:0.0000} [{r.Precision.Low:0.0000}, {r.Precision.High:0.0000}]") : "-";
+        Console.WriteLine($"{name}: {watch.ElapsedMilliseconds} ms");
+        Console.WriteLine($"  new items: Discovery {Cell(RecommendationMethod.Discovery, EvaluationSetting.NewItems)}, ItemToItem {Cell(RecommendationMethod.ItemToItem, EvaluationSetting.NewItems)}, RecentPopularity {Cell(RecommendationMethod.RecentPopularity, EvaluationSetting.NewItems)}; margin {F(outcome.Margin)} vs {outcome.BestBaseline}");
+        Console.WriteLine($"  all items: BuyAgainAndDiscovery {Cell(RecommendationMethod.BuyAgainAndDiscovery, EvaluationSetting.AllItems)}, BuyAgain {Cell(RecommendationMethod.BuyAgain, EvaluationSetting.AllItems)}, PastFavourites {Cell(RecommendationMethod.PastFavourites, EvaluationSetting.AllItems)}; margin {F(outcome.AllItemsMargin)} vs {outcome.AllItemsBaseline}");
+        Console.WriteLine($"  customers: new {outcome.Rows.First(r => r.Setting == EvaluationSetting.NewItems).Customers}, all {outcome.Rows.First(r => r.Setting == EvaluationSetting.AllItems).Customers}; weights: {outcome.Calibration.Describe()}");
+    }
+
+    private static string F(MetricInterval m) => string.Create(CultureInfo.InvariantCulture, $"{m.Value:+0.0000;-0.0000} [{m.Low:0.0000}, {m.High:0.0000}]");
+}
