@@ -24,6 +24,31 @@ internal static class RecommendTuning
             using var store = SegmentaStore.Open(work);
             var log = PurchaseLogLoader.Load(store, new RecommendationOptions(), out _);
             var cutoff = RecommendationEvaluator.DefaultCutoff(log);
+            if (args.Contains("steps"))
+            {
+                var options = new RecommendationOptions();
+                var day = PurchaseLog.ToDay(cutoff);
+                for (var repeat = 0; repeat < 3; repeat++)
+                {
+                    var w = Stopwatch.StartNew();
+                    var data = Interactions.Build(log, day, options.RecencyHalfLifeDays);
+                    var t1 = w.ElapsedMilliseconds;
+                    var active = FittedRecommenders.ActiveProducts(data, options);
+                    var ease = EaseModel.Fit(data, active, options.EaseProducts, options.EaseMinBuyers, options.EaseLambda, options.EaseHalfLifeDays);
+                    var t2 = w.ElapsedMilliseconds;
+                    var features = TwoKindFeatures.Fit(data, active, options, ease);
+                    var t3 = w.ElapsedMilliseconds;
+                    var calibration = TwoKindCalibration.Learn(features, log.LastDay);
+                    var t4 = w.ElapsedMilliseconds;
+                    var models = new FittedRecommenders(data, options, features, calibration);
+                    _ = models.ItemSimilarity;
+                    var t5 = w.ElapsedMilliseconds;
+                    _ = models.Rules;
+                    var t6 = w.ElapsedMilliseconds;
+                    Console.WriteLine($"interactions {t1} ms, EASE {t2 - t1} ms ({ease.Size} products), features {t3 - t2} ms, calibration {t4 - t3} ms, cosine {t5 - t4} ms, rules {t6 - t5} ms");
+                }
+                return;
+            }
             if (args.Contains("test"))
             {
                 foreach (var date in (DateOnly[])[cutoff, new DateOnly(2011, 6, 8), new DateOnly(2011, 7, 23)])
@@ -34,8 +59,9 @@ internal static class RecommendTuning
             }
             var before = log.Until(PurchaseLog.ToDay(cutoff));
             var validation = PurchaseLog.ToDate(ReferenceDayFits.ValidationDay(PurchaseLog.ToDay(cutoff)));
-            var grid = args.Length > 1 && args[1] == "wide"
-                ? from products in new[] { 500, 1000, 1500 } from lambda in new[] { 50.0, 200, 500 } from half in new[] { 90.0, 180, double.PositiveInfinity } select (products, lambda, half)
+            // First the ridge and the decay at 1,000 products, then the product count at the chosen pair (args: products lambda half-life).
+            var grid = args.Length > 3
+                ? from products in new[] { 500, 700, 1000, 1500 } select (products, double.Parse(args[2], CultureInfo.InvariantCulture), double.Parse(args[3], CultureInfo.InvariantCulture))
                 : from products in new[] { 1000 } from lambda in new[] { 50.0, 200, 500 } from half in new[] { 90.0, 180, double.PositiveInfinity } select (products, lambda, half);
             foreach (var (products, lambda, half) in grid)
             {

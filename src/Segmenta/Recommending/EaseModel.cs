@@ -161,39 +161,70 @@ internal sealed class EaseModel
     }
 
     /// <summary>
-    /// Gauss-Jordan inversion without pivoting, valid for a symmetric positive definite matrix (XᵀX + λI with λ &gt; 0).
-    /// Each pivot updates the other rows in parallel; every row is written by one thread, so the result is the same
-    /// whatever the scheduling.
+    /// The inverse of a symmetric positive definite matrix (XᵀX + λI with λ &gt; 0) through its Cholesky factor L:
+    /// A⁻¹ = L⁻ᵀ L⁻¹. Every step is a dot product of contiguous rows (SIMD): the factor row by row (n³/6), the columns of
+    /// L⁻¹ by forward substitution in parallel (n³/6), then the product in parallel (n³/6) — half the work of
+    /// Gauss-Jordan and two parallel loops instead of one per pivot. Each cell is written by one thread, so the result
+    /// does not depend on scheduling. Replaces <paramref name="a"/>'s contents with the inverse.
     /// </summary>
     internal static void InvertInPlace(double[] a, int n)
     {
-        var chunks = Math.Max(1, Math.Min(Environment.ProcessorCount * 4, n / 16));
-        for (var k = 0; k < n; k++)
+        var l = new double[(long)n * n];
+        for (var i = 0; i < n; i++)
         {
-            var pivotRow = a.AsSpan(k * n, n);
-            var inverse = 1 / pivotRow[k];
-            pivotRow[k] = 1;
-            Scale(pivotRow, inverse);
-            var kk = k;
-            Parallel.For(0, chunks, chunk =>
+            var rowI = l.AsSpan(i * n, n);
+            for (var j = 0; j <= i; j++)
             {
-                var pivot = a.AsSpan(kk * n, n);
-                for (var i = chunk * n / chunks; i < (chunk + 1) * n / chunks; i++)
-                {
-                    if (i == kk)
-                    {
-                        continue;
-                    }
-                    var row = a.AsSpan(i * n, n);
-                    var f = row[kk];
-                    if (f != 0)
-                    {
-                        row[kk] = 0;
-                        Axpy(-f, pivot, row);
-                    }
-                }
-            });
+                var sum = a[(i * n) + j] - Dot(rowI[..j], l.AsSpan(j * n, j));
+                rowI[j] = i == j ? Math.Sqrt(sum) : sum / l[(j * n) + j];
+            }
+            if (!(rowI[i] > 0))
+            {
+                throw new InvalidOperationException("The EASE Gram matrix is not positive definite; use a larger lambda.");
+            }
         }
+        // m[k, i] = (L⁻¹)[i, k] for i ≥ k: column k of L⁻¹ stored as row k.
+        var m = new double[(long)n * n];
+        Parallel.For(0, n, k =>
+        {
+            var x = m.AsSpan(k * n, n);
+            x[k] = 1 / l[(k * n) + k];
+            for (var i = k + 1; i < n; i++)
+            {
+                x[i] = -Dot(l.AsSpan((i * n) + k, i - k), x[k..i]) / l[(i * n) + i];
+            }
+        });
+        Parallel.For(0, n, i =>
+        {
+            var rowI = m.AsSpan(i * n, n);
+            for (var j = i; j < n; j++)
+            {
+                var p = Dot(rowI[j..], m.AsSpan((j * n) + j, n - j));
+                a[(i * n) + j] = p;
+                a[(j * n) + i] = p;
+            }
+        });
+    }
+
+    /// <summary>Σ x[i] · y[i] (vectorised; the summation order depends only on the length).</summary>
+    internal static double Dot(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
+    {
+        var i = 0;
+        var sum = 0.0;
+        if (Vector.IsHardwareAccelerated && x.Length >= Vector<double>.Count)
+        {
+            var acc = Vector<double>.Zero;
+            for (; i <= x.Length - Vector<double>.Count; i += Vector<double>.Count)
+            {
+                acc += new Vector<double>(x[i..]) * new Vector<double>(y[i..]);
+            }
+            sum = Vector.Sum(acc);
+        }
+        for (; i < x.Length; i++)
+        {
+            sum += x[i] * y[i];
+        }
+        return sum;
     }
 
     /// <summary>y += alpha · x.</summary>
@@ -212,14 +243,6 @@ internal sealed class EaseModel
         for (; i < x.Length; i++)
         {
             y[i] += alpha * x[i];
-        }
-    }
-
-    private static void Scale(Span<double> x, double factor)
-    {
-        for (var i = 0; i < x.Length; i++)
-        {
-            x[i] *= factor;
         }
     }
 }

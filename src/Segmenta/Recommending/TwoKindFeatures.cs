@@ -37,10 +37,10 @@ internal sealed class TwoKindFeatures
 
     public int RecentDays { get; }
 
-    public static TwoKindFeatures Fit(Interactions data, bool[] active, RecommendationOptions options)
+    public static TwoKindFeatures Fit(Interactions data, bool[] active, RecommendationOptions options, EaseModel? ease = null)
     {
         var log = data.Log;
-        var ease = EaseModel.Fit(data, active, options.EaseProducts, options.EaseMinBuyers, options.EaseLambda, options.EaseHalfLifeDays);
+        ease ??= EaseModel.Fit(data, active, options.EaseProducts, options.EaseMinBuyers, options.EaseLambda, options.EaseHalfLifeDays);
         var gaps = new List<int>[data.Products];
         var lastDay = new int[data.Products];
         var stamp = new int[data.Products];
