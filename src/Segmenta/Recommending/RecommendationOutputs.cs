@@ -56,14 +56,21 @@ public static class RecommendationOutputs
                     $"  {r.Method,-20} {Short(r.Precision),-22} {r.Recall.Value,-8:0.0000} {r.MeanAveragePrecision.Value,-8:0.0000} {r.Ndcg.Value,-8:0.0000} {r.HitRate.Value,-9:0.000} {r.Coverage,-8:0.000}");
             }
         }
-        var best = result.Row(result.DefaultMethod, EvaluationSetting.NewItems);
-        var baseline = result.Row(result.BestBaseline, EvaluationSetting.NewItems);
-        if (best is not null && baseline is not null)
+        foreach (var (setting, baselineMethod, margin) in new[]
         {
-            var relative = baseline.Precision.Value > 0 ? $" ({best.Precision.Value / baseline.Precision.Value:0.00}x)" : "";
-            text.AppendLine(CultureInfo.InvariantCulture,
-                $"Default: {result.DefaultMethod}, new-items precision@{k} {best.Precision.Value:0.0000} vs {baseline.Precision.Value:0.0000} for {result.BestBaseline}{relative}; "
-                + $"difference {result.MarginOverBaseline.Value:+0.0000;-0.0000} [{result.MarginOverBaseline.Low:0.0000}, {result.MarginOverBaseline.High:0.0000}].");
+            (EvaluationSetting.NewItems, result.BestBaseline, result.MarginOverBaseline),
+            (EvaluationSetting.AllItems, result.AllItemsBaseline, result.AllItemsMarginOverBaseline),
+        })
+        {
+            var best = result.Row(result.DefaultMethod, setting);
+            var baseline = result.Row(baselineMethod, setting);
+            if (best is not null && baseline is not null)
+            {
+                var relative = baseline.Precision.Value > 0 ? $" ({best.Precision.Value / baseline.Precision.Value:0.00}x)" : "";
+                text.AppendLine(CultureInfo.InvariantCulture,
+                    $"Default: {result.DefaultMethod}, {(setting == EvaluationSetting.NewItems ? "new-items" : "all-items")} precision@{k} {best.Precision.Value:0.0000} vs {baseline.Precision.Value:0.0000} for {baselineMethod}{relative}; "
+                    + $"difference {margin.Value:+0.0000;-0.0000} [{margin.Low:0.0000}, {margin.High:0.0000}].");
+            }
         }
         return text.ToString();
     }

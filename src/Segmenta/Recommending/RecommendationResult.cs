@@ -31,6 +31,9 @@ public sealed record RecommendationResult(
     IReadOnlyList<ProductAssociation> Associations,
     IReadOnlyList<RecommendationTiming> Timings)
 {
+    /// <summary>The options the run used (stored with the tables, so that a re-run repeats them).</summary>
+    public RecommendationOptions Options { get; init; } = new();
+
     /// <summary>The best all-items baseline: the popularity lists or the customer's own favourites.</summary>
     public RecommendationMethod AllItemsBaseline { get; init; } = RecommendationMethod.PastFavourites;
 

@@ -56,14 +56,22 @@ public static class Recommender
             outcome.Cutoff, segmentation, outcome.Rows, outcome.Chosen, outcome.BestBaseline, outcome.Margin, method,
             log.Customers, log.Products, outcome.TrainingLines, outcome.TestLines, recommendations, associations, timings)
         {
+            Options = options,
             AllItemsBaseline = outcome.AllItemsBaseline,
             AllItemsMarginOverBaseline = outcome.AllItemsMargin,
             CalibrationSummary = $"lists: {models.Calibration.Describe()}; evaluation: {outcome.Calibration.Describe()}",
         };
     }
 
-    /// <summary>Replaces the store tables recommendations, recommendation_evaluation and product_associations.</summary>
+    /// <summary>Replaces the store tables recommendations, recommendation_evaluation, product_associations and recommendation_options.</summary>
     public static void Save(SegmentaStore store, RecommendationResult result) => RecommendationTables.Write(store, result);
+
+    /// <summary>The options of the last stored run, or null when the store holds none (for hosts that re-run the stage).</summary>
+    public static RecommendationOptions? StoredOptions(SegmentaStore store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        return RecommendationTables.StoredOptions(store);
+    }
 
     /// <summary>
     /// One customer's list with reasons, fitted on all the data with the method the options name (by default the mode's).

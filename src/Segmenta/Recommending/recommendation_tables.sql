@@ -13,3 +13,6 @@ CREATE OR REPLACE TABLE recommendation_evaluation (
 CREATE OR REPLACE TABLE product_associations (
     stock_code VARCHAR NOT NULL, description VARCHAR, rank INTEGER NOT NULL, other_stock_code VARCHAR NOT NULL,
     other_description VARCHAR, orders INTEGER NOT NULL, support DOUBLE NOT NULL, confidence DOUBLE NOT NULL, lift DOUBLE NOT NULL);
+-- The effective options of the run that wrote these tables, so that a re-run (the dashboard's refresh) repeats them.
+CREATE OR REPLACE TABLE recommendation_options (
+    top INTEGER NOT NULL, cutoff DATE, mode VARCHAR NOT NULL, method VARCHAR, seed INTEGER NOT NULL, bootstrap_resamples INTEGER NOT NULL);
