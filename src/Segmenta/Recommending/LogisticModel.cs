@@ -43,31 +43,59 @@ internal sealed record LogisticModel(double[] Mean, double[] Scale, double[] Coe
             scale[j] = sd > 0 ? sd : 1;
         }
         var d = features + 1;
+        // Standardised design matrix with the intercept column, built once.
+        var z = new double[rows * d];
+        for (var i = 0; i < rows; i++)
+        {
+            z[i * d] = 1;
+            for (var j = 0; j < features; j++)
+            {
+                z[(i * d) + j + 1] = (x[(i * features) + j] - mean[j]) / scale[j];
+            }
+        }
         var b = new double[d];
-        var z = new double[d];
+        // Rows are summed in fixed chunks in parallel and the chunks merged in order, so the fit does not depend on scheduling.
+        var chunks = Math.Max(1, Math.Min(64, rows / 4096));
+        var partial = new double[chunks][];
         for (var iteration = 0; iteration < maxIterations; iteration++)
         {
+            Parallel.For(0, chunks, chunk =>
+            {
+                var sums = partial[chunk] ??= new double[d + (d * d)];
+                Array.Clear(sums);
+                for (var i = chunk * rows / chunks; i < (chunk + 1) * rows / chunks; i++)
+                {
+                    var row = z.AsSpan(i * d, d);
+                    var eta = 0.0;
+                    for (var r = 0; r < d; r++)
+                    {
+                        eta += b[r] * row[r];
+                    }
+                    var p = 1 / (1 + Math.Exp(-eta));
+                    var w = Math.Max(p * (1 - p), 1e-12);
+                    var residual = (y[i] ? 1 : 0) - p;
+                    for (var r = 0; r < d; r++)
+                    {
+                        sums[r] += residual * row[r];
+                        var wr = w * row[r];
+                        for (var c = 0; c <= r; c++)
+                        {
+                            sums[d + (r * d) + c] += wr * row[c];
+                        }
+                    }
+                }
+            });
             var gradient = new double[d];
             var hessian = new double[d * d];
-            for (var i = 0; i < rows; i++)
+            foreach (var sums in partial.Where(p => p is not null))
             {
-                z[0] = 1;
-                var eta = b[0];
-                for (var j = 0; j < features; j++)
-                {
-                    z[j + 1] = (x[(i * features) + j] - mean[j]) / scale[j];
-                    eta += b[j + 1] * z[j + 1];
-                }
-                var p = 1 / (1 + Math.Exp(-eta));
-                var w = Math.Max(p * (1 - p), 1e-12);
-                var residual = (y[i] ? 1 : 0) - p;
                 for (var r = 0; r < d; r++)
                 {
-                    gradient[r] += residual * z[r];
-                    for (var s = 0; s <= r; s++)
-                    {
-                        hessian[(r * d) + s] += w * z[r] * z[s];
-                    }
+                    gradient[r] += sums[r];
+                }
+                for (var t = 0; t < d * d; t++)
+                {
+                    hessian[t] += sums[d + t];
                 }
             }
             for (var r = 1; r < d; r++)
@@ -83,7 +111,7 @@ internal sealed record LogisticModel(double[] Mean, double[] Scale, double[] Coe
                 b[r] += step[r];
                 change = Math.Max(change, Math.Abs(step[r]));
             }
-            if (change < 1e-8)
+            if (change < 1e-7)
             {
                 break;
             }

@@ -54,9 +54,11 @@ internal sealed record TwoKindCalibration(LogisticModel BuyAgain, LogisticModel 
             newRows[i] = DiscoverySamples(features, c, scores, state.Buffer, popular, state.Truth, stamp);
             return state;
         }, static _ => { });
-        var buy = LogisticModel.Fit([.. buyRows.SelectMany(r => r.X)], [.. buyRows.SelectMany(r => r.Y)], TwoKindFeatures.BuyAgainCount);
-        var discover = LogisticModel.Fit([.. newRows.SelectMany(r => r.X)], [.. newRows.SelectMany(r => r.Y)], TwoKindFeatures.DiscoveryCount);
-        return new TwoKindCalibration(buy, discover, customers.Length, buyRows.Sum(r => r.Y.Length), newRows.Sum(r => r.Y.Length));
+        LogisticModel? buy = null, discover = null;
+        Parallel.Invoke(
+            () => buy = LogisticModel.Fit(Concat(buyRows.Select(r => r.X)), Concat(buyRows.Select(r => r.Y)), TwoKindFeatures.BuyAgainCount),
+            () => discover = LogisticModel.Fit(Concat(newRows.Select(r => r.X)), Concat(newRows.Select(r => r.Y)), TwoKindFeatures.DiscoveryCount));
+        return new TwoKindCalibration(buy!, discover!, customers.Length, buyRows.Sum(r => r.Y.Length), newRows.Sum(r => r.Y.Length));
     }
 
     private static (double[], bool[]) BuyAgainSamples(TwoKindFeatures features, int c, double[] scores, int[] truth, int stamp)
@@ -146,6 +148,19 @@ internal sealed record TwoKindCalibration(LogisticModel BuyAgain, LogisticModel 
     public string Describe() => Customers == 0 ? "prior weights (no validation data)" : string.Create(System.Globalization.CultureInfo.InvariantCulture,
         $"{Customers:N0} validation customers; buy-again ({BuyAgainRows:N0} rows) [{string.Join(", ", BuyAgain.Coefficients.Select(c => c.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture)))}]; "
         + $"discovery ({DiscoveryRows:N0} rows) [{string.Join(", ", Discovery.Coefficients.Select(c => c.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture)))}]");
+
+    private static T[] Concat<T>(IEnumerable<T[]> parts)
+    {
+        var list = parts.ToList();
+        var result = new T[list.Sum(p => p.Length)];
+        var at = 0;
+        foreach (var part in list)
+        {
+            part.CopyTo(result, at);
+            at += part.Length;
+        }
+        return result;
+    }
 
     private static double[] Ones(int n) => [.. Enumerable.Repeat(1.0, n)];
 }

@@ -17,6 +17,7 @@ internal sealed class TwoKindFeatures
     {
         (Data, Active, Ease, CycleDays, RecentBuyers, CustomerOrders, CustomerLastDay, RecentDays) =
             (data, active, ease, cycleDays, recentBuyers, customerOrders, customerLastDay, recentDays);
+        LogRecentBuyers = [.. recentBuyers.Select(b => Math.Log(1 + b))];
     }
 
     public Interactions Data { get; }
@@ -30,6 +31,9 @@ internal sealed class TwoKindFeatures
 
     /// <summary>Distinct buyers in the RecentDays up to the reference day.</summary>
     public int[] RecentBuyers { get; }
+
+    /// <summary>log(1 + <see cref="RecentBuyers"/>), the popularity feature of both models.</summary>
+    public double[] LogRecentBuyers { get; }
 
     public int[] CustomerOrders { get; }
 
@@ -95,14 +99,14 @@ internal sealed class TwoKindFeatures
         into[4] = Math.Log(1 + data.Weight[entry]);
         into[5] = Math.Log(1 + CustomerOrders[customer]);
         into[6] = Math.Log(1 + IdleDays(customer));
-        into[7] = Math.Log(1 + RecentBuyers[p]);
+        into[7] = LogRecentBuyers[p];
         into[8] = easeScore;
     }
 
     public void Discovery(int customer, int product, double easeScore, Span<double> into)
     {
         into[0] = easeScore;
-        into[1] = Math.Log(1 + RecentBuyers[product]);
+        into[1] = LogRecentBuyers[product];
         into[2] = Math.Log(1 + CustomerOrders[customer]);
         into[3] = Math.Log(1 + IdleDays(customer));
         into[4] = Math.Log(1 + Data.Distinct(customer));

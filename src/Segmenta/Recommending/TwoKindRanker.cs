@@ -33,22 +33,34 @@ internal sealed class TwoKindRanker(RecommendationMethod method, TwoKindFeatures
                 {
                     var m = ease.IndexOf[p];
                     features.BuyAgain(customer, e, m >= 0 ? scores[m] : 0, x);
-                    count = TopPicks.Offer(top, count, new Pick(p, calibration.BuyAgain.Probability(x), RecommendationMethod.BuyAgain, e));
+                    count = TopPicks.Offer(top, count, new Pick(p, calibration.BuyAgain.Logit(x), RecommendationMethod.BuyAgain, e));
                 }
             }
         }
         if (OffersNew)
         {
+            // The logit is linear: the customer's part once, then each product's EASE score and popularity.
             Span<double> x = stackalloc double[TwoKindFeatures.DiscoveryCount];
+            features.Discovery(customer, 0, 0, x);
+            x[0] = x[1] = 0;
+            var model = calibration.Discovery;
+            var constant = model.Logit(x);
+            var perScore = model.Coefficients[1] / model.Scale[0];
+            var perPopularity = model.Coefficients[2] / model.Scale[1];
             for (var m = 0; m < ease.Size; m++)
             {
                 var p = ease.Products[m];
                 if (features.Active[p] && !buffer.Knows(p))
                 {
-                    features.Discovery(customer, p, scores[m], x);
-                    count = TopPicks.Offer(top, count, new Pick(p, calibration.Discovery.Probability(x), RecommendationMethod.Discovery, m));
+                    var logit = constant + (perScore * scores[m]) + (perPopularity * features.LogRecentBuyers[p]);
+                    count = TopPicks.Offer(top, count, new Pick(p, logit, RecommendationMethod.Discovery, m));
                 }
             }
+        }
+        // Both kinds were ranked by the logit (monotone in the probability); the score shown is the probability.
+        for (var r = 0; r < count; r++)
+        {
+            top[r] = top[r] with { Score = 1 / (1 + Math.Exp(-top[r].Score)) };
         }
         // The discovery reason names the customer's product that adds most to the EASE score; found for the kept picks only.
         for (var r = 0; r < count; r++)

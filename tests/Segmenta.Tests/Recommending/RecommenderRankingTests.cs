@@ -135,6 +135,26 @@ public class RecommenderRankingTests
     }
 
     [Fact]
+    public void A_discovery_pick_scores_the_probability_its_logistic_model_gives()
+    {
+        // Weights with non-trivial means and scales, so the ranker's shortcut (customer part once, then two terms per product) is checked.
+        var discovery = new LogisticModel([0.3, 0.2, 0.1, 0.4, 0.5], [2, 3, 1.5, 1, 0.5], [-1, 0.7, 0.2, -0.3, 0.1, 0.05]);
+        var data = Interactions.Build(Log(), Day(100), Options.RecencyHalfLifeDays);
+        var models = new FittedRecommenders(data, Options, calibration: TwoKindCalibration.Prior with { Discovery = discovery });
+        var (_, picks) = Rank(models, RecommendationMethod.Discovery, C, newOnly: true);
+        var buffer = new ScoringBuffer(data.Products);
+        buffer.Begin(data, C);
+        var ease = buffer.EaseScores(models.TwoKind.Ease, data, C);
+        var x = new double[TwoKindFeatures.DiscoveryCount];
+        Assert.NotEmpty(picks);
+        foreach (var pick in picks)
+        {
+            models.TwoKind.Discovery(C, pick.Product, ease[models.TwoKind.Ease.IndexOf[pick.Product]], x);
+            Assert.Equal(discovery.Probability(x), pick.Score, 12);
+        }
+    }
+
+    [Fact]
     public void The_discovery_reason_names_the_customers_product_that_adds_most_to_the_ease_score()
     {
         // C has P1 and P3. P0 is bought with P1 by A and B, never with P3 alone: EASE's reason for P0 is P1 (SAUCER).
