@@ -69,7 +69,7 @@ internal static class AnalyzeCommand
                 Features = new FeatureOptions { AsOf = ParseDate(parse.GetValue(asOf)) },
                 Segmentation = segmentationOptions.Read(parse),
                 Profiling = profilingOptions.Read(parse),
-                Recommendation = recommendationOptions.Read(parse),
+                Recommendation = recommendationOptions.Read(parse, parse.GetValue(segmentationOptions.Seed)),
             };
             var result = CommandRunner.WithProgress(onStep => AnalysisPipeline.Run(options, onStep));
             SummaryPrinter.PrintAnalysis(result);

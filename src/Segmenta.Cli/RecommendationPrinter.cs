@@ -29,10 +29,17 @@ internal static class RecommendationPrinter
             }
             Terminal.Out.Write(table);
         }
-        if (result.Row(result.DefaultMethod, EvaluationSetting.NewItems) is { } best && result.Row(result.BestBaseline, EvaluationSetting.NewItems) is { } baseline && baseline.Precision.Value > 0)
+        foreach (var (setting, baselineMethod, margin) in new[]
         {
-            Terminal.Out.MarkupLine(string.Create(Numbers,
-                $"Default recommender: [bold]{result.DefaultMethod}[/], new-items precision {F(best.Precision.Value)} = {best.Precision.Value / baseline.Precision.Value:0.00}x the best baseline ({result.BestBaseline}, {F(baseline.Precision.Value)}); difference {result.MarginOverBaseline.Value:+0.0000} [[{result.MarginOverBaseline.Low:0.0000}, {result.MarginOverBaseline.High:0.0000}]]."));
+            (EvaluationSetting.NewItems, result.BestBaseline, result.MarginOverBaseline),
+            (EvaluationSetting.AllItems, result.AllItemsBaseline, result.AllItemsMarginOverBaseline),
+        })
+        {
+            if (result.Row(result.DefaultMethod, setting) is { } best && result.Row(baselineMethod, setting) is { } baseline && baseline.Precision.Value > 0)
+            {
+                Terminal.Out.MarkupLine(string.Create(Numbers,
+                    $"Default recommender: [bold]{result.DefaultMethod}[/], {(setting == EvaluationSetting.NewItems ? "new-items" : "all-items")} precision {F(best.Precision.Value)} = {best.Precision.Value / baseline.Precision.Value:0.00}x the best baseline ({baselineMethod}, {F(baseline.Precision.Value)}); difference {margin.Value:+0.0000} [[{margin.Low:0.0000}, {margin.High:0.0000}]]."));
+            }
         }
     }
 

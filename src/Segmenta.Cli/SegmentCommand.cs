@@ -28,7 +28,7 @@ internal static class SegmentCommand
                 DatabasePath = parse.GetValue(db),
                 Segmentation = segmentationOptions.Read(parse),
                 Profiling = profilingOptions.Read(parse),
-                Recommendation = recommendationOptions.Read(parse),
+                Recommendation = recommendationOptions.Read(parse, parse.GetValue(segmentationOptions.Seed)),
             };
             var result = CommandRunner.WithProgress(onStep => AnalysisPipeline.Resegment(options, onStep));
             SummaryPrinter.PrintResegment(result);

@@ -40,7 +40,8 @@ public sealed class RecommendationRefresher(StoreAccess store, ILogger<Recommend
             try
             {
                 // Computed beside readers (pages keep loading); only swapping the tables in takes the write lock.
-                var result = store.Read(s => Recommender.Compute(s, new RecommendationOptions()));
+                // The options of the run that stored the current lists (--top, --cutoff, --mode, seed), not the defaults.
+                var result = store.Read(s => Recommender.Compute(s, Recommender.StoredOptions(s) ?? new RecommendationOptions()));
                 store.Write(s =>
                 {
                     Recommender.Save(s, result);

@@ -2,37 +2,48 @@ using System.Globalization;
 
 namespace Segmenta.Recommending;
 
-/// <summary>Every recommender fitted on one <see cref="Interactions"/> (the training part, or all the data).</summary>
+/// <summary>Every recommender on one <see cref="Interactions"/> (the training part, or all the data), each fitted when first asked for.</summary>
 internal sealed class FittedRecommenders
 {
-    private readonly Dictionary<RecommendationMethod, IRanker> _rankers = [];
+    private readonly Dictionary<RecommendationMethod, Lazy<IRanker>> _rankers = [];
+    private readonly Lazy<NeighbourList> _itemSimilarity;
+    private readonly Lazy<NeighbourList> _rules;
+    private readonly Lazy<TwoKindFeatures> _twoKind;
 
-    public FittedRecommenders(Interactions data, RecommendationOptions options)
+    /// <summary>
+    /// Every recommender on <paramref name="data"/>, each fitted when first used. The buy-again and discovery models use
+    /// <paramref name="twoKind"/> (fitted here when null) and <paramref name="calibration"/> (the prior when null).
+    /// </summary>
+    public FittedRecommenders(Interactions data, RecommendationOptions options, TwoKindFeatures? twoKind = null, TwoKindCalibration? calibration = null)
     {
         Data = data;
         var log = data.Log;
-        Active = new bool[data.Products];
-        for (var p = 0; p < data.Products; p++)
-        {
-            Active[p] = data.LastSale[p] > data.ReferenceDay - options.ActiveDays;
-        }
+        Active = ActiveProducts(data, options);
+        var active = Active;
         var end = PurchaseLog.ToDate(data.ReferenceDay).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        Add(PopularityRanker.Fit(RecommendationMethod.GlobalPopularity, data, int.MinValue, Active, ""));
-        Add(PopularityRanker.Fit(RecommendationMethod.RecentPopularity, data, data.ReferenceDay - options.RecentDays, Active,
+        Add(RecommendationMethod.GlobalPopularity, () => PopularityRanker.Fit(RecommendationMethod.GlobalPopularity, data, int.MinValue, active, ""));
+        Add(RecommendationMethod.RecentPopularity, () => PopularityRanker.Fit(RecommendationMethod.RecentPopularity, data, data.ReferenceDay - options.RecentDays, active,
             $" in the {options.RecentDays} days to {end}"));
-        Add(new FavouritesRanker(data, Active));
-        var country = GroupBestSellersRanker.Fit(RecommendationMethod.CountryBestSellers, data, log.CustomerCountry, log.CountryNames, Active, "in");
-        var segment = GroupBestSellersRanker.Fit(RecommendationMethod.SegmentBestSellers, data, log.CustomerSegment, log.SegmentNames, Active, "with");
-        Add(country);
-        Add(segment);
-
-        ItemSimilarity = SimilarityNeighbours(data, options);
-        Rules = RuleNeighbours(data, options, options.Neighbours);
-        IRanker fallback = log.HasSegments ? segment : country;
-        var itemToItem = new NeighbourRanker(RecommendationMethod.ItemToItem, data, ItemSimilarity, Active, "often bought with", fallback);
-        Add(itemToItem);
-        Add(new NeighbourRanker(RecommendationMethod.AssociationRules, data, Rules, Active, "frequently in the same order as", fallback));
-        Add(new BlendRanker(itemToItem, segment, fallback, data, options.ColdStartProducts));
+        Add(RecommendationMethod.PastFavourites, () => new FavouritesRanker(data, active));
+        // Country and segment as known at the reference day (no look-ahead into the test period).
+        Add(RecommendationMethod.CountryBestSellers, () =>
+            GroupBestSellersRanker.Fit(RecommendationMethod.CountryBestSellers, data, data.CustomerCountry, log.CountryNames, active, "in"));
+        Add(RecommendationMethod.SegmentBestSellers, () =>
+        {
+            var (groupOf, names) = SegmentsAsOf.Compute(data, options.Seed);
+            return GroupBestSellersRanker.Fit(RecommendationMethod.SegmentBestSellers, data, groupOf, names, active, "with");
+        });
+        _itemSimilarity = new(() => SimilarityNeighbours(data, options));
+        _rules = new(() => RuleNeighbours(data, options, options.Neighbours));
+        IRanker Fallback() => this[log.HasSegments ? RecommendationMethod.SegmentBestSellers : RecommendationMethod.CountryBestSellers];
+        Add(RecommendationMethod.ItemToItem, () => new NeighbourRanker(RecommendationMethod.ItemToItem, data, ItemSimilarity, active, "often bought with", Fallback()));
+        Add(RecommendationMethod.AssociationRules, () => new NeighbourRanker(RecommendationMethod.AssociationRules, data, Rules, active, "frequently in the same order as", Fallback()));
+        _twoKind = new(() => twoKind ?? TwoKindFeatures.Fit(data, active, options));
+        Calibration = calibration ?? TwoKindCalibration.Prior;
+        foreach (var method in (RecommendationMethod[])[RecommendationMethod.BuyAgain, RecommendationMethod.Discovery, RecommendationMethod.BuyAgainAndDiscovery])
+        {
+            Add(method, () => new TwoKindRanker(method, TwoKind, Calibration));
+        }
     }
 
     public Interactions Data { get; }
@@ -41,16 +52,33 @@ internal sealed class FittedRecommenders
     public bool[] Active { get; }
 
     /// <summary>Cosine similarity of products over customers, pairs with at least MinSupport common customers.</summary>
-    public NeighbourList ItemSimilarity { get; }
+    public NeighbourList ItemSimilarity => _itemSimilarity.Value;
 
     /// <summary>Pair rules over orders, by confidence, pairs in at least MinRuleOrders orders with lift above 1.</summary>
-    public NeighbourList Rules { get; }
+    public NeighbourList Rules => _rules.Value;
 
-    public IRanker this[RecommendationMethod method] => _rankers[method];
+    /// <summary>What the buy-again and discovery models know at the reference day.</summary>
+    public TwoKindFeatures TwoKind => _twoKind.Value;
+
+    /// <summary>The learned weights of the buy-again and discovery models.</summary>
+    public TwoKindCalibration Calibration { get; }
+
+    public IRanker this[RecommendationMethod method] => _rankers[method].Value;
 
     public IReadOnlyCollection<RecommendationMethod> Methods => _rankers.Keys;
 
-    private void Add(IRanker ranker) => _rankers.Add(ranker.Method, ranker);
+    /// <summary>Products sold in the ActiveDays up to the reference day: only these are offered.</summary>
+    internal static bool[] ActiveProducts(Interactions data, RecommendationOptions options)
+    {
+        var active = new bool[data.Products];
+        for (var p = 0; p < data.Products; p++)
+        {
+            active[p] = data.LastSale[p] > data.ReferenceDay - options.ActiveDays;
+        }
+        return active;
+    }
+
+    private void Add(RecommendationMethod method, Func<IRanker> fit) => _rankers.Add(method, new Lazy<IRanker>(fit));
 
     /// <summary>cosine(i, j) = customers who bought both / √(buyers of i · buyers of j).</summary>
     internal static NeighbourList SimilarityNeighbours(Interactions data, RecommendationOptions options) =>

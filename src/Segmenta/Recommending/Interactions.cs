@@ -48,6 +48,12 @@ internal sealed class Interactions
     /// <summary>Orders with at least one product up to the reference day.</summary>
     public int Baskets { get; private set; }
 
+    /// <summary>
+    /// Each customer's country as of the reference day: the most common country of their lines up to it (ties: the
+    /// first by name); customers with no line by then keep the loader's country. Index into the log's country names.
+    /// </summary>
+    public int[] CustomerCountry { get; private set; } = [];
+
     /// <summary>Last day each product was sold up to the reference day (int.MinValue when never).</summary>
     public int[] LastSale { get; private set; } = [];
 
@@ -86,15 +92,22 @@ internal sealed class Interactions
         var stamp = new int[log.Products];
         var position = new int[log.Products];
         var decay = -Math.Log(2) / halfLifeDays;
+        var country = (int[])log.CustomerCountry.Clone();
+        var countryLines = new int[log.CountryNames.Length];
         var n = 0;
         for (var c = 0; c < log.Customers; c++)
         {
+            Array.Clear(countryLines);
             for (var l = log.CustomerStart[c]; l < log.CustomerStart[c + 1]; l++)
             {
                 var day = log.Day[l];
                 if (day > ReferenceDay)
                 {
                     break; // lines are sorted by day within a customer
+                }
+                if (log.LineCountry is { } lineCountry)
+                {
+                    countryLines[lineCountry[l]]++;
                 }
                 var p = log.Product[l];
                 if (stamp[p] != c + 1)
@@ -115,7 +128,17 @@ internal sealed class Interactions
                 }
             }
             rowStart[c + 1] = n;
+            if (log.LineCountry is not null && rowStart[c + 1] > rowStart[c])
+            {
+                var best = 0;
+                for (var k = 1; k < countryLines.Length; k++)
+                {
+                    best = countryLines[k] > countryLines[best] ? k : best;
+                }
+                country[c] = best;
+            }
         }
+        CustomerCountry = country;
         RowStart = rowStart;
         Items = items[..n];
         OrderCount = orders[..n];

@@ -85,8 +85,27 @@ internal sealed class PurchaseLog
 
     public int LastDay { get; }
 
+    /// <summary>
+    /// Index into <see cref="CountryNames"/> for every line, or null when only the customer's country is known. With it,
+    /// a customer's country at a reference day is the most common one of their lines up to that day (no look-ahead).
+    /// </summary>
+    public int[]? LineCountry { get; init; }
+
     /// <summary>False when segments are absent and every customer sits in one group.</summary>
     public bool HasSegments { get; init; } = true;
+
+    /// <summary>The purchases up to and including <paramref name="day"/> (same ids and names): what was known that day.</summary>
+    public PurchaseLog Until(int day)
+    {
+        var keep = Enumerable.Range(0, Lines).Where(l => Day[l] <= day).ToArray();
+        return new PurchaseLog(CustomerIds, StockCodes, Descriptions,
+            [.. keep.Select(l => Customer[l])], [.. keep.Select(l => Product[l])], [.. keep.Select(l => Order[l])], [.. keep.Select(l => Day[l])],
+            [.. keep.Select(l => Units[l])], [.. keep.Select(l => Revenue[l])], CustomerSegment, SegmentNames, CustomerCountry, CountryNames)
+        {
+            HasSegments = HasSegments,
+            LineCountry = LineCountry is { } country ? [.. keep.Select(l => country[l])] : null,
+        };
+    }
 
     public static int ToDay(DateOnly date) => date.DayNumber - Epoch;
 

@@ -44,9 +44,14 @@ internal static class PurchaseLogLoader
             descriptions.Add(r.GetString(1));
             return 0;
         });
+        var countryNames = store.Query("SELECT country FROM rec_countries ORDER BY country_index", r => r.GetString(0));
+        var countryIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < countryNames.Count; i++)
+        {
+            countryIndex[countryNames[i]] = i;
+        }
         var customerIds = new List<string>();
         var segmentIndex = new Dictionary<string, int>(StringComparer.Ordinal);
-        var countryIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         var segments = new List<int>();
         var countries = new List<int>();
         const string NoSegment = "all customers";
@@ -66,6 +71,7 @@ internal static class PurchaseLogLoader
         var day = new int[capacity];
         var units = new double[capacity];
         var revenue = new double[capacity];
+        var country = new int[capacity];
         var n = 0;
         store.Query(SqlScripts.Get("Recommending/purchase_lines.sql"), r =>
         {
@@ -77,15 +83,17 @@ internal static class PurchaseLogLoader
                 return 0;
             }
             (customer[n], product[n], order[n], day[n], units[n], revenue[n]) = (c, p, o, r.GetInt32(3), r.GetDouble(4), r.GetDouble(5));
+            country[n] = r.GetInt32(6);
             n++;
             return 0;
         });
-        store.Execute("DROP TABLE IF EXISTS rec_orders; DROP TABLE IF EXISTS rec_lines; DROP TABLE IF EXISTS rec_non_product_codes");
+        store.Execute("DROP TABLE IF EXISTS rec_orders; DROP TABLE IF EXISTS rec_lines; DROP TABLE IF EXISTS rec_non_product_codes; DROP TABLE IF EXISTS rec_countries");
         return new PurchaseLog(
             [.. customerIds], [.. stockCodes], [.. descriptions], customer[..n], product[..n], order[..n], day[..n], units[..n], revenue[..n],
-            [.. segments], Names(segmentIndex), [.. countries], Names(countryIndex))
+            [.. segments], Names(segmentIndex), [.. countries], [.. countryNames])
         {
             HasSegments = segmentation is not null,
+            LineCountry = country[..n],
         };
     }
 

@@ -7,7 +7,8 @@ namespace Segmenta.Recommending;
 /// <param name="Description">The product's most common description.</param>
 /// <param name="Score">The producing method's score (comparable within one customer and method only).</param>
 /// <param name="Method">The method that produced this row (a blend's cold-start rows name the fallback).</param>
-/// <param name="Reason">Why, in words a salesperson can repeat ("often bought with ...").</param>
+/// <param name="Reason">Why, in words a salesperson can repeat, naming the evidence ("buy again: you bought it 5 times ...").</param>
+/// <param name="Kind">Buy-again (the customer bought it before the reference day) or new.</param>
 public sealed record Recommendation(
     string CustomerId,
     int Rank,
@@ -15,4 +16,5 @@ public sealed record Recommendation(
     string Description,
     double Score,
     RecommendationMethod Method,
-    string Reason);
+    string Reason,
+    RecommendationKind Kind);

@@ -15,7 +15,12 @@ internal static class RecommendationEvaluator
     /// <summary>The cut when none is given: the day before (last day − 3 calendar months).</summary>
     public static DateOnly DefaultCutoff(PurchaseLog log) => PurchaseLog.ToDate(log.LastDay).AddMonths(-3).AddDays(-1);
 
-    public static EvaluationOutcome Evaluate(PurchaseLog log, RecommendationOptions options)
+    /// <summary>The baselines of the all-items setting: the popularity lists and the customer's own favourites.</summary>
+    public static readonly RecommendationMethod[] AllItemsBaselines = [.. Baselines, RecommendationMethod.PastFavourites];
+
+    public static EvaluationOutcome Evaluate(PurchaseLog log, RecommendationOptions options) => Evaluate(log, options, new ReferenceDayFits(log, options));
+
+    public static EvaluationOutcome Evaluate(PurchaseLog log, RecommendationOptions options, ReferenceDayFits fits)
     {
         var cutoff = options.Cutoff ?? DefaultCutoff(log);
         var cutDay = PurchaseLog.ToDay(cutoff);
@@ -24,8 +29,8 @@ internal static class RecommendationEvaluator
             throw new SegmentaException(
                 $"The cut-off {cutoff:yyyy-MM-dd} leaves no training or no test data: the purchases run from {PurchaseLog.ToDate(log.FirstDay):yyyy-MM-dd} to {PurchaseLog.ToDate(log.LastDay):yyyy-MM-dd}. Choose a date between them.");
         }
-        var train = Interactions.Build(log, cutDay, options.RecencyHalfLifeDays);
-        var models = new FittedRecommenders(train, options);
+        var models = fits.Fit(cutDay);
+        var train = models.Data;
         var (truthStart, truthItems) = TestTruth(log, cutDay);
 
         var rows = new List<RecommendationEvaluationRow>();
@@ -34,7 +39,11 @@ internal static class RecommendationEvaluator
         foreach (var setting in (EvaluationSetting[])[EvaluationSetting.AllItems, EvaluationSetting.NewItems])
         {
             var newOnly = setting == EvaluationSetting.NewItems;
-            var methods = models.Methods.Where(m => !(newOnly && m == RecommendationMethod.PastFavourites)).Order().ToArray();
+            var methods = models.Methods.Where(m => !(newOnly && m is RecommendationMethod.PastFavourites or RecommendationMethod.BuyAgain)).Order().ToArray();
+            foreach (var method in methods)
+            {
+                _ = models[method]; // fit before the parallel loop
+            }
             var customers = EvaluatedCustomers(train, truthStart, truthItems, newOnly);
             var series = methods.Length * RankingMetrics.Count;
             var values = new double[customers.Length * series];
@@ -98,16 +107,36 @@ internal static class RecommendationEvaluator
             }
         }
 
-        var newRows = rows.Where(r => r.Setting == EvaluationSetting.NewItems).ToList();
-        var winner = newRows.OrderByDescending(r => r.Precision.Value).ThenBy(r => r.Method).First().Method;
-        var baseline = newRows.Where(r => Baselines.Contains(r.Method)).OrderByDescending(r => r.Precision.Value).ThenBy(r => r.Method).First().Method;
-        var a = perCustomer[(winner, EvaluationSetting.NewItems)];
-        var b = perCustomer[(baseline, EvaluationSetting.NewItems)];
-        var difference = a.Select((v, i) => v - b[i]).ToArray();
-        var marginInterval = Bootstrap.Intervals(difference, difference.Length, 1, options.BootstrapResamples, options.Seed)[0];
-        var margin = new MetricInterval(difference.Length == 0 ? 0 : difference.Average(), marginInterval.Low, marginInterval.High);
+        var chosen = options.ListMethod;
+        var (baseline, margin) = Margin(rows, perCustomer, chosen, EvaluationSetting.NewItems, Baselines, options);
+        var (allBaseline, allMargin) = Margin(rows, perCustomer, chosen, EvaluationSetting.AllItems, AllItemsBaselines, options);
         var trainingLines = log.Day.Count(d => d <= cutDay);
-        return new EvaluationOutcome(cutoff, rows, winner, baseline, margin, trainingLines, log.Lines - trainingLines);
+        return new EvaluationOutcome(cutoff, rows, chosen, baseline, margin, trainingLines, log.Lines - trainingLines)
+        {
+            AllItemsBaseline = allBaseline,
+            AllItemsMargin = allMargin,
+            Calibration = models.Calibration,
+        };
+    }
+
+    /// <summary>
+    /// The best baseline of a setting by precision@K, and the chosen method's precision minus the baseline's with a
+    /// paired bootstrap interval (NaN when the chosen method offers nothing in that setting).
+    /// </summary>
+    private static (RecommendationMethod Baseline, MetricInterval Margin) Margin(
+        List<RecommendationEvaluationRow> rows, Dictionary<(RecommendationMethod, EvaluationSetting), double[]> perCustomer,
+        RecommendationMethod chosen, EvaluationSetting setting, RecommendationMethod[] baselines, RecommendationOptions options)
+    {
+        var baseline = rows.Where(r => r.Setting == setting && baselines.Contains(r.Method))
+            .OrderByDescending(r => r.Precision.Value).ThenBy(r => r.Method).First().Method;
+        if (!perCustomer.TryGetValue((chosen, setting), out var a))
+        {
+            return (baseline, new MetricInterval(double.NaN, double.NaN, double.NaN));
+        }
+        var b = perCustomer[(baseline, setting)];
+        var difference = a.Select((v, i) => v - b[i]).ToArray();
+        var interval = Bootstrap.Intervals(difference, difference.Length, 1, options.BootstrapResamples, options.Seed)[0];
+        return (baseline, new MetricInterval(difference.Length == 0 ? 0 : difference.Average(), interval.Low, interval.High));
     }
 
     /// <summary>Distinct products each customer bought after the cut (CSR over customers).</summary>

@@ -24,6 +24,12 @@ public enum RecommendationMethod
     /// <summary>"Frequently bought together": pair rules over orders, scored by confidence from the customer's history.</summary>
     AssociationRules,
 
-    /// <summary>Rank fusion of item-to-item and segment best-sellers, with a cold-start fallback.</summary>
-    Blend,
+    /// <summary>Buy-again model: the customer's own products by the learned probability of a re-order (frequency, recency, the product's repurchase cycle).</summary>
+    BuyAgain,
+
+    /// <summary>Discovery model: products new to the customer by EASE (closed-form item-item ridge regression) and recent popularity.</summary>
+    Discovery,
+
+    /// <summary>Buy-again and discovery picks in one list, ranked by the learned probability of a purchase (the default).</summary>
+    BuyAgainAndDiscovery,
 }

@@ -16,8 +16,31 @@ public sealed record RecommendationOptions
     /// </summary>
     public DateOnly? Cutoff { get; init; }
 
-    /// <summary>The method written to recommendations; null (default) takes the winner of new-items precision@K.</summary>
+    /// <summary>Which kinds of picks the lists hold: both (default), buy-again only or new products only.</summary>
+    public RecommendationMode Mode { get; init; } = RecommendationMode.Both;
+
+    /// <summary>The method written to recommendations; null (default) takes the one <see cref="Mode"/> names.</summary>
     public RecommendationMethod? Method { get; init; }
+
+    /// <summary>EASE: at most this many products (those with the most buyers) enter the model; memory is this squared times 8 bytes (700 → 3.9 MB). Default 700 (tuned on validation).</summary>
+    public int EaseProducts { get; init; } = 700;
+
+    /// <summary>EASE: products with fewer buyers up to the reference day stay out of the model. Default 5.</summary>
+    public int EaseMinBuyers { get; init; } = 5;
+
+    /// <summary>EASE: the ridge penalty λ added to the Gram matrix's diagonal. Default 200 (tuned on validation).</summary>
+    public double EaseLambda { get; init; } = 200;
+
+    /// <summary>EASE: half-life in days of an interaction, counted from the customer's last purchase of the product. Default 90 (tuned on validation).</summary>
+    public double EaseHalfLifeDays { get; init; } = 90;
+
+    /// <summary>The method the lists use: <see cref="Method"/> when set, else the one of <see cref="Mode"/>.</summary>
+    public RecommendationMethod ListMethod => Method ?? Mode switch
+    {
+        RecommendationMode.BuyAgain => RecommendationMethod.BuyAgain,
+        RecommendationMode.Discover => RecommendationMethod.Discovery,
+        _ => RecommendationMethod.BuyAgainAndDiscovery,
+    };
 
     /// <summary>Products with no sale in this many days up to the reference day count as no longer sold and are never offered. Default 90.</summary>
     public int ActiveDays { get; init; } = 90;
@@ -49,7 +72,7 @@ public sealed record RecommendationOptions
     /// <summary>Bootstrap resamples of customers for the 95% intervals. Default 1000; 0 skips the intervals.</summary>
     public int BootstrapResamples { get; init; } = 1000;
 
-    /// <summary>Seed of the bootstrap. Default 42.</summary>
+    /// <summary>Seed of the bootstrap and of the segments re-clustered at the cut. Default 42 (analyze and segment pass their --seed).</summary>
     public int Seed { get; init; } = 42;
 
     /// <summary>Stock codes (SQL LIKE patterns) that are not products and are never recommended, whatever the cleaning preset.</summary>
@@ -72,6 +95,12 @@ public sealed record RecommendationOptions
         Positive(Neighbours, "Neighbours");
         Positive(RulesPerProduct, "RulesPerProduct");
         Positive(EvaluationK, "EvaluationK");
+        Positive(EaseProducts, "EaseProducts");
+        Positive(EaseMinBuyers, "EaseMinBuyers");
+        if (!(EaseLambda > 0) || !(EaseHalfLifeDays > 0))
+        {
+            throw new SegmentaException($"EaseLambda and EaseHalfLifeDays must be positive; got {EaseLambda} and {EaseHalfLifeDays}.");
+        }
         if (!(RecencyHalfLifeDays > 0))
         {
             throw new SegmentaException($"The recency half-life must be a positive number of days; got {RecencyHalfLifeDays}.");

@@ -14,9 +14,9 @@ public static class RecommendationOutputs
         var lists = Path.Combine(outputDirectory, "recommendations.csv");
         var evaluation = Path.Combine(outputDirectory, "recommendation-evaluation.csv");
         var rules = Path.Combine(outputDirectory, "frequently-bought-together.csv");
-        WriteLines(lists, "CustomerId,Rank,StockCode,Description,Score,Method,Reason", result.Recommendations.Select(r => string.Join(',',
+        WriteLines(lists, "CustomerId,Rank,StockCode,Description,Score,Method,Kind,Reason", result.Recommendations.Select(r => string.Join(',',
             CsvCell.Text(r.CustomerId), r.Rank.ToString(CultureInfo.InvariantCulture), CsvCell.Text(r.StockCode), CsvCell.Text(r.Description),
-            CsvCell.Number(r.Score, 6), r.Method.ToString(), CsvCell.Text(r.Reason))));
+            CsvCell.Number(r.Score, 6), r.Method.ToString(), KindName(r.Kind), CsvCell.Text(r.Reason))));
         WriteLines(evaluation,
             "Method,Setting,Customers,K,Precision,PrecisionLow,PrecisionHigh,Recall,RecallLow,RecallHigh,Map,MapLow,MapHigh,"
             + "Ndcg,NdcgLow,NdcgHigh,HitRate,HitRateLow,HitRateHigh,Coverage,IsDefault,Cutoff",
@@ -55,17 +55,27 @@ public static class RecommendationOutputs
                     $"  {r.Method,-20} {Short(r.Precision),-22} {r.Recall.Value,-8:0.0000} {r.MeanAveragePrecision.Value,-8:0.0000} {r.Ndcg.Value,-8:0.0000} {r.HitRate.Value,-9:0.000} {r.Coverage,-8:0.000}");
             }
         }
-        var best = result.Row(result.DefaultMethod, EvaluationSetting.NewItems);
-        var baseline = result.Row(result.BestBaseline, EvaluationSetting.NewItems);
-        if (best is not null && baseline is not null)
+        foreach (var (setting, baselineMethod, margin) in new[]
         {
-            var relative = baseline.Precision.Value > 0 ? $" ({best.Precision.Value / baseline.Precision.Value:0.00}x)" : "";
-            text.AppendLine(CultureInfo.InvariantCulture,
-                $"Default: {result.DefaultMethod}, new-items precision@{k} {best.Precision.Value:0.0000} vs {baseline.Precision.Value:0.0000} for {result.BestBaseline}{relative}; "
-                + $"difference {result.MarginOverBaseline.Value:+0.0000;-0.0000} [{result.MarginOverBaseline.Low:0.0000}, {result.MarginOverBaseline.High:0.0000}].");
+            (EvaluationSetting.NewItems, result.BestBaseline, result.MarginOverBaseline),
+            (EvaluationSetting.AllItems, result.AllItemsBaseline, result.AllItemsMarginOverBaseline),
+        })
+        {
+            var best = result.Row(result.DefaultMethod, setting);
+            var baseline = result.Row(baselineMethod, setting);
+            if (best is not null && baseline is not null)
+            {
+                var relative = baseline.Precision.Value > 0 ? $" ({best.Precision.Value / baseline.Precision.Value:0.00}x)" : "";
+                text.AppendLine(CultureInfo.InvariantCulture,
+                    $"Default: {result.DefaultMethod}, {(setting == EvaluationSetting.NewItems ? "new-items" : "all-items")} precision@{k} {best.Precision.Value:0.0000} vs {baseline.Precision.Value:0.0000} for {baselineMethod}{relative}; "
+                    + $"difference {margin.Value:+0.0000;-0.0000} [{margin.Low:0.0000}, {margin.High:0.0000}].");
+            }
         }
         return text.ToString();
     }
+
+    /// <summary>The kind as written to recommendations.csv and the store: "buy-again" or "new".</summary>
+    public static string KindName(RecommendationKind kind) => kind == RecommendationKind.BuyAgain ? "buy-again" : "new";
 
     private static string Short(MetricInterval m) => string.Create(CultureInfo.InvariantCulture, $"{m.Value:0.0000} [{m.Low:0.0000}, {m.High:0.0000}]");
 

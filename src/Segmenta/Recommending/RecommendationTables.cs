@@ -13,7 +13,8 @@ internal static class RecommendationTables
             foreach (var r in result.Recommendations)
             {
                 appender.CreateRow().AppendValue(r.CustomerId).AppendValue(r.Rank).AppendValue(r.StockCode).AppendValue(r.Description)
-                    .AppendValue(r.Score).AppendValue(r.Method.ToString()).AppendValue(r.Reason).EndRow();
+                    .AppendValue(r.Score).AppendValue(r.Method.ToString()).AppendValue(r.Reason)
+                    .AppendValue(RecommendationOutputs.KindName(r.Kind)).EndRow();
             }
         }
         using (var appender = store.Connection.CreateAppender("recommendation_evaluation"))
@@ -29,6 +30,10 @@ internal static class RecommendationTables
                     .AppendValue(result.Cutoff.ToDateTime(TimeOnly.MinValue)).EndRow();
             }
         }
+        var options = result.Options;
+        store.Execute("INSERT INTO recommendation_options VALUES ($top, $cutoff, $mode, $method, $seed, $resamples)",
+            ("top", options.Top), ("cutoff", options.Cutoff?.ToDateTime(TimeOnly.MinValue)), ("mode", options.Mode.ToString()),
+            ("method", options.Method?.ToString()), ("seed", options.Seed), ("resamples", options.BootstrapResamples));
         using (var appender = store.Connection.CreateAppender("product_associations"))
         {
             foreach (var a in result.Associations)
@@ -39,16 +44,19 @@ internal static class RecommendationTables
         }
     }
 
-    /// <summary>The default method of the last stored evaluation, or null when there is none.</summary>
-    public static RecommendationMethod? StoredDefault(SegmentaStore store)
-    {
-        if (!store.HasTable("recommendation_evaluation"))
-        {
-            return null;
-        }
-        var name = store.Scalar<string>("SELECT any_value(method) FROM recommendation_evaluation WHERE is_default");
-        return Enum.TryParse<RecommendationMethod>(name, out var method) ? method : null;
-    }
+    /// <summary>The options of the last stored run (top, cut, mode, method, seed, resamples), or null when none is stored.</summary>
+    public static RecommendationOptions? StoredOptions(SegmentaStore store) =>
+        !store.HasTable("recommendation_options") ? null : store.Query(
+            "SELECT top, cutoff, mode, method, seed, bootstrap_resamples FROM recommendation_options LIMIT 1",
+            r => new RecommendationOptions
+            {
+                Top = r.GetInt32(0),
+                Cutoff = r.IsDBNull(1) ? null : DateOnly.FromDateTime(r.GetDateTime(1)),
+                Mode = Enum.Parse<RecommendationMode>(r.GetString(2)),
+                Method = r.IsDBNull(3) ? null : Enum.Parse<RecommendationMethod>(r.GetString(3)),
+                Seed = r.GetInt32(4),
+                BootstrapResamples = r.GetInt32(5),
+            }).FirstOrDefault();
 
     private static double? Nullable(double value) => double.IsFinite(value) ? value : null;
 }

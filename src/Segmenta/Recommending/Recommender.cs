@@ -4,8 +4,9 @@ using Segmenta.Store;
 namespace Segmenta.Recommending;
 
 /// <summary>
-/// The recommending stage: evaluates every recommender offline on a time split, picks the one with the best
-/// new-items precision@K, fits it on all the data, and stores the lists, the evaluation and the product rules.
+/// The recommending stage: evaluates every recommender offline on a time split (the buy-again and discovery models
+/// tuned on a validation split before the cut), fits the method of the chosen mode on all the data, and stores the
+/// lists, the evaluation and the product rules.
 /// </summary>
 public static class Recommender
 {
@@ -40,22 +41,41 @@ public static class Recommender
         {
             throw new SegmentaException("There are no kept purchases of products to learn from: check the cleaning report.");
         }
-        var outcome = Step("Evaluating offline", () => RecommendationEvaluator.Evaluate(log, options));
-        var method = options.Method ?? outcome.Winner;
-        var models = Step("Fitting on all data", () => new FittedRecommenders(Interactions.Build(log, log.LastDay, options.RecencyHalfLifeDays), options));
+        var fits = new ReferenceDayFits(log, options);
+        var outcome = Step("Evaluating offline", () => RecommendationEvaluator.Evaluate(log, options, fits));
+        var method = options.ListMethod;
+        var models = Step("Fitting on all data", () =>
+        {
+            var fitted = fits.Fit(log.LastDay);
+            _ = fitted[method];
+            return fitted;
+        });
         var recommendations = Step("Recommending", () => RecommendAll(models, models[method], options.Top));
         var associations = Step("Frequently bought together", () => Associations(models, options));
         return new RecommendationResult(
-            outcome.Cutoff, segmentation, outcome.Rows, outcome.Winner, outcome.BestBaseline, outcome.Margin, method,
-            log.Customers, log.Products, outcome.TrainingLines, outcome.TestLines, recommendations, associations, timings);
+            outcome.Cutoff, segmentation, outcome.Rows, outcome.Chosen, outcome.BestBaseline, outcome.Margin, method,
+            log.Customers, log.Products, outcome.TrainingLines, outcome.TestLines, recommendations, associations, timings)
+        {
+            Options = options,
+            AllItemsBaseline = outcome.AllItemsBaseline,
+            AllItemsMarginOverBaseline = outcome.AllItemsMargin,
+            CalibrationSummary = $"lists: {models.Calibration.Describe()}; evaluation: {outcome.Calibration.Describe()}",
+        };
     }
 
-    /// <summary>Replaces the store tables recommendations, recommendation_evaluation and product_associations.</summary>
+    /// <summary>Replaces the store tables recommendations, recommendation_evaluation, product_associations and recommendation_options.</summary>
     public static void Save(SegmentaStore store, RecommendationResult result) => RecommendationTables.Write(store, result);
 
+    /// <summary>The options of the last stored run, or null when the store holds none (for hosts that re-run the stage).</summary>
+    public static RecommendationOptions? StoredOptions(SegmentaStore store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        return RecommendationTables.StoredOptions(store);
+    }
+
     /// <summary>
-    /// One customer's list with reasons, fitted on all the data with the method the options name, else the default
-    /// method of the last stored evaluation, else the blend. Throws when the customer has no purchases.
+    /// One customer's list with reasons, fitted on all the data with the method the options name (by default the mode's).
+    /// Throws when the customer has no purchases.
     /// </summary>
     public static IReadOnlyList<Recommendation> ForCustomer(SegmentaStore store, string customerId, RecommendationOptions options)
     {
@@ -68,8 +88,8 @@ public static class Recommender
         {
             throw new SegmentaException($"Customer {customerId} has no kept purchases in the store {store.Path}; check the id (as in customers.csv).");
         }
-        var method = options.Method ?? RecommendationTables.StoredDefault(store) ?? RecommendationMethod.Blend;
-        var models = new FittedRecommenders(Interactions.Build(log, log.LastDay, options.RecencyHalfLifeDays), options);
+        var method = options.ListMethod;
+        var models = new ReferenceDayFits(log, options).Fit(log.LastDay);
         return Recommend(models, models[method], customer, new ScoringBuffer(log.Products), options.Top);
     }
 
@@ -90,13 +110,14 @@ public static class Recommender
         var log = models.Data.Log;
         var picks = new Pick[top];
         buffer.Begin(models.Data, customer);
-        var n = ranker.Rank(customer, newOnly: ranker.Method != RecommendationMethod.PastFavourites, picks, buffer);
+        var newOnly = ranker.Method is not (RecommendationMethod.PastFavourites or RecommendationMethod.BuyAgain or RecommendationMethod.BuyAgainAndDiscovery);
+        var n = ranker.Rank(customer, newOnly, picks, buffer);
         var list = new List<Recommendation>(n);
         for (var r = 0; r < n; r++)
         {
             var pick = picks[r];
             list.Add(new Recommendation(log.CustomerIds[customer], r + 1, log.StockCodes[pick.Product], log.Descriptions[pick.Product],
-                pick.Score, pick.Source, ranker.Reason(pick)));
+                pick.Score, pick.Source, ranker.Reason(pick), buffer.Knows(pick.Product) ? RecommendationKind.BuyAgain : RecommendationKind.New));
         }
         return list;
     }

@@ -8,6 +8,9 @@ internal sealed class ScoringBuffer(int products)
 {
     private readonly int[] _known = new int[products];
     private int _stamp;
+    private double[] _ease = [];
+    private EaseModel? _easeModel;
+    private int _easeStamp = -1;
 
     public double[] Scores { get; } = new double[products];
 
@@ -37,6 +40,26 @@ internal sealed class ScoringBuffer(int products)
     }
 
     public bool Knows(int product) => _known[product] == _stamp;
+
+    /// <summary>The current customer's EASE scores over the model's products, computed once per customer and model.</summary>
+    public double[] EaseScores(EaseModel model, Interactions data, int customer)
+    {
+        if (ReferenceEquals(_easeModel, model) && _easeStamp == _stamp && Customer == customer)
+        {
+            return _ease;
+        }
+        if (_ease.Length != model.Size)
+        {
+            _ease = new double[model.Size];
+        }
+        else
+        {
+            Array.Clear(_ease);
+        }
+        model.Score(data, customer, _ease);
+        (_easeModel, _easeStamp) = (model, _stamp);
+        return _ease;
+    }
 
     public void Touch(int product, double score, int because, double contribution)
     {

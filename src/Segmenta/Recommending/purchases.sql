@@ -39,3 +39,8 @@ LEFT JOIN (SELECT customer_id, any_value(coalesce(segment_name, 'segment ' || se
 CREATE OR REPLACE TEMP TABLE rec_orders AS
 SELECT (row_number() OVER (ORDER BY order_id) - 1)::INTEGER AS order_index, order_id
 FROM (SELECT DISTINCT order_id FROM rec_lines);
+
+-- Countries numbered by name (a customer's country at a reference day is taken from their lines up to that day).
+CREATE OR REPLACE TEMP TABLE rec_countries AS
+SELECT (row_number() OVER (ORDER BY country) - 1)::INTEGER AS country_index, country
+FROM (SELECT DISTINCT coalesce(country, 'Unknown') AS country FROM rec_lines);

@@ -1,7 +1,7 @@
 -- The recommending stage's tables for the dashboard and API; rebuilt by each run.
 CREATE OR REPLACE TABLE recommendations (
     customer_id VARCHAR NOT NULL, rank INTEGER NOT NULL, stock_code VARCHAR NOT NULL, description VARCHAR,
-    score DOUBLE NOT NULL, method VARCHAR NOT NULL, reason VARCHAR NOT NULL);
+    score DOUBLE NOT NULL, method VARCHAR NOT NULL, reason VARCHAR NOT NULL, kind VARCHAR NOT NULL);
 CREATE OR REPLACE TABLE recommendation_evaluation (
     method VARCHAR NOT NULL, setting VARCHAR NOT NULL, customers INTEGER NOT NULL, k INTEGER NOT NULL,
     precision DOUBLE, precision_low DOUBLE, precision_high DOUBLE,
@@ -13,3 +13,6 @@ CREATE OR REPLACE TABLE recommendation_evaluation (
 CREATE OR REPLACE TABLE product_associations (
     stock_code VARCHAR NOT NULL, description VARCHAR, rank INTEGER NOT NULL, other_stock_code VARCHAR NOT NULL,
     other_description VARCHAR, orders INTEGER NOT NULL, support DOUBLE NOT NULL, confidence DOUBLE NOT NULL, lift DOUBLE NOT NULL);
+-- The effective options of the run that wrote these tables, so that a re-run (the dashboard's refresh) repeats them.
+CREATE OR REPLACE TABLE recommendation_options (
+    top INTEGER NOT NULL, cutoff DATE, mode VARCHAR NOT NULL, method VARCHAR, seed INTEGER NOT NULL, bootstrap_resamples INTEGER NOT NULL);

@@ -115,34 +115,61 @@ public class RecommenderRankingTests
     }
 
     [Fact]
-    public void The_blend_gives_cold_start_customers_their_segments_best_sellers()
+    public void Buy_again_offers_known_products_and_discovery_new_ones_each_with_its_evidence()
     {
-        // E has one product (< 3): the fallback list, named as such.
+        // A bought P0 twice (days 10 and 90), P1 and P2 once. Buy-again ranks only those; discovery only the others.
         var models = Fit();
-        var (products, picks) = Rank(models, RecommendationMethod.Blend, E, newOnly: true);
-        Assert.Equal(["P5"], products);
-        Assert.Equal(RecommendationMethod.SegmentBestSellers, picks[0].Source);
-        Assert.Equal("popular with Wholesalers", models[RecommendationMethod.Blend].Reason(picks[0]));
+        var (again, againPicks) = Rank(models, RecommendationMethod.BuyAgain, A, newOnly: false);
+        Assert.Equal(["P0", "P1", "P2"], again.Order());
+        Assert.All(againPicks, p => Assert.Equal(RecommendationMethod.BuyAgain, p.Source));
+        Assert.StartsWith("buy again: you bought it 2 times, last on 2011-04-01", models[RecommendationMethod.BuyAgain].Reason(againPicks.Single(p => p.Product == 0)));
+        var (fresh, freshPicks) = Rank(models, RecommendationMethod.Discovery, A, newOnly: false);
+        Assert.Empty(fresh.Intersect(["P0", "P1", "P2"]));
+        Assert.Contains("P3", fresh);
+        Assert.StartsWith("new for you:", models[RecommendationMethod.Discovery].Reason(freshPicks[0]));
+        // The mixed list holds both kinds, by probability, and only the new ones in the new-items setting.
+        var (both, bothPicks) = Rank(models, RecommendationMethod.BuyAgainAndDiscovery, A, newOnly: false);
+        Assert.Equal(again.Union(fresh).Order(), both.Order());
+        Assert.True(bothPicks.Zip(bothPicks.Skip(1)).All(p => p.First.Score >= p.Second.Score));
+        Assert.Equal(fresh, Rank(models, RecommendationMethod.BuyAgainAndDiscovery, A, newOnly: true).Products);
     }
 
     [Fact]
-    public void The_blend_fuses_ranks_and_explains_with_the_list_that_ranks_higher()
+    public void A_discovery_pick_scores_the_probability_its_logistic_model_gives()
     {
-        // A has 3 products (not cold). Item-to-item for A: only P3 is unknown and linked (via P1 and P0).
-        // Segment list for A: P3 only (P0, P1, P2 known). RRF: P3 = 1/61 + 1/61.
+        // Weights with non-trivial means and scales, so the ranker's shortcut (customer part once, then two terms per product) is checked.
+        var discovery = new LogisticModel([0.3, 0.2, 0.1, 0.4, 0.5], [2, 3, 1.5, 1, 0.5], [-1, 0.7, 0.2, -0.3, 0.1, 0.05]);
+        var data = Interactions.Build(Log(), Day(100), Options.RecencyHalfLifeDays);
+        var models = new FittedRecommenders(data, Options, calibration: TwoKindCalibration.Prior with { Discovery = discovery });
+        var (_, picks) = Rank(models, RecommendationMethod.Discovery, C, newOnly: true);
+        var buffer = new ScoringBuffer(data.Products);
+        buffer.Begin(data, C);
+        var ease = buffer.EaseScores(models.TwoKind.Ease, data, C);
+        var x = new double[TwoKindFeatures.DiscoveryCount];
+        Assert.NotEmpty(picks);
+        foreach (var pick in picks)
+        {
+            models.TwoKind.Discovery(C, pick.Product, ease[models.TwoKind.Ease.IndexOf[pick.Product]], x);
+            Assert.Equal(discovery.Probability(x), pick.Score, 12);
+        }
+    }
+
+    [Fact]
+    public void The_discovery_reason_names_the_customers_product_that_adds_most_to_the_ease_score()
+    {
+        // C has P1 and P3. P0 is bought with P1 by A and B, never with P3 alone: EASE's reason for P0 is P1 (SAUCER).
         var models = Fit();
-        var (products, picks) = Rank(models, RecommendationMethod.Blend, A, newOnly: true);
-        Assert.Equal(["P3"], products);
-        Assert.Equal(2 / 61.0, picks[0].Score, 12);
-        Assert.Equal(RecommendationMethod.Blend, picks[0].Source);
-        Assert.StartsWith("often bought with ", models[RecommendationMethod.Blend].Reason(picks[0]));
+        var (products, picks) = Rank(models, RecommendationMethod.Discovery, C, newOnly: true);
+        var p0 = picks[Array.IndexOf(products, "P0")];
+        Assert.Equal("SAUCER", models.Data.Log.Descriptions[p0.Because]);
+        Assert.StartsWith("new for you: customers who buy SAUCER also buy it", models[RecommendationMethod.Discovery].Reason(p0));
     }
 
     [Fact]
     public void Every_discovery_method_excludes_known_products_even_in_the_all_items_setting()
     {
         var models = Fit();
-        foreach (var method in (RecommendationMethod[])[RecommendationMethod.SegmentBestSellers, RecommendationMethod.CountryBestSellers, RecommendationMethod.ItemToItem, RecommendationMethod.AssociationRules, RecommendationMethod.Blend])
+        foreach (var method in (RecommendationMethod[])[RecommendationMethod.SegmentBestSellers, RecommendationMethod.CountryBestSellers, RecommendationMethod.ItemToItem, RecommendationMethod.AssociationRules, RecommendationMethod.Discovery])
         {
             for (var c = 0; c < 5; c++)
             {

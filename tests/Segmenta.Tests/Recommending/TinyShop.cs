@@ -40,7 +40,10 @@ internal static class TinyShop
             ["TEACUP", "SAUCER", "TEAPOT", "CAKE STAND", "PALLET", "CRATE"],
             [.. lines.Select(l => l.Customer)], [.. lines.Select(l => l.Product)], [.. lines.Select(l => l.Order)],
             [.. lines.Select(l => Day(l.Day))], [.. lines.Select(_ => 1.0)], [.. lines.Select(_ => 1.0)],
-            [0, 0, 0, 1, 1], ["Gift shops", "Wholesalers"], [0, 0, 0, 0, 1], ["United Kingdom", "France"]);
+            [0, 0, 0, 1, 1], ["Gift shops", "Wholesalers"], [0, 0, 0, 0, 1], ["United Kingdom", "France"])
+        {
+            LineCountry = [.. lines.Select(l => l.Customer == E ? 1 : 0)],
+        };
     }
 
     /// <summary>Every recommender fitted on the purchases up to <paramref name="dayOffset"/> (default: all of them).</summary>
@@ -50,8 +53,11 @@ internal static class TinyShop
     public static FittedRecommenders Fit(PurchaseLog log, RecommendationOptions options, int dayOffset) =>
         new(Interactions.Build(log, Day(dayOffset), options.RecencyHalfLifeDays), options);
 
-    /// <summary>Support 1 and 1 order so that the tiny counts form pairs; a half-life of 90 days.</summary>
-    public static RecommendationOptions Options { get; } = new() { MinSupport = 1, MinRuleOrders = 1, RecencyHalfLifeDays = 90, ActiveDays = 365 };
+    /// <summary>Support 1 and 1 order so that the tiny counts form pairs; a half-life of 90 days; every product in EASE.</summary>
+    public static RecommendationOptions Options { get; } = new()
+    {
+        MinSupport = 1, MinRuleOrders = 1, RecencyHalfLifeDays = 90, ActiveDays = 365, EaseMinBuyers = 1, EaseLambda = 1,
+    };
 
     /// <summary>The ranked products (as "P0".."P5") and picks of one method for one customer.</summary>
     public static (string[] Products, Pick[] Picks) Rank(FittedRecommenders models, RecommendationMethod method, int customer, bool newOnly, int top = 10)

@@ -1,0 +1,248 @@
+using System.Numerics;
+
+namespace Segmenta.Recommending;
+
+/// <summary>
+/// EASE (Steck, "Embarrassingly Shallow Autoencoders for Sparse Data", WWW 2019): an item-to-item weight matrix learned
+/// by ridge regression of every product's column on all the others, in closed form:
+/// P = (XᵀX + λI)⁻¹, B[i, j] = −P[i, j] / P[j, j], B[j, j] = 0; a customer's score of j is Σ over their products i of
+/// x[c, i] · B[i, j]. X is customers × products with x = 0.5^(days since the customer last bought the product / half-life)
+/// (time-decayed interactions; 1 when the half-life is infinite).
+/// Memory is bounded: only the <c>maxProducts</c> active products with the most buyers (and at least <c>minBuyers</c>)
+/// enter the model, so the dense Gram matrix is at most maxProducts² doubles (1,000 → 8 MB) whatever the catalogue;
+/// the long tail is still reachable through popularity in the discovery list.
+/// </summary>
+internal sealed class EaseModel
+{
+    private EaseModel(int[] products, int[] indexOf, double[] weights, double[] values)
+    {
+        Products = products;
+        IndexOf = indexOf;
+        Weights = weights;
+        Values = values;
+    }
+
+    /// <summary>Model index → product id.</summary>
+    public int[] Products { get; }
+
+    /// <summary>Product id → model index, or -1 when the product is not in the model.</summary>
+    public int[] IndexOf { get; }
+
+    /// <summary>B, row-major: Weights[i · n + j] is how much having i predicts j.</summary>
+    public double[] Weights { get; }
+
+    /// <summary>x for every entry of the interactions (aligned with <see cref="Interactions.Items"/>).</summary>
+    public double[] Values { get; }
+
+    public int Size => Products.Length;
+
+    public static EaseModel Fit(Interactions data, bool[] active, int maxProducts, int minBuyers, double lambda, double halfLifeDays)
+    {
+        var chosen = Enumerable.Range(0, data.Products)
+            .Where(p => active[p] && data.BuyerCount(p) >= minBuyers)
+            .OrderByDescending(data.BuyerCount).ThenBy(p => p)
+            .Take(maxProducts).Order().ToArray();
+        var indexOf = new int[data.Products];
+        Array.Fill(indexOf, -1);
+        for (var i = 0; i < chosen.Length; i++)
+        {
+            indexOf[chosen[i]] = i;
+        }
+        var values = new double[data.Items.Length];
+        var decay = double.IsPositiveInfinity(halfLifeDays) ? 0 : -Math.Log(2) / halfLifeDays;
+        for (var e = 0; e < values.Length; e++)
+        {
+            values[e] = Math.Exp(decay * (data.ReferenceDay - data.LastDay[e]));
+        }
+        var n = chosen.Length;
+        var gram = Gram(data, indexOf, values, n);
+        for (var i = 0; i < n; i++)
+        {
+            gram[(i * n) + i] += lambda;
+        }
+        InvertInPlace(gram, n);
+        var weights = gram;
+        var diagonal = new double[n];
+        for (var j = 0; j < n; j++)
+        {
+            diagonal[j] = weights[(j * n) + j];
+        }
+        Parallel.For(0, n, i =>
+        {
+            var row = weights.AsSpan(i * n, n);
+            for (var j = 0; j < n; j++)
+            {
+                row[j] = i == j ? 0 : -row[j] / diagonal[j];
+            }
+        });
+        return new EaseModel(chosen, indexOf, weights, values);
+    }
+
+    /// <summary>Adds the customer's scores into <paramref name="scores"/> (length <see cref="Size"/>, cleared by the caller).</summary>
+    public void Score(Interactions data, int customer, Span<double> scores)
+    {
+        var n = Size;
+        for (var e = data.RowStart[customer]; e < data.RowStart[customer + 1]; e++)
+        {
+            var i = IndexOf[data.Items[e]];
+            if (i >= 0)
+            {
+                Axpy(Values[e], Weights.AsSpan(i * n, n), scores);
+            }
+        }
+    }
+
+    /// <summary>The customer's product (a product id) that adds most to the score of model product j, or -1 when none adds anything.</summary>
+    public int StrongestReason(Interactions data, int customer, int j)
+    {
+        var (best, bestContribution) = (-1, 0.0);
+        for (var e = data.RowStart[customer]; e < data.RowStart[customer + 1]; e++)
+        {
+            var i = IndexOf[data.Items[e]];
+            if (i >= 0 && i != j)
+            {
+                var contribution = Values[e] * Weights[(i * Size) + j];
+                if (contribution > bestContribution)
+                {
+                    (best, bestContribution) = (data.Items[e], contribution);
+                }
+            }
+        }
+        return best;
+    }
+
+    /// <summary>XᵀX over the model products, one row per product (rows in parallel; each row is written by one thread).</summary>
+    private static double[] Gram(Interactions data, int[] indexOf, double[] values, int n)
+    {
+        // Per customer, the entries that are model products, as (model index, x).
+        var rowStart = new int[data.Customers + 1];
+        var columns = new List<int>();
+        var xs = new List<double>();
+        for (var c = 0; c < data.Customers; c++)
+        {
+            for (var e = data.RowStart[c]; e < data.RowStart[c + 1]; e++)
+            {
+                if (indexOf[data.Items[e]] is var i and >= 0)
+                {
+                    columns.Add(i);
+                    xs.Add(values[e]);
+                }
+            }
+            rowStart[c + 1] = columns.Count;
+        }
+        var column = columns.ToArray();
+        var x = xs.ToArray();
+        var (start, customers) = Interactions.Transpose(rowStart, column, n);
+        // Where in the customer's row each (product, customer) sits, to read x of the column entry.
+        var position = new int[column.Length];
+        var fill = start[..^1];
+        for (var c = 0; c < data.Customers; c++)
+        {
+            for (var f = rowStart[c]; f < rowStart[c + 1]; f++)
+            {
+                position[fill[column[f]]++] = f;
+            }
+        }
+        var gram = new double[(long)n * n];
+        Parallel.For(0, n, i =>
+        {
+            var row = gram.AsSpan(i * n, n);
+            for (var t = start[i]; t < start[i + 1]; t++)
+            {
+                var c = customers[t];
+                var xi = x[position[t]];
+                for (var f = rowStart[c]; f < rowStart[c + 1]; f++)
+                {
+                    row[column[f]] += xi * x[f];
+                }
+            }
+        });
+        return gram;
+    }
+
+    /// <summary>
+    /// The inverse of a symmetric positive definite matrix (XᵀX + λI with λ &gt; 0) through its Cholesky factor L:
+    /// A⁻¹ = L⁻ᵀ L⁻¹. Every step is a dot product of contiguous rows (SIMD): the factor row by row (n³/6), the columns of
+    /// L⁻¹ by forward substitution in parallel (n³/6), then the product in parallel (n³/6) — half the work of
+    /// Gauss-Jordan and two parallel loops instead of one per pivot. Each cell is written by one thread, so the result
+    /// does not depend on scheduling. Replaces <paramref name="a"/>'s contents with the inverse.
+    /// </summary>
+    internal static void InvertInPlace(double[] a, int n)
+    {
+        var l = new double[(long)n * n];
+        for (var i = 0; i < n; i++)
+        {
+            var rowI = l.AsSpan(i * n, n);
+            for (var j = 0; j <= i; j++)
+            {
+                var sum = a[(i * n) + j] - Dot(rowI[..j], l.AsSpan(j * n, j));
+                rowI[j] = i == j ? Math.Sqrt(sum) : sum / l[(j * n) + j];
+            }
+            if (!(rowI[i] > 0))
+            {
+                throw new InvalidOperationException("The EASE Gram matrix is not positive definite; use a larger lambda.");
+            }
+        }
+        // m[k, i] = (L⁻¹)[i, k] for i ≥ k: column k of L⁻¹ stored as row k.
+        var m = new double[(long)n * n];
+        Parallel.For(0, n, k =>
+        {
+            var x = m.AsSpan(k * n, n);
+            x[k] = 1 / l[(k * n) + k];
+            for (var i = k + 1; i < n; i++)
+            {
+                x[i] = -Dot(l.AsSpan((i * n) + k, i - k), x[k..i]) / l[(i * n) + i];
+            }
+        });
+        Parallel.For(0, n, i =>
+        {
+            var rowI = m.AsSpan(i * n, n);
+            for (var j = i; j < n; j++)
+            {
+                var p = Dot(rowI[j..], m.AsSpan((j * n) + j, n - j));
+                a[(i * n) + j] = p;
+                a[(j * n) + i] = p;
+            }
+        });
+    }
+
+    /// <summary>Σ x[i] · y[i] (vectorised; the summation order depends only on the length).</summary>
+    internal static double Dot(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
+    {
+        var i = 0;
+        var sum = 0.0;
+        if (Vector.IsHardwareAccelerated && x.Length >= Vector<double>.Count)
+        {
+            var acc = Vector<double>.Zero;
+            for (; i <= x.Length - Vector<double>.Count; i += Vector<double>.Count)
+            {
+                acc += new Vector<double>(x[i..]) * new Vector<double>(y[i..]);
+            }
+            sum = Vector.Sum(acc);
+        }
+        for (; i < x.Length; i++)
+        {
+            sum += x[i] * y[i];
+        }
+        return sum;
+    }
+
+    /// <summary>y += alpha · x.</summary>
+    internal static void Axpy(double alpha, ReadOnlySpan<double> x, Span<double> y)
+    {
+        var i = 0;
+        if (Vector.IsHardwareAccelerated && x.Length >= Vector<double>.Count)
+        {
+            var a = new Vector<double>(alpha);
+            for (; i <= x.Length - Vector<double>.Count; i += Vector<double>.Count)
+            {
+                var yv = new Vector<double>(y[i..]);
+                (yv + (a * new Vector<double>(x[i..]))).CopyTo(y[i..]);
+            }
+        }
+        for (; i < x.Length; i++)
+        {
+            y[i] += alpha * x[i];
+        }
+    }
+}
