@@ -39,8 +39,8 @@ public sealed record FeaturePolicy(string Kind, ValueTransform Transform, bool D
     /// <summary>The policy of <paramref name="feature"/>; a feature not in <see cref="Known"/> is only scaled.</summary>
     public static FeaturePolicy For(string feature) => Known.TryGetValue(feature, out var policy) ? policy : Other;
 
-    /// <summary>Applies <paramref name="transform"/> to one value.</summary>
-    internal static double Apply(ValueTransform transform, double x) => transform switch
+    /// <summary>Applies <paramref name="transform"/> to one value; an undefined value (NaN) stays undefined.</summary>
+    internal static double Apply(ValueTransform transform, double x) => double.IsNaN(x) ? double.NaN : transform switch
     {
         ValueTransform.Log1p => Math.Log(1 + Math.Max(0, x)),
         // Exactly 0 stays exactly 0 (not -0.0), whatever its sign bit.

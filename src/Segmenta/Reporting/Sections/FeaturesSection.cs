@@ -23,7 +23,7 @@ internal static class FeaturesSection
                 ChartFactory.Histogram($"{label}", values, label));
             var policy = FeaturePolicy.For(column).Transform;
             var formula = Formula(policy, column);
-            var logged = values.Select(v => FeaturePolicy.Apply(policy, v)).ToArray();
+            var logged = values.Select(v => FeaturePolicy.Apply(policy, v)).Where(double.IsFinite).ToArray();
             html.Figure($"{label}: after {Formula(policy, "x")}", $"Histogram of {formula}; the transformed values spread over {Html.Number(logged.Min(), 1)} to {Html.Number(logged.Max(), 1)}.",
                 ChartFactory.Histogram(formula, logged, Formula(policy, label)));
         }
