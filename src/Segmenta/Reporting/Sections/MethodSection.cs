@@ -10,7 +10,7 @@ internal static class MethodSection
         html.List(
         [
             $"Cleaning preset: {data.CleaningPreset} (rules and reasons in the Data section; docs/cleaning.md).",
-            $"Recency is measured in whole days to the as-of date {data.AsOf?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "(unknown)"}; frequency counts distinct invoices; monetary is revenue net of matched returns.",
+            $"Recency is measured in whole days to the as-of date {data.AsOf?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "(unknown)"}; frequency counts distinct invoices; monetary is net sales: sales of kept lines minus matched returns and refunds (credit notes, manual adjustments).",
             "RFM scores: 1 + floor(5 × share of customers strictly worse); segment map in docs/features.md.",
             "All transaction-level numbers are computed by SQL inside the DuckDB store; the report only reads results.",
         ]);
