@@ -93,7 +93,7 @@ public sealed class ExplorerTests : IDisposable
     }
 
     [Fact]
-    public void Under_the_default_preset_the_unmatched_cancellation_is_a_return_too()
+    public void Under_the_default_preset_the_partial_return_is_matched_and_ranked_among_returned_products()
     {
         _store.Clean(CleaningPreset.Default);
 
@@ -101,7 +101,8 @@ public sealed class ExplorerTests : IDisposable
 
         var returned = Assert.Single(result.TopProducts, p => p.Ranking == ProductRanking.Returns);
         Assert.Equal(("A", 1.0), (returned.StockCode, returned.ReturnedQuantity));
-        Assert.Equal(1, result.DataQuality.Single(q => q.Name == "unmatched_cancellation").Lines);
+        Assert.Equal(1, result.DataQuality.Single(q => q.Name == "return").Lines); // -1 of a purchase of 2: a partial return
+        Assert.Equal(0, result.DataQuality.Single(q => q.Name == "unmatched_cancellation").Lines);
         Assert.Equal(50.0, result.Monthly.Sum(m => m.Revenue)); // stock code B means "bad debt" to the default preset: not a product
     }
 

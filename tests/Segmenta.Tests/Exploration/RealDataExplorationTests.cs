@@ -136,7 +136,7 @@ public class RealDataExplorationTests(ClassicExplorationFixture run) : IClassFix
     public void Unit_price_quantiles_from_lines_per_price_equal_quantile_cont_over_the_lines()
     {
         var expected = run.Store.Query(
-            "SELECT quantile_cont(unit_price, [0.05, 0.25, 0.5, 0.75, 0.95]), avg(unit_price), max(unit_price) FROM clean_lines",
+            "SELECT quantile_cont(unit_price::DOUBLE, [0.05, 0.25, 0.5, 0.75, 0.95]), avg(unit_price::DOUBLE), max(unit_price::DOUBLE) FROM clean_lines",
             r => (Quantiles: ((System.Collections.IList)r.GetValue(0)).Cast<double>().ToArray(), Mean: r.GetDouble(1), Max: r.GetDouble(2)))[0];
         var p = run.Result.Products;
 

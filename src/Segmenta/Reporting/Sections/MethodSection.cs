@@ -13,7 +13,7 @@ internal static class MethodSection
         html.List(
         [
             $"Cleaning preset: {data.CleaningPreset} (rules and reasons in the Data section; docs/cleaning.md).",
-            $"Recency is measured in whole days to the as-of date {data.AsOf?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "(unknown)"}; frequency counts distinct invoices; monetary is net sales: purchases net of matched returns.",
+            $"Recency is measured in whole days to the as-of date {data.AsOf?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "(unknown)"}; frequency counts distinct invoices; monetary is net sales: sales of kept lines minus matched returns and refunds (credit notes, manual adjustments).",
             "RFM scores: 1 + floor(5 × share of customers strictly worse); segment map in docs/features.md. Each RFM segment's action comes from that map (or from a playbook entry that names the segment); each cluster's from the first matching playbook entry.",
             "All transaction-level numbers are computed by SQL inside the DuckDB store; the report only reads results.",
         ]);
