@@ -38,10 +38,10 @@ internal static class RecommendCommand
             if (parse.GetValue(customer) is { } id)
             {
                 var list = Recommender.ForCustomer(store, id, options);
-                var table = new Table().Title($"Recommendations for customer {Markup.Escape(id)}").AddColumns("Rank", "Product", "Description", "Method", "Why");
+                var table = new Table().Title($"Recommendations for customer {Markup.Escape(id)}").AddColumns("Rank", "Product", "Description", "Kind", "Method", "Why");
                 foreach (var r in list)
                 {
-                    table.AddRow(r.Rank.ToString(CultureInfo.InvariantCulture), Markup.Escape(r.StockCode), Markup.Escape(r.Description), r.Method.ToString(), Markup.Escape(r.Reason));
+                    table.AddRow(r.Rank.ToString(CultureInfo.InvariantCulture), Markup.Escape(r.StockCode), Markup.Escape(r.Description), RecommendationOutputs.KindName(r.Kind), r.Method.ToString(), Markup.Escape(r.Reason));
                 }
                 Terminal.Out.Write(table);
                 return 0;

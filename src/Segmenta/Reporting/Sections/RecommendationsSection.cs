@@ -10,13 +10,18 @@ internal static class RecommendationsSection
     internal static void Write(Html html, ReportData data)
     {
         var report = data.Recommendations!;
-        html.Why("A recommender is only worth using if it beats what a shop would do anyway (show the best-sellers). Every method was trained on the purchases up to a cut date and asked to predict what each customer bought afterwards; the one with the best precision on products the customer had never bought is used for the lists (out/recommendations.csv).");
+        html.Why("A recommender is only worth using if it beats what a shop would do anyway (show the best-sellers). Every method was trained on the purchases up to a cut date and asked to predict what each customer bought afterwards. The lists (out/recommendations.csv) mix two kinds of picks: buy-again (products the customer re-orders, when a re-order is due) and new products (EASE), ranked by the purchase probability two models learned on the months before the cut.");
         var best = report.Evaluation.FirstOrDefault(r => r.IsDefault && r.Setting == "NewItems") ?? report.Evaluation.FirstOrDefault(r => r.IsDefault);
         var baselines = report.Evaluation.Where(r => r.Setting == best?.Setting && r.Method is "GlobalPopularity" or "RecentPopularity").ToList();
         if (best is not null && baselines.Count > 0)
         {
             var baseline = baselines.MaxBy(b => b.Precision)!;
             html.Paragraph($"Trained up to {best.Cutoff:yyyy-MM-dd} and tested on {Html.Number(best.Customers)} customers active on both sides: {best.Method} recommends, in 10 new products, {Html.Number(best.Precision * 10, 2)} that the customer then bought, against {Html.Number(baseline.Precision * 10, 2)} for {baseline.Method} ({Html.Number(best.Precision / Math.Max(baseline.Precision, 1e-9), 2)}× as many; 95% intervals {Html.Number(best.PrecisionLow * 10, 2)}–{Html.Number(best.PrecisionHigh * 10, 2)} vs {Html.Number(baseline.PrecisionLow * 10, 2)}–{Html.Number(baseline.PrecisionHigh * 10, 2)} products in 10).");
+        }
+        if (report.Evaluation.FirstOrDefault(r => r.IsDefault && r.Setting == "AllItems") is { } all
+            && report.Evaluation.FirstOrDefault(r => r.Method == "PastFavourites" && r.Setting == "AllItems") is { } favourites)
+        {
+            html.Paragraph($"Counting re-purchases too, {all.Method} gets {Html.Number(all.Precision * 10, 2)} of 10 right against {Html.Number(favourites.Precision * 10, 2)} for the customer's own past favourites (95% intervals {Html.Number(all.PrecisionLow, 3)}–{Html.Number(all.PrecisionHigh, 3)} vs {Html.Number(favourites.PrecisionLow, 3)}–{Html.Number(favourites.PrecisionHigh, 3)}).");
         }
         foreach (var setting in new[] { ("NewItems", "New products only (what a campaign is for)"), ("AllItems", "All products (re-purchases count)") })
         {
