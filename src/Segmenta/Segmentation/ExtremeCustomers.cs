@@ -54,5 +54,5 @@ internal static class ExtremeCustomers
 
     /// <summary>The sentence appended to the explanation of k.</summary>
     internal static string Sentence(int count, int customers, double threshold, int segment) => string.Create(CultureInfo.InvariantCulture,
-        $"{count} extreme customer{(count == 1 ? "" : "s")} ({100.0 * count / customers:0.##} % of {customers:#,0}, more than {threshold:0.#} scaled units above the average on some feature) {(count == 1 ? "is" : "are")} reported as segment {segment}, \"{GroupName}\", outside the clusters.");
+        $"{count} extreme customer{(count == 1 ? "" : "s")} ({100.0 * count / customers:0.##} % of {customers:#,0}, more than {threshold:0.#} scaled units above the average on some feature) {(count == 1 ? "is" : "are")} reported as segment {segment}, \"{GroupName}\".");
 }

@@ -22,17 +22,23 @@ public static partial class KMeans
             return MiniBatchKMeans.Fit(x, options);
         }
         var tolerance = options.Tolerance * MeanVariance(x);
-        KMeansModel? best = null;
-        for (var run = 0; run < options.NInit; run++)
+        // Restarts run in parallel, each with its own seed; the lowest inertia wins, the earliest restart on a tie,
+        // so the result is the same as one restart after another.
+        var models = new KMeansModel[options.NInit];
+        Parallel.For(0, options.NInit, run =>
         {
             var random = new Random(unchecked(options.Seed * 7919 + run * 104_729 + 17));
-            var model = Lloyd(x, PlusPlus(x, options.K, random), options.K, options.MaxIterations, tolerance);
-            if (best is null || model.Inertia < best.Inertia)
+            models[run] = Lloyd(x, PlusPlus(x, options.K, random), options.K, options.MaxIterations, tolerance);
+        });
+        var best = models[0];
+        foreach (var model in models)
+        {
+            if (model.Inertia < best.Inertia)
             {
                 best = model;
             }
         }
-        return best!;
+        return best;
     }
 
     /// <summary>Runs Lloyd iterations (with Hamerly's bounds) from the given centres.</summary>
