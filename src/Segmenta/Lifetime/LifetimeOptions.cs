@@ -3,8 +3,11 @@ namespace Segmenta.Lifetime;
 /// <summary>Settings of the lifetime-value stage.</summary>
 public sealed record LifetimeOptions
 {
-    /// <summary>The counting model used for predictions. Default: <see cref="ModelChoice.Auto"/>.</summary>
-    public ModelChoice Model { get; init; } = ModelChoice.Auto;
+    /// <summary>
+    /// The counting model used for predictions. Default: <see cref="ModelChoice.BgNbd"/> (analytic gradient, a fraction
+    /// of a second); <see cref="ModelChoice.Auto"/> also fits Pareto/NBD, whose gradient is numeric and takes seconds.
+    /// </summary>
+    public ModelChoice Model { get; init; } = ModelChoice.BgNbd;
 
     /// <summary>
     /// Last day (inclusive) of the calibration period; the days after it up to <see cref="ObservationEnd"/> are the

@@ -15,6 +15,9 @@ internal static class MaximumLikelihood
 
     private const double LogBound = 25;
 
+    /// <summary>A parameter below this at a flat maximum is taken as the boundary value 0.</summary>
+    internal const double BoundaryValue = 1e-4;
+
     internal static MaximumLikelihoodFit Fit(ILikelihood likelihood, double customers, IReadOnlyList<double[]> starts)
     {
         var n = likelihood.Dimension;
@@ -82,16 +85,22 @@ internal static class MaximumLikelihood
         {
             messages.Add($"gradient {gradientNorm:g3} above {GradientTolerance:g1} at the best point");
         }
-        if (hessianMessage is not null)
+        // A maximum on the boundary: the gradient vanishes but a shape parameter runs to 0, so the Hessian is singular.
+        // The likelihood's supremum is the limiting model (for a dropout shape → 0: nobody drops out), which is used with a note.
+        var boundary = gradientNorm <= GradientTolerance && hessianMessage is not null && theta.Any(v => v < BoundaryValue);
+        if (hessianMessage is not null && !boundary)
         {
             messages.Add(hessianMessage);
         }
-        if (best.LogTheta.Any(u => Math.Abs(u) >= LogBound - 1))
+        if (best.LogTheta.Any(u => Math.Abs(u) >= LogBound - 1) && !boundary)
         {
             messages.Add("a parameter ran to the edge of its range (the model does not fit these data)");
         }
         return new MaximumLikelihoodFit(theta, logLikelihood, standardErrors, messages.Count == 0, best.Iterations, gradientNorm,
-            starts.Count, agreeing, messages.Count == 0 ? null : string.Join("; ", messages));
+            starts.Count, agreeing, messages.Count == 0 ? null : string.Join("; ", messages))
+        {
+            AtBoundary = boundary && messages.Count == 0,
+        };
     }
 
     private static bool IsNumericFailure(Exception e) =>

@@ -14,6 +14,9 @@ internal sealed record MaximumLikelihoodFit(
     double[] Theta, double LogLikelihood, double[]? StandardErrors, bool Converged, int Iterations, double GradientNorm,
     int Starts, int StartsAgreeing, string? Problem)
 {
+    /// <summary>True when the maximum lies on the boundary (a shape parameter at 0; the Hessian is singular there).</summary>
+    internal bool AtBoundary { get; init; }
+
     internal static MaximumLikelihoodFit Failed(int dimension, int starts, string problem) =>
         new([.. Enumerable.Repeat(double.NaN, dimension)], double.NaN, null, false, 0, double.NaN, starts, 0, problem);
 }

@@ -33,6 +33,12 @@ public sealed record ModelFit
     /// <summary>Starts tried, and how many reached the best log-likelihood.</summary>
     public required (int Tried, int Agreeing) Starts { get; init; }
 
+    /// <summary>
+    /// True when the maximum lies on the boundary of the parameter space (e.g. the dropout shape a or s at 0: nobody is
+    /// seen to drop out). The fit is usable (it is the limiting model) but those parameters have no standard error.
+    /// </summary>
+    public bool AtBoundary { get; init; }
+
     /// <summary>Why the fit is not trusted; null when it converged.</summary>
     public string? Problem { get; init; }
 
@@ -53,5 +59,6 @@ public sealed record ModelFit
         Iterations = fit.Iterations,
         Starts = (fit.Starts, fit.StartsAgreeing),
         Problem = fit.Problem,
+        AtBoundary = fit.AtBoundary,
     };
 }
