@@ -79,15 +79,21 @@ internal static class MaximumLikelihood
         var theta = best.LogTheta.Select(Math.Exp).ToArray();
         var gradientNorm = best.Value.Item2.AbsoluteMaximum();
         var logLikelihood = -best.Value.Item1 * customers;
-        var (standardErrors, hessianMessage) = StandardErrors(likelihood, best.LogTheta);
+        var (errors, hessianMessage) = StandardErrors(likelihood, best.LogTheta);
+        var standardErrors = errors;
         var messages = new List<string>();
         if (gradientNorm > GradientTolerance)
         {
             messages.Add($"gradient {gradientNorm:g3} above {GradientTolerance:g1} at the best point");
         }
-        // A maximum on the boundary: the gradient vanishes but a shape parameter runs to 0, so the Hessian is singular.
+        // A maximum on the boundary: the gradient vanishes while a shape parameter runs to 0 (the Hessian is then near singular).
         // The likelihood's supremum is the limiting model (for a dropout shape → 0: nobody drops out), which is used with a note.
-        var boundary = gradientNorm <= GradientTolerance && hessianMessage is not null && theta.Any(v => v < BoundaryValue);
+        var boundary = gradientNorm <= GradientTolerance && theta.Any(v => v < BoundaryValue);
+        if (boundary)
+        {
+            // Standard errors from the curvature at a boundary point are not meaningful (the Hessian may even be singular).
+            standardErrors = null;
+        }
         if (hessianMessage is not null && !boundary)
         {
             messages.Add(hessianMessage);

@@ -3,6 +3,9 @@ namespace Segmenta.Lifetime;
 /// <summary>Fits the counting and spend models by maximum likelihood on weighted unique rows.</summary>
 internal static class ModelFitter
 {
+    /// <summary>Above this many unique rows the starts are compared on a subsample first.</summary>
+    internal const int SubsampleRows = 50_000;
+
     internal static string NameOf(CountingModelKind kind) => kind switch
     {
         CountingModelKind.BgNbd => "bgnbd",
@@ -17,13 +20,30 @@ internal static class ModelFitter
         {
             throw new SegmentaException($"The {NameOf(kind)} model needs customers with repeat purchases; the data has {rows.TotalWeight} customer(s) and none bought twice.");
         }
-        ILikelihood likelihood = kind switch
+        ILikelihood Likelihood(SummaryRows data) => kind switch
         {
-            CountingModelKind.BgNbd => new BgNbdLikelihood(rows, modified: false),
-            CountingModelKind.MbgNbd => new BgNbdLikelihood(rows, modified: true),
-            _ => new ParetoNbdLikelihood(rows),
+            CountingModelKind.BgNbd => new BgNbdLikelihood(data, modified: false),
+            CountingModelKind.MbgNbd => new BgNbdLikelihood(data, modified: true),
+            _ => new ParetoNbdLikelihood(data),
         };
-        var fit = MaximumLikelihood.Fit(likelihood, rows.TotalWeight, Starts(MomentStart(rows), starts, seed));
+        var startPoints = Starts(MomentStart(rows), starts, seed);
+        var agreement = (Tried: 0, Agreeing: 0);
+        if (rows.Count > SubsampleRows && starts > 1)
+        {
+            // Many unique rows: the starts race on a stratified subsample; only the winner climbs on all rows.
+            var sample = rows.Subsample(SubsampleRows);
+            var trial = MaximumLikelihood.Fit(Likelihood(sample), sample.TotalWeight, startPoints);
+            if (trial.Theta.All(double.IsFinite))
+            {
+                startPoints = [trial.Theta];
+                agreement = (trial.Starts, trial.StartsAgreeing);
+            }
+        }
+        var fit = MaximumLikelihood.Fit(Likelihood(rows), rows.TotalWeight, startPoints);
+        if (agreement.Tried > 0)
+        {
+            fit = fit with { Starts = agreement.Tried, StartsAgreeing = agreement.Agreeing };
+        }
         string[] names = kind == CountingModelKind.ParetoNbd ? ["r", "alpha", "s", "beta"] : ["r", "alpha", "a", "b"];
         var result = ModelFit.From(NameOf(kind), names, fit, (long)rows.TotalWeight, rows.Count);
         if (!fit.Converged)

@@ -52,19 +52,49 @@ internal sealed class SummaryRows
 
     internal int Count => X.Length;
 
-    /// <summary>Groups equal (x, t_x, T) triples; the order of the input does not matter.</summary>
-    internal static SummaryRows From(IReadOnlyList<double> x, IReadOnlyList<double> tx, IReadOnlyList<double> t)
+    /// <summary>
+    /// About <paramref name="count"/> rows: every k-th row of the (x, t_x, T) order with its weight, so that every part
+    /// of the distribution is kept (deterministic, no random draw).
+    /// </summary>
+    internal SummaryRows Subsample(int count)
     {
-        var counts = new Dictionary<(double, double, double), int>();
-        for (var i = 0; i < x.Count; i++)
+        var step = Math.Max(1, Count / count);
+        var picked = Enumerable.Range(0, Count).Where(i => i % step == 0).ToArray();
+        return new SummaryRows([.. picked.Select(i => X[i])], [.. picked.Select(i => Tx[i])], [.. picked.Select(i => T[i])], [.. picked.Select(i => Weight[i])]);
+    }
+
+    /// <summary>Groups equal (x, t_x, T) triples; the order of the input does not matter.</summary>
+    internal static SummaryRows From(IReadOnlyList<double> xs, IReadOnlyList<double> txs, IReadOnlyList<double> ts)
+    {
+        double[] x = [.. xs], tx = [.. txs], t = [.. ts];
+        var order = new int[x.Length];
+        for (var i = 0; i < order.Length; i++)
         {
             ModelChecks.Summary(x[i], tx[i], t[i]);
-            var key = (x[i], tx[i], t[i]);
-            counts[key] = counts.GetValueOrDefault(key) + 1;
+            order[i] = i;
         }
-        var rows = counts.OrderBy(p => p.Key.Item1).ThenBy(p => p.Key.Item2).ThenBy(p => p.Key.Item3).ToArray();
-        return new SummaryRows(
-            [.. rows.Select(r => r.Key.Item1)], [.. rows.Select(r => r.Key.Item2)], [.. rows.Select(r => r.Key.Item3)],
-            [.. rows.Select(r => (double)r.Value)]);
+        Array.Sort(order, (i, j) =>
+        {
+            var c = x[i].CompareTo(x[j]);
+            if (c == 0)
+            {
+                c = tx[i].CompareTo(tx[j]);
+            }
+            return c != 0 ? c : t[i].CompareTo(t[j]);
+        });
+        List<double> ux = [], utx = [], ut = [], weight = [];
+        foreach (var i in order)
+        {
+            if (ux.Count > 0 && ux[^1] == x[i] && utx[^1] == tx[i] && ut[^1] == t[i])
+            {
+                weight[^1]++;
+                continue;
+            }
+            ux.Add(x[i]);
+            utx.Add(tx[i]);
+            ut.Add(t[i]);
+            weight.Add(1);
+        }
+        return new SummaryRows([.. ux], [.. utx], [.. ut], [.. weight]);
     }
 }

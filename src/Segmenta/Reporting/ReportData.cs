@@ -32,4 +32,8 @@ internal sealed record ReportData(
     IReadOnlyList<SegmentationReport> Segmentations,
     ClusteringReport? Clustering,
     Exploration.ExplorationResult? Exploration,
-    RecommendationReport? Recommendations);
+    RecommendationReport? Recommendations)
+{
+    /// <summary>Lifetime fits and predictions (null when the stage did not run).</summary>
+    internal LifetimeReport? Lifetime { get; init; }
+}
