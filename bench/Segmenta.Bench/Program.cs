@@ -38,6 +38,12 @@ internal static class Program
             case "kmeans-1m":
                 LargeKMeansTiming.Run(args.Length > 1 ? args[1] : "/tmp/segmenta-kmeans-1m");
                 return 0;
+            case "clv":
+                LifetimeTiming.RunStore(args.Length > 1 ? args[1] : "out/segmenta.duckdb", args.Length > 2 ? args[2] : "bgnbd");
+                return 0;
+            case "clv-1m":
+                LifetimeTiming.RunSynthetic(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000);
+                return 0;
             default:
                 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
                 return 0;

@@ -40,6 +40,7 @@ internal static class AnalyzeCommand
         var recommendationOptions = new RecommendationOptionSet();
         var importOptions = new ImportOptionSet();
         var segmentationOptions = new SegmentationOptionSet();
+        var lifetimeOptions = new LifetimeOptionSet();
         var command = new Command("analyze", "The whole analysis: load, clean with full accounting, explore, compute customer features and RFM, cluster, profile and name segments, recommend products, and write the CSV outputs and the report.")
         {
             files, output, db, cleaning, asOf, nonProducts, extreme, duplicates,
@@ -48,6 +49,7 @@ internal static class AnalyzeCommand
         segmentationOptions.AddTo(command);
         profilingOptions.AddTo(command);
         recommendationOptions.AddTo(command, withSkip: true);
+        lifetimeOptions.AddTo(command);
         command.SetAction(parse => CommandRunner.Run(() =>
         {
             var cleaningOptions = new CleaningOptions
@@ -70,6 +72,7 @@ internal static class AnalyzeCommand
                 Segmentation = segmentationOptions.Read(parse),
                 Profiling = profilingOptions.Read(parse),
                 Recommendation = recommendationOptions.Read(parse, parse.GetValue(segmentationOptions.Seed)),
+                Lifetime = lifetimeOptions.Read(parse),
             };
             var result = CommandRunner.WithProgress(onStep => AnalysisPipeline.Run(options, onStep));
             SummaryPrinter.PrintAnalysis(result);

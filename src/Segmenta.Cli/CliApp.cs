@@ -13,6 +13,7 @@ internal static class CliApp
         SegmentCommand.Create(),
         ScoreCommand.Create(),
         RecommendCommand.Create(),
+        ClvCommand.Create(),
         ReportCommand.Create(),
         ServeCommand.Create(),
     };

@@ -38,6 +38,9 @@ public sealed record AnalysisOptions
     /// <summary>Product recommendations and their offline evaluation; null = skip.</summary>
     public Recommending.RecommendationOptions? Recommendation { get; init; } = new();
 
+    /// <summary>Customer lifetime value and churn risk; null = skip.</summary>
+    public Lifetime.LifetimeOptions? Lifetime { get; init; } = new();
+
     /// <summary>Segment profiles, names and actions.</summary>
     public ProfilingOptions Profiling { get; init; } = new();
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Segmenta.Cleaning;
 using Segmenta.Exploration;
 using Segmenta.Features;
+using Segmenta.Lifetime;
 using Segmenta.Loading;
 using Segmenta.Reporting;
 using Segmenta.Segmentation;
@@ -35,7 +36,14 @@ public static partial class AnalysisPipeline
         OptionChecks.AsOf(store, options.Features.AsOf);
         var features = timer.Step("Customer features", () => CustomerFeatures.Compute(store, options.Features));
         var exploration = timer.Step("Exploring", () => Explorer.Run(store, options.Exploration));
+        var lifetimeNotes = new List<string>();
+        var lifetime = timer.Step("Lifetime value", () => TryLifetime(store, options, lifetimeNotes));
         var downstream = RunDownstream(store, options, features.Customers, timer);
+        downstream.Notes.AddRange(lifetimeNotes);
+        if (lifetime is not null)
+        {
+            downstream.Outputs.AddRange(LifetimeOutputs.Write(store, options.OutputDirectory));
+        }
         downstream.Outputs.Add(Path.Combine(options.OutputDirectory, "exploration") + Path.DirectorySeparatorChar);
         if (quarantineWritten)
         {
@@ -47,6 +55,7 @@ public static partial class AnalysisPipeline
             Notes = downstream.Notes,
             Exploration = exploration,
             Recommendations = downstream.Recommendations,
+            Lifetime = lifetime,
         };
         var runId = RecordRun(store, options, result, started);
 

@@ -24,6 +24,9 @@ public sealed record AnalysisResult(
     /// <summary>Recommendations and their offline evaluation (null when not computed).</summary>
     public Recommending.RecommendationResult? Recommendations { get; init; }
 
+    /// <summary>Lifetime value fits and predictions (null when skipped).</summary>
+    public Lifetime.LifetimeResult? Lifetime { get; init; }
+
     /// <summary>Things the user should know about the run (e.g. a stage skipped and why).</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 

@@ -8,6 +8,7 @@ internal static class OutputWriter
     internal static string WriteCustomers(SegmentaStore store, string directory)
     {
         var path = Path.Combine(directory, "customers.csv");
+        Lifetime.LifetimeTables.EnsureTables(store);
         Copy(store, $"""
             SELECT customer_id AS CustomerId, recency AS Recency, frequency AS Frequency, {Tidy("monetary", 4)} AS Monetary,
                    first_purchase AS FirstPurchase, last_purchase AS LastPurchase, tenure_days AS TenureDays,
@@ -20,12 +21,14 @@ internal static class OutputWriter
                    {Tidy("cancellation_rate", 6)} AS CancellationRate, {Tidy("average_monthly_spend", 4)} AS AverageMonthlySpend,
                    {Tidy("spend_trend", 4)} AS SpendTrend, favourite_weekday AS FavouriteWeekday, favourite_hour AS FavouriteHour,
                    main_country AS MainCountry, r_score AS RScore, f_score AS FScore, m_score AS MScore, rfm_segment AS RfmSegment,
-                   s.segment_id AS Segment, s.segment_name AS SegmentName, {Tidy("s.probability", 6)} AS SegmentProbability
+                   s.segment_id AS Segment, s.segment_name AS SegmentName, {Tidy("s.probability", 6)} AS SegmentProbability,
+                   clv.* EXCLUDE (customer_id)
             FROM customers
             LEFT JOIN (
                 SELECT * FROM customer_segments
                 WHERE segmentation = (SELECT min(segmentation) FROM customer_segments WHERE segmentation <> 'rfm')
             ) s USING (customer_id)
+            LEFT JOIN customer_clv_columns clv USING (customer_id)
             ORDER BY customer_id
             """, path);
         return path;

@@ -29,6 +29,7 @@ public static class ReportWriter
             ("choosing", ChoosingSection.Title, ChoosingSection.Write, ChoosingSection.Applies),
             ("segments", SegmentsSection.Title, SegmentsSection.Write, SegmentsSection.Applies),
             ("recommendations", RecommendationsSection.Title, RecommendationsSection.Write, RecommendationsSection.Applies),
+            ("lifetime", LifetimeSection.Title, LifetimeSection.Write, LifetimeSection.Applies),
             ("method", MethodSection.Title, MethodSection.Write, _ => true),
         }.Where(s => s.Applies(data)).ToList();
         var body = new Html();

@@ -52,7 +52,8 @@ public class RealDataTests(ClassicRunFixture run)
     public void Customers_csv_has_one_row_per_customer_and_the_documented_header()
     {
         Assert.StartsWith("CustomerId,Recency,Frequency,Monetary,", run.CustomersCsv[0]);
-        Assert.EndsWith(",RScore,FScore,MScore,RfmSegment,Segment,SegmentName,SegmentProbability", run.CustomersCsv[0]);
+        Assert.EndsWith(",RScore,FScore,MScore,RfmSegment,Segment,SegmentName,SegmentProbability,"
+            + "PAlive,ExpectedPurchases90d,ExpectedPurchases180d,ExpectedPurchases365d,ExpectedSpend,Clv90d,Clv180d,Clv365d,ChurnRisk", run.CustomersCsv[0]);
         Assert.Equal(4_338 + 1, run.CustomersCsv.Length);
     }
 

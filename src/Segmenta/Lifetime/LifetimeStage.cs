@@ -1,0 +1,117 @@
+using Segmenta.Store;
+
+namespace Segmenta.Lifetime;
+
+/// <summary>
+/// The lifetime-value stage: summarises each customer's purchases in SQL, fits the counting models and the spend model,
+/// validates them on a holdout when a calibration end is given, predicts per customer and stores the results.
+/// </summary>
+public static class LifetimeStage
+{
+    private static readonly CountingModelKind[] AllKinds = [CountingModelKind.BgNbd, CountingModelKind.ParetoNbd, CountingModelKind.MbgNbd];
+
+    /// <summary>Runs the stage on the store's clean lines and saves its tables.</summary>
+    public static LifetimeResult Run(SegmentaStore store, LifetimeOptions options)
+    {
+        var lastDay = store.Scalar<DateTime?>("SELECT max(invoice_date) FROM clean_lines")
+            ?? throw new SegmentaException("There are no clean purchases to model lifetime value on: import and clean a file first.");
+        var firstDay = DateOnly.FromDateTime(store.Scalar<DateTime>("SELECT min(invoice_date) FROM clean_lines"));
+        options = (options with { ObservationEnd = options.ObservationEnd ?? DateOnly.FromDateTime(lastDay) }).Validated();
+        var observationEnd = options.ObservationEnd!.Value;
+        if (options.CalibrationEnd is { } early && early < firstDay)
+        {
+            throw new SegmentaException($"{nameof(LifetimeOptions.CalibrationEnd)} {early:yyyy-MM-dd} is before the first purchase ({firstDay:yyyy-MM-dd}): choose a later calibration end.");
+        }
+        var kinds = options.Model switch
+        {
+            ModelChoice.BgNbd => [CountingModelKind.BgNbd],
+            ModelChoice.ParetoNbd => [CountingModelKind.ParetoNbd],
+            ModelChoice.MbgNbd => [CountingModelKind.MbgNbd],
+            _ => AllKinds,
+        };
+        var fits = new List<PeriodFit>();
+        var holdout = new List<HoldoutRow>();
+        var notes = new List<string>();
+        CountingModelKind? chosen = null;
+        var reason = options.Model == ModelChoice.Auto ? "" : "chosen by the Model option";
+        if (options.CalibrationEnd is { } calibrationEnd)
+        {
+            var calibration = CustomerSummary.Build(store, calibrationEnd, observationEnd, options.UnitDays);
+            var rows = calibration.Rows();
+            var length = (observationEnd.DayNumber - calibrationEnd.DayNumber) / options.UnitDays;
+            var calibrationFits = kinds.Select(k => (Kind: k, Fit: ModelFitter.FitCounting(k, rows, options.Starts, options.Seed))).ToList();
+            foreach (var (kind, fit) in calibrationFits)
+            {
+                if (fit.CountingModel is { } model)
+                {
+                    holdout.AddRange(HoldoutValidation.Compute(fit.Name, model, calibration, length));
+                }
+            }
+            var best = holdout.Where(h => h.FrequencyGroup == "total").OrderBy(h => h.ModelMae).FirstOrDefault();
+            if (best is not null && options.Model == ModelChoice.Auto)
+            {
+                chosen = calibrationFits.First(f => f.Fit.Name == best.Model).Kind;
+                reason = $"lowest holdout mean absolute error ({best.ModelMae:0.####} purchases per customer)";
+            }
+            fits.AddRange(calibrationFits.Select(f => new PeriodFit("calibration", f.Fit, false)));
+        }
+        var summary = CustomerSummary.Build(store, observationEnd, observationEnd, options.UnitDays);
+        var fullRows = summary.Rows();
+        var fullKinds = chosen is { } picked ? [picked] : kinds;
+        var fullFits = fullKinds.Select(k => ModelFitter.FitCounting(k, fullRows, options.Starts, options.Seed)).ToList();
+        foreach (var failed in fits.Select(f => f.Fit).Concat(fullFits).Where(f => !f.Converged))
+        {
+            notes.Add($"The {failed.Name} fit did not converge ({failed.Problem}); it is reported but not used.");
+        }
+        foreach (var edge in fits.Select(f => f.Fit).Concat(fullFits).Where(f => f.AtBoundary))
+        {
+            notes.Add($"The {edge.Name} fit has its maximum on the boundary ({string.Join(", ", edge.Parameters.Where(p => p.Value < MaximumLikelihood.BoundaryValue).Select(p => p.Name))} at 0): the data show no dropout this model can identify.");
+        }
+        var usable = fullFits.Where(f => f.CountingModel is not null).OrderByDescending(f => f.LogLikelihood).FirstOrDefault()
+            ?? throw new SegmentaException($"No lifetime model could be fitted: {string.Join("; ", fullFits.Select(f => $"{f.Name}: {f.Problem}"))}.");
+        if (chosen is null && options.Model == ModelChoice.Auto)
+        {
+            reason = "highest log-likelihood (every model has four parameters)";
+        }
+        var spend = ModelFitter.FitSpend(summary.SpendPurchases, summary.SpendMean, options.Starts, options.Seed);
+        if (!spend.Converged)
+        {
+            notes.Add($"The gamma-gamma spend fit did not converge ({spend.Problem}); expected spend and CLV are left empty.");
+        }
+        else if (spend.SpendModel!.PopulationMeanSpend is null)
+        {
+            notes.Add("The gamma-gamma fit has q <= 1 (mean spend undefined); expected spend and CLV are left empty.");
+        }
+        var correlation = SpendFrequencyCorrelation(summary);
+        if (correlation is { } r && Math.Abs(r) > 0.3)
+        {
+            notes.Add($"Repeat purchases and spend per purchase are correlated (r = {r:0.00}); the gamma-gamma model assumes they are not, so expected spend is less reliable.");
+        }
+        fits.AddRange(fullFits.Select(f => new PeriodFit("all", f, f == usable)));
+        fits.Add(new PeriodFit("all", spend, spend.Converged));
+        var result = new LifetimeResult
+        {
+            Options = options,
+            Fits = fits,
+            Chosen = usable.CountingModel!.Kind,
+            ChoiceReason = reason,
+            Holdout = holdout,
+            SpendFrequencyCorrelation = correlation,
+            Customers = ValuePredictor.Predict(summary, usable.CountingModel!, spend.SpendModel, options),
+            Notes = notes,
+        };
+        LifetimeTables.Save(store, result);
+        return result;
+    }
+
+    private static double? SpendFrequencyCorrelation(CustomerSummary summary)
+    {
+        var pairs = Enumerable.Range(0, summary.Count).Where(i => summary.SpendPurchases[i] >= 1).Select(i => (summary.SpendPurchases[i], summary.SpendMean[i])).ToList();
+        if (pairs.Count < 3)
+        {
+            return null;
+        }
+        var r = MathNet.Numerics.Statistics.Correlation.Pearson(pairs.Select(p => p.Item1), pairs.Select(p => p.Item2));
+        return double.IsFinite(r) ? r : null;
+    }
+}

@@ -1,0 +1,188 @@
+using MathNet.Numerics.LinearAlgebra;
+using MathNet.Numerics.Optimization;
+
+namespace Segmenta.Lifetime;
+
+/// <summary>
+/// Maximises a log-likelihood over positive parameters: BFGS on the log parameters (positivity for free) from several
+/// starts, with Nelder-Mead as a fallback when a line search fails, then checks the result: a small gradient and a
+/// positive definite Hessian, whose inverse gives the standard errors.
+/// </summary>
+internal static class MaximumLikelihood
+{
+    /// <summary>Largest gradient of the mean log-likelihood per customer (in log parameters) accepted as a maximum.</summary>
+    internal const double GradientTolerance = 1e-6;
+
+    private const double LogBound = 25;
+
+    /// <summary>A parameter below this at a flat maximum is taken as the boundary value 0.</summary>
+    internal const double BoundaryValue = 1e-4;
+
+    internal static MaximumLikelihoodFit Fit(ILikelihood likelihood, double customers, IReadOnlyList<double[]> starts)
+    {
+        var n = likelihood.Dimension;
+        var objective = ObjectiveFunction.Gradient(u => Objective(likelihood, u, customers));
+        var valueOnly = ObjectiveFunction.Value(u => Value(likelihood, u, customers));
+        // A gradient taken by differences is noisy near 1e-10; asking BFGS for more makes its line search fail.
+        var tolerance = likelihood.HasAnalyticGradient ? 1e-10 : 1e-8;
+        var candidates = new List<(double[] LogTheta, int Iterations)>();
+        var failures = new List<string>();
+        foreach (var start in starts)
+        {
+            var u0 = Vector<double>.Build.DenseOfEnumerable(start.Select(v => Math.Log(v)));
+            try
+            {
+                var result = new BfgsMinimizer(tolerance, 1e-12, 1e-15, 2000).FindMinimum(objective, u0);
+                candidates.Add((result.MinimizingPoint.ToArray(), result.Iterations));
+            }
+            catch (Exception e) when (IsNumericFailure(e))
+            {
+                // A line search that cannot progress: Nelder-Mead needs no gradient, then BFGS polishes its answer.
+                try
+                {
+                    var simplex = NelderMeadSimplex.Minimum(valueOnly, u0, 1e-10, 5_000);
+                    var point = simplex.MinimizingPoint;
+                    var iterations = simplex.Iterations;
+                    try
+                    {
+                        var polished = new BfgsMinimizer(tolerance, 1e-12, 1e-15, 2000).FindMinimum(objective, point);
+                        point = polished.MinimizingPoint;
+                        iterations += polished.Iterations;
+                    }
+                    catch (Exception again) when (IsNumericFailure(again))
+                    {
+                        failures.Add($"BFGS after Nelder-Mead: {again.Message}");
+                    }
+                    candidates.Add((point.ToArray(), iterations));
+                }
+                catch (Exception inner) when (IsNumericFailure(inner))
+                {
+                    failures.Add($"start ({string.Join(", ", start)}): {inner.Message}");
+                }
+            }
+        }
+        if (candidates.Count == 0)
+        {
+            return MaximumLikelihoodFit.Failed(n, starts.Count, $"No start reached a maximum: {string.Join("; ", failures)}");
+        }
+        var scored = candidates
+            .Select(c => (c.LogTheta, c.Iterations, Value: Objective(likelihood, Vector<double>.Build.DenseOfArray(c.LogTheta), customers)))
+            .Where(c => double.IsFinite(c.Value.Item1))
+            .OrderBy(c => c.Value.Item1)
+            .ToList();
+        if (scored.Count == 0)
+        {
+            return MaximumLikelihoodFit.Failed(n, starts.Count, "Every start ended where the likelihood is not finite.");
+        }
+        var best = scored[0];
+        var agreeing = scored.Count(c => Math.Abs(c.Value.Item1 - best.Value.Item1) <= 1e-7 * Math.Max(1, Math.Abs(best.Value.Item1)));
+        var theta = best.LogTheta.Select(Math.Exp).ToArray();
+        var gradientNorm = best.Value.Item2.AbsoluteMaximum();
+        var logLikelihood = -best.Value.Item1 * customers;
+        var (errors, hessianMessage) = StandardErrors(likelihood, best.LogTheta);
+        var standardErrors = errors;
+        var messages = new List<string>();
+        if (gradientNorm > GradientTolerance)
+        {
+            messages.Add($"gradient {gradientNorm:g3} above {GradientTolerance:g1} at the best point");
+        }
+        // A maximum on the boundary: the gradient vanishes while a shape parameter runs to 0 (the Hessian is then near singular).
+        // The likelihood's supremum is the limiting model (for a dropout shape → 0: nobody drops out), which is used with a note.
+        var boundary = gradientNorm <= GradientTolerance && theta.Any(v => v < BoundaryValue);
+        if (boundary)
+        {
+            // Standard errors from the curvature at a boundary point are not meaningful (the Hessian may even be singular).
+            standardErrors = null;
+        }
+        if (hessianMessage is not null && !boundary)
+        {
+            messages.Add(hessianMessage);
+        }
+        if (best.LogTheta.Any(u => Math.Abs(u) >= LogBound - 1) && !boundary)
+        {
+            messages.Add("a parameter ran to the edge of its range (the model does not fit these data)");
+        }
+        return new MaximumLikelihoodFit(theta, logLikelihood, standardErrors, messages.Count == 0, best.Iterations, gradientNorm,
+            starts.Count, agreeing, messages.Count == 0 ? null : string.Join("; ", messages))
+        {
+            AtBoundary = boundary && messages.Count == 0,
+        };
+    }
+
+    private static bool IsNumericFailure(Exception e) =>
+        e is OptimizationException or ArgumentException or ArithmeticException or InvalidOperationException;
+
+    /// <summary>The mean negative log-likelihood per customer in log parameters, and its gradient.</summary>
+    private static (double, Vector<double>) Objective(ILikelihood likelihood, Vector<double> u, double customers)
+    {
+        var n = likelihood.Dimension;
+        var gradient = Vector<double>.Build.Dense(n);
+        if (u.Any(value => !double.IsFinite(value) || Math.Abs(value) > LogBound))
+        {
+            return (double.PositiveInfinity, gradient);
+        }
+        Span<double> theta = stackalloc double[n];
+        Span<double> grad = stackalloc double[n];
+        for (var j = 0; j < n; j++)
+        {
+            theta[j] = Math.Exp(u[j]);
+        }
+        var value = likelihood.Evaluate(theta, grad);
+        for (var j = 0; j < n; j++)
+        {
+            gradient[j] = -grad[j] * theta[j] / customers;
+        }
+        return (-value / customers, gradient);
+    }
+
+    private static double Value(ILikelihood likelihood, Vector<double> u, double customers)
+    {
+        var n = likelihood.Dimension;
+        if (u.Any(value => !double.IsFinite(value) || Math.Abs(value) > LogBound))
+        {
+            return double.PositiveInfinity;
+        }
+        Span<double> theta = stackalloc double[n];
+        for (var j = 0; j < n; j++)
+        {
+            theta[j] = Math.Exp(u[j]);
+        }
+        var value = -likelihood.Evaluate(theta, []) / customers;
+        return double.IsNaN(value) ? double.PositiveInfinity : value;
+    }
+
+    /// <summary>Standard errors of θ from the inverse Hessian of −LL in log θ (delta method: se(θ) = θ · se(log θ)).</summary>
+    private static (double[]? StandardErrors, string? Problem) StandardErrors(ILikelihood likelihood, double[] logTheta)
+    {
+        var n = likelihood.Dimension;
+        var hessian = Matrix<double>.Build.Dense(n, n);
+        const double h = 1e-5;
+        for (var j = 0; j < n; j++)
+        {
+            var up = (double[])logTheta.Clone();
+            var down = (double[])logTheta.Clone();
+            up[j] += h;
+            down[j] -= h;
+            var gUp = Objective(likelihood, Vector<double>.Build.DenseOfArray(up), 1).Item2;
+            var gDown = Objective(likelihood, Vector<double>.Build.DenseOfArray(down), 1).Item2;
+            for (var i = 0; i < n; i++)
+            {
+                hessian[i, j] = (gUp[i] - gDown[i]) / (2 * h);
+            }
+        }
+        hessian = (hessian + hessian.Transpose()) / 2;
+        if (hessian.Enumerate().Any(v => !double.IsFinite(v)))
+        {
+            return (null, "the Hessian is not finite");
+        }
+        try
+        {
+            var covariance = hessian.Cholesky().Solve(Matrix<double>.Build.DenseIdentity(n));
+            return ([.. Enumerable.Range(0, n).Select(j => Math.Exp(logTheta[j]) * Math.Sqrt(covariance[j, j]))], null);
+        }
+        catch (ArgumentException)
+        {
+            return (null, "the Hessian is not positive definite (not a maximum, or a parameter is not identified)");
+        }
+    }
+}

@@ -1,0 +1,57 @@
+-- The lifetime stage's tables: its fits, holdout validation and per-customer predictions.
+-- created empty by EnsureTables (so that outputs can always join them) and replaced by each run.
+CREATE TABLE IF NOT EXISTS clv_fits (
+    period          VARCHAR NOT NULL,   -- 'calibration' (before the holdout) or 'all'
+    model           VARCHAR NOT NULL,   -- bgnbd, pareto-nbd, mbgnbd, gamma-gamma
+    log_likelihood  DOUBLE,
+    customers       BIGINT NOT NULL,
+    unique_rows     INTEGER NOT NULL,
+    converged       BOOLEAN NOT NULL,
+    at_boundary     BOOLEAN NOT NULL,   -- maximum with a shape parameter at 0 (usable; no standard error there)
+    iterations      INTEGER NOT NULL,
+    starts          INTEGER NOT NULL,
+    starts_agreeing INTEGER NOT NULL,
+    chosen          BOOLEAN NOT NULL,   -- the fit the predictions use
+    problem         VARCHAR
+);
+CREATE TABLE IF NOT EXISTS clv_parameters (
+    period    VARCHAR NOT NULL,
+    model     VARCHAR NOT NULL,
+    parameter VARCHAR NOT NULL,
+    ordinal   INTEGER NOT NULL,
+    value     DOUBLE,
+    std_error DOUBLE
+);
+CREATE TABLE IF NOT EXISTS clv_holdout (
+    model               VARCHAR NOT NULL,
+    frequency_group     VARCHAR NOT NULL,   -- '0'..'6', '7+', 'total'
+    group_order         INTEGER NOT NULL,
+    customers           BIGINT NOT NULL,
+    actual_purchases    DOUBLE NOT NULL,
+    predicted_purchases DOUBLE NOT NULL,
+    baseline_purchases  DOUBLE NOT NULL,
+    model_mae           DOUBLE NOT NULL,
+    baseline_mae        DOUBLE NOT NULL
+);
+CREATE TABLE IF NOT EXISTS clv_settings (
+    model            VARCHAR NOT NULL,
+    choice_reason    VARCHAR NOT NULL,
+    time_unit        VARCHAR NOT NULL,
+    observation_end  DATE NOT NULL,
+    calibration_end  DATE,
+    discount_rate    DOUBLE NOT NULL,
+    horizons         VARCHAR NOT NULL,     -- comma-separated days
+    spend_frequency_correlation DOUBLE
+);
+CREATE TABLE IF NOT EXISTS customer_clv (
+    customer_id    VARCHAR NOT NULL,
+    p_alive        DOUBLE NOT NULL,
+    expected_spend DOUBLE,                -- net spend per purchase
+    churn_risk     VARCHAR NOT NULL       -- Low, Medium, High
+);
+CREATE TABLE IF NOT EXISTS customer_clv_horizons (
+    customer_id        VARCHAR NOT NULL,
+    horizon_days       INTEGER NOT NULL,
+    expected_purchases DOUBLE NOT NULL,
+    clv                DOUBLE             -- discounted net spend within the horizon
+);

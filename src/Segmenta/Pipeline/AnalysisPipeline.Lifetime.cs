@@ -1,0 +1,71 @@
+using Segmenta.Cleaning;
+using Segmenta.Features;
+using Segmenta.Lifetime;
+using Segmenta.Loading;
+using Segmenta.Profiling;
+using Segmenta.Store;
+
+namespace Segmenta.Pipeline;
+
+public static partial class AnalysisPipeline
+{
+    /// <summary>
+    /// <c>segmenta clv</c>: lifetime value alone. With a transaction file it is imported, cleaned and summarised per
+    /// customer first; with a database (.duckdb) its clean lines and customers are used as they are. Writes
+    /// customers.csv, clv-models.csv and (with a calibration end) clv-holdout.csv.
+    /// </summary>
+    public static (LifetimeResult Result, IReadOnlyList<string> Outputs) Lifetime(string input, AnalysisOptions options, Action<string>? onStep = null)
+    {
+        if (!File.Exists(input))
+        {
+            throw new SegmentaException($"No file at {input}. Give a transaction file (CSV, .gz, .xlsx, .parquet) or a Segmenta database (.duckdb).");
+        }
+        var lifetime = options.Lifetime ?? new LifetimeOptions();
+        var timer = new StepTimer(onStep);
+        var fromDatabase = input.EndsWith(".duckdb", StringComparison.OrdinalIgnoreCase);
+        Directory.CreateDirectory(options.OutputDirectory);
+        using var store = SegmentaStore.Open(fromDatabase ? input : options.ResolvedDatabasePath);
+        if (!fromDatabase)
+        {
+            timer.Step($"Loading {Path.GetFileName(input)}", () => Importer.Import(store, input, options.Import));
+            timer.Step("Cleaning", () => Cleaner.Run(store, options.Cleaning));
+            timer.Step("Customer features", () => CustomerFeatures.Compute(store, options.Features));
+        }
+        else if (!store.HasTable("customers"))
+        {
+            throw new SegmentaException($"The database {input} has no customers yet. Run segmenta analyze FILE --db {input} first.");
+        }
+        var result = timer.Step("Lifetime value", () => LifetimeStage.Run(store, WithObservationEnd(lifetime, options.Features)));
+        var outputs = timer.Step("Writing outputs", () =>
+        {
+            SegmentMembership.EnsureTable(store);
+            return (IReadOnlyList<string>)[OutputWriter.WriteCustomers(store, options.OutputDirectory), .. LifetimeOutputs.Write(store, options.OutputDirectory)];
+        });
+        return (result, outputs);
+    }
+
+    /// <summary>An explicit as-of date ends the data the models see on the day before it, as it does for recency.</summary>
+    private static LifetimeOptions WithObservationEnd(LifetimeOptions lifetime, FeatureOptions features) =>
+        lifetime.ObservationEnd is null && features.AsOf is { } asOf ? lifetime with { ObservationEnd = asOf.AddDays(-1) } : lifetime;
+
+    /// <summary>Lifetime value inside analyze: too little data or a failed fit becomes a note, not a failed run.</summary>
+    private static LifetimeResult? TryLifetime(SegmentaStore store, AnalysisOptions options, List<string> notes)
+    {
+        if (options.Lifetime is not { } lifetime)
+        {
+            return null;
+        }
+        try
+        {
+            var result = LifetimeStage.Run(store, WithObservationEnd(lifetime, options.Features));
+            notes.AddRange(result.Notes);
+            return result;
+        }
+        catch (SegmentaException e)
+        {
+            notes.Add($"Lifetime value skipped: {e.Message}");
+            store.Execute("DROP VIEW IF EXISTS customer_clv_columns; DROP TABLE IF EXISTS customer_clv; DROP TABLE IF EXISTS customer_clv_horizons; DROP TABLE IF EXISTS clv_fits; DROP TABLE IF EXISTS clv_parameters; DROP TABLE IF EXISTS clv_holdout; DROP TABLE IF EXISTS clv_settings");
+            return null;
+        }
+    }
+}

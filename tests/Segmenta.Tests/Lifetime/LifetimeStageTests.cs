@@ -1,0 +1,75 @@
+using Segmenta.Lifetime;
+
+namespace Segmenta.Tests.Lifetime;
+
+/// <summary>The whole stage on the CDNOW sample: SQL summary, fits, holdout validation, predictions and stored tables.</summary>
+public sealed class LifetimeStageTests(CdnowFixture cdnow) : IClassFixture<CdnowFixture>
+{
+    private static readonly LifetimeOptions Options = new()
+    {
+        Model = ModelChoice.BgNbd,
+        CalibrationEnd = CdnowFixture.CalibrationEnd,
+        ObservationEnd = CdnowFixture.ObservationEnd,
+        TimeUnit = TimeUnit.Weeks,
+    };
+
+    [Fact]
+    public void Holdout_totals_match_the_scipy_reference_and_beat_the_naive_baseline()
+    {
+        var result = LifetimeStage.Run(cdnow.Store, Options);
+        var total = Assert.Single(result.Holdout, h => h.FrequencyGroup == "total");
+        // Reference/cdnow_reference.txt: bgnbd-holdout-total 1653.40867; 1,882 actual repeat purchases in the 39 holdout weeks.
+        Assert.Equal(1653.40867, total.PredictedPurchases, 1653.4 * 1e-5);
+        Assert.Equal(1882, total.ActualPurchases);
+        Assert.Equal(2357, total.Customers);
+        Assert.True(total.ModelMae < total.BaselineMae, $"model MAE {total.ModelMae} vs baseline {total.BaselineMae}");
+        Assert.Equal(["0", "1", "2", "3", "4", "5", "6", "7+", "total"], result.Holdout.Select(h => h.FrequencyGroup));
+        Assert.Equal(total.Customers, result.Holdout.Where(h => h.FrequencyGroup != "total").Sum(h => h.Customers));
+    }
+
+    [Fact]
+    public void Predictions_are_stored_and_loaded_back_for_every_customer()
+    {
+        var result = LifetimeStage.Run(cdnow.Store, Options);
+        Assert.Equal(2357, result.Customers.Count);
+        Assert.All(result.Customers, c =>
+        {
+            Assert.InRange(c.ProbabilityAlive, 0, 1);
+            Assert.True(c.ExpectedPurchases.SequenceEqual(c.ExpectedPurchases.Order()), "expected purchases grow with the horizon");
+            Assert.NotNull(c.Clv);
+            Assert.True(c.Clv!.SequenceEqual(c.Clv!.Order()), "CLV grows with the horizon");
+        });
+        var first = result.Customers[0];
+        var loaded = LifetimeTables.LoadCustomer(cdnow.Store, first.CustomerId)!;
+        Assert.Equal(first.ProbabilityAlive, loaded.ProbabilityAlive);
+        Assert.Equal(first.ExpectedPurchases, loaded.ExpectedPurchases);
+        Assert.Equal(first.Clv, loaded.Clv);
+        Assert.Equal(first.ChurnRisk, loaded.ChurnRisk);
+    }
+
+    [Fact]
+    public void Clv_without_discounting_is_expected_purchases_times_expected_spend()
+    {
+        var result = LifetimeStage.Run(cdnow.Store, Options with { DiscountRate = 0, CalibrationEnd = null, HorizonDays = [365] });
+        Assert.All(result.Customers.Take(200), c => Assert.Equal(c.ExpectedPurchases[0] * c.ExpectedSpend!.Value, c.Clv![0], 1e-9 * (1 + c.Clv![0])));
+    }
+
+    [Fact]
+    public void Auto_chooses_the_model_with_the_lowest_holdout_error()
+    {
+        var result = LifetimeStage.Run(cdnow.Store, Options with { Model = ModelChoice.Auto });
+        var totals = result.Holdout.Where(h => h.FrequencyGroup == "total").ToList();
+        Assert.Equal(3, totals.Count);
+        Assert.Equal(totals.MinBy(t => t.ModelMae)!.Model, ModelFitterName(result.Chosen));
+        Assert.Single(result.Fits, f => f.Chosen && f.Fit.CountingModel is not null);
+    }
+
+    [Fact]
+    public void A_calibration_end_after_the_data_is_refused_naming_the_option()
+    {
+        var error = Assert.Throws<SegmentaException>(() => LifetimeStage.Run(cdnow.Store, Options with { CalibrationEnd = new DateOnly(1998, 7, 1) }));
+        Assert.Contains(nameof(LifetimeOptions.CalibrationEnd), error.Message, StringComparison.Ordinal);
+    }
+
+    private static string ModelFitterName(CountingModelKind kind) => ModelFitter.NameOf(kind);
+}

@@ -1,0 +1,78 @@
+using CsCheck;
+using Segmenta.Lifetime;
+
+namespace Segmenta.Tests.Lifetime;
+
+public sealed class ModelInvariantTests
+{
+    [Theory]
+    [InlineData(0, 1, 1, 1)]
+    [InlineData(1, -1, 1, 1)]
+    [InlineData(1, 1, double.NaN, 1)]
+    [InlineData(1, 1, 1, double.PositiveInfinity)]
+    public void A_model_refuses_parameters_that_are_not_finite_and_positive(double r, double alpha, double a, double b)
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new BgNbdModel(r, alpha, a, b));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ParetoNbdModel(r, alpha, a, b));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new MbgNbdModel(r, alpha, a, b));
+    }
+
+    [Fact]
+    public void A_summary_with_the_last_purchase_after_the_end_is_refused() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new BgNbdModel(1, 1, 1, 1).ProbabilityAlive(2, 10, 5));
+
+    [Fact]
+    public void P_alive_lies_in_0_to_1_and_expected_purchases_grow_with_the_horizon()
+    {
+        ICountingModel[] models = [new BgNbdModel(0.243, 4.414, 0.793, 2.426), new ParetoNbdModel(0.553, 10.578, 0.606, 11.669), new MbgNbdModel(0.525, 6.183, 0.891, 1.614)];
+        Gen.Select(Gen.Int[0, 40], Gen.Double[0, 1], Gen.Double[0.1, 80], Gen.Double[1, 100]).Sample((x, share, t, horizon) =>
+        {
+            var tx = x == 0 ? 0 : share * t;
+            foreach (var model in models)
+            {
+                var alive = model.ProbabilityAlive(x, tx, t);
+                Assert.InRange(alive, 0, 1);
+                Assert.True(model.ExpectedPurchases(horizon, x, tx, t) <= model.ExpectedPurchases(horizon * 1.5, x, tx, t) + 1e-12);
+            }
+        });
+    }
+
+    [Fact]
+    public void Summary_rows_do_not_depend_on_the_order_of_the_customers()
+    {
+        double[] x = [0, 2, 2, 5, 0], tx = [0, 3, 3, 7, 0], t = [10, 12, 12, 20, 10];
+        var forward = SummaryRows.From(x, tx, t);
+        var backward = SummaryRows.From([.. x.Reverse()], [.. tx.Reverse()], [.. t.Reverse()]);
+        Assert.Equal(forward.X, backward.X);
+        Assert.Equal(forward.Weight, backward.Weight);
+        Assert.Equal([2.0, 2.0, 1.0], forward.Weight);
+    }
+
+    [Fact]
+    public void Analytic_gradients_agree_with_differences()
+    {
+        var rows = SummaryRows.From([0, 1, 3, 8, 2], [0, 4, 9, 30, 2], [20, 25, 30, 38, 5]);
+        foreach (var likelihood in new ILikelihood[] { new BgNbdLikelihood(rows, modified: false), new BgNbdLikelihood(rows, modified: true) })
+        {
+            double[] theta = [0.7, 3.5, 0.9, 2.1];
+            var gradient = new double[4];
+            likelihood.Evaluate(theta, gradient);
+            for (var j = 0; j < 4; j++)
+            {
+                var up = (double[])theta.Clone();
+                var down = (double[])theta.Clone();
+                up[j] += 1e-6;
+                down[j] -= 1e-6;
+                var numeric = (likelihood.Evaluate(up, []) - likelihood.Evaluate(down, [])) / 2e-6;
+                Assert.Equal(numeric, gradient[j], 1e-5 * (1 + Math.Abs(numeric)));
+            }
+        }
+    }
+
+    [Fact]
+    public void A_fit_on_data_without_repeat_purchases_is_refused()
+    {
+        var rows = SummaryRows.From([0, 0, 0], [0, 0, 0], [5, 6, 7]);
+        Assert.Throws<SegmentaException>(() => ModelFitter.FitCounting(CountingModelKind.BgNbd, rows, 1, 1));
+    }
+}
