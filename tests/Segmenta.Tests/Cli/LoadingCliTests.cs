@@ -32,9 +32,9 @@ public class LoadingCliTests
         Assert.True(exit == 0, error);
         Assert.Contains("delimiter whitespace, no header (columns by position), dates yyyyMMdd", output);
         Assert.Contains("│ 6,919      │ 6,919  │ 0           │", output);
-        // 2,357 customers were loaded (../shared/data/README.md); the default cleaning removes the 8 whose only
-        // purchases have a zero dollar value (non_positive_price), so 2,349 reach customers.csv.
-        Assert.Equal(2_349 + 1, File.ReadAllLines(directory.File("out/customers.csv")).Length);
+        // 2,357 customers (../shared/data/README.md), all of them in customers.csv: the 8 whose only purchases cost $0
+        // are kept with Monetary 0 (issue 13), not dropped.
+        Assert.Equal(2_357 + 1, File.ReadAllLines(directory.File("out/customers.csv")).Length);
         Assert.DoesNotContain("MonthFirst", output);
     }
 

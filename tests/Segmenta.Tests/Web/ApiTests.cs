@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Logging;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -16,7 +18,9 @@ public sealed class ApiTests : IDisposable
     public ApiTests(ClassicRunFixture run)
     {
         var db = Path.Combine(run.OutputDirectory, "segmenta.duckdb");
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseSetting("db", db));
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseSetting("db", db)
+            // No console logging: CLI tests capture the console in parallel and would read the host's log lines.
+            .ConfigureLogging(logging => logging.ClearProviders()));
         _client = _factory.CreateClient();
     }
 

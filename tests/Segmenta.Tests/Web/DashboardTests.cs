@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Logging;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -21,7 +23,9 @@ public sealed partial class DashboardTests : IDisposable
         // A copy: the re-run test rewrites the segments, which other tests of the collection read.
         var db = _directory.File("segmenta.duckdb");
         File.Copy(Path.Combine(run.OutputDirectory, "segmenta.duckdb"), db);
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseSetting("db", db));
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseSetting("db", db)
+            // No console logging: CLI tests capture the console in parallel and would read the host's log lines.
+            .ConfigureLogging(logging => logging.ClearProviders()));
         _client = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
     }
 
