@@ -12,7 +12,7 @@ namespace Segmenta.Exploration;
 /// <param name="ReturnedQuantity">Units on cancellation and return lines (positive).</param>
 /// <param name="ReturnedLines">Cancellation and return lines.</param>
 /// <param name="ReturnedValue">Value of those lines (positive).</param>
-/// <param name="ReturnRate">Returned units / units sold (NaN when none sold).</param>
+/// <param name="ReturnRate">Returned units / units sold, at most 1 (returns are matched to purchases in the data); NaN when none sold or when the cleaning preset does not match returns.</param>
 public sealed record ProductRankRow(
     ProductRanking Ranking, int Rank, string StockCode, string? Description, double Quantity, double Revenue, long Customers, long Lines,
     double ReturnedQuantity, long ReturnedLines, double ReturnedValue, double ReturnRate);

@@ -1,7 +1,10 @@
 -- The top products by units sold, revenue, distinct customers and units returned (variable top_products = N per list).
--- A product is a stock code; its description is the latest one in the loaded data. Returned units come from
--- loaded lines whose cleaning rule marks a cancellation or return (classic: cancelled_invoice, non_positive_quantity;
--- default: return, return_beyond_purchases, unmatched_cancellation) with a negative quantity.
+-- A product is a stock code; its description is the latest one in the loaded data. Returned units: when cleaning
+-- matched returns to purchases (default preset), the units of matched returns (rule return), which can never exceed
+-- the units bought in the data, so the return rate (returned / sold) is at most 100 %; cancellations of purchases
+-- made before the data starts are not a product's return rate. Without matching (classic preset: cancelled_invoice,
+-- non_positive_quantity), every cancelled unit, and the rate is left empty since it cannot be tied to units sold.
+SET VARIABLE returns_matched = (SELECT count(*) > 0 FROM lines_with_outcome WHERE rule = 'return');
 CREATE OR REPLACE TABLE exploration_top_products AS
 WITH returned AS (
     SELECT stock_code,
@@ -9,7 +12,7 @@ WITH returned AS (
            count(*) AS returned_lines,
            -sum(amount) AS returned_value
     FROM lines_with_outcome
-    WHERE rule IN ('cancelled_invoice', 'non_positive_quantity', 'return', 'return_beyond_purchases', 'unmatched_cancellation')
+    WHERE (CASE WHEN getvariable('returns_matched') THEN rule = 'return' ELSE rule IN ('cancelled_invoice', 'non_positive_quantity') END)
       AND coalesce(quantity, amount) < 0 AND stock_code IS NOT NULL
     GROUP BY stock_code
 ),
@@ -60,7 +63,7 @@ SELECT l.ranking,
        l.returned_quantity::DOUBLE AS returned_quantity,
        l.returned_lines::BIGINT AS returned_lines,
        l.returned_value::DOUBLE AS returned_value,
-       (l.returned_quantity / nullif(l.quantity, 0))::DOUBLE AS return_rate
+       CASE WHEN getvariable('returns_matched') THEN (l.returned_quantity / nullif(l.quantity, 0))::DOUBLE END AS return_rate
 FROM lists l
 LEFT JOIN descriptions d USING (stock_code)
 ORDER BY CASE l.ranking WHEN 'quantity' THEN 1 WHEN 'revenue' THEN 2 WHEN 'customers' THEN 3 ELSE 4 END, l.rank;

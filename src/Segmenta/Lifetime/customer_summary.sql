@@ -6,15 +6,16 @@
 -- purchases, made by calibration_end, subtracted) is positive.
 CREATE OR REPLACE TEMP TABLE lifetime_summary AS
 WITH purchase_lines AS (
-    SELECT customer_id, CAST(invoice_date AS DATE) AS day, CAST(amount AS DOUBLE) AS amount
+    -- Money stays DECIMAL until the end: double sums depend on the order of the lines, and the fits must not.
+    SELECT customer_id, CAST(invoice_date AS DATE) AS day, CAST(amount AS DECIMAL(18, 4)) AS amount
     FROM clean_lines
     UNION ALL
-    SELECT customer_id, CAST(invoice_date AS DATE), 0.0
+    SELECT customer_id, CAST(invoice_date AS DATE), CAST(0 AS DECIMAL(18, 4))
     FROM lines_with_outcome
-    WHERE rule = 'non_positive_price' AND CAST(amount AS DOUBLE) = 0 AND coalesce(quantity, 1) > 0 AND customer_id IS NOT NULL
+    WHERE rule = 'non_positive_price' AND amount = 0 AND coalesce(quantity, 1) > 0 AND customer_id IS NOT NULL
 ),
 returned AS (
-    SELECT customer_id, CAST(purchase_date AS DATE) AS day, sum(CAST(value AS DOUBLE)) AS value
+    SELECT customer_id, CAST(purchase_date AS DATE) AS day, sum(CAST(value AS DECIMAL(18, 4))) AS value
     FROM returns
     WHERE CAST(invoice_date AS DATE) <= getvariable('calibration_end')
     GROUP BY ALL
@@ -36,7 +37,7 @@ SELECT customer_id,
        date_diff('day', min(day), max(day) FILTER (WHERE day <= getvariable('calibration_end'))) / getvariable('unit_days') AS t_x,
        date_diff('day', min(day), getvariable('calibration_end')) / getvariable('unit_days') AS t,
        count(*) FILTER (WHERE day <= getvariable('calibration_end') AND n > 1 AND net > 0) AS spend_purchases,
-       coalesce(avg(net) FILTER (WHERE day <= getvariable('calibration_end') AND n > 1 AND net > 0), 0) AS spend_mean,
+       CAST(coalesce(avg(net) FILTER (WHERE day <= getvariable('calibration_end') AND n > 1 AND net > 0), 0) AS DOUBLE) AS spend_mean,
        count(*) FILTER (WHERE day > getvariable('calibration_end')) AS holdout_purchases
 FROM valued
 GROUP BY customer_id
