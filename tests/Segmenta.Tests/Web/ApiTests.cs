@@ -15,8 +15,11 @@ public sealed class ApiTests : IDisposable
     private readonly WebApplicationFactory<Program> _factory;
     private readonly HttpClient _client;
 
+    private readonly ClassicRunFixture _run;
+
     public ApiTests(ClassicRunFixture run)
     {
+        _run = run;
         var db = Path.Combine(run.OutputDirectory, "segmenta.duckdb");
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseSetting("db", db)
             // No console logging: CLI tests capture the console in parallel and would read the host's log lines.
@@ -61,6 +64,28 @@ public sealed class ApiTests : IDisposable
         var list = segments.EnumerateArray().ToList();
         Assert.Equal(4_338, list.Sum(s => s.GetProperty("customers").GetInt64()));
         Assert.All(list, s => Assert.False(string.IsNullOrEmpty(s.GetProperty("action").GetString())));
+    }
+
+    [Fact]
+    public async Task The_API_gives_each_segment_the_name_size_and_action_of_segments_csv()
+    {
+        // One source of truth: the API and the CSV both read the profiled catalog, so they must agree row by row.
+        var csv = File.ReadAllLines(Path.Combine(_run.OutputDirectory, "segments.csv"));
+        static string Cell(string text) => text.Contains(',', StringComparison.Ordinal) ? "\"" + text + "\"" : text;
+        foreach (var segmentation in new[] { "rfm", "kmeans" })
+        {
+            var api = (await _client.GetFromJsonAsync<JsonElement>($"/api/segments?segmentation={segmentation}")).EnumerateArray().ToList();
+            var rows = csv.Skip(1).Where(l => l.StartsWith(segmentation + ",", StringComparison.Ordinal)).ToList();
+            Assert.Equal(rows.Count, api.Count);
+            foreach (var s in api)
+            {
+                var name = s.GetProperty("name").GetString()!;
+                var row = rows.Single(l => l.Contains("," + Cell(name) + ",", StringComparison.Ordinal));
+                var customers = s.GetProperty("customers").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture);
+                Assert.Contains("," + Cell(name) + "," + customers + ",", row);
+                Assert.Contains("," + Cell(s.GetProperty("action").GetString()!) + ",", row);
+            }
+        }
     }
 
     [Fact]
