@@ -6,34 +6,16 @@ namespace Segmenta.Lifetime;
 /// A fitted BG/NBD model (Fader, Hardie &amp; Lee 2005, "Counting your customers the easy way"): purchases at a
 /// gamma(r, α) distributed Poisson rate, dropout after each purchase with a beta(a, b) distributed probability.
 /// </summary>
-public sealed class BgNbdModel : ICountingModel
+public sealed class BgNbdModel : BetaGeometricModel, ICountingModel
 {
     /// <summary>Builds the model; every parameter must be finite and positive.</summary>
     public BgNbdModel(double r, double alpha, double a, double b)
+        : base(r, alpha, a, b)
     {
-        R = ModelChecks.Positive(r, nameof(r));
-        Alpha = ModelChecks.Positive(alpha, nameof(alpha));
-        A = ModelChecks.Positive(a, nameof(a));
-        B = ModelChecks.Positive(b, nameof(b));
     }
-
-    /// <summary>Shape of the purchase rate's gamma distribution.</summary>
-    public double R { get; }
-
-    /// <summary>Scale (in time units) of the purchase rate's gamma distribution.</summary>
-    public double Alpha { get; }
-
-    /// <summary>First shape of the dropout probability's beta distribution.</summary>
-    public double A { get; }
-
-    /// <summary>Second shape of the dropout probability's beta distribution.</summary>
-    public double B { get; }
 
     /// <inheritdoc/>
     public CountingModelKind Kind => CountingModelKind.BgNbd;
-
-    /// <inheritdoc/>
-    public IReadOnlyList<(string Name, double Value)> Parameters => [("r", R), ("alpha", Alpha), ("a", A), ("b", B)];
 
     /// <inheritdoc/>
     public double LogLikelihood(double x, double tx, double t)

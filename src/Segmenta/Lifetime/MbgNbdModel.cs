@@ -6,34 +6,16 @@ namespace Segmenta.Lifetime;
 /// A fitted MBG/NBD model (Batislam, Denizel &amp; Filiztekin 2007): as BG/NBD, but a customer may also drop out
 /// at time zero, so one-time buyers are not all assumed alive.
 /// </summary>
-public sealed class MbgNbdModel : ICountingModel
+public sealed class MbgNbdModel : BetaGeometricModel, ICountingModel
 {
     /// <summary>Builds the model; every parameter must be finite and positive.</summary>
     public MbgNbdModel(double r, double alpha, double a, double b)
+        : base(r, alpha, a, b)
     {
-        R = ModelChecks.Positive(r, nameof(r));
-        Alpha = ModelChecks.Positive(alpha, nameof(alpha));
-        A = ModelChecks.Positive(a, nameof(a));
-        B = ModelChecks.Positive(b, nameof(b));
     }
-
-    /// <summary>Shape of the purchase rate's gamma distribution.</summary>
-    public double R { get; }
-
-    /// <summary>Scale (in time units) of the purchase rate's gamma distribution.</summary>
-    public double Alpha { get; }
-
-    /// <summary>First shape of the dropout probability's beta distribution.</summary>
-    public double A { get; }
-
-    /// <summary>Second shape of the dropout probability's beta distribution.</summary>
-    public double B { get; }
 
     /// <inheritdoc/>
     public CountingModelKind Kind => CountingModelKind.MbgNbd;
-
-    /// <inheritdoc/>
-    public IReadOnlyList<(string Name, double Value)> Parameters => [("r", R), ("alpha", Alpha), ("a", A), ("b", B)];
 
     /// <inheritdoc/>
     public double LogLikelihood(double x, double tx, double t)

@@ -194,27 +194,7 @@ internal sealed class DelimitedRecordReader : IRecordSource
             var start = write;
             if (i < text.Length && text[i] == '"')
             {
-                i++;
-                var closed = false;
-                while (i < text.Length)
-                {
-                    var c = text[i];
-                    if (c == '"')
-                    {
-                        if (i + 1 < text.Length && text[i + 1] == '"')
-                        {
-                            _chars[write++] = '"';
-                            i += 2;
-                            continue;
-                        }
-                        i++;
-                        closed = true;
-                        break;
-                    }
-                    _chars[write++] = c;
-                    i++;
-                }
-                if (!closed)
+                if (!CopyQuoted(text, ref i, ref write))
                 {
                     return false;
                 }
@@ -269,6 +249,31 @@ internal sealed class DelimitedRecordReader : IRecordSource
         return true;
     }
 
+    /// <summary>
+    /// Copies a quoted field starting at the opening quote <c>text[i]</c> into the field buffer, unescaping doubled
+    /// quotes; leaves <paramref name="i"/> after the closing quote. False when the quote is never closed.
+    /// </summary>
+    private bool CopyQuoted(string text, ref int i, ref int write)
+    {
+        i++;
+        while (i < text.Length)
+        {
+            if (text[i] == '"')
+            {
+                if (i + 1 < text.Length && text[i + 1] == '"')
+                {
+                    _chars[write++] = '"';
+                    i += 2;
+                    continue;
+                }
+                i++;
+                return true;
+            }
+            _chars[write++] = text[i++];
+        }
+        return false;
+    }
+
     /// <summary>Fields separated by runs of spaces and tabs; leading and trailing blanks carry no field; quotes group words.</summary>
     private bool TrySplitOnWhitespace(string text)
     {
@@ -288,25 +293,7 @@ internal sealed class DelimitedRecordReader : IRecordSource
             var start = write;
             if (text[i] == '"')
             {
-                i++;
-                var closed = false;
-                while (i < text.Length)
-                {
-                    if (text[i] == '"')
-                    {
-                        if (i + 1 < text.Length && text[i + 1] == '"')
-                        {
-                            _chars[write++] = '"';
-                            i += 2;
-                            continue;
-                        }
-                        i++;
-                        closed = true;
-                        break;
-                    }
-                    _chars[write++] = text[i++];
-                }
-                if (!closed)
+                if (!CopyQuoted(text, ref i, ref write))
                 {
                     return false;
                 }
