@@ -94,7 +94,7 @@ internal static class SummaryPrinter
 
         var features = result.Features;
         var segments = new Table().Title($"RFM segments ({N(features.Customers)} customers, as of {features.AsOf:yyyy-MM-dd})")
-            .AddColumns("Segment", "Customers", "Share", "Revenue");
+            .AddColumns("Segment", "Customers", "Share", "Net sales");
         foreach (var (segment, customers, revenue) in features.SegmentSizes)
         {
             segments.AddRow(Markup.Escape(segment), N(customers), ((double)customers / Math.Max(1, features.Customers)).ToString("P1", Numbers), revenue.ToString("N2", Numbers));
@@ -130,7 +130,7 @@ internal static class SummaryPrinter
         var revenue = result.Monthly.Sum(m => m.Revenue);
         var orders = result.Monthly.Sum(m => m.Orders);
         var table = new Table().Title("Exploration").AddColumns("", "");
-        table.AddRow("Revenue", revenue.ToString("N2", Numbers));
+        table.AddRow("Sales of kept lines", revenue.ToString("N2", Numbers));
         table.AddRow("Orders", N(orders));
         table.AddRow("Customers", $"{N(result.Customers.Customers)} ({result.Customers.RepeatShare.ToString("P1", Numbers)} bought more than once)");
         if (result.BestMonth is { } best)
@@ -161,7 +161,7 @@ internal static class SummaryPrinter
             return;
         }
         var table = new Table().Title($"Segments ({profiled.Segmentation}, k={clusters.K})")
-            .AddColumns("Segment", "Name", "Customers", "Revenue share", "Playbook");
+            .AddColumns("Segment", "Name", "Customers", "Share of net sales", "Playbook");
         foreach (var segment in profiled.Segments.OrderBy(s => s.Profile.SegmentId))
         {
             table.AddRow(segment.Profile.SegmentId.ToString(Numbers), Markup.Escape(segment.Name), N(segment.Profile.Customers),
