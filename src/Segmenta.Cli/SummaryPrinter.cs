@@ -76,13 +76,20 @@ internal static class SummaryPrinter
             .AddColumns("Rule", "Lines", "Share of lines", "Revenue", "Share of revenue");
         foreach (var row in result.Cleaning.Rows)
         {
-            cleaning.AddRow(row.Rule, N(row.Lines), row.LineShare.ToString("P1", Numbers), row.Revenue.ToString("N2", Numbers),
+            cleaning.AddRow(row.Rule, N(row.Lines), row.LineShare.ToString("P1", Numbers), row.Revenue?.ToString("N2", Numbers) ?? "",
                 row.RevenueShare?.ToString("P1", Numbers) ?? "");
         }
         cleaning.AddRow("[grey]quarantined at load[/]", N(result.Cleaning.LinesQuarantined), "", "", "");
         Terminal.Out.Write(cleaning);
         var money = result.Cleaning.Money;
-        Terminal.Out.MarkupLine(Markup.Escape($"Money: {money.Reconciliation(Numbers)}."));
+        if (result.Cleaning.AmountNote is { } noAmount)
+        {
+            Terminal.Out.MarkupLine($"[yellow]note:[/] {Markup.Escape(noAmount)}");
+        }
+        else
+        {
+            Terminal.Out.MarkupLine(Markup.Escape($"Money: {money.Reconciliation(Numbers)}."));
+        }
         if (money.RefundLinesWithoutPurchase > 0)
         {
             Terminal.Out.MarkupLine(Markup.Escape($"note: {N(money.RefundLinesWithoutPurchase)} refund lines ({money.RefundsWithoutPurchase.ToString("N2", Numbers)}) belong to customers with no kept purchase: in no customer's Monetary."));
@@ -97,7 +104,7 @@ internal static class SummaryPrinter
             .AddColumns("Segment", "Customers", "Share", "Net sales");
         foreach (var (segment, customers, revenue) in features.SegmentSizes)
         {
-            segments.AddRow(Markup.Escape(segment), N(customers), ((double)customers / Math.Max(1, features.Customers)).ToString("P1", Numbers), revenue.ToString("N2", Numbers));
+            segments.AddRow(Markup.Escape(segment), N(customers), ((double)customers / Math.Max(1, features.Customers)).ToString("P1", Numbers), Money(revenue));
         }
         Terminal.Out.Write(segments);
         foreach (var note in features.Notes)
@@ -117,7 +124,9 @@ internal static class SummaryPrinter
         {
             Terminal.Out.MarkupLine($"[yellow]note:[/] {Markup.Escape(note)}");
         }
-        Terminal.Out.MarkupLine($"Lines kept {N(result.Cleaning.LinesKept)} of {N(result.Cleaning.LinesLoaded)} loaded; net sales {features.MonetarySum.ToString("N2", Numbers)}.");
+        Terminal.Out.MarkupLine(double.IsFinite(features.MonetarySum)
+            ? $"Lines kept {N(result.Cleaning.LinesKept)} of {N(result.Cleaning.LinesLoaded)} loaded; net sales {features.MonetarySum.ToString("N2", Numbers)}."
+            : $"Lines kept {N(result.Cleaning.LinesKept)} of {N(result.Cleaning.LinesLoaded)} loaded; no amount, so no net sales.");
         if (result.OutputFiles.FirstOrDefault(f => Path.GetFileName(f) == "quarantine.csv") is { } quarantine)
         {
             Terminal.Out.MarkupLine($"Quarantined lines ({N(result.Cleaning.LinesQuarantined)}): {Markup.Escape(quarantine)}");
@@ -130,6 +139,20 @@ internal static class SummaryPrinter
         var revenue = result.Monthly.Sum(m => m.Revenue);
         var orders = result.Monthly.Sum(m => m.Orders);
         var table = new Table().Title("Exploration").AddColumns("", "");
+        if (!result.HasAmounts)
+        {
+            // No amount in the file: counts only (the note says which analyses were skipped).
+            table.AddRow("Orders", N(orders));
+            table.AddRow("Customers", $"{N(result.Customers.Customers)} ({result.Customers.RepeatShare.ToString("P1", Numbers)} bought more than once)");
+            if (result.Monthly.Count > 0 && result.Monthly.MaxBy(m => m.Orders) is { } busiest)
+            {
+                table.AddRow("Busiest month", $"{busiest.Month:yyyy-MM}: {N(busiest.Orders)} orders, {N(busiest.ActiveCustomers)} customers");
+            }
+            table.AddRow("Top products (customers)", Markup.Escape(string.Join("; ", result.TopProducts
+                .Where(p => p.Ranking == Exploration.ProductRanking.Customers).Take(3).Select(p => p.Description ?? p.StockCode))));
+            Terminal.Out.Write(table);
+            return;
+        }
         table.AddRow("Sales of kept lines", revenue.ToString("N2", Numbers));
         table.AddRow("Orders", N(orders));
         table.AddRow("Customers", $"{N(result.Customers.Customers)} ({result.Customers.RepeatShare.ToString("P1", Numbers)} bought more than once)");
@@ -165,7 +188,7 @@ internal static class SummaryPrinter
         foreach (var segment in profiled.Segments.OrderBy(s => s.Profile.SegmentId))
         {
             table.AddRow(segment.Profile.SegmentId.ToString(Numbers), Markup.Escape(segment.Name), N(segment.Profile.Customers),
-                segment.Profile.RevenueShare.ToString("P1", Numbers), Markup.Escape(segment.Action.PlaybookEntry));
+                double.IsFinite(segment.Profile.RevenueShare) ? segment.Profile.RevenueShare.ToString("P1", Numbers) : "", Markup.Escape(segment.Action.PlaybookEntry));
         }
         Terminal.Out.Write(table);
         if (clusters.Selection is { } selection)
@@ -175,4 +198,7 @@ internal static class SummaryPrinter
     }
 
     private static string N(long value) => value.ToString("N0", Numbers);
+
+    /// <summary>Money, empty when not defined (no amount in the file).</summary>
+    private static string Money(double value) => double.IsFinite(value) ? value.ToString("N2", Numbers) : "";
 }

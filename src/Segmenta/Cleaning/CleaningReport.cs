@@ -5,10 +5,10 @@ namespace Segmenta.Cleaning;
 /// <param name="Rule">Rule name, or "kept".</param>
 /// <param name="Description">Why the rule exists (for the duplicate rule, also the evidence used).</param>
 /// <param name="Lines">Lines the rule claimed.</param>
-/// <param name="Revenue">Sum of the lines' amounts (negative for cancellations and refunds), exact, rounded to cents.</param>
+/// <param name="Revenue">Sum of the lines' amounts (negative for cancellations and refunds), exact, rounded to cents; null when the lines have no amount.</param>
 /// <param name="LineShare">Share of all loaded lines.</param>
 /// <param name="RevenueShare">Share of the loaded lines' revenue (signed, so cancellations have negative shares); null when that revenue is 0.</param>
-public sealed record CleaningRow(int Step, string Rule, string Description, long Lines, decimal Revenue, double LineShare, double? RevenueShare);
+public sealed record CleaningRow(int Step, string Rule, string Description, long Lines, decimal? Revenue, double LineShare, double? RevenueShare);
 
 /// <summary>
 /// The money vocabulary of every output, reconciled: <see cref="NetSales"/> = <see cref="SalesOfKeptLines"/> −
@@ -39,6 +39,15 @@ public sealed record CleaningMoney(decimal SalesOfKeptLines, decimal Returns, de
 /// <param name="DuplicateEvidence">Which evidence the duplicate rule used (or why it was not applied).</param>
 public sealed record CleaningReport(CleaningPreset Preset, IReadOnlyList<CleaningRow> Rows, long LinesQuarantined, CleaningMoney Money, string DuplicateEvidence)
 {
+    /// <summary>
+    /// Null when every loaded line has an amount; otherwise the one line that says money-based analyses were skipped
+    /// (the rules that need money or quantities then claim no line, and <see cref="Money"/> is all 0).
+    /// </summary>
+    public string? AmountNote { get; init; }
+
+    /// <summary>True when the loaded lines carry money.</summary>
+    public bool HasAmounts => AmountNote is null;
+
     /// <summary>Lines that went into cleaning.</summary>
     public long LinesLoaded => Rows.Sum(r => r.Lines);
 

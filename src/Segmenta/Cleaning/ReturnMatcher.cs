@@ -28,7 +28,7 @@ internal static class ReturnMatcher
             ORDER BY customer_id, stock_code, invoice_date, units, unit_price, import_id, line_number
             """,
             r => new Line(r.GetInt32(0), r.GetInt64(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), r.GetDateTime(4),
-                r.GetDecimal(5), r.GetDecimal(6), r.GetDecimal(7)));
+                r.GetDecimal(5), r.GetDecimal(6), r.IsDBNull(7) ? null : r.GetDecimal(7)));
         var purchases = store.Query(
             """
             SELECT import_id, line_number, customer_id, stock_code, invoice_date, units, unit_price, 0::DECIMAL AS value
@@ -67,7 +67,8 @@ internal static class ReturnMatcher
                 remaining[key] -= units;
                 need -= units;
                 // The last part of a fully matched line takes what is left of its amount, so parts add up exactly.
-                var value = need == 0 ? valueLeft : Money.Round(units * cancellation.UnitPrice);
+                // Without an amount in the file the value is unknown (NULL), not 0.
+                decimal? value = valueLeft is null ? null : need == 0 ? valueLeft : Money.Round(units * cancellation.UnitPrice);
                 valueLeft -= value;
                 allocations.CreateRow().AppendValue(cancellation.ImportId).AppendValue(cancellation.LineNumber)
                     .AppendValue(purchase.ImportId).AppendValue(purchase.LineNumber).AppendValue(units).AppendValue(value).EndRow();
@@ -81,5 +82,5 @@ internal static class ReturnMatcher
         }
     }
 
-    private sealed record Line(int ImportId, long LineNumber, string Customer, string? Product, DateTime Date, decimal Units, decimal UnitPrice, decimal Value);
+    private sealed record Line(int ImportId, long LineNumber, string Customer, string? Product, DateTime Date, decimal Units, decimal UnitPrice, decimal? Value);
 }

@@ -1,9 +1,10 @@
 -- One row per outcome, in the order the rules are applied, with lines and revenue (sum of line amounts, negative for
 -- cancellations and refunds), each also as a share of all loaded lines / of the loaded lines' revenue.
--- Table cleaning_rules(step, rule, description) lists the rules of the preset in use.
+-- Table cleaning_rules(step, rule, description) lists the rules of the preset in use. Revenue is NULL (not 0) when lines
+-- have no amount (a file of customer and date): the rules that need money or quantities then claim no line.
 CREATE OR REPLACE TABLE cleaning_report AS
 WITH loaded AS (
-    SELECT count(*) AS lines, sum(amount) AS revenue FROM lines_with_outcome
+    SELECT count(*) AS lines, sum(amount) AS revenue, count(amount) = count(*) AS amounts_known FROM lines_with_outcome
 ),
 outcomes AS (
     SELECT coalesce(rule, 'kept') AS rule, count(*) AS lines, sum(amount) AS revenue
@@ -12,7 +13,7 @@ outcomes AS (
 )
 SELECT r.step, r.rule, r.description,
        coalesce(o.lines, 0) AS lines,
-       round(coalesce(o.revenue, 0), 2)::DECIMAL(38,2) AS revenue,
+       CASE WHEN l.amounts_known THEN round(coalesce(o.revenue, 0), 2)::DECIMAL(38,2) END AS revenue,
        round(coalesce(o.lines, 0) / nullif(l.lines, 0), 6) AS line_share,
        round(coalesce(o.revenue, 0)::DOUBLE / nullif(l.revenue, 0)::DOUBLE, 6) AS revenue_share
 FROM cleaning_rules r

@@ -72,9 +72,10 @@ FROM ruled r
 LEFT JOIN first_occurrences f ON f.line_hash = r.line_hash AND f.base_rule IS NOT DISTINCT FROM r.base_rule;
 
 -- What the ReturnMatcher reads: every cancellation, and every kept purchase of a customer and product that has one.
+-- A line without quantity or amount (a file of customer, date and product) counts as one unit; its value stays NULL.
 CREATE OR REPLACE TEMP TABLE return_cancellations AS
 SELECT l.import_id, l.line_number, l.customer_id, l.stock_code, l.invoice_date,
-       -coalesce(l.quantity, l.amount) AS units,
+       -coalesce(l.quantity, l.amount, -1) AS units,
        coalesce(l.unit_price, 1) AS unit_price,
        -l.amount AS value
 FROM raw_lines l JOIN line_rules o USING (import_id, line_number)
@@ -82,7 +83,7 @@ WHERE o.rule = 'return_candidate';
 
 CREATE OR REPLACE TEMP TABLE return_purchases AS
 SELECT l.import_id, l.line_number, l.customer_id, l.stock_code, l.invoice_date,
-       coalesce(l.quantity, l.amount) AS units, coalesce(l.unit_price, 1) AS unit_price
+       coalesce(l.quantity, l.amount, 1) AS units, coalesce(l.unit_price, 1) AS unit_price
 FROM raw_lines l JOIN line_rules o USING (import_id, line_number)
 SEMI JOIN (SELECT DISTINCT customer_id, stock_code FROM return_cancellations) c
   ON l.customer_id = c.customer_id AND l.stock_code = c.stock_code

@@ -16,7 +16,24 @@ public static class ExplorationOutputs
         var folder = Path.Combine(outputDirectory, "exploration");
         Directory.CreateDirectory(folder);
         var written = new List<string>();
-        void Table(string name, string header, IEnumerable<IEnumerable<string>> rows) => written.Add(WriteCsv(folder, name, header, rows));
+        // Without amounts the money-only tables are not written (a stale copy is removed); skipped.csv says why, one line each.
+        string[] moneyOnly = ["price-bands.csv", "pareto.csv", "cohorts-revenue.csv", "cohorts-cumulative-revenue.csv"];
+        string[] stale = result.HasAmounts ? ["skipped.csv"] : moneyOnly;
+        foreach (var name in stale)
+        {
+            File.Delete(Path.Combine(folder, name));
+        }
+        void Table(string name, string header, IEnumerable<IEnumerable<string>> rows)
+        {
+            if (result.HasAmounts || !moneyOnly.Contains(name))
+            {
+                written.Add(WriteCsv(folder, name, header, rows));
+            }
+        }
+        if (!result.HasAmounts)
+        {
+            Table("skipped.csv", "Skipped", result.Skipped.Select(line => Cells(CsvCell.Text(line))));
+        }
 
         Table("monthly.csv", "Month,Revenue,Orders,ActiveCustomers,NewCustomers,ReturningCustomers,AverageOrderValue,ItemsPerOrder,Lines",
             result.Monthly.Select(m => Cells(Month(m.Month), Money(m.Revenue), Int(m.Orders), Int(m.ActiveCustomers), Int(m.NewCustomers),
@@ -55,8 +72,11 @@ public static class ExplorationOutputs
             result.Cohorts.Select(c => Cells(Month(c.CohortMonth), Int(c.Customers), Money(c.Revenue), Money(c.RevenuePerCustomer), Int(c.RepeatCustomers),
                 Int(c.MonthsObserved))));
         written.Add(WriteMatrix(folder, "cohorts-retention.csv", result, c => Share(c.Retention)));
-        written.Add(WriteMatrix(folder, "cohorts-revenue.csv", result, c => Money(c.Revenue)));
-        written.Add(WriteMatrix(folder, "cohorts-cumulative-revenue.csv", result, c => Money(c.CumulativeRevenuePerCustomer)));
+        if (result.HasAmounts)
+        {
+            written.Add(WriteMatrix(folder, "cohorts-revenue.csv", result, c => Money(c.Revenue)));
+            written.Add(WriteMatrix(folder, "cohorts-cumulative-revenue.csv", result, c => Money(c.CumulativeRevenuePerCustomer)));
+        }
         Table("retention-curve.csv", "MonthOffset,Cohorts,Customers,MeanRetention,WeightedRetention,CumulativeRevenuePerCustomer",
             result.RetentionCurve.Select(p => Cells(Int(p.MonthOffset), Int(p.Cohorts), Int(p.Customers), Share(p.MeanRetention), Share(p.WeightedRetention),
                 Money(p.CumulativeRevenuePerCustomer))));

@@ -51,6 +51,12 @@ public sealed record ExplorationResult
     /// <summary>Lines per cleaning outcome and quarantine reason.</summary>
     public required IReadOnlyList<DataQualityRow> DataQuality { get; init; }
 
+    /// <summary>Money-based analyses skipped because the lines have no amount, one line each (empty when nothing was skipped).</summary>
+    public IReadOnlyList<string> Skipped { get; init; } = [];
+
+    /// <summary>True when the lines carry money (revenue columns are defined).</summary>
+    public bool HasAmounts => Skipped.Count == 0;
+
     /// <summary>The month with the highest revenue, or null without sales.</summary>
     public MonthlyRow? BestMonth => Monthly.Count == 0 ? null : Monthly.MaxBy(m => m.Revenue);
 

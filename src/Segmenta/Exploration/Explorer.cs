@@ -62,6 +62,16 @@ public static class Explorer
                 store.Execute(SqlScripts.Get($"Exploration/{script}.sql"));
                 onScript?.Invoke(script, Stopwatch.GetElapsedTime(started));
             }
+            if (!Loading.LoadedAmounts.Known(store))
+            {
+                // No amount in the file: the analyses that only rank or split money are emptied, not filled with zeros.
+                store.Execute(
+                    """
+                    DELETE FROM exploration_spend_per_customer; DELETE FROM exploration_pareto; DELETE FROM exploration_price_bands;
+                    DELETE FROM exploration_top_products WHERE ranking = 'revenue';
+                    """);
+                ClearMoneyColumns(store);
+            }
             store.Execute(
                 """
                 DROP TABLE IF EXISTS exploration_orders; DROP TABLE IF EXISTS exploration_product_stats; DROP TABLE IF EXISTS exploration_price_points;
@@ -76,6 +86,34 @@ public static class Explorer
         }
     }
 
+    /// <summary>The money-based analyses a file without amounts skips, one line each.</summary>
+    internal static readonly IReadOnlyList<string> SkippedWithoutAmounts =
+    [
+        "Revenue by month, year, weekday and hour, country and cohort: empty (no amount in this file); orders, customers and lines are counted.",
+        "Products by revenue: skipped (no amount in this file); products are ranked by units, customers and returns.",
+        "Price bands and unit price quantiles: skipped (no amount in this file).",
+        "Spend per customer distribution: skipped (no amount in this file); orders per customer are given.",
+        "Revenue concentration (Pareto): skipped (no amount in this file).",
+        "Cohort revenue and cumulative revenue per customer: skipped (no amount in this file); cohort retention is given.",
+    ];
+
+    /// <summary>Sets every money column of the exploration tables to NULL (sums over no amount came out as 0, which would read as "free").</summary>
+    private static void ClearMoneyColumns(SegmentaStore store)
+    {
+        var columns = store.Query(
+            """
+            SELECT table_name, column_name FROM information_schema.columns
+            WHERE table_name LIKE 'exploration\_%' ESCAPE '\' AND table_name NOT IN ('exploration_data_quality')
+              AND (column_name LIKE '%revenue%' OR column_name LIKE '%spend%' OR column_name LIKE '%price%' OR column_name LIKE '%value%')
+            ORDER BY table_name, column_name
+            """,
+            r => (Table: r.GetString(0), Column: r.GetString(1)));
+        foreach (var table in columns.GroupBy(c => c.Table))
+        {
+            store.Execute($"UPDATE {table.Key} SET {string.Join(", ", table.Select(c => $"{c.Column} = NULL"))}");
+        }
+    }
+
     /// <summary>Reads the exploration tables a previous <see cref="Run"/> left in the store.</summary>
     public static ExplorationResult Load(SegmentaStore store)
     {
@@ -84,6 +122,7 @@ public static class Explorer
         {
             throw new SegmentaException("The store holds no exploration tables: run segmenta explore (or analyze) on it first.");
         }
-        return ExplorationLoader.Load(store);
+        var result = ExplorationLoader.Load(store);
+        return Loading.LoadedAmounts.Known(store) ? result : result with { Skipped = SkippedWithoutAmounts };
     }
 }

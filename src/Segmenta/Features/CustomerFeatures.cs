@@ -11,6 +11,8 @@ public static class CustomerFeatures
     {
         var asOf = options.AsOf ?? DefaultAsOf(store);
         store.Execute("SET VARIABLE as_of = $d::DATE", ("d", asOf.ToDateTime(TimeOnly.MinValue)));
+        var amountNote = LoadedAmounts.NoteFor(store);
+        store.Execute($"SET VARIABLE amounts_known = {(amountNote is null ? "true" : "false")}");
         store.Execute(SqlScripts.Get("Features/customer_features.sql"));
         store.Execute("CREATE OR REPLACE TEMP TABLE rfm_segment_map (segment VARCHAR, r_min INTEGER, r_max INTEGER, fm_min INTEGER, fm_max INTEGER)");
         foreach (var rule in RfmSegmentRule.Default)
@@ -22,13 +24,17 @@ public static class CustomerFeatures
 
         var (customers, recency, frequency, monetary) = store.Query(
             // Monetary holds the double nearest to an exact 4-place decimal: converting back restores it, so the sum is exact.
-            "SELECT count(*), coalesce(sum(recency), 0)::BIGINT, coalesce(sum(frequency), 0)::BIGINT, coalesce(sum(monetary::DECIMAL(38,4)), 0)::DOUBLE FROM customers",
-            r => (r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetDouble(3)))[0];
+            "SELECT count(*), coalesce(sum(recency), 0)::BIGINT, coalesce(sum(frequency), 0)::BIGINT, sum(monetary::DECIMAL(38,4))::DOUBLE FROM customers",
+            r => (r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.IsDBNull(3) ? (amountNote is null ? 0 : double.NaN) : r.GetDouble(3)))[0];
         var segments = store.Query(
             "SELECT rfm_segment, count(*), sum(monetary::DECIMAL(38,4))::DOUBLE FROM customers GROUP BY rfm_segment ORDER BY count(*) DESC, rfm_segment",
-            r => (r.GetString(0), r.GetInt64(1), r.GetDouble(2)));
+            r => (r.GetString(0), r.GetInt64(1), r.IsDBNull(2) ? double.NaN : r.GetDouble(2)));
         var notes = MissingRoleNotes(store);
-        if (PartialMonth(store, asOf) is { } partial)
+        if (amountNote is not null)
+        {
+            notes.Insert(0, "No amount: Monetary, AverageOrderValue, ReturnsValue, RefundsValue, ReturnRate, AverageMonthlySpend and SpendTrend are empty; RFM segments use R and F only (FM = F).");
+        }
+        if (amountNote is null && PartialMonth(store, asOf) is { } partial)
         {
             notes.Add(partial);
         }
@@ -63,7 +69,7 @@ public static class CustomerFeatures
         {
             notes.Add("No invoice column: each customer-day counts as one order; cancellations are recognised by negative quantities only.");
         }
-        if (!Everywhere(ColumnRole.Product))
+        if (!Everywhere(ColumnRole.Product) && !Everywhere(ColumnRole.Description))
         {
             notes.Add("No product column: DistinctProducts is empty, returns cannot be matched to purchases, and the non-product rule does nothing. Map one with --map product=COLUMN.");
         }

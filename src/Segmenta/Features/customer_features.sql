@@ -1,6 +1,7 @@
 -- One row per customer with purchasing behaviour, from clean_lines (kept purchases), returns (matched cancellations),
 -- refunds (credit notes and manual adjustments) and customer_cancellations. Variable as_of (DATE): the day recency
--- and tenure are measured to.
+-- and tenure are measured to; amounts_known (BOOLEAN): false when lines have no amount (a file of customer and date), and
+-- then every money column is NULL (unknown, not 0) while frequency, recency, tenure and the rest are computed.
 --
 -- Money is summed in DECIMAL, so every sum is exact and the same in any order of lines; each money column is
 -- converted to DOUBLE once, at the end, for the customer-level math in C#. An exact 0 becomes +0.0, never -0.0.
@@ -13,7 +14,7 @@ WITH period AS (
 purchases AS (
     SELECT customer_id,
            count(DISTINCT order_id) AS frequency,
-           sum(amount) AS gross_sales,
+           CASE WHEN getvariable('amounts_known') THEN sum(amount) END AS gross_sales,
            min(invoice_date) AS first_purchase,
            max(invoice_date) AS last_purchase,
            sum(quantity) AS items_bought,
@@ -51,6 +52,7 @@ movements AS (
 monthly AS (
     SELECT customer_id, date_trunc('month', invoice_date)::DATE AS month, sum(amount) AS spend
     FROM movements
+    WHERE getvariable('amounts_known')
     GROUP BY ALL
 ),
 -- Every complete month from the customer's first purchase month on, bought in or not (spend 0).
@@ -60,7 +62,8 @@ month_grid AS (
     FROM purchases p CROSS JOIN period
 ),
 months AS (
-    SELECT g.customer_id, g.month, g.month = g.first_month AS is_first, coalesce(m.spend, 0) AS spend,
+    SELECT g.customer_id, g.month, g.month = g.first_month AS is_first,
+           CASE WHEN getvariable('amounts_known') THEN coalesce(m.spend, 0) END AS spend,
            date_diff('month', g.first_month, g.month) AS x
     FROM month_grid g
     LEFT JOIN monthly m USING (customer_id, month)
@@ -104,8 +107,8 @@ country AS (
 exact AS (
     SELECT p.*,
            coalesce(r.returns_count, 0) AS returns_count,
-           coalesce(r.returns_value, 0) AS returns_value,
-           coalesce(f.refunds_value, 0) AS refunds_value,
+           CASE WHEN getvariable('amounts_known') THEN coalesce(r.returns_value, 0) END AS returns_value,
+           CASE WHEN getvariable('amounts_known') THEN coalesce(f.refunds_value, 0) END AS refunds_value,
            p.gross_sales - coalesce(r.returns_value, 0) - coalesce(f.refunds_value, 0) AS net_sales,
            s.months, s.spend AS complete_month_spend,
            CASE WHEN s.trend_months >= 2 THEN s.trend_months * s.sxy - s.sx * s.sy END AS trend_numerator,

@@ -73,8 +73,13 @@ public static class LifetimeStage
         {
             reason = "highest log-likelihood (every model has four parameters)";
         }
-        var spend = ModelFitter.FitSpend(summary.SpendPurchases, summary.SpendMean, options.Starts, options.Seed);
-        if (!spend.Converged)
+        // Without an amount in the file there is no spend to model: the counting models still give purchases and P(alive).
+        var spend = Loading.LoadedAmounts.Known(store) ? ModelFitter.FitSpend(summary.SpendPurchases, summary.SpendMean, options.Starts, options.Seed) : null;
+        if (spend is null)
+        {
+            notes.Add("No amount in this file: the gamma-gamma spend model is skipped; expected purchases and P(alive) are given, expected spend and CLV are empty.");
+        }
+        else if (!spend.Converged)
         {
             notes.Add($"The gamma-gamma spend fit did not converge ({spend.Problem}); expected spend and CLV are left empty.");
         }
@@ -82,13 +87,16 @@ public static class LifetimeStage
         {
             notes.Add("The gamma-gamma fit has q <= 1 (mean spend undefined); expected spend and CLV are left empty.");
         }
-        var correlation = SpendFrequencyCorrelation(summary);
+        var correlation = spend is null ? null : SpendFrequencyCorrelation(summary);
         if (correlation is { } r && Math.Abs(r) > 0.3)
         {
             notes.Add($"Repeat purchases and spend per purchase are correlated (r = {r:0.00}); the gamma-gamma model assumes they are not, so expected spend is less reliable.");
         }
         fits.AddRange(fullFits.Select(f => new PeriodFit("all", f, f == usable)));
-        fits.Add(new PeriodFit("all", spend, spend.Converged));
+        if (spend is not null)
+        {
+            fits.Add(new PeriodFit("all", spend, spend.Converged));
+        }
         var result = new LifetimeResult
         {
             Options = options,
@@ -97,7 +105,7 @@ public static class LifetimeStage
             ChoiceReason = reason,
             Holdout = holdout,
             SpendFrequencyCorrelation = correlation,
-            Customers = ValuePredictor.Predict(summary, usable.CountingModel!, spend.SpendModel, options),
+            Customers = ValuePredictor.Predict(summary, usable.CountingModel!, spend?.SpendModel, options),
             Notes = notes,
         };
         LifetimeTables.Save(store, result);

@@ -5,7 +5,7 @@ namespace Segmenta.Loading;
 /// <summary>
 /// Maps source columns to roles: first the user's <c>--map</c> overrides (by name, or by position 1, 2, ...), then the
 /// usual names (case- and punctuation-insensitive). Fails with the columns found, and a <c>--map</c> suggestion for
-/// each missing role, when a required role is missing.
+/// each missing role, when a required role (customer, date) is missing. Amount roles are optional: see <see cref="HasAmount"/>.
 /// </summary>
 internal static class ColumnMapper
 {
@@ -58,6 +58,13 @@ internal static class ColumnMapper
         return mapping;
     }
 
+    /// <summary>
+    /// True when the lines carry money: a line total, or quantity and price. Without, customer and date are enough and
+    /// every money-based analysis is skipped (an amount that is not in the file is unknown, not zero).
+    /// </summary>
+    internal static bool HasAmount(ColumnMapping mapping) =>
+        mapping.Has(ColumnRole.LineTotal) || (mapping.Has(ColumnRole.UnitPrice) && mapping.Has(ColumnRole.Quantity));
+
     private static int FindColumn(IReadOnlyList<string> header, string[] normalised, string column)
     {
         for (var i = 0; i < header.Count; i++)
@@ -87,10 +94,6 @@ internal static class ColumnMapper
         if (!mapping.Has(ColumnRole.Date))
         {
             missing.Add(("date (e.g. InvoiceDate)", ColumnRole.Date));
-        }
-        if (!mapping.Has(ColumnRole.LineTotal) && !(mapping.Has(ColumnRole.UnitPrice) && mapping.Has(ColumnRole.Quantity)))
-        {
-            missing.Add(("an amount: quantity and price (e.g. Quantity, UnitPrice), or a line total (e.g. Total)", ColumnRole.LineTotal));
         }
         if (missing.Count == 0)
         {

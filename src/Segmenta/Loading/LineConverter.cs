@@ -8,7 +8,8 @@ namespace Segmenta.Loading;
 internal sealed class LineConverter(ColumnMapping mapping, DateFormat dateFormat, DateOrder dateOrder, DecimalStyle decimalStyle, bool serialDates = false)
 {
     private readonly int _invoice = mapping.IndexOf(ColumnRole.Invoice);
-    private readonly int _product = mapping.IndexOf(ColumnRole.Product);
+    // Without a product code, the description names the product (a basket log's itemDescription).
+    private readonly int _product = mapping.Has(ColumnRole.Product) ? mapping.IndexOf(ColumnRole.Product) : mapping.IndexOf(ColumnRole.Description);
     private readonly int _description = mapping.IndexOf(ColumnRole.Description);
     private readonly int _quantity = mapping.IndexOf(ColumnRole.Quantity);
     private readonly int _date = mapping.IndexOf(ColumnRole.Date);
@@ -16,6 +17,7 @@ internal sealed class LineConverter(ColumnMapping mapping, DateFormat dateFormat
     private readonly int _total = mapping.IndexOf(ColumnRole.LineTotal);
     private readonly int _customer = mapping.IndexOf(ColumnRole.Customer);
     private readonly int _country = mapping.IndexOf(ColumnRole.Country);
+    private readonly bool _hasAmount = ColumnMapper.HasAmount(mapping);
     private readonly StringPool _strings = new();
 
     /// <summary>True once a date was seen that only the other order can read.</summary>
@@ -87,13 +89,18 @@ internal sealed class LineConverter(ColumnMapping mapping, DateFormat dateFormat
             }
             line.Amount = Money.Round(unitPrice * units);
         }
-        else
+        else if (_hasAmount)
         {
             return "no amount: neither a line total nor both quantity and price";
         }
-        if (line.UnitPrice is null && line.Quantity is { } q && q != 0)
+        else
         {
-            line.UnitPrice = Money.Round(line.Amount / q);
+            // The file has no amount at all: unknown, not free (money-based analyses are skipped).
+            line.Amount = null;
+        }
+        if (line.UnitPrice is null && line.Amount is { } amount && line.Quantity is { } q && q != 0)
+        {
+            line.UnitPrice = Money.Round(amount / q);
         }
         line.Customer = ValueParsers.NormaliseId(source.Field(_customer)) is { } id ? _strings.Get(id) : null;
         line.Invoice = Text(source, _invoice);

@@ -26,7 +26,7 @@ internal static class RoleNames
         [ColumnRole.Date] = ["invoicedate", "date", "orderdate", "transactiondate", "purchasedate", "datetime", "timestamp", "createdat"],
         [ColumnRole.UnitPrice] = ["unitprice", "price", "priceeach", "itemprice", "priceperunit"],
         [ColumnRole.LineTotal] = ["linetotal", "total", "amount", "totalprice", "revenue", "sales", "lineamount", "value"],
-        [ColumnRole.Customer] = ["customerid", "customer", "customerno", "customernumber", "clientid", "userid", "memberid"],
+        [ColumnRole.Customer] = ["customerid", "customer", "customerno", "customernumber", "clientid", "userid", "memberid", "membernumber", "memberno"],
         [ColumnRole.Country] = ["country", "countryname", "customercountry"],
     };
 

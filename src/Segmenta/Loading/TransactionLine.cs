@@ -1,6 +1,6 @@
 namespace Segmenta.Loading;
 
-/// <summary>One typed line item as loaded; roles the file lacks are null. Numbers are exact decimals of 4 places (<see cref="Money"/>).</summary>
+/// <summary>One typed line item as loaded; roles the file lacks are null (also the amount, when the file has neither a line total nor quantity and price). Numbers are exact decimals of 4 places (<see cref="Money"/>).</summary>
 internal struct TransactionLine
 {
     public long LineNumber;
@@ -10,7 +10,7 @@ internal struct TransactionLine
     public decimal? Quantity;
     public DateTime Date;
     public decimal? UnitPrice;
-    public decimal Amount;
+    public decimal? Amount;
     public string? Customer;
     public string? Country;
 }

@@ -69,12 +69,12 @@ public static partial class StoredResults
         FROM customer_projection p JOIN customers c USING (customer_id)
         ORDER BY p.segment_id, p.customer_id
         """,
-        r => new ProjectedCustomer(r.GetString(0), r.GetInt32(1), r.GetDouble(2), r.GetDouble(3), r.GetDouble(4), r.GetDouble(5), r.GetDouble(6)));
+        r => new ProjectedCustomer(r.GetString(0), r.GetInt32(1), r.GetDouble(2), r.GetDouble(3), r.GetDouble(4), r.GetDouble(5), r.IsDBNull(6) ? double.NaN : r.GetDouble(6)));
 
     /// <summary>The cleaning report of the last run, rule by rule.</summary>
     public static IReadOnlyList<CleaningRuleRow> Cleaning(SegmentaStore store) => !store.HasTable("cleaning_report") ? [] : store.Query(
         "SELECT rule, description, lines, revenue::DOUBLE, coalesce(line_share, 0) FROM cleaning_report ORDER BY step",
-        r => new CleaningRuleRow(r.GetString(0), r.GetString(1), r.GetInt64(2), r.GetDouble(3), r.GetDouble(4)));
+        r => new CleaningRuleRow(r.GetString(0), r.GetString(1), r.GetInt64(2), r.IsDBNull(3) ? double.NaN : r.GetDouble(3), r.GetDouble(4)));
 
     /// <summary>Quarantined lines whose reason or text contains <paramref name="search"/> (all when empty), first <paramref name="limit"/>.</summary>
     public static (IReadOnlyList<QuarantinedLine> Lines, long Total) Quarantine(SegmentaStore store, string? search, int limit)

@@ -14,6 +14,10 @@ internal static class InsightWriter
         {
             return insights;
         }
+        if (!segments.All(s => double.IsFinite(s.Profile.Revenue)))
+        {
+            return WithoutMoney(segments);
+        }
         var averageSpend = segments.Sum(s => s.Profile.Revenue) / Math.Max(1, segments.Sum(s => s.Profile.Customers));
         foreach (var (p, name) in segments.OrderByDescending(s => s.Profile.RevenueShare))
         {
@@ -47,6 +51,27 @@ internal static class InsightWriter
         {
             insights.Add($"Revenue is most concentrated in {concentrated.Name}: their top 20% of customers make {Pct(concentrated.Profile.Top20RevenueShare)} of the segment's revenue.");
         }
+        return insights;
+    }
+
+    /// <summary>No amount in the file: the same sentences with orders and recency in place of revenue and spend.</summary>
+    private static List<string> WithoutMoney(IReadOnlyList<(SegmentProfile Profile, string Name)> segments)
+    {
+        var insights = new List<string>();
+        foreach (var (p, name) in segments.OrderByDescending(s => s.Profile.CustomerShare).ThenBy(s => s.Profile.SegmentId))
+        {
+            var gap = p.MedianOf("median_days_between_purchases");
+            var rhythm = double.IsFinite(gap) ? $"they buy every {gap.ToString("0", Invariant)} days (median)" : "most bought only once";
+            insights.Add($"Segment {p.SegmentId} ({name}): {Pct(p.CustomerShare)} of customers; {rhythm}; "
+                + $"{p.MeanOf("frequency").ToString("0.0", Invariant)} orders each on average; last purchase {p.MedianOf("recency").ToString("0", Invariant)} days ago (median).");
+        }
+        var lapsing = segments.Where(s => s.Profile.IndexOf("recency") >= 1.3).OrderByDescending(s => s.Profile.Customers).FirstOrDefault();
+        if (lapsing.Name is not null)
+        {
+            insights.Add($"{lapsing.Name} are lapsing: their last purchase was {lapsing.Profile.MeanOf("recency").ToString("0", Invariant)} days ago on average "
+                + $"({lapsing.Profile.IndexOf("recency").ToString("0.0", Invariant)}x the average).");
+        }
+        insights.Add("No amount in this file: revenue and spend comparisons skipped.");
         return insights;
     }
 

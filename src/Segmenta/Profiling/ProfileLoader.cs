@@ -16,13 +16,13 @@ internal static class ProfileLoader
             .ToLookup(x => x.Id, x => x.Stat);
         var countries = store.Query(
             "SELECT segment_id, country, customers, revenue FROM segment_top_countries WHERE segmentation = $s ORDER BY segment_id, rank",
-            r => (Id: r.GetInt32(0), Row: (r.GetString(1), r.GetInt64(2), r.GetDouble(3))), s).ToLookup(x => x.Id, x => x.Row);
+            r => (Id: r.GetInt32(0), Row: (r.GetString(1), r.GetInt64(2), Double(r, 3))), s).ToLookup(x => x.Id, x => x.Row);
         var products = store.Query(
             """
             SELECT segment_id, stock_code, description, units, revenue, buyers, rank_by_units, rank_by_revenue
             FROM segment_top_products WHERE segmentation = $s ORDER BY segment_id, rank_by_revenue
             """,
-            r => (Id: r.GetInt32(0), Row: new SegmentProduct(r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), Double(r, 3), r.GetDouble(4),
+            r => (Id: r.GetInt32(0), Row: new SegmentProduct(r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), Double(r, 3), Double(r, 4),
                 r.GetInt64(5), (int)r.GetInt64(6), (int)r.GetInt64(7))), s).ToLookup(x => x.Id, x => x.Row);
         var mix = store.Query(
             "SELECT segment_id, coalesce(rfm_segment, '(none)'), customers, share FROM segment_rfm_mix WHERE segmentation = $s ORDER BY segment_id, customers DESC",
@@ -42,9 +42,9 @@ internal static class ProfileLoader
                     GivenName = r.IsDBNull(1) ? null : r.GetString(1),
                     Customers = r.GetInt64(2),
                     CustomerShare = r.GetDouble(3),
-                    Revenue = r.GetDouble(4),
-                    RevenueShare = r.GetDouble(5),
-                    RevenuePerCustomer = r.GetDouble(6),
+                    Revenue = Double(r, 4),
+                    RevenueShare = Double(r, 5),
+                    RevenuePerCustomer = Double(r, 6),
                     ReturnsRate = Double(r, 7),
                     Top20RevenueShare = Double(r, 8),
                     Features = features[id].ToDictionary(f => f.Feature),
@@ -55,5 +55,6 @@ internal static class ProfileLoader
             }, s);
     }
 
+    /// <summary>NULL (no amount in the file, no orders) reads as NaN: not defined, written as an empty cell.</summary>
     private static double Double(System.Data.Common.DbDataReader r, int i) => r.IsDBNull(i) ? double.NaN : Convert.ToDouble(r.GetValue(i), System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -55,7 +55,7 @@ public static class ProfileOutputs
             foreach (var s in result.Segments)
             {
                 md.Append(CultureInfo.InvariantCulture,
-                    $"| {s.Profile.SegmentId}: {Escape(s.Name)} | {s.Profile.Customers:N0} ({Pct(s.Profile.CustomerShare)}) | {currency}{s.Profile.Revenue:N0} ({Pct(s.Profile.RevenueShare)}) | {Escape(s.Explanation.Rule)} | {Pct(s.Explanation.Fidelity, 0)} | {Escape(s.Action.Action)} |\n");
+                    $"| {s.Profile.SegmentId}: {Escape(s.Name)} | {s.Profile.Customers:N0} ({Pct(s.Profile.CustomerShare)}) | {(double.IsFinite(s.Profile.Revenue) ? $"{currency}{s.Profile.Revenue:N0} ({Pct(s.Profile.RevenueShare)})" : "")} | {Escape(s.Explanation.Rule)} | {Pct(s.Explanation.Fidelity, 0)} | {Escape(s.Action.Action)} |\n");
             }
             md.Append(CultureInfo.InvariantCulture, $"\nThe rules come from a depth-limited decision tree that agrees with the segmentation for {Pct(result.ExplanationFidelity, 0)} of customers; Fidelity is the share of the segment's customers the tree gives back to it.\n");
             md.Append("\nWhy these actions:\n\n");
@@ -100,8 +100,8 @@ public static class ProfileOutputs
         ORDER BY m.segment_id, c.monetary DESC, c.customer_id
         """,
         r => (Segment: r.GetInt32(0), Row: string.Join(',', CsvCell.Text(r.GetString(1)), CsvCell.Text(r.IsDBNull(2) ? null : r.GetString(2)),
-            r.GetInt64(3).ToString(CultureInfo.InvariantCulture), r.GetInt64(4).ToString(CultureInfo.InvariantCulture), CsvCell.Number(r.GetDouble(5)),
-            CsvCell.Number(r.GetDouble(6)), r.GetDateTime(7).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), CsvCell.Text(r.IsDBNull(8) ? null : r.GetString(8)),
+            r.GetInt64(3).ToString(CultureInfo.InvariantCulture), r.GetInt64(4).ToString(CultureInfo.InvariantCulture), r.IsDBNull(5) ? "" : CsvCell.Number(r.GetDouble(5)),
+            r.IsDBNull(6) ? "" : CsvCell.Number(r.GetDouble(6)), r.GetDateTime(7).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), CsvCell.Text(r.IsDBNull(8) ? null : r.GetString(8)),
             r.IsDBNull(9) ? "" : CsvCell.Number(r.GetDouble(9), 4))),
         ("s", segmentation)).ToLookup(m => m.Segment, m => m.Row);
     }

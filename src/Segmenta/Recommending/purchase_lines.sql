@@ -1,7 +1,8 @@
 -- The kept purchase lines with dense ids, sorted so that each customer's lines are contiguous and in day order;
--- lines of the same order and product are adjacent (the loader merges them).
+-- lines of the same order and product are adjacent (the loader merges them). A file without an amount gives every line
+-- revenue 0, so revenue ranks no product above another (units and buyers still do).
 SELECT c.customer, p.product, o.order_index, (l.invoice_date::DATE - DATE '1970-01-01')::INTEGER AS day,
-       l.quantity::DOUBLE AS units, l.amount::DOUBLE AS revenue,
+       l.quantity::DOUBLE AS units, coalesce(l.amount, 0)::DOUBLE AS revenue,
        k.country_index
 FROM rec_lines l
 JOIN rec_customers c USING (customer_id)

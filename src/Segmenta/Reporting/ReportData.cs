@@ -37,6 +37,12 @@ internal sealed record ReportData(
     /// <summary>Sales of kept lines, returns, refunds and net sales, reconciled; null for a store analysed before they existed.</summary>
     public CleaningMoney? CleaningMoney { get; init; }
 
+    /// <summary>Null when the lines carry money; otherwise the one line saying money-based analyses were skipped.</summary>
+    public string? AmountNote { get; init; }
+
+    /// <summary>True when the lines carry money (revenue, spend and Monetary are defined).</summary>
+    public bool HasAmounts => AmountNote is null;
+
     /// <summary>Lifetime fits and predictions (null when the stage did not run).</summary>
     internal LifetimeReport? Lifetime { get; init; }
 }

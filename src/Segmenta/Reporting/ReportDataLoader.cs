@@ -21,7 +21,7 @@ internal static class ReportDataLoader
             throw new SegmentaException($"The database {store.Path} holds no analysis yet. Run: segmenta analyze FILE --out DIR first.");
         }
         var overview = store.Query(SqlScripts.Get("Reporting/overview.sql"), r => new Overview(
-            r.GetDateTime(0), r.GetDateTime(1), r.GetDouble(2), r.GetInt64(3), r.GetInt64(4), r.GetInt64(5), r.GetInt64(6),
+            r.GetDateTime(0), r.GetDateTime(1), r.IsDBNull(2) ? double.NaN : r.GetDouble(2), r.GetInt64(3), r.GetInt64(4), r.GetInt64(5), r.GetInt64(6),
             r.IsDBNull(7) ? null : r.GetString(7)))[0];
         var imports = store.Query(
             "SELECT source_name, format, size_bytes, lines_read, lines_loaded, lines_quarantined, column_map FROM imports ORDER BY import_id",
@@ -29,7 +29,7 @@ internal static class ReportDataLoader
         var quarantine = store.Query(SqlScripts.Get("Reporting/quarantine_summary.sql"), r => (r.GetString(0), r.GetInt64(1), r.GetInt64(2)));
         var cleaning = store.Query(
             "SELECT step, rule, description, lines, revenue, line_share, revenue_share FROM cleaning_report ORDER BY step",
-            r => new CleaningRow(r.GetInt32(0), r.GetString(1), r.GetString(2), r.GetInt64(3), r.GetDecimal(4),
+            r => new CleaningRow(r.GetInt32(0), r.GetString(1), r.GetString(2), r.GetInt64(3), r.IsDBNull(4) ? null : r.GetDecimal(4),
                 r.IsDBNull(5) ? 0 : r.GetDouble(5), r.IsDBNull(6) ? null : r.GetDouble(6)));
         var money = store.HasTable("cleaning_money")
             ? store.Query(
@@ -37,7 +37,7 @@ internal static class ReportDataLoader
                 r => new CleaningMoney(r.GetDecimal(0), r.GetDecimal(1), r.GetDecimal(2), r.GetDecimal(3), r.GetInt64(4), r.GetInt64(5)))[0]
             : null;
         var segments = store.Query(SqlScripts.Get("Reporting/rfm_summary.sql"), r => new RfmSegmentRow(
-            r.IsDBNull(0) ? "(none)" : r.GetString(0), r.GetInt64(1), r.GetDouble(2), r.GetDouble(3), r.GetDouble(4), r.GetDouble(5)));
+            r.IsDBNull(0) ? "(none)" : r.GetString(0), r.GetInt64(1), Nan(r, 2), r.GetDouble(3), r.GetDouble(4), Nan(r, 5)));
         segments = WithSegmentIds(store, segments);
         var (runOptions, preset, asOf) = LastRun(store);
         return new ReportData(overview, imports, quarantine, cleaning, preset, segments, LoadColumns(store), asOf, runOptions,
@@ -45,6 +45,7 @@ internal static class ReportDataLoader
             Pipeline.StoredResults.HasExploration(store) ? Exploration.Explorer.Load(store) : null, RecommendationReportLoader.Load(store))
         {
             CleaningMoney = money,
+            AmountNote = Loading.LoadedAmounts.NoteFor(store),
             Lifetime = LifetimeReport.Load(store),
         };
     }
@@ -79,17 +80,20 @@ internal static class ReportDataLoader
                 FROM segment_catalog c JOIN segment_summary m USING (segmentation, segment_id)
                 WHERE c.segmentation = $s ORDER BY c.segment_id
                 """,
-                r => (Row: new SegmentRow(r.GetInt32(0), r.GetString(1), r.GetInt64(2), r.GetDouble(3), r.GetDouble(4), r.GetDouble(5),
+                r => (Row: new SegmentRow(r.GetInt32(0), r.GetString(1), r.GetInt64(2), r.GetDouble(3), Nan(r, 4), Nan(r, 5),
                     r.GetString(6), r.GetDouble(7), r.GetString(8), r.GetString(9)), Fidelity: r.GetDouble(10)), s);
             var indexes = store.Query("SELECT segment_id, feature, index FROM segment_feature_stats WHERE segmentation = $s AND index IS NOT NULL",
                 r => (Key: (r.GetInt32(0), r.GetString(1)), Value: r.GetDouble(2)), s).ToDictionary(x => x.Key, x => x.Value);
             var products = store.Query(
                 "SELECT segment_id, coalesce(description, stock_code), revenue FROM segment_top_products WHERE segmentation = $s AND rank_by_revenue <= 3 ORDER BY segment_id, rank_by_revenue",
-                r => (r.GetInt32(0), r.GetString(1), r.GetDouble(2)), s);
+                r => (r.GetInt32(0), r.GetString(1), Nan(r, 2)), s);
             var insights = store.Query("SELECT insight FROM segment_insights WHERE segmentation = $s ORDER BY position", r => r.GetString(0), s);
             return new SegmentationReport(name, segments.Select(x => x.Row).ToList(), segments.Count > 0 ? segments[0].Fidelity : double.NaN, indexes, products, insights);
         }).ToList();
     }
+
+    /// <summary>NULL (money of a file without amounts) reads as NaN, which the report shows as an empty cell.</summary>
+    private static double Nan(System.Data.Common.DbDataReader r, int i) => r.IsDBNull(i) ? double.NaN : r.GetDouble(i);
 
     private static CustomerColumns LoadColumns(SegmentaStore store)
     {

@@ -1,4 +1,4 @@
--- One row per RFM segment: size, revenue and mean R, F, M, largest revenue first.
+-- One row per RFM segment: size, revenue and mean R, F, M, largest revenue first (largest first without amounts).
 SELECT rfm_segment,
        count(*) AS customers,
        sum(monetary) AS revenue,
@@ -7,4 +7,4 @@ SELECT rfm_segment,
        avg(monetary) AS mean_monetary
 FROM customers
 GROUP BY rfm_segment
-ORDER BY revenue DESC;
+ORDER BY revenue DESC, customers DESC, rfm_segment;

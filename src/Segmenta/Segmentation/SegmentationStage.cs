@@ -29,6 +29,7 @@ public static class SegmentationStage
     public static SegmentationResult Run(SegmentaStore store, SegmentationOptions options)
     {
         options.Validate();
+        options = options with { Features = AvailableFeatures(store, options.Features) };
         var (ids, matrix) = LoadMatrix(store, options.Features);
         var result = CustomerSegmenter.Run(matrix, options);
         var name = NameOf(options.Algorithm);
@@ -36,6 +37,25 @@ public static class SegmentationStage
         SegmentMembership.Write(store, name, ids.Select((id, i) => (id, result.Labels[i], result.Probabilities?[i])));
         Save(store, name, ids, result);
         return result;
+    }
+
+    /// <summary>
+    /// The features that have a value for some customer. Without an amount in the file the money features are empty:
+    /// the default features then shrink to recency and frequency; features the user named must all have values.
+    /// </summary>
+    internal static IReadOnlyList<string> AvailableFeatures(SegmentaStore store, IReadOnlyList<string> features)
+    {
+        var known = NumericFeatures(store);
+        var empty = features.Where(f => known.Contains(f) && store.Scalar<long>($"SELECT count({f}) FROM customers") == 0).ToList();
+        if (empty.Count == 0)
+        {
+            return features;
+        }
+        if (!features.SequenceEqual(SegmentationOptions.DefaultFeatures))
+        {
+            throw new SegmentaException($"--features: {string.Join(", ", empty)} has no value for any customer (no amount in this file?): choose features with values, e.g. --features recency,frequency,tenure_days.");
+        }
+        return [.. features.Except(empty)];
     }
 
     /// <summary>The numeric columns of the customers table, which --features may name.</summary>

@@ -43,6 +43,11 @@ public sealed class SegmentaStore : IDisposable
         {
             store.Execute(SqlScripts.Get("Store/money_to_decimal.sql"));
         }
+        // Stores made before files without an amount were accepted required one on every line.
+        if (store.Scalar<long>("SELECT count(*) FROM information_schema.columns WHERE table_name = 'raw_lines' AND column_name = 'amount' AND is_nullable = 'NO'") > 0)
+        {
+            store.Execute("ALTER TABLE raw_lines ALTER amount DROP NOT NULL");
+        }
         return store;
     }
 

@@ -21,6 +21,7 @@ CREATE TABLE IF NOT EXISTS imports (
 
 -- Every line that could be parsed, typed, exactly as in the source (no cleaning yet).
 -- Money and quantities are DECIMAL(18,4): exact, so sums do not depend on the order of the lines (docs/decisions.md).
+-- amount is NULL only for files without any amount (customer and date, perhaps product): unknown, not free.
 CREATE TABLE IF NOT EXISTS raw_lines (
     import_id    INTEGER NOT NULL,
     line_number  BIGINT NOT NULL,
@@ -30,7 +31,7 @@ CREATE TABLE IF NOT EXISTS raw_lines (
     quantity     DECIMAL(18,4),
     invoice_date TIMESTAMP NOT NULL,
     unit_price   DECIMAL(18,4),
-    amount       DECIMAL(18,4) NOT NULL,
+    amount       DECIMAL(18,4),
     customer_id  VARCHAR,
     country      VARCHAR
 );

@@ -133,15 +133,16 @@ public class RealWorldFileTests
     }
 
     [Fact]
-    public void A_missing_amount_suggests_an_amount_column_and_a_missing_customer_a_customer_column()
+    public void A_missing_customer_suggests_a_customer_column_and_a_missing_amount_is_no_error()
     {
         var error = Assert.Throws<MissingColumnException>(() => ColumnMapper.Map(["InvoiceNo", "Client", "InvoiceDate", "Value"], new Dictionary<ColumnRole, string>()));
         Assert.Contains("--map customer=Client", error.Message);
         Assert.DoesNotContain("customer=InvoiceNo", error.Message);
 
-        var amount = Assert.Throws<MissingColumnException>(() => ColumnMapper.Map(["CustomerID", "InvoiceDate", "Dollars"], new Dictionary<ColumnRole, string>()));
-        Assert.Contains("--map total=Dollars", amount.Message);
-        Assert.DoesNotContain("customer=", amount.Message);
+        // Customer and date are enough (issue 14 item 4): the amount is optional, money-based analyses are then skipped.
+        var mapping = ColumnMapper.Map(["CustomerID", "InvoiceDate", "Dollars"], new Dictionary<ColumnRole, string>());
+        Assert.Equal("date=InvoiceDate, customer=CustomerID", mapping.Describe());
+        Assert.False(ColumnMapper.HasAmount(mapping));
     }
 
     [Fact]

@@ -78,6 +78,10 @@ internal static class ChoosingSection
             ("Monetary", $"Spend ({data.Currency})", s => s.Monetary),
         })
         {
+            if (!segments.Any(s => select(s).Any(double.IsFinite)))
+            {
+                continue; // Monetary of a file without amounts.
+            }
             html.Figure($"{label} by segment",
                 $"Box plots of {label.ToLowerInvariant()} for each of the {segments.Count} segments (box: quartiles, bar: median, whiskers: 5th to 95th percentile).",
                 ChartFactory.Boxes($"{label} by segment", segments.Select(s => (s.Name, s.SegmentId, select(s))).ToList(), unit));

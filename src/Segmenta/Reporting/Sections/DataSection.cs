@@ -23,7 +23,7 @@ internal static class DataSection
         html.Table(["Rule", "#Lines", "#Share of lines", $"#Revenue ({data.Currency})", "#Share of revenue", "Why"],
             data.Cleaning.Select(r => (IReadOnlyList<string>)
             [
-                r.Rule, Html.Number(r.Lines), Html.Percent(r.LineShare), Html.Number((double)r.Revenue, 2),
+                r.Rule, Html.Number(r.Lines), Html.Percent(r.LineShare), r.Revenue is { } revenue ? Html.Number((double)revenue, 2) : "",
                 r.RevenueShare is { } share ? Html.Percent(share) : "", r.Description,
             ]),
             $"Cleaning ({data.CleaningPreset} preset): lines and revenue of each rule, in the order applied; revenue is the sum of the lines' amounts, its share is of all loaded revenue (cancellations negative)");

@@ -15,6 +15,11 @@ internal static class ExplorationSection
         var x = data.Exploration!;
         var currency = data.Currency;
         html.Why("Before segmenting customers, look at the business: when revenue comes in, what sells, where customers are, whether new customers come back, and how concentrated revenue is. These tables are in out/exploration/ as CSV.");
+        if (!x.HasAmounts)
+        {
+            WriteWithoutAmounts(html, data, x);
+            return;
+        }
         if (x.BestMonth is { } best)
         {
             var repeat = x.Customers.RepeatShare;
@@ -48,6 +53,32 @@ internal static class ExplorationSection
         html.Figure("Revenue concentration (Pareto curve)", "Line chart of the share of revenue made by the top x% of customers.",
             ChartFactory.Lines("Share of revenue made by the top x% of customers", [.. x.Pareto.Select(p => (double)p.CustomerPercent)],
                 [("Revenue share", [.. x.Pareto.Select(p => p.RevenueShare)])], "Top x% of customers", "Share of revenue", [(20, "top 20%")]));
+    }
+
+    /// <summary>No amount in the file: counts of orders and customers instead of revenue; each money analysis skipped in one line.</summary>
+    private static void WriteWithoutAmounts(Html html, ReportData data, ExplorationResult x)
+    {
+        html.List([.. x.Skipped]);
+        if (x.Monthly.Count == 0)
+        {
+            return;
+        }
+        var months = x.Monthly.Select(m => m.Month.ToDateTime(TimeOnly.MinValue)).ToList();
+        var (first, last) = (data.Overview.FirstDate, data.Overview.LastDate);
+        var partial = x.Monthly.Select(m => PartialPeriods.IsPartialMonth(m.Month, first, last)).ToList();
+        var partialNote = PartialPeriods.Note(x.Monthly.Select(m => m.Month), first, last);
+        html.Figure("Orders and active customers by month", "Line chart of monthly orders, active customers and new customers." + (partialNote is null ? "" : " " + partialNote),
+            ChartFactory.MonthlyLine("Orders and customers by month", months,
+                [("Orders", [.. x.Monthly.Select(m => (double)m.Orders)]), ("Active customers", [.. x.Monthly.Select(m => (double)m.ActiveCustomers)]),
+                 ("New customers", [.. x.Monthly.Select(m => (double)m.NewCustomers)])], "Count", partial));
+        var topProducts = x.TopProducts.Where(p => p.Ranking == ProductRanking.Customers).Take(12).ToList();
+        if (topProducts.Count > 0)
+        {
+            html.Figure("Top products by customers", $"Horizontal bar chart of the {topProducts.Count} products bought by the most customers.",
+                ChartFactory.Bars("Top products by customers", [.. topProducts.Select(p => p.Description ?? p.StockCode)], [.. topProducts.Select(p => (double)p.Customers)],
+                    "Product", "Customers", horizontal: true));
+        }
+        WriteRetention(html, x, first, last);
     }
 
     private static void WriteWeekdayHour(Html html, ExplorationResult x)

@@ -17,6 +17,10 @@ internal static class FeaturesSection
         html.Raw("<div class=\"grid\">\n");
         foreach (var (column, label) in new[] { ("recency", "Recency (days)"), ("frequency", "Frequency (orders)"), ("monetary", $"Monetary ({data.Currency})") })
         {
+            if (!data.Customers[column].Any(double.IsFinite))
+            {
+                continue; // Monetary of a file without amounts: nothing to draw (the summary says why).
+            }
             var values = data.Customers[column];
             var median = Median(values);
             html.Figure($"{label}: distribution", $"Histogram of {label.ToLowerInvariant()} over {Html.Number(values.Length)} customers; median {Html.Number(median, 1)}.",
@@ -33,7 +37,7 @@ internal static class FeaturesSection
 
     private static void WriteCorrelations(Html html, ReportData data)
     {
-        var names = ReportDataLoader.FeatureColumns;
+        var names = ReportDataLoader.FeatureColumns.Where(n => data.Customers[n].Any(double.IsFinite)).ToArray();
         var logged = names.ToDictionary(n => n, n => data.Customers[n].Select(v => FeaturePolicy.Apply(FeaturePolicy.For(n).Transform, v)).ToArray());
         var rows = names.Select(a => (IReadOnlyList<string>)[a, .. names.Select(b => Html.Number(Pearson(logged[a], logged[b]), 2))]).ToList();
         html.Table(["Feature (transformed)", .. names.Select(n => "#" + n)], rows,

@@ -11,6 +11,11 @@ internal static class RfmSection
     {
         html.Why("RFM segments are the marketer's standard vocabulary: each customer gets a 1–5 score for recency, frequency and monetary value (5 = best, equal values always equal scores), and the (R, average of F and M) pair is mapped to a named segment with a known playbook.");
         var ordered = data.RfmSegments.ToList();
+        if (!data.HasAmounts)
+        {
+            WriteWithoutAmounts(html, data, ordered);
+            return;
+        }
         var (leaderCustomers, leaderRevenue) = Shares(data, ordered[0]);
         html.Figure("Net sales share by RFM segment",
             $"Bar chart of the share of net sales (after returns) per RFM segment; {ordered[0].Segment} leads with {Html.Percent(leaderRevenue)} of net sales from {Html.Percent(leaderCustomers)} of customers.",
@@ -29,6 +34,24 @@ internal static class RfmSection
                 ];
             }),
             "RFM segments, by revenue");
+    }
+
+    /// <summary>No amount in the file: RF segments (M left out, FM = F), sized by customers; no money column.</summary>
+    private static void WriteWithoutAmounts(Html html, ReportData data, List<RfmSegmentRow> ordered)
+    {
+        html.Paragraph("No amount in this file: the segments use recency and frequency only (M is left out, so the map's FM axis is F).");
+        html.Figure("Customers by RFM segment",
+            $"Bar chart of the share of customers per RFM segment; {ordered[0].Segment} is the largest with {Html.Percent(Shares(data, ordered[0]).Customers)} of customers.",
+            ChartFactory.Bars("Share of customers by RFM segment (%)", ordered.Select(s => s.Segment).ToList(), ordered.Select(s => 100 * Shares(data, s).Customers).ToList(),
+                "Segment", "Share of customers (%)", Enumerable.Range(0, ordered.Count).ToList(), horizontal: true));
+        html.Table(
+            ["Segment", "#Customers", "#Share of customers", "#Mean recency (days)", "#Mean orders", "Who they are", "What to do"],
+            ordered.Select(s => (IReadOnlyList<string>)
+            [
+                s.Segment, Html.Number(s.Customers), Html.Percent(Shares(data, s).Customers), Html.Number(s.MeanRecency, 0), Html.Number(s.MeanFrequency, 1),
+                RfmSegmentRule.Default.FirstOrDefault(r => r.Segment == s.Segment)?.Meaning ?? "", ActionOf(data, s),
+            ]),
+            "RFM segments (recency and frequency), by customers");
     }
 
     /// <summary>Net sales (after returns) of all customers with an RFM segment: the denominator of every RFM share.</summary>

@@ -36,6 +36,10 @@ internal static class SegmentsSection
             {
                 html.Raw("<p><strong>Insights</strong></p>\n").List(segmentation.Insights);
             }
+            if (!data.HasAmounts)
+            {
+                continue; // Products by revenue need amounts; the exploration lists products by customers.
+            }
             html.Table(["Segment", "Best-selling products (by revenue)"],
                 segmentation.Segments.Select(s => (IReadOnlyList<string>)
                 [

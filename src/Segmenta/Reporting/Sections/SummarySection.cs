@@ -47,7 +47,8 @@ internal static class SummarySection
         var parts = rows.Select(r =>
         {
             var (customerShare, revenueShare) = RfmSection.Shares(data, r);
-            return $"{Html.Number(r.Customers)} {r.Segment} ({Html.Percent(customerShare)} of customers, {Html.Percent(revenueShare)} of net sales): {RfmSection.ActionOf(data, r)}";
+            var sales = data.HasAmounts ? $", {Html.Percent(revenueShare)} of net sales" : "";
+            return $"{Html.Number(r.Customers)} {r.Segment} ({Html.Percent(customerShare)} of customers{sales}): {RfmSection.ActionOf(data, r)}";
         });
         return $"{verb}: " + string.Join(" ", parts);
     }
@@ -72,6 +73,10 @@ internal static class SummarySection
     private static List<string> Facts(ReportData data, SegmentationReport? clusters)
     {
         var o = data.Overview;
+        if (data.AmountNote is { } noAmount)
+        {
+            return WithoutAmounts(data, clusters, noAmount);
+        }
         var netSales = RfmSection.NetSales(data);
         var facts = new List<string>
         {
@@ -84,6 +89,28 @@ internal static class SummarySection
         {
             var top = clusters.Segments.MaxBy(s => s.RevenueShare)!;
             facts.Add($"Clusters: {clusters.Segments.Count} (see Choosing the segments); the most valuable, {top.Name}, are {Html.Percent(top.CustomerShare)} of customers and bring {Html.Percent(top.RevenueShare)} of net sales. {top.Action}");
+        }
+        if (data.Exploration is { } x && PartialPeriods.Note(x.Monthly.Select(m => m.Month), o.FirstDate, o.LastDate) is { } note)
+        {
+            facts.Add(note);
+        }
+        return facts;
+    }
+
+    /// <summary>No amount in the file: orders and customers, no money; the note says once what was skipped.</summary>
+    private static List<string> WithoutAmounts(ReportData data, SegmentationReport? clusters, string noAmount)
+    {
+        var o = data.Overview;
+        var facts = new List<string>
+        {
+            noAmount,
+            $"{Html.Number(o.Orders)} orders between {o.FirstDate:d MMM yyyy} and {o.LastDate:d MMM yyyy} ({Html.Number(o.Products)} products, {Html.Number(o.Countries)} countries).",
+            $"Customers: {Html.Number(o.Customers)}, {Html.Number(data.Customers["frequency"].Average(), 1)} orders each on average.",
+        };
+        if (clusters is not null)
+        {
+            var largest = clusters.Segments.MaxBy(s => s.CustomerShare)!;
+            facts.Add($"Clusters: {clusters.Segments.Count} (see Choosing the segments); the largest, {largest.Name}, are {Html.Percent(largest.CustomerShare)} of customers. {largest.Action}");
         }
         if (data.Exploration is { } x && PartialPeriods.Note(x.Monthly.Select(m => m.Month), o.FirstDate, o.LastDate) is { } note)
         {
