@@ -27,7 +27,11 @@ internal static class DataSection
                 r.RevenueShare is { } share ? Html.Percent(share) : "", r.Description,
             ]),
             $"Cleaning ({data.CleaningPreset} preset): lines and revenue of each rule, in the order applied; revenue is the sum of the lines' amounts, its share is of all loaded revenue (cancellations negative)");
-        if (data.CleaningMoney is { } money)
+        if (!data.HasAmounts)
+        {
+            html.Paragraph("Money: the lines have no amount (see the summary), so the revenue columns are empty and the rules that compare money or quantities claim no line.");
+        }
+        else if (data.CleaningMoney is { } money)
         {
             html.Paragraph($"Money: {data.Currency}{money.Reconciliation()} (the sum of Monetary over customers)."
                 + (money.RefundLinesWithoutPurchase > 0
