@@ -30,6 +30,14 @@ internal static class SegmentNamer
             p.IndexOf("recency"), p.IndexOf("frequency"), p.IndexOf("monetary"), p.IndexOf("average_order_value"), p.IndexOf("tenure_days"), p.CustomerShare);
     }
 
+    /// <summary>The first rule's name; without amounts (monetary undefined) the catch-all says nothing about spend.</summary>
+    private static string RuleName(SegmentProfile p)
+    {
+        var indexes = Indexes.Of(p);
+        var name = Rules.First(r => r.Matches(indexes)).Name;
+        return name == Rules[^1].Name && !double.IsFinite(indexes.Monetary) ? "Steady buyers" : name;
+    }
+
     /// <summary>The features the naming rules speak of: names from them are only true when the clusters were built on some of them.</summary>
     internal static readonly string[] BehaviourFeatures = ["recency", "frequency", "monetary", "average_order_value", "tenure_days"];
 
@@ -45,7 +53,7 @@ internal static class SegmentNamer
         var names = new Dictionary<int, string>();
         var byBehaviour = clusteringFeatures is null || clusteringFeatures.Count == 0 || clusteringFeatures.Any(BehaviourFeatures.Contains);
         var byRule = profiles.Where(p => overrides is null || !overrides.ContainsKey(p.SegmentId))
-            .GroupBy(p => byBehaviour ? Rules.First(r => r.Matches(Indexes.Of(p))).Name : ByFeatures(p, clusteringFeatures!));
+            .GroupBy(p => byBehaviour ? RuleName(p) : ByFeatures(p, clusteringFeatures!));
         var spendUsed = byBehaviour && (clusteringFeatures is null || clusteringFeatures.Count == 0 || clusteringFeatures.Contains("monetary"));
         foreach (var group in byRule)
         {

@@ -121,7 +121,7 @@ public partial class MinimalDataCliTests
 
         Assert.True(exit == 0, error + wrapped);
         Assert.Single(Regex.Matches(terminal, Regex.Escape(NoAmount)));
-        Assert.Contains("gamma-gamma spend model is skipped", terminal);
+        Assert.True(terminal.Contains("gamma-gamma spend model is skipped", StringComparison.Ordinal), terminal);
         var expected = visits.GroupBy(v => v.Customer).ToDictionary(g => g.Key, g => g.Select(v => v.Date).Distinct().Count());
         var customers = Csv(Path.Combine(output, "customers.csv"));
         Assert.Equal(expected.Count, customers.Count);
