@@ -17,8 +17,16 @@ internal static class StepTimesPrinter
         using var process = Process.GetCurrentProcess();
         var whole = DateTime.Now - process.StartTime;
         var steps = timings.Aggregate(TimeSpan.Zero, (sum, t) => sum + t.Wall);
-        var parts = timings.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Step} {t.Wall.TotalSeconds:0.00} s (CPU {t.Cpu.TotalSeconds:0.00})"));
-        Terminal.Out.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
-            $"Time per step: {string.Join(", ", parts)}; whole process {whole.TotalSeconds:0.00} s (outside the steps: {(whole - steps).TotalSeconds:0.00} s, start-up included), CPU {process.TotalProcessorTime.TotalSeconds:0.00} s, peak memory {process.PeakWorkingSet64 / 1048576.0:0} MB.")));
+        // One short line per step, so that neither a narrow terminal nor a log wraps a step's numbers apart.
+        Terminal.Out.WriteLine("Time per step (wall, CPU of all threads, peak memory so far):");
+        foreach (var t in timings)
+        {
+            Terminal.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {SafeText.Clip(t.Step),-32} {t.Wall.TotalSeconds,8:0.00} s {t.Cpu.TotalSeconds,8:0.00} s CPU {t.PeakMemoryBytes / 1048576.0,7:0} MB"));
+        }
+        Terminal.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  {"whole process",-32} {whole.TotalSeconds,8:0.00} s {process.TotalProcessorTime.TotalSeconds,8:0.00} s CPU {process.PeakWorkingSet64 / 1048576.0,7:0} MB"));
+        Terminal.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  (outside the steps: {(whole - steps).TotalSeconds:0.00} s: process start-up, JIT, opening the database, printing)"));
     }
 }
