@@ -76,6 +76,7 @@ internal static class AnalyzeCommand
             };
             var result = CommandRunner.WithProgress(onStep => AnalysisPipeline.Run(options, onStep));
             SummaryPrinter.PrintAnalysis(result);
+            StepTimesPrinter.Print(result.Timings);
             return 0;
         }));
         return command;

@@ -16,6 +16,7 @@ internal static class CliApp
         ClvCommand.Create(),
         ReportCommand.Create(),
         ServeCommand.Create(),
+        GenerateCommand.Create(),
     };
 
     internal static int Run(string[] args) => CreateRoot().Parse(args).Invoke();

@@ -32,6 +32,7 @@ internal static class SegmentCommand
             };
             var result = CommandRunner.WithProgress(onStep => AnalysisPipeline.Resegment(options, onStep));
             SummaryPrinter.PrintResegment(result);
+            StepTimesPrinter.Print(result.Timings);
             return 0;
         }));
         return command;

@@ -44,8 +44,10 @@ public static partial class AnalysisPipeline
             downstream.Outputs.Add(report.Path);
         }
         UpdateStepTimes(store, runId, timer.Steps);
+        RunSteps.Save(store, runId, timer.Timings);
         return new ResegmentResult(downstream.Clusters, downstream.Segmentations, downstream.Outputs, store.Path, timer.Steps)
         {
+            Timings = timer.Timings,
             Notes = downstream.Notes,
             Recommendations = downstream.Recommendations,
         };

@@ -56,6 +56,7 @@ public static partial class AnalysisPipeline
             Exploration = exploration,
             Recommendations = downstream.Recommendations,
             Lifetime = lifetime,
+            Timings = timer.Timings,
         };
         var runId = RecordRun(store, options, result, started);
 
@@ -63,6 +64,7 @@ public static partial class AnalysisPipeline
         var report = timer.Step("Writing report", () => ReportWriter.Write(store, Path.Combine(options.OutputDirectory, "report.html"), options.Report with { Currency = downstream.Currency }));
         downstream.Outputs.Add(report.Path);
         UpdateStepTimes(store, runId, steps);
+        RunSteps.Save(store, runId, timer.Timings);
         return result;
     }
 

@@ -27,6 +27,9 @@ public sealed record AnalysisResult(
     /// <summary>Lifetime value fits and predictions (null when skipped).</summary>
     public Lifetime.LifetimeResult? Lifetime { get; init; }
 
+    /// <summary>Wall time, CPU time and peak memory of every step, in order (also stored in table run_steps).</summary>
+    public IReadOnlyList<StepTiming> Timings { get; init; } = [];
+
     /// <summary>Things the user should know about the run (e.g. a stage skipped and why).</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 

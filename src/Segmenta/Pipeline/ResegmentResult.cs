@@ -14,6 +14,9 @@ public sealed record ResegmentResult(
     /// <summary>Recommendations and their offline evaluation (null when not computed).</summary>
     public Recommending.RecommendationResult? Recommendations { get; init; }
 
+    /// <summary>Wall time, CPU time and peak memory of every step, in order (also stored in table run_steps).</summary>
+    public IReadOnlyList<StepTiming> Timings { get; init; } = [];
+
     /// <summary>Things the user should know about the run (e.g. clustering skipped and why).</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 

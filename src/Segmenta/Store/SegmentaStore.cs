@@ -38,6 +38,15 @@ public sealed class SegmentaStore : IDisposable
                 + "if the file is not a Segmenta database, choose another path with --db.", e);
         }
         var store = new SegmentaStore(full, connection);
+        try
+        {
+            EngineLimits.Apply(store);
+        }
+        catch
+        {
+            store.Dispose();
+            throw;
+        }
         store.Execute(SqlScripts.Get("Store/schema.sql"));
         if (store.Scalar<long>("SELECT count(*) FROM information_schema.columns WHERE table_name = 'raw_lines' AND column_name = 'amount' AND data_type = 'DOUBLE'") > 0)
         {
