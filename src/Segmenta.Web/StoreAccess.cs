@@ -36,6 +36,12 @@ public sealed class StoreAccess : IDisposable
     /// <summary>Changes after every published write, so caches of stored results know when to rebuild.</summary>
     public long Version => Interlocked.Read(ref _version);
 
+    /// <summary>
+    /// Told of each new snapshot and the version it will have, before it is swapped in, so caches can be rebuilt
+    /// from it while requests are still served from the previous one.
+    /// </summary>
+    public event Action<SegmentaStore, long>? Preparing;
+
     /// <summary>Runs a read against the last complete snapshot.</summary>
     public T Read<T>(Func<SegmentaStore, T> read)
     {
@@ -65,6 +71,18 @@ public sealed class StoreAccess : IDisposable
     public void Publish()
     {
         var next = TakeSnapshot();
+        if (Preparing is { } prepare)
+        {
+            var reader = next.Store.Duplicate();
+            try
+            {
+                prepare(reader, Version + 1);
+            }
+            finally
+            {
+                next.Readers.Add(reader);
+            }
+        }
         Snapshot previous;
         lock (_gate)
         {

@@ -23,7 +23,7 @@ internal static class DashboardRuns
             Segmentation = segmentation,
             Recommendation = null,
         }, job.OnStep, writeReport: false);
-        RefreshRecommendations(jobs);
+        job.Published = () => RefreshRecommendations(jobs);
         return (result.Clusters is { } c ? $"Re-ran {Describe(segmentation.Algorithm)}: {c.K} segments in {result.Elapsed.TotalSeconds:0.00} s." : string.Join(" ", result.Notes))
             + " Recommendations are being refreshed for the new segments in the background (a few seconds).";
     });
@@ -63,16 +63,25 @@ internal static class DashboardRuns
         {
             return;
         }
-        jobs.Start("recommendations", job =>
-        {
-            using var store = SegmentaStore.Open(job.DatabasePath);
-            job.OnStep("Recommending");
-            // The options of the run that stored the current lists (--top, --cutoff, --mode, seed), not the defaults.
-            var result = Recommender.Compute(store, Recommender.StoredOptions(store) ?? new RecommendationOptions());
-            Recommender.Save(store, result);
-            RecommendationOutputs.Write(result, job.RunFolder);
-            return "Recommendations refreshed for the current segments.";
-        });
+        // Computed from the snapshot beside other jobs (it takes seconds to minutes), so a re-run never waits for it;
+        // only saving the lists takes the writer's turn.
+        jobs.Start("recommendations",
+            (store, job) =>
+            {
+                job.OnStep("Recommending");
+                // The options of the run that stored the current lists (--top, --cutoff, --mode, seed), not the defaults.
+                return store.Read(s => Recommender.Compute(s, Recommender.StoredOptions(s) ?? new RecommendationOptions()));
+            },
+            (job, result) =>
+            {
+                job.OnStep("Saving recommendations");
+                using (var store = SegmentaStore.Open(job.DatabasePath))
+                {
+                    Recommender.Save(store, result);
+                }
+                RecommendationOutputs.Write(result, job.RunFolder);
+                return "Recommendations refreshed for the current segments.";
+            });
     }
 
     private static string Describe(ClusteringAlgorithm algorithm) => algorithm == ClusteringAlgorithm.KMeans ? "kmeans" : "gmm";

@@ -1,6 +1,7 @@
 namespace Segmenta.Web.Jobs;
 
-/// <summary>Where a job is.</summary>
+/// <summary>Where a job is (in JSON, by name).</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<JobState>))]
 public enum JobState
 {
     /// <summary>Waiting for the job before it (writes run one at a time).</summary>

@@ -16,18 +16,26 @@ public sealed class JobQueue(StoreAccess store, ILogger<JobQueue> logger) : IAsy
     private readonly ConcurrentDictionary<string, Entry> _jobs = new();
     private readonly ConcurrentDictionary<string, int> _stepsByKind = new();
     private readonly ConcurrentDictionary<Task, byte> _running = new();
+    // Preparations of one kind run one at a time, so repeated requests wait (Queued) and can be merged.
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _preparing = new();
 
     /// <summary>What a job does on the database file; returns its outcome in a sentence.</summary>
     public delegate string Work(JobContext context);
 
     /// <summary>Queues a job and returns at once.</summary>
-    public JobStatus Start(string kind, Work work)
+    public JobStatus Start(string kind, Work work) => Start<bool>(kind, null, (context, _) => work(context));
+
+    /// <summary>
+    /// Queues a job in two phases: <paramref name="prepare"/> reads the current snapshot beside other jobs (slow work
+    /// that writes nothing), then <paramref name="write"/> stores its result alone and the result is published.
+    /// </summary>
+    public JobStatus Start<T>(string kind, Func<StoreAccess, JobContext, T>? prepare, Func<JobContext, T, string> write)
     {
         var id = $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{kind}-{Guid.NewGuid().ToString("N")[..6]}";
         var entry = new Entry(id, kind, DateTimeOffset.UtcNow);
         _jobs[id] = entry;
         Forget();
-        var task = Task.Run(() => Execute(entry, work));
+        var task = Task.Run(() => Execute(entry, prepare, write));
         _running[task] = 0;
         task.ContinueWith(t => _running.TryRemove(t, out _), TaskScheduler.Default);
         return entry.Status(null);
@@ -57,20 +65,43 @@ public sealed class JobQueue(StoreAccess store, ILogger<JobQueue> logger) : IAsy
     {
         await Task.WhenAll(_running.Keys).ConfigureAwait(false);
         _writer.Dispose();
+        foreach (var turn in _preparing.Values)
+        {
+            turn.Dispose();
+        }
     }
 
-    private async Task Execute(Entry entry, Work work)
+    private async Task Execute<T>(Entry entry, Func<StoreAccess, JobContext, T>? prepare, Func<JobContext, T, string> write)
     {
-        await _writer.WaitAsync().ConfigureAwait(false);
         var clock = Stopwatch.StartNew();
+        var locked = false;
         try
         {
-            entry.Started(Path.Combine(Path.GetDirectoryName(store.DatabasePath)!, "runs", entry.Id));
-            var message = work(new JobContext(entry, store.DatabasePath, entry.RunFolder!));
+            var context = new JobContext(entry, store.DatabasePath, Path.Combine(Path.GetDirectoryName(store.DatabasePath)!, "runs", entry.Id));
+            var prepared = default(T);
+            if (prepare is not null)
+            {
+                var turn = _preparing.GetOrAdd(entry.Kind, _ => new SemaphoreSlim(1, 1));
+                await turn.WaitAsync().ConfigureAwait(false);
+                try
+                {
+                    entry.Started(context.RunFolder);
+                    prepared = prepare(store, context);
+                }
+                finally
+                {
+                    turn.Release();
+                }
+            }
+            await _writer.WaitAsync().ConfigureAwait(false);
+            locked = true;
+            entry.Started(context.RunFolder);
+            var message = write(context, prepared!);
             entry.Step = "Publishing the results";
             store.Publish();
             _stepsByKind[entry.Kind] = entry.Steps;
             entry.Finish(JobState.Succeeded, message);
+            context.Published?.Invoke();
         }
         catch (SegmentaException e)
         {
@@ -86,7 +117,10 @@ public sealed class JobQueue(StoreAccess store, ILogger<JobQueue> logger) : IAsy
         finally
         {
             logger.LogInformation("Job {Id} {State} in {Seconds} s", entry.Id, entry.State, clock.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture));
-            _writer.Release();
+            if (locked)
+            {
+                _writer.Release();
+            }
         }
     }
 
@@ -123,7 +157,10 @@ public sealed class JobQueue(StoreAccess store, ILogger<JobQueue> logger) : IAsy
         public void Started(string runFolder)
         {
             RunFolder = runFolder;
-            _clock.Start();
+            if (!_clock.IsRunning)
+            {
+                _clock.Start();
+            }
             State = JobState.Running;
         }
 
@@ -167,6 +204,9 @@ public sealed class JobContext
 
     /// <summary>The job's own folder for the files it writes.</summary>
     public string RunFolder { get; }
+
+    /// <summary>Run once the job's results are published (e.g. to queue a follow-up job that reads them).</summary>
+    public Action? Published { get; set; }
 
     /// <summary>Reports the step starting now (pass to the pipeline's onStep).</summary>
     public void OnStep(string step)
