@@ -47,7 +47,9 @@ internal static class DashboardRuns
         }
         catch (SegmentaException e)
         {
-            throw new SegmentaException($"{shownName}: {e.Message}", e);
+            // The core names the CLI's --map; on the page, the same choice is the form's column mapping.
+            var mapping = e.Message.Contains("--map", StringComparison.Ordinal) ? " On this page: give the columns under “Column mapping” and upload the file again." : "";
+            throw new SegmentaException($"{shownName}: {e.Message}{mapping}", e);
         }
         finally
         {
