@@ -11,8 +11,11 @@ internal static class ServeCommand
     {
         var db = new Option<string>("--db") { Description = "Database file of an earlier analyze run.", DefaultValueFactory = _ => Path.Combine("out", "segmenta.duckdb") };
         var port = new Option<int>("--port") { Description = "Port on 127.0.0.1.", DefaultValueFactory = _ => 5080 };
-        var urls = new Option<string?>("--urls") { Description = "Listen addresses instead of 127.0.0.1:PORT (e.g. http://0.0.0.0:5080 to serve the network; think before you do)." };
-        var command = new Command("serve", "Serve the dashboard and JSON API (OpenAPI at /openapi/v1.json) for a database, on loopback by default.") { db, port, urls };
+        var urls = new Option<string?>("--urls") { Description = "Listen addresses instead of 127.0.0.1:PORT (e.g. http://0.0.0.0:5080 to serve the network; needs --token)." };
+        var token = new Option<string?>("--token") { Description = $"Access token (or the {WebOptions.TokenVariable} environment variable): required to listen beyond loopback. API calls send Authorization: Bearer TOKEN; browsers sign in once." };
+        var allowedHosts = new Option<string?>("--allowed-hosts") { Description = "Host names the server answers to, separated by ';' (default: localhost, 127.0.0.1, [::1]; with a token on a network address, any)." };
+        var maxUpload = new Option<int>("--max-upload-mb") { Description = "Largest file the Data page accepts, in MB.", DefaultValueFactory = _ => 200 };
+        var command = new Command("serve", "Serve the dashboard and JSON API (OpenAPI at /openapi/v1.json) for a database, on loopback by default.") { db, port, urls, token, allowedHosts, maxUpload };
         command.SetAction(parse => CommandRunner.Run(() =>
         {
             var path = parse.GetValue(db)!;
@@ -21,7 +24,12 @@ internal static class ServeCommand
                 throw new SegmentaException($"No database at {path}. Run segmenta analyze FILE --out DIR first, or give --db.");
             }
             var listen = parse.GetValue(urls) ?? $"http://127.0.0.1:{parse.GetValue(port)}";
-            var app = SegmentaWeb.Build(new WebOptions { DatabasePath = path, Urls = listen }, ["--urls", listen]);
+            var app = SegmentaWeb.Build(new WebOptions
+            {
+                DatabasePath = path, Urls = listen, AccessToken = parse.GetValue(token),
+                AllowedHosts = parse.GetValue(allowedHosts)?.Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+                MaxRequestBytes = Math.Max(1, parse.GetValue(maxUpload)) * 1024L * 1024,
+            }, ["--urls", listen]);
             Terminal.Out.MarkupLine($"Serving {Markup.Escape(path)} at {Markup.Escape(listen)} (Ctrl+C to stop).");
             app.Run();
             return 0;

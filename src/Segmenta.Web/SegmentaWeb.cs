@@ -2,47 +2,67 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
 using Segmenta.Web.Api;
 using Segmenta.Web.Dashboard;
+using Segmenta.Web.Jobs;
+using Segmenta.Web.Security;
 
 namespace Segmenta.Web;
 
-/// <summary>Builds the web app: dashboard pages and JSON API (with OpenAPI) over one Segmenta database, bound to loopback by default.</summary>
+/// <summary>
+/// Builds the web app: dashboard pages and JSON API (with OpenAPI) over one Segmenta database. Loopback only by
+/// default; any other address needs an access token. Host names are checked (DNS rebinding), bodies are limited per
+/// endpoint, and every error is problem details.
+/// </summary>
 public static class SegmentaWeb
 {
     /// <summary>Builds the app; <paramref name="args"/> may carry ASP.NET Core settings such as --urls.</summary>
+    /// <exception cref="SegmentaException">The app would listen beyond loopback without an access token.</exception>
     public static WebApplication Build(WebOptions options, string[] args)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
-        if (builder.Configuration["urls"] is null && builder.Configuration["ASPNETCORE_URLS"] is null)
+        var urls = builder.Configuration["urls"] ?? builder.Configuration["ASPNETCORE_URLS"];
+        if (urls is null)
         {
             builder.WebHost.UseUrls(options.Urls);
         }
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxRequestBytes);
-        builder.Services.Configure<FormOptions>(f => f.MultipartBodyLengthLimit = options.MaxRequestBytes);
+        var token = options.AccessToken ?? builder.Configuration["token"] ?? Environment.GetEnvironmentVariable(WebOptions.TokenVariable);
+        token = string.IsNullOrWhiteSpace(token) ? null : token.Trim();
+        var listen = urls ?? options.Urls;
+        NetworkExposure.Check(listen, token);
+        var hosts = options.AllowedHosts ?? builder.Configuration["allowed-hosts"]?.Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            ?? (token is not null && NetworkExposure.Exposed(listen).Count > 0 ? ["*"] : NetworkExposure.LoopbackHosts);
+
+        // Quiet by default: a line per request is noise; warnings, errors and job outcomes remain.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.Warning);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = Math.Max(options.MaxRequestBytes, WebOptions.ScoreBodyBytes));
+        var uploadLimit = options.MaxRequestBytes;
+        builder.Services.Configure<FormOptions>(f => f.MultipartBodyLengthLimit = uploadLimit);
+        builder.Services.Configure<RouteHandlerOptions>(r => r.ThrowOnBadRequest = true);
         // Resolved on first use, so that settings added by hosts and tests (the "db" key) are seen.
         builder.Services.AddSingleton(services => new StoreAccess(
             options.DatabasePath ?? services.GetRequiredService<IConfiguration>()["db"] ?? Path.Combine("out", "segmenta.duckdb")));
         builder.Services.AddSingleton<LookupCache>();
-        builder.Services.AddSingleton<RecommendationRefresher>();
+        builder.Services.AddSingleton<JobQueue>();
         builder.Services.AddProblemDetails();
         builder.Services.AddAntiforgery();
         builder.Services.AddOpenApi();
-        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals);
 
         var app = builder.Build();
-        // Errors become problem details without stack traces; user errors (SegmentaException) keep their message.
+        // Settings given by hosts and tests are seen only once the app is built.
+        if (app.Configuration["max-upload-mb"] is { } megabytes && int.TryParse(megabytes, System.Globalization.CultureInfo.InvariantCulture, out var mb) && mb > 0)
+        {
+            options = options with { MaxRequestBytes = mb * 1024L * 1024 };
+            uploadLimit = options.MaxRequestBytes;
+        }
+        // Errors become problem details naming the field, without stack traces; user errors (SegmentaException) keep their message.
         app.UseExceptionHandler(error => error.Run(async context =>
         {
-            var exception = context.Features.Get<IExceptionHandlerFeature>()?.Error;
-            var (status, detail) = exception switch
-            {
-                SegmentaException user => (400, user.Message),
-                Microsoft.AspNetCore.Antiforgery.AntiforgeryValidationException => (400, "The form expired or did not come from this site: reload the page and try again."),
-                BadHttpRequestException bad => (bad.StatusCode, bad.Message),
-                _ => (500, "An unexpected error occurred; see the server log."),
-            };
-            context.Response.StatusCode = status;
-            await Results.Problem(detail: detail, statusCode: status).ExecuteAsync(context);
+            var result = Problems.For(context.Features.Get<IExceptionHandlerFeature>()?.Error);
+            await result.ExecuteAsync(context);
         }));
+        // Empty error responses (unknown route, wrong method, refused host) get a problem body too.
+        app.UseStatusCodePages(context => Problems.ForEmpty(context.HttpContext.Response.StatusCode).ExecuteAsync(context.HttpContext));
+        app.Use(new HostCheck(hosts).Invoke);
         app.Use(async (context, next) =>
         {
             // Pages load scripts and styles only from this server; plotly.js needs inline styles, nothing else is inline.
@@ -50,6 +70,13 @@ public static class SegmentaWeb
             context.Response.Headers.XContentTypeOptions = "nosniff";
             await next();
         });
+        if (token is not null)
+        {
+            app.Use(new AccessGate(token).Invoke);
+            LoginEndpoints.Map(app, new AccessGate(token));
+        }
+        app.UseRouting();
+        app.Use(BodyLimit.Enforce);
         app.UseAntiforgery();
         app.MapOpenApi();
         ApiEndpoints.Map(app);

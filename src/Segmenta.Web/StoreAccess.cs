@@ -3,77 +3,188 @@ using Segmenta.Store;
 namespace Segmenta.Web;
 
 /// <summary>
-/// The one open database of the app. Requests read through their own duplicated connection; runs that rewrite
-/// results take the write lock so that no request ever sees a half-written result.
+/// The database of the app, read through snapshots. Requests read a private copy of the last complete database (a
+/// "snapshot"); jobs (re-runs, uploads) write the user's database file alone, then <see cref="Publish"/> copies it
+/// into a new snapshot and swaps it in. So a write never blocks a read and no request sees a half-written result;
+/// an old snapshot is closed and deleted when its last reader is done.
 /// </summary>
-public sealed class StoreAccess(string path) : IDisposable
+public sealed class StoreAccess : IDisposable
 {
-    private readonly SegmentaStore _store = OpenExisting(path);
-    private readonly ReaderWriterLockSlim _gate = new();
-    // Opening a DuckDB connection costs more than a point lookup, so read connections are pooled and reused.
-    private readonly System.Collections.Concurrent.ConcurrentBag<SegmentaStore> _readers = [];
-
+    private readonly Lock _gate = new();
+    private readonly string _snapshotFolder = Path.Combine(Path.GetTempPath(), $"segmenta-web-{Environment.ProcessId}-{Guid.NewGuid():N}");
+    private Snapshot _current;
     private long _version;
+    private bool _disposed;
 
-    /// <summary>The database file.</summary>
-    public string DatabasePath => _store.Path;
-
-    /// <summary>Changes after every write, so caches of stored results know when to rebuild.</summary>
-    public long Version => Interlocked.Read(ref _version);
-
-    /// <summary>Runs a read against the store.</summary>
-    public T Read<T>(Func<SegmentaStore, T> read)
+    /// <summary>Opens a snapshot of the database at <paramref name="path"/>.</summary>
+    public StoreAccess(string path)
     {
-        _gate.EnterReadLock();
-        try
-        {
-            var connection = _readers.TryTake(out var pooled) ? pooled : _store.Duplicate();
-            try
-            {
-                return read(connection);
-            }
-            finally
-            {
-                _readers.Add(connection);
-            }
-        }
-        finally
-        {
-            _gate.ExitReadLock();
-        }
-    }
-
-    /// <summary>Runs a write (a re-run) alone: one at a time, with no reads in between.</summary>
-    public T Write<T>(Func<SegmentaStore, T> write)
-    {
-        _gate.EnterWriteLock();
-        try
-        {
-            return write(_store);
-        }
-        finally
-        {
-            Interlocked.Increment(ref _version);
-            _gate.ExitWriteLock();
-        }
-    }
-
-    public void Dispose()
-    {
-        while (_readers.TryTake(out var reader))
-        {
-            reader.Dispose();
-        }
-        _store.Dispose();
-        _gate.Dispose();
-    }
-
-    private static SegmentaStore OpenExisting(string path)
-    {
-        if (!File.Exists(path))
+        var full = Path.GetFullPath(path);
+        if (!File.Exists(full))
         {
             throw new SegmentaException($"No database at {path}. Run segmenta analyze FILE --out DIR first, or give --db.");
         }
-        return SegmentaStore.Open(path);
+        DatabasePath = full;
+        // The user's file may come from an older version: open it once (which upgrades it) before the first copy.
+        SegmentaStore.Open(full).Dispose();
+        _current = TakeSnapshot();
+    }
+
+    /// <summary>The user's database file (written by jobs only).</summary>
+    public string DatabasePath { get; }
+
+    /// <summary>Changes after every published write, so caches of stored results know when to rebuild.</summary>
+    public long Version => Interlocked.Read(ref _version);
+
+    /// <summary>
+    /// Told of each new snapshot and the version it will have, before it is swapped in, so caches can be rebuilt
+    /// from it while requests are still served from the previous one.
+    /// </summary>
+    public event Action<SegmentaStore, long>? Preparing;
+
+    /// <summary>Runs a read against the last complete snapshot.</summary>
+    public T Read<T>(Func<SegmentaStore, T> read)
+    {
+        Snapshot snapshot;
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            snapshot = _current;
+            snapshot.Users++;
+        }
+        var connection = snapshot.Readers.TryTake(out var pooled) ? pooled : snapshot.Store.Duplicate();
+        try
+        {
+            return read(connection);
+        }
+        finally
+        {
+            snapshot.Readers.Add(connection);
+            Release(snapshot);
+        }
+    }
+
+    /// <summary>
+    /// Copies the database file (closed by the job that wrote it) into a new snapshot and serves it from now on.
+    /// Call only from the job queue, which runs one write at a time.
+    /// </summary>
+    public void Publish()
+    {
+        var next = TakeSnapshot();
+        if (Preparing is { } prepare)
+        {
+            var reader = next.Store.Duplicate();
+            try
+            {
+                prepare(reader, Version + 1);
+            }
+            finally
+            {
+                next.Readers.Add(reader);
+            }
+        }
+        Snapshot previous;
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                next.Close();
+                return;
+            }
+            previous = _current;
+            _current = next;
+            Interlocked.Increment(ref _version);
+            previous.Retired = true;
+        }
+        Release(previous, alreadyCounted: false);
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        Snapshot current;
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+            _disposed = true;
+            current = _current;
+            current.Retired = true;
+        }
+        Release(current, alreadyCounted: false);
+        try
+        {
+            Directory.Delete(_snapshotFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A snapshot still read by a late request is deleted with its last reader.
+        }
+    }
+
+    private void Release(Snapshot snapshot, bool alreadyCounted = true)
+    {
+        bool close;
+        lock (_gate)
+        {
+            if (alreadyCounted)
+            {
+                snapshot.Users--;
+            }
+            close = snapshot.Retired && snapshot.Users == 0 && !snapshot.Closed;
+            snapshot.Closed |= close;
+        }
+        if (close)
+        {
+            snapshot.Close();
+        }
+    }
+
+    private Snapshot TakeSnapshot()
+    {
+        Directory.CreateDirectory(_snapshotFolder);
+        var path = Path.Combine(_snapshotFolder, $"snapshot-{Interlocked.Read(ref _version) + 1}-{Guid.NewGuid():N}.duckdb");
+        File.Copy(DatabasePath, path);
+        if (File.Exists(DatabasePath + ".wal"))
+        {
+            File.Copy(DatabasePath + ".wal", path + ".wal");
+        }
+        return new Snapshot(SegmentaStore.Open(path));
+    }
+
+    private sealed class Snapshot(SegmentaStore store)
+    {
+        public SegmentaStore Store { get; } = store;
+
+        // Opening a DuckDB connection costs more than a point lookup, so read connections are pooled and reused.
+        public System.Collections.Concurrent.ConcurrentBag<SegmentaStore> Readers { get; } = [];
+
+        public int Users { get; set; }
+
+        public bool Retired { get; set; }
+
+        public bool Closed { get; set; }
+
+        public void Close()
+        {
+            while (Readers.TryTake(out var reader))
+            {
+                reader.Dispose();
+            }
+            Store.Dispose();
+            foreach (var file in new[] { Store.Path, Store.Path + ".wal" })
+            {
+                try
+                {
+                    File.Delete(file);
+                }
+                catch (IOException)
+                {
+                    // Temporary files; the folder is removed on shutdown.
+                }
+            }
+        }
     }
 }

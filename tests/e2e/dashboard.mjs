@@ -1,7 +1,8 @@
 // End-to-end test of the dashboard in a real browser (Debian's chromium, driven by playwright-core).
 // Usage: node dashboard.mjs BASE_URL DATA_FILE SCREENSHOT_DIR
-// Walks what a user does: open the overview, upload the shared data, switch to 5 segments, see the scatter and the
-// profile table update, look up customer 12347 and see recommendations. Exits non-zero with a message on failure.
+// Walks what a user does: open the overview, upload the shared data (a background job with progress), switch to 5
+// segments, see the scatter and the profile table update, explore a segment's customers down to one customer, find
+// products by words, check every page at 390 px, look up customer 12347 and see recommendations. Exits non-zero with a message on failure.
 import { chromium } from "playwright-core";
 
 const [base, dataFile, shots] = process.argv.slice(2);
@@ -21,8 +22,13 @@ try {
   step("upload the shared data");
   await page.goto(`${base}/data`);
   await page.setInputFiles("#upload-file", dataFile);
-  await Promise.all([page.waitForURL(/\/data\?message=/, { timeout: 180_000 }), page.click("#upload-button")]);
+  await page.click("#upload-button");
+  check(await page.isDisabled("#upload-button"), "the upload button should be disabled while the job runs");
+  await page.waitForFunction(() => /Uploading|Loading|Importing|Cleaning|Running|Waiting|Starting|\(\d+ s\)/.test(document.getElementById("upload-status").textContent), null, { timeout: 60_000 });
+  console.log(`  progress shown: ${await page.textContent("#upload-status")}`);
+  await page.waitForURL(/\/data\?job=/, { timeout: 300_000 });
   check((await page.textContent("#upload-message")).includes("541,909 lines read"), "the upload message should count the lines read");
+  check((await page.textContent("#imports")).includes("online-retail.csv.gz"), "the imported files should list the upload by its name");
 
   step("overview with charts");
   await page.goto(`${base}/`);
@@ -34,7 +40,9 @@ try {
   await page.goto(`${base}/segments`);
   await page.fill("#k-input", "5");
   const started = Date.now();
-  await Promise.all([page.waitForURL(/\/segments\?message=/, { timeout: 60_000 }), page.click("#run-button")]);
+  await page.click("#run-button");
+  check(await page.isDisabled("#run-button"), "the re-run button should be disabled while the job runs");
+  await page.waitForURL(/\/segments\?job=/, { timeout: 180_000 });
   await page.waitForSelector("div.chart[data-name=scatter][data-drawn=true]", { timeout: 30_000 });
   const roundTrip = Date.now() - started;
   check((await page.textContent("#run-message")).includes("5 segments"), "the page should confirm 5 segments");
@@ -46,6 +54,41 @@ try {
   check(rows === 5 + keyAccounts, `the profile table should have ${5 + keyAccounts} rows, found ${rows}`);
   console.log(`  re-segmentation round trip ${roundTrip} ms`);
   if (shots) { await page.screenshot({ path: `${shots}/dashboard-segments.png`, fullPage: true }); }
+
+  step("explorer: segment → customers → customer");
+  await page.goto(`${base}/explore`);
+  check(await page.locator("#rfm-grid td b").count() > 0, "the R × F grid should show counts");
+  const clickStarted = Date.now();
+  await Promise.all([page.waitForURL(/\/explore\/rfm\/\d+/), page.click("#rfm-segments a >> text=Champions")]);
+  console.log(`  click to segment customers ${Date.now() - clickStarted} ms`);
+  const total = await page.textContent("#member-count");
+  await page.selectOption("#filter-country", "Germany");
+  await Promise.all([page.waitForURL(/country=Germany/), page.click("#filter-apply")]);
+  check((await page.textContent("#member-count")) !== total, "filtering by country should change the count");
+  const countries = await page.locator("#members tbody tr td:nth-child(2)").allTextContents();
+  check(countries.length > 0 && countries.every(c => c === "Germany"), `every listed customer should be in Germany, got ${countries.join(",")}`);
+  const csv = await page.getAttribute("#member-export", "href");
+  check(csv.includes("customers.csv") && csv.includes("country=Germany"), "the export should keep the filters");
+  const first = await page.textContent("#members tbody tr td a");
+  await Promise.all([page.waitForURL(/\/customers\?id=/), page.click("#members tbody tr td a")]);
+  check((await page.textContent("h2")).includes(first), "the customer page should show the customer clicked");
+
+  step("products found by words, case-insensitive");
+  await page.goto(`${base}/products?product=heart`);
+  check(await page.locator("#product-matches tbody tr").count() > 0, "'heart' should find products");
+  await page.goto(`${base}/products?product=85123a`);
+  check((await page.textContent("main")).includes("Bought together with 85123A"), "85123a should find 85123A");
+
+  step("every page fits a 390 px phone");
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const path of ["/", "/data", "/cohorts", "/segments", "/explore", "/customers?id=12347", "/products"]) {
+    await page.goto(`${base}${path}`);
+    await page.waitForTimeout(300);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    check(width <= 390, `${path} scrolls sideways at 390 px (page is ${width} px wide)`);
+  }
+  if (shots) { await page.goto(`${base}/`); await page.waitForSelector("#chart-1[data-drawn=true]"); await page.screenshot({ path: `${shots}/dashboard-phone.png`, fullPage: true }); }
+  await page.setViewportSize({ width: 1280, height: 900 });
 
   step("customer 12347 with recommendations");
   await page.goto(`${base}/customers`);

@@ -1,9 +1,12 @@
+using System.Text.Json.Serialization;
 using Segmenta.Pipeline;
+using Segmenta.Web.Jobs;
 
 namespace Segmenta.Web.Api;
 
 /// <summary>
-/// The JSON API. Unknown ids give 404 and bad input 400, both as problem details (RFC 9457) naming what was wrong.
+/// The JSON API. Every error is problem details (RFC 9457) naming the field at fault: unknown ids and segmentations
+/// 404, bad input 400, wrong content type 415, too large a body 413. Money is rounded to cents.
 /// </summary>
 internal static class ApiEndpoints
 {
@@ -13,20 +16,28 @@ internal static class ApiEndpoints
     {
         var api = app.MapGroup("/api");
 
-        api.MapGet("/health", (StoreAccess store) => store.Read(s =>
+        api.MapGet("/health", (StoreAccess store, JobQueue jobs) => store.Read(s =>
         {
             var health = StoredResults.Health(s);
-            return Results.Ok(new { status = "ok", health.Customers, health.Lines, health.LastRun });
-        })).WithSummary("Service health and what the database holds.");
+            return TypedResults.Ok(new HealthResponse("ok", health.Customers, health.Lines, health.LastRun, jobs.Latest(1).FirstOrDefault(j => j.State is JobState.Queued or JobState.Running)?.Id));
+        })).WithSummary("Service health, what the database holds, and the job running now (if any).");
 
         api.MapGet("/customers/{id}", (string id, LookupCache lookups) =>
             lookups.Customer(id) is { } customer
-                ? Results.Ok(customer)
-                : NotFound($"No customer with id '{id}'."))
-            .WithSummary("A customer's features, RFM scores and segments.");
+                ? Results.Ok(new CustomerResponse(customer.CustomerId, JsonValues.Row(customer.Features), customer.Segments))
+                : Problems.NotFound($"No customer with id '{id}'."))
+            .Produces<CustomerResponse>().ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("A customer's features, RFM scores and segments (money in cents).");
 
-        api.MapGet("/segments", (string? segmentation, StoreAccess store) =>
-            Results.Ok(store.Read(s => StoredResults.Segments(s, segmentation))))
+        api.MapGet("/segments", (string? segmentation, StoreAccess store) => store.Read(s =>
+        {
+            var segments = StoredResults.Segments(s, segmentation);
+            if (segmentation is not null && segments.Count == 0)
+            {
+                return UnknownSegmentation(s, segmentation);
+            }
+            return Results.Ok(segments.Select(SegmentResponse.From).ToList());
+        })).Produces<List<SegmentResponse>>().ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Every segment (optionally of one segmentation: rfm, kmeans, gmm) with size, revenue, name, explanation and action.");
 
         api.MapGet("/segments/{id:int}/customers", (int id, string? segmentation, int? page, int? pageSize, StoreAccess store) =>
@@ -35,65 +46,93 @@ internal static class ApiEndpoints
             var number = page ?? 1;
             if (size is < 1 or > MaxPageSize)
             {
-                return BadRequest("pageSize", $"pageSize must be between 1 and {MaxPageSize}; got {size}.");
+                return Problems.BadRequest("pageSize", $"pageSize must be between 1 and {MaxPageSize}; got {size}.");
             }
-            if (number < 1)
+            if (number is < 1 or > 1_000_000)
             {
-                return BadRequest("page", $"page must be 1 or more; got {number}.");
+                return Problems.BadRequest("page", $"page must be between 1 and 1000000; got {number}.");
             }
             return store.Read(s =>
             {
                 var name = segmentation ?? StoredResults.PrimarySegmentation(s) ?? "rfm";
+                if (StoredResults.Segments(s, name).Count == 0)
+                {
+                    return UnknownSegmentation(s, name);
+                }
                 return StoredResults.SegmentCustomers(s, name, id, number, size) is { } result
-                    ? Results.Ok(result)
-                    : NotFound($"No segment {id} in segmentation '{name}'.");
+                    ? Results.Ok(new CustomerPageResponse([.. result.Items.Select(JsonValues.Row)], result.PageNumber, result.PageSize, result.Total))
+                    : Problems.NotFound($"No segment {id} in segmentation '{name}'.");
             });
-        }).WithSummary("A page of a segment's customers, largest spenders first.");
+        }).Produces<CustomerPageResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("A page of a segment's customers, largest spenders first.");
 
         api.MapGet("/customers/{id}/recommendations", (string id, int? top, LookupCache lookups) =>
         {
             var count = top ?? 10;
             if (count is < 1 or > 100)
             {
-                return BadRequest("top", $"top must be between 1 and 100; got {count}.");
+                return Problems.BadRequest("top", $"top must be between 1 and 100; got {count}.");
             }
-            return lookups.Customer(id) is null ? NotFound($"No customer with id '{id}'.") : Results.Ok(lookups.Recommendations(id, count));
-        }).WithSummary("A customer's recommended products, best first, each with the method and the reason.");
+            return lookups.Customer(id) is null ? Problems.NotFound($"No customer with id '{id}'.") : Results.Ok(lookups.Recommendations(id, count));
+        }).Produces<List<RecommendationRecord>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("A customer's recommended products, best first, each with the method and the reason.");
 
-        api.MapPost("/score", (ScoreRequest request, StoreAccess store) =>
+        api.MapPost("/score", (ScoreRequest request, StoreAccess store) => store.Read(s =>
         {
-            if (request.Features is not { Count: > 0 } features)
+            if (StoredResults.Model(s) is not { } model)
             {
-                return BadRequest("features", "Give the customer's features, e.g. {\"features\": {\"recency\": 3, \"frequency\": 7, \"monetary\": 4310}}.");
+                return Problems.NotFound("The database holds no clustering model: run segmenta analyze without --no-clusters.");
             }
-            if (store.Read(StoredResults.Model) is not { } model)
+            if (ScoreCheck.Problem(request, model.Features, StoredResults.ClusterableFeatures(s)) is { } problem)
             {
-                return NotFound("The database holds no clustering model: run segmenta analyze without --no-clusters.");
+                return problem;
             }
             try
             {
-                var (segment, probabilities) = model.Score(features);
-                return Results.Ok(new
-                {
-                    segment,
-                    name = model.SegmentNames is { } names && segment < names.Count ? names[segment] : null,
-                    probabilities,
-                    algorithm = model.Algorithm.ToString(),
-                    features = model.Features,
-                });
+                var (segment, probabilities) = model.Score(request.Features!);
+                return Results.Ok(new ScoreResponse(segment, model.SegmentNames is { } names && segment < names.Count ? names[segment] : null,
+                    probabilities?.Select(p => Math.Round(p, 6)).ToArray(), model.Algorithm.ToString(), model.Features));
             }
             catch (SegmentaException e)
             {
-                return BadRequest("features", e.Message);
+                return Problems.BadRequest("features", e.Message);
             }
-        }).WithSummary("Assigns a customer, given by its features, to a segment of the saved model (probabilities for mixtures).");
+        })).Accepts<ScoreRequest>("application/json").Produces<ScoreResponse>().ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .WithBodyLimit(WebOptions.ScoreBodyBytes)
+            .WithSummary("Assigns a customer, given by its features, to a segment of the saved model (probabilities for mixtures). Body up to 64 KB.");
+
+        api.MapGet("/jobs/{id}", (string id, JobQueue jobs) =>
+            jobs.Find(id) is { } job ? Results.Ok(job) : Problems.NotFound($"No job with id '{id}' (jobs are kept while the server runs)."))
+            .Produces<JobStatus>().ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("A background job (re-run, upload, recommendation refresh): state, progress, step and outcome.");
+
+        api.MapGet("/jobs", (JobQueue jobs) => Results.Ok(jobs.Latest(20)))
+            .Produces<List<JobStatus>>().WithSummary("The latest background jobs, newest first.");
+    }
+
+    private static IResult UnknownSegmentation(Store.SegmentaStore store, string name)
+    {
+        var known = StoredResults.Segments(store).Select(s => s.Segmentation).Distinct().ToList();
+        return Problems.NotFound($"No segmentation '{name}' in this database; it holds {(known.Count == 0 ? "none" : string.Join(", ", known))}.");
     }
 
     /// <summary>Body of POST /api/score: a customer's features by name (as in customers.csv, snake_case).</summary>
+    [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
     internal sealed record ScoreRequest(Dictionary<string, double>? Features);
 
-    internal static IResult NotFound(string detail) => Results.Problem(detail: detail, statusCode: StatusCodes.Status404NotFound, title: "Not found");
+    internal sealed record HealthResponse(string Status, long Customers, long Lines, DateTime? LastRun, string? RunningJob);
 
-    internal static IResult BadRequest(string field, string detail) => Results.ValidationProblem(
-        new Dictionary<string, string[]> { [field] = [detail] }, detail: detail, title: "Invalid request");
+    internal sealed record CustomerResponse(string CustomerId, IReadOnlyDictionary<string, object?> Features, IReadOnlyList<CustomerSegmentRecord> Segments);
+
+    internal sealed record CustomerPageResponse(IReadOnlyList<Dictionary<string, object?>> Items, int PageNumber, int PageSize, long Total);
+
+    internal sealed record ScoreResponse(int Segment, string? Name, double[]? Probabilities, string Algorithm, IReadOnlyList<string> Features);
+
+    internal sealed record SegmentResponse(string Segmentation, int SegmentId, string Name, long Customers, double CustomerShare, double Revenue,
+        double RevenueShare, string Explanation, double Fidelity, string Action)
+    {
+        internal static SegmentResponse From(SegmentRecord s) => new(s.Segmentation, s.SegmentId, s.Name, s.Customers, Math.Round(s.CustomerShare, 6),
+            JsonValues.Money(s.Revenue), Math.Round(s.RevenueShare, 6), s.Explanation, Math.Round(s.Fidelity, 6), s.Action);
+    }
 }

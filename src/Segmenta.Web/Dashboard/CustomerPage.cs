@@ -33,8 +33,13 @@ internal static class CustomerPage
         page.Heading($"Customer {customer.CustomerId}");
         page.Table(["Feature", "Value"], KeyFeatures.Where(customer.Features.ContainsKey).Select(f => (IReadOnlyList<string>)[f, Format(customer.Features[f])]), "customer-features");
         page.Heading("Segments");
-        page.Table(["Segmentation", "#Segment", "Name", "#Probability"], customer.Segments.Select(s => (IReadOnlyList<string>)
-            [s.Segmentation, s.SegmentId.ToString(CultureInfo.InvariantCulture), s.Name ?? "", s.Probability is { } p ? Page.P(p) : ""]), "customer-segments");
+        page.Raw("<div class=\"scroll\"><table id=\"customer-segments\"><thead><tr><th>Segmentation</th><th class=\"n\">Segment</th><th>Name</th><th class=\"n\">Probability</th></tr></thead><tbody>\n");
+        foreach (var s in customer.Segments)
+        {
+            page.Raw($"<tr><td>{Page.E(s.Segmentation)}</td><td class=\"n\">{s.SegmentId.ToString(CultureInfo.InvariantCulture)}</td>"
+                + $"<td><a href=\"/explore/{Uri.EscapeDataString(s.Segmentation)}/{s.SegmentId.ToString(CultureInfo.InvariantCulture)}\">{Page.E(s.Name)}</a></td><td class=\"n\">{(s.Probability is { } p ? Page.P(p) : "")}</td></tr>\n");
+        }
+        page.Raw("</tbody></table></div>\n");
         var recommendations = StoredResults.Recommendations(store, customer.CustomerId, 10);
         page.Heading("Recommended products");
         if (recommendations.Count == 0)

@@ -1,18 +1,27 @@
+using System.Globalization;
 using System.Reflection;
 using Microsoft.AspNetCore.Antiforgery;
 using Segmenta.Cleaning;
+using Segmenta.Loading;
 using Segmenta.Pipeline;
 using Segmenta.Profiling;
 using Segmenta.Segmentation;
+using Segmenta.Web.Api;
+using Segmenta.Web.Jobs;
 
 namespace Segmenta.Web.Dashboard;
 
 /// <summary>
 /// The dashboard's pages (server-rendered HTML with Plotly charts) and its two forms: re-run the segmentation, and
-/// upload a new file. Forms carry anti-forgery tokens; uploads go to a temporary file whose name the server chooses.
+/// upload a new file. Both start background jobs (202 with the job for scripts, a redirect to the page that follows
+/// the job for plain forms). Forms carry anti-forgery tokens; uploads go to a temporary folder the server chooses.
+/// Banners show only the server's own text (a job's outcome, a fixed message), never text from the query string.
 /// </summary>
 internal static class DashboardEndpoints
 {
+    internal static readonly ColumnRole[] MappableRoles =
+        [ColumnRole.Customer, ColumnRole.Date, ColumnRole.Invoice, ColumnRole.Product, ColumnRole.Description, ColumnRole.Quantity, ColumnRole.UnitPrice, ColumnRole.LineTotal, ColumnRole.Country];
+
     internal static void Map(WebApplication app, WebOptions options)
     {
         app.MapGet("/assets/{name}", (string name) => Asset(name)).ExcludeFromDescription();
@@ -21,101 +30,129 @@ internal static class DashboardEndpoints
         app.MapGet("/cohorts", (StoreAccess store) => Html(store.Read(CohortsPage.Render))).ExcludeFromDescription();
         app.MapGet("/products", (string? product, StoreAccess store) => Html(store.Read(s => ProductsPage.Render(s, product)))).ExcludeFromDescription();
         app.MapGet("/customers", (string? id, StoreAccess store) => Html(store.Read(s => CustomerPage.Render(s, id)))).ExcludeFromDescription();
-        app.MapGet("/segments", (string? message, string? error, HttpContext context, IAntiforgery antiforgery, StoreAccess store) =>
+        app.MapGet("/segments", (string? job, HttpContext context, IAntiforgery antiforgery, StoreAccess store, JobQueue jobs) =>
         {
             var tokens = antiforgery.GetAndStoreTokens(context);
-            return Html(store.Read(s => SegmentsPage.Render(s, tokens.FormFieldName, tokens.RequestToken!, message, error)));
+            var status = job is null ? null : jobs.Find(job);
+            return Html(store.Read(s => SegmentsPage.Render(s, tokens.FormFieldName, tokens.RequestToken!, status)));
         }).ExcludeFromDescription();
-        app.MapGet("/data", (string? q, string? message, string? error, HttpContext context, IAntiforgery antiforgery, StoreAccess store) =>
+        app.MapGet("/data", (string? q, string? job, string? error, HttpContext context, IAntiforgery antiforgery, StoreAccess store, JobQueue jobs) =>
         {
             var tokens = antiforgery.GetAndStoreTokens(context);
-            return Html(store.Read(s => DataPage.Render(s, q, tokens.FormFieldName, tokens.RequestToken!, options.MaxRequestBytes, message, error)));
+            var status = job is null ? null : jobs.Find(job);
+            var notice = error switch
+            {
+                "too-large" => $"The file is larger than this server accepts ({BodyLimit.Describe(options.MaxRequestBytes)}). Split it, compress it (.csv.gz), or import it with segmenta analyze FILE --db {Path.GetFileName(store.DatabasePath)}.",
+                "no-file" => "Choose a file to upload.",
+                _ => null,
+            };
+            return Html(store.Read(s => DataPage.Render(s, q, tokens.FormFieldName, tokens.RequestToken!, options.MaxRequestBytes, status, notice)));
         }).ExcludeFromDescription();
 
-        app.MapGet("/segments/{segmentation}/{id:int}/activation.csv", (string segmentation, int id, StoreAccess store) =>
-            store.Read(s => ProfileOutputs.ActivationCsv(s, segmentation, id)) is { } csv
-                ? Results.File(System.Text.Encoding.UTF8.GetBytes(csv), "text/csv", $"segment-{id}.csv")
-                : Results.NotFound()).ExcludeFromDescription();
+        app.MapGet("/explore", (StoreAccess store) => Html(store.Read(ExplorerPage.Render))).ExcludeFromDescription();
+        app.MapGet("/explore/{segmentation}/{id:int}", (string segmentation, int id, HttpRequest request, StoreAccess store) =>
+            store.Read(s => SegmentCustomersPage.Render(s, segmentation, id, request.Query)) is { } html
+                ? Html(html)
+                : Problems.NotFound($"No segment {id} in segmentation '{segmentation}'.")).ExcludeFromDescription();
+        app.MapGet("/explore/{segmentation}/{id:int}/customers.csv", (string segmentation, int id, HttpRequest request, StoreAccess store) => store.Read(s =>
+            StoredResults.Segments(s, segmentation).Any(x => x.SegmentId == id)
+                ? Results.File(System.Text.Encoding.UTF8.GetBytes(SegmentCustomersPage.Csv(s, segmentation, id, request.Query)), "text/csv", DownloadName(s, segmentation, id, "customers"))
+                : Problems.NotFound($"No segment {id} in segmentation '{segmentation}'."))).ExcludeFromDescription();
 
-        app.MapPost("/segments/run", (IFormCollection form, StoreAccess store, RecommendationRefresher refresher) =>
+        app.MapGet("/segments/{segmentation}/{id:int}/activation.csv", (string segmentation, int id, StoreAccess store) => store.Read(s =>
+            ProfileOutputs.ActivationCsv(s, segmentation, id) is { } csv
+                ? Results.File(System.Text.Encoding.UTF8.GetBytes(csv), "text/csv", DownloadName(s, segmentation, id, "activation"))
+                : Problems.NotFound($"No segment {id} in segmentation '{segmentation}'."))).ExcludeFromDescription();
+
+        app.MapPost("/segments/run", (IFormCollection form, HttpRequest request, JobQueue jobs) =>
         {
-            var algorithm = form["algorithm"].ToString();
+            SegmentationOptions segmentation;
             try
             {
-                var segmentation = ReadSegmentation(algorithm, form["k"].ToString(), form["scaling"].ToString(), [.. form["features"].Select(f => f ?? "")]);
-                var result = store.Write(s => AnalysisPipeline.Resegment(new AnalysisOptions
-                {
-                    OutputDirectory = Path.GetDirectoryName(s.Path)!,
-                    DatabasePath = s.Path,
-                    Segmentation = segmentation,
-                    Recommendation = null,
-                }, writeReport: false));
-                refresher.Schedule(Path.GetDirectoryName(store.DatabasePath)!);
-                var message = (result.Clusters is { } c ? $"Re-ran {algorithm}: {c.K} segments in {result.Elapsed.TotalSeconds:0.00} s." : string.Join(" ", result.Notes))
-                    + " Recommendations are being refreshed for the new segments in the background (a few seconds).";
-                return Results.Redirect("/segments?message=" + Uri.EscapeDataString(message));
+                segmentation = ReadSegmentation(form["algorithm"].ToString(), form["k"].ToString(), form["scaling"].ToString(), [.. form["features"].Select(f => f ?? "")]);
+            }
+            catch (SegmentaException e) when (BodyLimit.WantsJson(request))
+            {
+                return Problems.For(e);
             }
             catch (SegmentaException e)
             {
-                return Results.Redirect("/segments?error=" + Uri.EscapeDataString(e.Message));
+                return Results.Redirect("/segments?job=" + jobs.Failed("resegment", e.Message).Id);
             }
-        }).ExcludeFromDescription();
+            return Started(DashboardRuns.Resegment(jobs, segmentation), "/segments", request);
+        }).WithBodyLimit(WebOptions.FormBodyBytes).ExcludeFromDescription();
 
-        app.MapPost("/data/upload", async (IFormCollection form, StoreAccess store) =>
+        app.MapPost("/data/upload", async (IFormCollection form, HttpRequest request, JobQueue jobs) =>
         {
             var file = form.Files["file"];
-            var cleaning = form["cleaning"].ToString();
             if (file is null || file.Length == 0)
             {
-                return Results.Redirect("/data?error=" + Uri.EscapeDataString("Choose a file to upload."));
+                return BodyLimit.WantsJson(request) ? Problems.BadRequest("file", "Choose a file to upload.") : Results.Redirect("/data?error=no-file");
             }
-            // The server picks the path; only the extension of the user's name is kept (it tells the format).
-            var extension = string.Concat(Path.GetFileName(file.FileName).Split('.').Skip(1).TakeLast(2).Select(e => "." + new string(e.Where(char.IsLetterOrDigit).ToArray())));
-            var temporary = Path.Combine(Path.GetTempPath(), $"segmenta-upload-{Guid.NewGuid():N}{extension}");
-            try
+            // The server picks the folder; the file keeps a cleaned form of the user's name, so the imports list says which file it was.
+            var folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"segmenta-upload-{Guid.NewGuid():N}")).FullName;
+            var name = SafeFileName(file.FileName);
+            var path = Path.Combine(folder, name);
+            await using (var target = File.Create(path))
             {
-                await using (var target = File.Create(temporary))
-                {
-                    await file.CopyToAsync(target);
-                }
-                var result = store.Write(s => AnalysisPipeline.Run(new AnalysisOptions
-                {
-                    Inputs = [temporary],
-                    OutputDirectory = Path.GetDirectoryName(s.Path)!,
-                    DatabasePath = s.Path,
-                    Cleaning = new CleaningOptions { Preset = cleaning == "classic" ? CleaningPreset.Classic : CleaningPreset.Default },
-                }));
-                var import = result.Imports[0];
-                var message = import.AlreadyImported
-                    ? $"{file.FileName} was already imported: nothing added; analysis refreshed."
-                    : $"{file.FileName}: {import.LinesRead:N0} lines read, {import.LinesLoaded:N0} loaded, {import.LinesQuarantined:N0} quarantined; {result.Features.Customers:N0} customers analysed.";
-                return Results.Redirect("/data?message=" + Uri.EscapeDataString(message));
+                await file.CopyToAsync(target);
             }
-            catch (SegmentaException e)
-            {
-                return Results.Redirect("/data?error=" + Uri.EscapeDataString($"{file.FileName}: {e.Message}"));
-            }
-            finally
-            {
-                File.Delete(temporary);
-            }
-        }).ExcludeFromDescription();
+            var map = MappableRoles
+                .Select(role => (Role: role, Column: form["map-" + role.ToString().ToLowerInvariant()].ToString().Trim()))
+                .Where(m => m.Column.Length > 0)
+                .ToDictionary(m => m.Role, m => m.Column);
+            var cleaning = form["cleaning"].ToString() == "classic" ? CleaningPreset.Classic : CleaningPreset.Default;
+            return Started(DashboardRuns.Upload(jobs, path, name, cleaning, map), "/data", request);
+        }).WithBodyLimit(options.MaxRequestBytes).WithMetadata(new TooLargeRedirect("/data?error=too-large")).ExcludeFromDescription();
     }
+
+    /// <summary>202 with the job for scripts; for a plain form, the page that follows the job.</summary>
+    private static IResult Started(JobStatus job, string page, HttpRequest request) => BodyLimit.WantsJson(request)
+        ? Results.Accepted($"/api/jobs/{job.Id}", job)
+        : Results.Redirect($"{page}?job={job.Id}");
 
     internal static SegmentationOptions ReadSegmentation(string algorithm, string k, string scaling, string[]? features)
     {
         int? fixedK = k.Trim().Equals("auto", StringComparison.OrdinalIgnoreCase) ? null
             : int.TryParse(k.Trim(), out var value) && value is >= 2 and <= 20 ? value
-            : throw new SegmentaException($"k: give auto or a number from 2 to 20; got '{k}'.");
+            : throw new SegmentaException($"k: give auto or a number from 2 to 20; got '{SafeText(k)}'.");
         return new SegmentationOptions
         {
             Algorithm = algorithm == "gmm" ? ClusteringAlgorithm.GaussianMixture : algorithm == "kmeans" ? ClusteringAlgorithm.KMeans
-                : throw new SegmentaException($"algorithm: use kmeans or gmm; got '{algorithm}'."),
+                : throw new SegmentaException($"algorithm: use kmeans or gmm; got '{SafeText(algorithm)}'."),
             K = fixedK,
             Scaling = scaling == "robust" ? Scaling.Robust : Scaling.Standard,
             Features = features is { Length: > 0 } ? [.. features.Select(f => f.ToLowerInvariant())] : SegmentationOptions.DefaultFeatures,
         };
     }
+
+    /// <summary>A download's name: what it is, of which segmentation and segment, from which run (e.g. rfm-champions-activation-run-20111209-1200.csv).</summary>
+    internal static string DownloadName(Store.SegmentaStore store, string segmentation, int segmentId, string what)
+    {
+        var segment = StoredResults.Segments(store, segmentation).FirstOrDefault(s => s.SegmentId == segmentId);
+        var run = StoredResults.Health(store).LastRun is { } at ? "-run-" + at.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) : "";
+        return $"{Slug(segmentation)}-{segmentId}-{Slug(segment?.Name ?? "segment")}-{what}{run}.csv";
+    }
+
+    internal static string Slug(string text)
+    {
+        var slug = new string([.. text.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')]);
+        while (slug.Contains("--", StringComparison.Ordinal))
+        {
+            slug = slug.Replace("--", "-", StringComparison.Ordinal);
+        }
+        slug = slug.Trim('-');
+        return slug.Length == 0 ? "x" : slug[..Math.Min(slug.Length, 40)];
+    }
+
+    private static string SafeFileName(string fileName)
+    {
+        var name = Path.GetFileName(fileName.Replace('\\', '/'));
+        var cleaned = new string([.. name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_')]).TrimStart('.');
+        return cleaned.Length == 0 ? "upload.csv" : cleaned.Length <= 100 ? cleaned : cleaned[..60] + cleaned[^40..];
+    }
+
+    private static string SafeText(string text) => text.Length <= 20 ? text : text[..20] + "…";
 
     private static IResult Html(string html) => Results.Content(html, "text/html; charset=utf-8");
 
@@ -124,7 +161,7 @@ internal static class DashboardEndpoints
         var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("assets/" + name);
         if (stream is null)
         {
-            return Results.NotFound();
+            return Problems.NotFound("No such asset.");
         }
         var type = name.EndsWith(".js", StringComparison.Ordinal) ? "text/javascript" : name.EndsWith(".css", StringComparison.Ordinal) ? "text/css" : "application/octet-stream";
         return Results.Stream(stream, type);

@@ -8,20 +8,23 @@ internal static class DataPage
 {
     internal const int QuarantineRows = 200;
 
-    internal static string Render(SegmentaStore store, string? search, string antiforgeryField, string antiforgeryToken, long maxUploadBytes, string? message, string? error)
+    private static string MappingInputs() => string.Concat(DashboardEndpoints.MappableRoles.Select(role =>
+    {
+        var name = role.ToString().ToLowerInvariant();
+        return $"<label>{Page.E(name)}<input name=\"map-{name}\" id=\"map-{name}\" size=\"14\"></label>";
+    }));
+
+    internal static string Render(SegmentaStore store, string? search, string antiforgeryField, string antiforgeryToken, long maxUploadBytes, Jobs.JobStatus? job, string? notice)
     {
         var page = new Page("Data", "/data");
-        if (message is not null)
+        page.JobBanner(job, "upload-message", "upload-error");
+        if (notice is not null)
         {
-            page.Raw($"<p class=\"ok\" id=\"upload-message\">{Page.E(message)}</p>\n");
-        }
-        if (error is not null)
-        {
-            page.Raw($"<p class=\"error\" id=\"upload-error\">{Page.E(error)}</p>\n");
+            page.Raw($"<p class=\"error\" id=\"upload-error\">{Page.E(notice)}</p>\n");
         }
         page.Heading("Add a transaction file");
         page.Raw($"""
-            <form class="card" method="post" action="/data/upload" enctype="multipart/form-data" id="upload-form">
+            <form class="card" method="post" action="/data/upload" enctype="multipart/form-data" id="upload-form" data-job-form="/data" data-max-bytes="{maxUploadBytes}">
             <input type="hidden" name="{Page.E(antiforgeryField)}" value="{Page.E(antiforgeryToken)}">
             <p class="note">CSV/TSV (optionally .gz), .xlsx or .parquet, up to {maxUploadBytes / (1024 * 1024)} MB. The file is imported, then the whole
             analysis runs again on everything the database holds. If the file cannot be read, nothing stored changes.</p>
@@ -30,9 +33,18 @@ internal static class DataPage
             <label>Cleaning<select name="cleaning"><option value="default">default</option><option value="classic">classic</option></select></label>
             <button type="submit" id="upload-button">Upload and analyse</button>
             </div>
+            <details id="column-mapping"{(job is { State: Jobs.JobState.Failed, Message: { } failure } && failure.Contains("--map", StringComparison.Ordinal) ? " open" : "")}><summary>Column mapping (when the file's column names are not recognised)</summary>
+            <p class="note">Give the name (or position, 1, 2, ...) of the file's column for each role; leave empty to detect it. A customer and a date are needed, and a price or a line total.</p>
+            <div class="mapping">{MappingInputs()}</div>
+            </details>
             <progress id="upload-progress" hidden></progress> <span id="upload-status" class="note" role="status"></span>
             </form>
             """);
+        var imports = Loading.ImportedFiles.List(store);
+        page.Heading($"Imported files ({imports.Count})");
+        page.Table(["File", "Format", "#Size", "#Lines read", "#Loaded", "#Quarantined", "Imported"], imports.Select(i => (IReadOnlyList<string>)
+            [i.SourceName, i.Format, Api.BodyLimit.Describe(i.SizeBytes), Page.N(i.LinesRead), Page.N(i.LinesLoaded), Page.N(i.LinesQuarantined),
+             i.ImportedAt.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)]), "imports");
         page.Heading("Cleaning report");
         page.Table(["Rule", "What it removes", "#Lines", "#Revenue", "#Share of lines"],
             StoredResults.Cleaning(store).Select(r => (IReadOnlyList<string>)[r.Rule, r.Description, Page.N(r.Lines), Page.N(r.Revenue, 2), Page.P(r.LineShare)]),

@@ -25,26 +25,40 @@ internal static class OverviewPage
             .Raw(Kpi(Page.N(orders == 0 ? 0 : revenue / orders, 2), "Average order value"))
             .Raw(Kpi(Page.P(exploration.Customers.RepeatShare), "Repeat buyers"))
             .Raw("</div>\n");
-        var months = exploration.Monthly.Select(m => m.Month.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        var period = DataPeriod.Of(store);
+        // A month cut by the start or end of the data is labelled and drawn pale, so it does not read as a cliff.
+        var partial = exploration.Monthly.Select(m => period is { } p && DataPeriod.IsPartial(m.Month, p)).ToArray();
+        var months = exploration.Monthly.Select((m, i) => m.Month.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture) + (partial[i] ? " (partial)" : "")).ToArray();
         page.Chart("monthly", new object[]
             {
-                new { type = "bar", x = months, y = exploration.Monthly.Select(m => Math.Round(m.Revenue, 2)).ToArray(), name = "Revenue" },
-                new { type = "scatter", mode = "lines+markers", x = months, y = exploration.Monthly.Select(m => m.Orders).ToArray(), name = "Orders", yaxis = "y2" },
+                new
+                {
+                    type = "bar", x = months, y = exploration.Monthly.Select(m => Math.Round(m.Revenue, 2)).ToArray(), name = "Revenue",
+                    marker = new { color = partial.Select(p => p ? "rgba(31,119,180,0.35)" : "rgba(31,119,180,1)").ToArray() },
+                },
+                new { type = "scatter", mode = "lines+markers", x = months, y = exploration.Monthly.Select(m => m.Orders).ToArray(), name = "Orders", yaxis = "y2", line = new { color = "#d62728" } },
             },
             new
             {
                 title = new { text = "Revenue and orders by month" },
-                yaxis = new { title = new { text = "Revenue" } },
-                yaxis2 = new { title = new { text = "Orders" }, overlaying = "y", side = "right" },
-                legend = new { orientation = "h" },
+                margin = new { t = 72, r = 72, b = 90, l = 72 },
+                xaxis = new { automargin = true, tickangle = -45 },
+                yaxis = new { title = new { text = "Revenue" }, automargin = true },
+                yaxis2 = new { title = new { text = "Orders" }, overlaying = "y", side = "right", automargin = true, rangemode = "tozero" },
+                legend = new { orientation = "h", x = 0, y = 1.02, yanchor = "bottom" },
             },
-            "Bar chart of monthly revenue with a line of monthly orders");
+            "Bar chart of monthly revenue with a line of monthly orders; partial months at the edges of the data are pale and labelled");
+        if (partial.Any(p => p) && period is { } range)
+        {
+            page.Paragraph($"The data runs from {range.First:yyyy-MM-dd} to {range.Last:yyyy-MM-dd}: months marked (partial) are not complete.", "note");
+        }
         page.Chart("customers", new object[]
             {
                 new { type = "bar", x = months, y = exploration.Monthly.Select(m => m.NewCustomers).ToArray(), name = "New customers" },
                 new { type = "bar", x = months, y = exploration.Monthly.Select(m => m.ReturningCustomers).ToArray(), name = "Returning customers" },
             },
-            new { title = new { text = "Active customers by month: new and returning" }, barmode = "stack", legend = new { orientation = "h" } },
+            new { title = new { text = "Active customers by month: new and returning" }, barmode = "stack", margin = new { t = 72, r = 16, b = 90, l = 64 },
+                xaxis = new { automargin = true, tickangle = -45 }, legend = new { orientation = "h", x = 0, y = 1.02, yanchor = "bottom" } },
             "Stacked bar chart of new and returning customers per month");
         var countries = exploration.Countries.Take(15).ToList();
         page.Chart("countries", new object[]
@@ -56,7 +70,7 @@ internal static class OverviewPage
                     text = countries.Select(c => Page.P(c.RevenueShare)).Reverse().ToArray(), name = "Revenue",
                 },
             },
-            new { title = new { text = "Revenue by country (top 15)" }, height = 480, margin = new { l = 140 } },
+            new { title = new { text = "Revenue by country (top 15)" }, height = 480, yaxis = new { automargin = true }, margin = new { l = 16 } },
             "Horizontal bar chart of revenue by country");
         page.Table(["Country", "#Customers", "#Orders", "#Revenue", "#Share", "#Average order value"],
             exploration.Countries.Select(c => (IReadOnlyList<string>)

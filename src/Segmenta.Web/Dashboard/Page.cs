@@ -13,7 +13,7 @@ internal sealed class Page(string title, string current)
 {
     internal static readonly (string Path, string Label)[] Navigation =
     [
-        ("/", "Overview"), ("/data", "Data"), ("/cohorts", "Cohorts"), ("/segments", "Segments"), ("/customers", "Customer"), ("/products", "Products"),
+        ("/", "Overview"), ("/data", "Data"), ("/cohorts", "Cohorts"), ("/segments", "Segments"), ("/explore", "Explorer"), ("/customers", "Customer"), ("/products", "Products"),
     ];
 
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
@@ -32,6 +32,27 @@ internal sealed class Page(string title, string current)
         return this;
     }
 
+    /// <summary>
+    /// The state of the page's last job: progress while it runs (dashboard.js follows it and reloads when it is done),
+    /// then its outcome. Only the server's own text is shown.
+    /// </summary>
+    internal Page JobBanner(Jobs.JobStatus? job, string messageId, string errorId)
+    {
+        switch (job?.State)
+        {
+            case null:
+                return this;
+            case Jobs.JobState.Succeeded:
+                return Raw($"<p class=\"ok\" id=\"{messageId}\">{E(job.Message)}</p>\n");
+            case Jobs.JobState.Failed:
+                return Raw($"<p class=\"error\" id=\"{errorId}\">{E(job.Message)}</p>\n");
+            default:
+                var value = job.Progress is { } p ? $" value=\"{p.ToString(Invariant)}\"" : "";
+                return Raw($"<div class=\"card job\" id=\"job-status\" data-job=\"{E(job.Id)}\" role=\"status\"><progress id=\"job-progress\" max=\"1\"{value}></progress> "
+                    + $"<span id=\"job-step\">{E(job.State == Jobs.JobState.Queued ? "Waiting for the previous job…" : job.Step ?? "Starting…")}</span></div>\n");
+        }
+    }
+
     internal Page Heading(string text, int level = 2) => Raw($"<h{level}>{E(text)}</h{level}>\n");
 
     internal Page Paragraph(string text, string? cssClass = null) => Raw($"<p{(cssClass is null ? "" : $" class=\"{cssClass}\"")}>{E(text)}</p>\n");
@@ -40,7 +61,7 @@ internal sealed class Page(string title, string current)
     internal Page Table(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows, string? id = null)
     {
         var numeric = headers.Select(h => h.StartsWith('#')).ToArray();
-        _body.Append(id is null ? "<table>" : $"<table id=\"{E(id)}\">").Append("<thead><tr>");
+        _body.Append("<div class=\"scroll\">").Append(id is null ? "<table>" : $"<table id=\"{E(id)}\">").Append("<thead><tr>");
         for (var i = 0; i < headers.Count; i++)
         {
             _body.Append(numeric[i] ? "<th class=\"n\">" : "<th>").Append(E(headers[i].TrimStart('#'))).Append("</th>");
@@ -55,7 +76,7 @@ internal sealed class Page(string title, string current)
             }
             _body.Append("</tr>\n");
         }
-        _body.Append("</tbody></table>\n");
+        _body.Append("</tbody></table></div>\n");
         return this;
     }
 

@@ -17,22 +17,45 @@ internal static class ProductsPage
         }
         var exploration = Explorer.Load(store);
         page.Raw($"""
-            <form method="get" action="/products" style="display:flex;gap:8px;margin-bottom:12px">
-            <input name="product" value="{Page.E(product)}" placeholder="stock code, e.g. 85123A" id="product-code"><button type="submit">Frequently bought together</button>
+            <form method="get" action="/products" class="inline" style="display:flex;gap:8px;margin-bottom:12px;flex-wrap:wrap">
+            <input name="product" value="{Page.E(product)}" placeholder="code or words, e.g. 85123a or heart" id="product-code"><button type="submit" id="product-search">Find products</button>
             </form>
             """);
         if (!string.IsNullOrWhiteSpace(product))
         {
-            var together = StoredResults.BoughtTogether(store, product.Trim(), 10);
-            page.Heading($"Bought together with {product.Trim()}");
-            if (together.Count == 0)
+            var text = product.Trim();
+            var matches = ProductSearch.Find(store, text, 20);
+            var exact = matches.FirstOrDefault(m => m.StockCode.Equals(text, StringComparison.OrdinalIgnoreCase)) ?? (matches.Count == 1 ? matches[0] : null);
+            if (exact is null)
             {
-                page.Paragraph("No association stored for this product (unknown code, too few invoices, or recommendations not computed).", "note");
+                page.Heading($"Products matching “{text}”");
+                if (matches.Count == 0)
+                {
+                    page.Paragraph("No product code or description contains these words.", "note");
+                }
+                else
+                {
+                    page.Raw("<div class=\"scroll\"><table id=\"product-matches\"><thead><tr><th>Product</th><th>Description</th><th class=\"n\">Net sales</th><th class=\"n\">Customers</th></tr></thead><tbody>\n");
+                    foreach (var m in matches)
+                    {
+                        page.Raw($"<tr><td><a href=\"/products?product={Uri.EscapeDataString(m.StockCode)}\">{Page.E(m.StockCode)}</a></td><td>{Page.E(m.Description)}</td><td class=\"n\">{Page.N(m.Revenue, 2)}</td><td class=\"n\">{Page.N(m.Customers)}</td></tr>\n");
+                    }
+                    page.Raw("</tbody></table></div>\n");
+                }
             }
             else
             {
-                page.Table(["Product", "Description", "#Support", "#Confidence", "#Lift"], together.Select(t => (IReadOnlyList<string>)
-                    [t.StockCode, t.Description ?? "", Page.P(t.Support), Page.P(t.Confidence), Page.N(t.Lift, 2)]), "bought-together");
+                var together = StoredResults.BoughtTogether(store, exact.StockCode, 10);
+                page.Heading($"Bought together with {exact.StockCode} {exact.Description}");
+                if (together.Count == 0)
+                {
+                    page.Paragraph("No association stored for this product (too few invoices, or recommendations not computed).", "note");
+                }
+                else
+                {
+                    page.Table(["Product", "Description", "#Support", "#Confidence", "#Lift"], together.Select(t => (IReadOnlyList<string>)
+                        [t.StockCode, t.Description ?? "", Page.P(t.Support), Page.P(t.Confidence), Page.N(t.Lift, 2)]), "bought-together");
+                }
             }
         }
         var byRevenue = exploration.TopProducts.Where(p => p.Ranking == ProductRanking.Revenue).Take(20).ToList();
@@ -41,11 +64,11 @@ internal static class ProductsPage
                 new
                 {
                     type = "bar", orientation = "h",
-                    y = byRevenue.Select(p => $"{p.StockCode} {p.Description}").Reverse().ToArray(),
+                    y = byRevenue.Select(p => Clip($"{p.StockCode} {p.Description}", 28)).Reverse().ToArray(),
                     x = byRevenue.Select(p => Math.Round(p.Revenue, 2)).Reverse().ToArray(),
                 },
             },
-            new { title = new { text = "Top 20 products by revenue" }, height = 600, margin = new { l = 320 } },
+            new { title = new { text = "Top 20 products by revenue" }, height = 600, yaxis = new { automargin = true }, margin = new { l = 16 } },
             "Horizontal bar chart of the 20 products with the most revenue");
         foreach (var (ranking, title) in new[] { (ProductRanking.Quantity, "Top products by units"), (ProductRanking.Customers, "Top products by distinct customers"), (ProductRanking.Returns, "Most returned products") })
         {
@@ -56,4 +79,6 @@ internal static class ProductsPage
         }
         return page.Render();
     }
+
+    private static string Clip(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
 }

@@ -9,17 +9,10 @@ internal static class SegmentsPage
 {
     private static readonly string[] HeatmapFeatures = ["recency", "frequency", "monetary", "average_order_value", "tenure_days", "distinct_products", "return_rate"];
 
-    internal static string Render(SegmentaStore store, string antiforgeryField, string antiforgeryToken, string? message, string? error)
+    internal static string Render(SegmentaStore store, string antiforgeryField, string antiforgeryToken, Jobs.JobStatus? job)
     {
         var page = new Page("Segments", "/segments");
-        if (message is not null)
-        {
-            page.Raw($"<p class=\"ok\" id=\"run-message\">{Page.E(message)}</p>\n");
-        }
-        if (error is not null)
-        {
-            page.Raw($"<p class=\"error\" id=\"run-error\">{Page.E(error)}</p>\n");
-        }
+        page.JobBanner(job, "run-message", "run-error");
         var clustering = StoredResults.Clustering(store);
         WriteForm(page, store, clustering, antiforgeryField, antiforgeryToken);
         var segmentation = clustering?.Segmentation ?? StoredResults.PrimarySegmentation(store) ?? "rfm";
@@ -44,13 +37,13 @@ internal static class SegmentsPage
         var checkboxes = string.Join(" ", features.Select(f =>
             $"<label style=\"flex-direction:row;gap:4px\"><input type=\"checkbox\" name=\"features\" value=\"{Page.E(f)}\"{(chosen.Contains(f) ? " checked" : "")}>{Page.E(f)}</label>"));
         page.Raw($"""
-            <form class="card" method="post" action="/segments/run" id="segment-form">
+            <form class="card" method="post" action="/segments/run" id="segment-form" data-job-form="/segments">
             <input type="hidden" name="{Page.E(field)}" value="{Page.E(token)}">
             <div class="inline" style="display:flex;gap:12px;flex-wrap:wrap;align-items:end">
             <label>Algorithm<select name="algorithm"><option value="kmeans"{(algorithm == "kmeans" ? " selected" : "")}>K-Means</option><option value="gmm"{(algorithm == "gmm" ? " selected" : "")}>Gaussian mixture</option></select></label>
             <label>Segments (k)<input name="k" value="{k}" size="5" id="k-input" title="auto, or a number from 2 to 20"></label>
             <label>Scaling<select name="scaling"><option value="standard">standard</option><option value="robust"{(robust ? " selected" : "")}>robust</option></select></label>
-            <button type="submit" id="run-button">Re-run segmentation</button>
+            <button type="submit" id="run-button">Re-run segmentation</button> <progress id="segment-form-progress" max="1" hidden></progress> <span id="segment-form-status" class="note" role="status"></span>
             </div>
             <details><summary>Features ({chosen.Count} chosen)</summary><div style="display:flex;flex-wrap:wrap;gap:8px;margin-top:8px">{checkboxes}</div></details>
             </form>

@@ -27,7 +27,7 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output)
         var url = app.Urls.Single();
 
         var shots = Environment.GetEnvironmentVariable("SEGMENTA_SCREENSHOTS") ?? directory.Path;
-        var (exit, log) = Run("node", [Path.Combine(E2eFolder, "dashboard.mjs"), url, RepoPaths.OnlineRetail, shots], TimeSpan.FromMinutes(6));
+        var (exit, log) = Run("node", [Path.Combine(E2eFolder, "dashboard.mjs"), url, RepoPaths.OnlineRetail, shots], TimeSpan.FromMinutes(15));
         output.WriteLine(log);
 
         Assert.True(exit == 0, log);

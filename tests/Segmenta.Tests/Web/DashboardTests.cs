@@ -86,26 +86,59 @@ public sealed partial class DashboardTests : IDisposable
     }
 
     [Fact]
-    public async Task Re_running_with_five_segments_updates_the_scatter_and_the_profiles()
+    public async Task Re_running_with_five_segments_is_a_job_that_updates_the_scatter_and_the_profiles()
     {
-        var form = await _client.GetStringAsync("/segments");
-        var token = TokenInput().Match(form);
-        Assert.True(token.Success);
-        var fields = new List<KeyValuePair<string, string>>
-        {
-            new(token.Groups[1].Value, WebUtility.HtmlDecode(token.Groups[2].Value)), new("algorithm", "kmeans"), new("k", "5"), new("scaling", "standard"),
-            new("features", "recency"), new("features", "frequency"), new("features", "monetary"),
-        };
+        var fields = await FormFields("/segments", ("algorithm", "kmeans"), ("k", "5"), ("scaling", "standard"),
+            ("features", "recency"), ("features", "frequency"), ("features", "monetary"));
 
         var response = await _client.PostAsync("/segments/run", new FormUrlEncodedContent(fields));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Contains("5%20segments", response.Headers.Location!.ToString());
-        var page = await _client.GetStringAsync("/segments");
+        var location = response.Headers.Location!.ToString();
+        Assert.StartsWith("/segments?job=", location);
+        var job = await WaitForJob(location["/segments?job=".Length..]);
+        Assert.Equal("Succeeded", job.GetProperty("state").GetString());
+        var page = await _client.GetStringAsync(location);
+        Assert.Contains("5 segments", page);
         Assert.Contains("k = 5 was given", page);
         // Five clusters, and the key accounts set apart outside them (issue 12) when the data has any.
         Assert.Equal(5, Regex.Matches(page, "\"name\":\"\\d: (?!Key accounts)").Count);
         Assert.InRange(Regex.Matches(page, "\"name\":\"\\d: Key accounts").Count, 0, 1);
+        // The run's files went to its own folder, not over the files of the analyze run next to the database.
+        var runFolder = job.GetProperty("runFolder").GetString()!;
+        Assert.StartsWith(Path.Combine(_directory.Path, "runs"), runFolder);
+        Assert.True(File.Exists(Path.Combine(runFolder, "segments.csv")));
+        Assert.False(File.Exists(Path.Combine(_directory.Path, "segments.csv")));
+    }
+
+    [Fact]
+    public async Task A_script_starting_a_re_run_gets_202_with_the_job_and_reads_go_on_while_it_runs()
+    {
+        var fields = await FormFields("/segments", ("algorithm", "gmm"), ("k", "auto"), ("scaling", "standard"));
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/segments/run") { Content = new FormUrlEncodedContent(fields) };
+        request.Headers.Accept.ParseAdd("application/json");
+        var before = await _client.GetStringAsync("/api/segments?segmentation=kmeans");
+
+        var response = await _client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        Assert.Equal($"/api/jobs/{id}", response.Headers.Location!.ToString());
+        JsonElement state;
+        do
+        {
+            state = await _client.GetFromJsonAsync<JsonElement>($"/api/jobs/{id}");
+        }
+        while (state.GetProperty("state").GetString() == "Queued");
+        // While the mixture is fitted, reads are served from the last complete results.
+        var during = await _client.GetStringAsync("/api/segments?segmentation=kmeans");
+        var stillRunning = (await _client.GetFromJsonAsync<JsonElement>($"/api/jobs/{id}")).GetProperty("state").GetString() == "Running";
+        var done = await WaitForJob(id);
+        Assert.Equal("Succeeded", done.GetProperty("state").GetString());
+        Assert.True(stillRunning, "the read should have been answered while the job ran (or the job was too quick to tell)");
+        Assert.Equal(before, during);
+        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync("/api/segments?segmentation=gmm")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync("/api/jobs/nope")).StatusCode);
     }
 
     [Fact]
@@ -124,12 +157,37 @@ public sealed partial class DashboardTests : IDisposable
         var response = await _client.PostAsync("/data/upload", content);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var location = Uri.UnescapeDataString(response.Headers.Location!.ToString());
-        Assert.Contains("error=notes.csv", location);
-        Assert.Contains("--map", location);
+        var location = response.Headers.Location!.ToString();
+        var job = await WaitForJob(location["/data?job=".Length..]);
+        Assert.Equal("Failed", job.GetProperty("state").GetString());
+        Assert.StartsWith("notes.csv: ", job.GetProperty("message").GetString());
+        var page = await _client.GetStringAsync(location);
+        Assert.Contains("id=\"upload-error\">notes.csv:", page);
+        Assert.Contains("<details id=\"column-mapping\" open>", page);
         var after = await _client.GetFromJsonAsync<JsonElement>("/api/health");
         Assert.Equal(before.GetProperty("lines").GetInt64(), after.GetProperty("lines").GetInt64());
         Assert.Equal(before.GetProperty("customers").GetInt64(), after.GetProperty("customers").GetInt64());
+    }
+
+    [Fact]
+    public async Task A_too_large_upload_gets_a_page_that_says_so()
+    {
+        await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseSetting("db", _directory.File("segmenta.duckdb"))
+            .UseSetting("max-upload-mb", "1").ConfigureLogging(logging => logging.ClearProviders()));
+        using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var form = await client.GetStringAsync("/data");
+        var token = TokenInput().Match(form);
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(WebUtility.HtmlDecode(token.Groups[2].Value)), token.Groups[1].Value },
+            { new ByteArrayContent(new byte[3 * 1024 * 1024]), "file", "big.csv" },
+        };
+
+        var response = await client.PostAsync("/data/upload", content);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/data?error=too-large", response.Headers.Location!.ToString());
+        Assert.Contains("larger than this server accepts (1 MB)", await client.GetStringAsync("/data?error=too-large"));
     }
 
     [Fact]
@@ -150,6 +208,27 @@ public sealed partial class DashboardTests : IDisposable
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("monetary", await response.Content.ReadAsStringAsync());
+    }
+
+    private async Task<List<KeyValuePair<string, string>>> FormFields(string page, params (string Name, string Value)[] fields)
+    {
+        var token = TokenInput().Match(await _client.GetStringAsync(page));
+        Assert.True(token.Success);
+        return [new(token.Groups[1].Value, WebUtility.HtmlDecode(token.Groups[2].Value)), .. fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))];
+    }
+
+    private async Task<JsonElement> WaitForJob(string id)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(3);
+        while (true)
+        {
+            var job = await _client.GetFromJsonAsync<JsonElement>($"/api/jobs/{id}");
+            if (job.GetProperty("state").GetString() is "Succeeded" or "Failed" || DateTime.UtcNow > deadline)
+            {
+                return job;
+            }
+            await Task.Delay(100);
+        }
     }
 
     public void Dispose()

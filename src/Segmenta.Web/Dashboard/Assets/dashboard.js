@@ -1,5 +1,5 @@
-// Draws every chart of a dashboard page with plotly.js (served locally from /assets/plotly.min.js), and shows upload
-// progress. Each chart is a <div class="chart" data-spec="ID"> with its figure in <script type="application/json" id="ID">.
+// Draws every chart of a dashboard page with plotly.js (served locally from /assets/plotly.min.js), and follows
+// background jobs. Each chart is a <div class="chart" data-spec="ID"> with its figure in <script type="application/json" id="ID">.
 (function () {
   "use strict";
   function draw() {
@@ -14,41 +14,90 @@
     });
   }
 
-  // Upload with a progress bar: the form is posted by XMLHttpRequest (same fields, same anti-forgery token), the bar
-  // follows the bytes sent, then says the analysis is running, and the page follows the server's redirect.
-  function watchUpload() {
-    var form = document.getElementById("upload-form");
-    if (!form || !window.XMLHttpRequest || !window.FormData) { return; }
-    form.addEventListener("submit", function (event) {
-      event.preventDefault();
-      var bar = document.getElementById("upload-progress");
-      var status = document.getElementById("upload-status");
-      var button = document.getElementById("upload-button");
-      button.disabled = true;
-      bar.hidden = false;
-      bar.value = 0;
-      bar.max = 100;
-      var request = new XMLHttpRequest();
-      request.open("POST", form.action);
-      request.upload.onprogress = function (e) {
-        if (e.lengthComputable) {
-          bar.value = Math.round(100 * e.loaded / e.total);
-          status.textContent = "Uploading: " + bar.value + "%";
+  // Forms that start a background job (re-run, upload) are posted by XMLHttpRequest (same fields, same anti-forgery
+  // token, Accept: application/json): the button is disabled, a bar follows the bytes sent (uploads), then the job's
+  // progress from /api/jobs/ID, and when the job is done the page reloads with its outcome. Reads keep working meanwhile.
+  function watchJobForms() {
+    document.querySelectorAll("form[data-job-form]").forEach(function (form) {
+      if (!window.XMLHttpRequest || !window.FormData) { return; }
+      form.addEventListener("submit", function (event) {
+        event.preventDefault();
+        var button = form.querySelector("button[type=submit]");
+        var bar = form.querySelector("progress");
+        var status = form.querySelector("[role=status]");
+        var max = Number(form.getAttribute("data-max-bytes") || 0);
+        var file = form.querySelector("input[type=file]");
+        if (max && file && file.files.length && file.files[0].size > max) {
+          status.textContent = "This file is " + Math.round(file.files[0].size / 1048576) + " MB; the server accepts up to " + Math.round(max / 1048576) + " MB. Split or compress it (.csv.gz), or import it with segmenta analyze.";
+          return;
         }
-      };
-      request.upload.onload = function () {
+        button.disabled = true;
+        bar.hidden = false;
         bar.removeAttribute("value");
-        status.textContent = "Uploaded; importing and analysing (this takes a few seconds)...";
-      };
-      request.onload = function () { window.location.assign(request.responseURL); };
-      request.onerror = function () {
-        button.disabled = false;
-        status.textContent = "The upload failed (connection lost or file too large); nothing stored was changed.";
-      };
-      request.send(new FormData(form));
+        status.textContent = "Starting…";
+        var request = new XMLHttpRequest();
+        request.open("POST", form.action);
+        request.setRequestHeader("Accept", "application/json");
+        request.upload.onprogress = function (e) {
+          if (e.lengthComputable && file) {
+            bar.value = e.loaded / e.total;
+            status.textContent = "Uploading: " + Math.round(100 * e.loaded / e.total) + "%";
+          }
+        };
+        request.onload = function () {
+          var body = {};
+          try { body = JSON.parse(request.responseText); } catch (e) { body = {}; }
+          if (request.status === 202 && body.id) {
+            follow(body.id, bar, status, function (job) {
+              window.location.assign(form.getAttribute("data-job-form") + "?job=" + encodeURIComponent(job.id));
+            });
+          } else {
+            button.disabled = false;
+            bar.hidden = true;
+            status.textContent = body.detail || ("The server refused the request (HTTP " + request.status + ").");
+          }
+        };
+        request.onerror = function () {
+          button.disabled = false;
+          bar.hidden = true;
+          status.textContent = "The request failed (connection lost or file too large); nothing stored was changed.";
+        };
+        request.send(new FormData(form));
+      });
     });
   }
 
-  function start() { draw(); watchUpload(); }
+  // Polls a job until it is done, showing its step and progress.
+  function follow(id, bar, status, done) {
+    var poll = function () {
+      var request = new XMLHttpRequest();
+      request.open("GET", "/api/jobs/" + encodeURIComponent(id));
+      request.setRequestHeader("Accept", "application/json");
+      request.onload = function () {
+        var job = {};
+        try { job = JSON.parse(request.responseText); } catch (e) { job = {}; }
+        if (request.status !== 200) { status.textContent = "Lost track of the job; reload the page."; return; }
+        if (job.state === "Succeeded" || job.state === "Failed") { done(job); return; }
+        if (job.progress !== null && job.progress !== undefined) { bar.value = job.progress; } else { bar.removeAttribute("value"); }
+        status.textContent = (job.state === "Queued" ? "Waiting for the previous job…" : (job.step || "Running…")) + " (" + Math.round(job.seconds) + " s)";
+        window.setTimeout(poll, 250);
+      };
+      request.onerror = function () { window.setTimeout(poll, 1000); };
+      request.send();
+    };
+    poll();
+  }
+
+  // A page opened while its job runs (plain form post, or reload) follows the job and reloads when it is done.
+  function watchJobBanner() {
+    var banner = document.getElementById("job-status");
+    if (!banner) { return; }
+    document.querySelectorAll("form[data-job-form] button[type=submit]").forEach(function (b) { b.disabled = true; });
+    follow(banner.getAttribute("data-job"), document.getElementById("job-progress"), document.getElementById("job-step"), function () {
+      window.location.reload();
+    });
+  }
+
+  function start() { draw(); watchJobForms(); watchJobBanner(); }
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); } else { start(); }
 })();

@@ -1,0 +1,147 @@
+using System.Globalization;
+using Segmenta.Pipeline;
+using Segmenta.Profiling;
+using Segmenta.Store;
+
+namespace Segmenta.Web.Dashboard;
+
+/// <summary>A segment's customers: filter by country, spend and recency, search by id, sort, page, export as CSV; ids link to the Customer page.</summary>
+internal static class SegmentCustomersPage
+{
+    internal const int PageSize = 50;
+
+    /// <summary>The filters of the page's address; unparsable values are ignored (and said so).</summary>
+    internal static (MemberQuery Query, List<string> Ignored) ReadQuery(IQueryCollection values, int pageSize)
+    {
+        var ignored = new List<string>();
+        T? Parse<T>(string name, Func<string, T?> parse)
+            where T : struct
+        {
+            var text = values[name].ToString().Trim();
+            if (text.Length == 0)
+            {
+                return null;
+            }
+            var value = parse(text);
+            if (value is null)
+            {
+                ignored.Add(name);
+            }
+            return value;
+        }
+        var query = new MemberQuery
+        {
+            Country = values["country"].ToString() is { Length: > 0 } country ? country : null,
+            MinMonetary = Parse("min", t => decimal.TryParse(t, NumberStyles.Number, CultureInfo.InvariantCulture, out var v) && v is > -1e12m and < 1e12m ? v : (decimal?)null),
+            MaxRecency = Parse("recency", t => int.TryParse(t, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) && v >= 0 ? v : (int?)null),
+            Search = values["q"].ToString() is { Length: > 0 } q ? q[..Math.Min(q.Length, 40)] : null,
+            Sort = Enum.TryParse<MemberSort>(values["sort"].ToString(), ignoreCase: true, out var sort) ? sort : MemberSort.Monetary,
+            Descending = values["order"].ToString() != "asc",
+            Page = Parse("page", t => int.TryParse(t, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) && v is >= 1 and <= 1_000_000 ? v : (int?)null) ?? 1,
+            PageSize = pageSize,
+        };
+        return (query, ignored);
+    }
+
+    internal static string? Render(SegmentaStore store, string segmentation, int segmentId, IQueryCollection values)
+    {
+        var segment = StoredResults.Segments(store, segmentation).FirstOrDefault(s => s.SegmentId == segmentId);
+        if (segment is null)
+        {
+            return null;
+        }
+        var (query, ignored) = ReadQuery(values, PageSize);
+        var result = SegmentMembers.Find(store, segmentation, segmentId, query);
+        var page = new Page($"{segment.Name} ({segmentation})", "/explore");
+        page.Raw($"<p><a href=\"/explore\">← All segments</a></p>\n");
+        page.Paragraph($"{Page.N(segment.Customers)} customers, {Page.P(segment.RevenueShare)} of net sales. {segment.Action}");
+        if (ignored.Count > 0)
+        {
+            page.Paragraph($"Ignored filters that are not valid numbers: {string.Join(", ", ignored)}.", "error");
+        }
+        var countries = SegmentMembers.Countries(store, segmentation, segmentId);
+        string Selected(bool yes) => yes ? " selected" : "";
+        page.Raw($"""
+            <form method="get" class="card filters" id="member-filters">
+            <label>Country<select name="country" id="filter-country"><option value="">all</option>{string.Concat(countries.Select(c => $"<option{Selected(c == query.Country)}>{Page.E(c)}</option>"))}</select></label>
+            <label>Net spend at least<input name="min" id="filter-min" inputmode="decimal" size="8" value="{Page.E(values["min"].ToString())}"></label>
+            <label>Bought within (days)<input name="recency" id="filter-recency" inputmode="numeric" size="6" value="{Page.E(values["recency"].ToString())}"></label>
+            <label>Customer id<input name="q" id="filter-search" size="10" value="{Page.E(query.Search)}"></label>
+            <label>Sort by<select name="sort" id="filter-sort">{string.Concat(Enum.GetValues<MemberSort>().Select(s => $"<option value=\"{s.ToString().ToLowerInvariant()}\"{Selected(s == query.Sort)}>{s.ToString().ToLowerInvariant()}</option>"))}</select></label>
+            <label>Order<select name="order"><option value="desc">largest first</option><option value="asc"{Selected(!query.Descending)}>smallest first</option></select></label>
+            <button type="submit" id="filter-apply">Apply</button>
+            </form>
+            """);
+        var filters = Filters(query);
+        var export = $"/explore/{Uri.EscapeDataString(segmentation)}/{segmentId}/customers.csv{(filters.Length == 0 ? "" : "?" + filters)}";
+        page.Raw($"<p class=\"note\" id=\"member-count\">{Page.N(result.Total)} matching customers · <a href=\"{Page.E(export)}\" id=\"member-export\">Download as CSV</a></p>\n");
+        page.Raw("<div class=\"scroll\"><table id=\"members\"><thead><tr>");
+        page.Raw(SortHeader("Customer", MemberSort.Customer, query, filters, false) + SortHeader("Country", MemberSort.Country, query, filters, false)
+            + SortHeader("Recency (days)", MemberSort.Recency, query, filters, true) + SortHeader("Orders", MemberSort.Frequency, query, filters, true)
+            + SortHeader("Net spend", MemberSort.Monetary, query, filters, true) + "<th>RFM segment</th><th class=\"n\">Probability</th></tr></thead><tbody>\n");
+        foreach (var m in result.Members)
+        {
+            page.Raw($"<tr><td><a href=\"/customers?id={Uri.EscapeDataString(m.CustomerId)}\">{Page.E(m.CustomerId)}</a></td><td>{Page.E(m.Country)}</td>"
+                + $"<td class=\"n\">{Page.N(m.Recency)}</td><td class=\"n\">{Page.N(m.Frequency)}</td><td class=\"n\">{Page.N(m.Monetary, 2)}</td>"
+                + $"<td>{Page.E(m.RfmSegment)}</td><td class=\"n\">{(m.Probability is { } p ? Page.P(p) : "")}</td></tr>\n");
+        }
+        page.Raw("</tbody></table></div>\n");
+        var pages = Math.Max(1, (int)Math.Ceiling(result.Total / (double)PageSize));
+        var here = $"/explore/{Uri.EscapeDataString(segmentation)}/{segmentId}?{filters}{(filters.Length == 0 ? "" : "&")}";
+        page.Raw("<p class=\"pager\">");
+        if (query.Page > 1)
+        {
+            page.Raw($"<a href=\"{Page.E(here)}page={query.Page - 1}\" id=\"page-previous\">← Previous</a> ");
+        }
+        page.Raw($"Page {Math.Min(query.Page, pages)} of {pages}");
+        if (query.Page < pages)
+        {
+            page.Raw($" <a href=\"{Page.E(here)}page={query.Page + 1}\" id=\"page-next\">Next →</a>");
+        }
+        page.Raw("</p>\n");
+        return page.Render();
+    }
+
+    /// <summary>The CSV of every customer matching the filters (no paging).</summary>
+    internal static string Csv(SegmentaStore store, string segmentation, int segmentId, IQueryCollection values)
+    {
+        var (query, _) = ReadQuery(values, int.MaxValue);
+        var result = SegmentMembers.Find(store, segmentation, segmentId, query with { Page = 1 });
+        var csv = new System.Text.StringBuilder("CustomerId,Country,Recency,Frequency,Monetary,RfmSegment,Probability\n");
+        foreach (var m in result.Members)
+        {
+            csv.Append(CsvCell.Text(m.CustomerId)).Append(',').Append(CsvCell.Text(m.Country)).Append(',')
+                .Append(CsvCell.Number(m.Recency, 0)).Append(',').Append(CsvCell.Number(m.Frequency, 0)).Append(',').Append(CsvCell.Number(m.Monetary, 2)).Append(',')
+                .Append(CsvCell.Text(m.RfmSegment)).Append(',').Append(m.Probability is { } p ? CsvCell.Number(p, 4) : "").Append('\n');
+        }
+        return csv.ToString();
+    }
+
+    private static string SortHeader(string label, MemberSort sort, MemberQuery query, string filters, bool numeric)
+    {
+        var descending = query.Sort == sort ? !query.Descending : numeric;
+        var rest = string.Join("&", filters.Split('&', StringSplitOptions.RemoveEmptyEntries).Where(f => !f.StartsWith("sort=", StringComparison.Ordinal) && !f.StartsWith("order=", StringComparison.Ordinal)));
+        var href = $"?{rest}{(rest.Length == 0 ? "" : "&")}sort={sort.ToString().ToLowerInvariant()}&order={(descending ? "desc" : "asc")}";
+        var mark = query.Sort == sort ? (query.Descending ? " ▼" : " ▲") : "";
+        return $"<th{(numeric ? " class=\"n\"" : "")}><a href=\"{Page.E(href)}\">{Page.E(label)}{mark}</a></th>";
+    }
+
+    private static string Filters(MemberQuery query)
+    {
+        var parts = new List<string>();
+        void Add(string name, string? value)
+        {
+            if (!string.IsNullOrEmpty(value))
+            {
+                parts.Add(name + "=" + Uri.EscapeDataString(value));
+            }
+        }
+        Add("country", query.Country);
+        Add("min", query.MinMonetary?.ToString(CultureInfo.InvariantCulture));
+        Add("recency", query.MaxRecency?.ToString(CultureInfo.InvariantCulture));
+        Add("q", query.Search);
+        Add("sort", query.Sort == MemberSort.Monetary ? null : query.Sort.ToString().ToLowerInvariant());
+        Add("order", query.Descending ? null : "asc");
+        return string.Join("&", parts);
+    }
+}

@@ -1,0 +1,32 @@
+namespace Segmenta.Web.Jobs;
+
+/// <summary>Where a job is (in JSON, by name).</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<JobState>))]
+public enum JobState
+{
+    /// <summary>Waiting for the job before it (writes run one at a time).</summary>
+    Queued,
+
+    /// <summary>Running; reads are served from the previous results.</summary>
+    Running,
+
+    /// <summary>Done; its results are served.</summary>
+    Succeeded,
+
+    /// <summary>Stopped by an error; nothing stored was changed by it.</summary>
+    Failed,
+}
+
+/// <summary>What a client sees of a background job (GET /api/jobs/{id}).</summary>
+/// <param name="Id">The job's id.</param>
+/// <param name="Kind">resegment, upload or recommendations.</param>
+/// <param name="State">Queued, Running, Succeeded or Failed.</param>
+/// <param name="Progress">Share of the steps done (0 to 1), estimated from the previous job of the same kind; null when unknown.</param>
+/// <param name="Step">The step running now.</param>
+/// <param name="Message">The outcome, in a sentence, once finished.</param>
+/// <param name="RunFolder">Folder of the files the job wrote (never the folder of an analyze run).</param>
+/// <param name="QueuedAt">When it was asked for.</param>
+/// <param name="FinishedAt">When it finished.</param>
+/// <param name="Seconds">Time from start to finish (or to now).</param>
+public sealed record JobStatus(string Id, string Kind, JobState State, double? Progress, string? Step, string? Message, string? RunFolder,
+    DateTimeOffset QueuedAt, DateTimeOffset? FinishedAt, double Seconds);

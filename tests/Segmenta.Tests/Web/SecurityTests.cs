@@ -1,0 +1,113 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Logging;
+using System.Net;
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Segmenta.Store;
+using Segmenta.Tests.Support;
+using Segmenta.Web;
+
+namespace Segmenta.Tests.Web;
+
+/// <summary>Safe on a network (issue 18): host names checked, a token needed beyond loopback, no echoed text.</summary>
+public sealed class SecurityTests : IDisposable
+{
+    private readonly TempDirectory _directory = new();
+    private readonly string _db;
+
+    public SecurityTests()
+    {
+        _db = _directory.File("segmenta.duckdb");
+        SegmentaStore.Open(_db).Dispose();
+    }
+
+    [Fact]
+    public async Task A_foreign_host_name_is_refused_so_DNS_rebinding_cannot_read_the_data()
+    {
+        await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseSetting("db", _db).ConfigureLogging(l => l.ClearProviders()));
+        using var client = factory.CreateClient();
+        using var foreign = new HttpRequestMessage(HttpMethod.Get, "/api/health");
+        foreign.Headers.Host = "evil.example";
+
+        var refused = await client.SendAsync(foreign);
+        var accepted = await client.GetAsync("/api/health");
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Host", await refused.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("http://0.0.0.0:5099")]
+    [InlineData("http://*:5099")]
+    [InlineData("http://+:5099")]
+    [InlineData("http://192.168.1.20:5099")]
+    [InlineData("http://127.0.0.1:5099;http://[::]:5099")]
+    public void A_non_loopback_address_without_a_token_is_refused(string urls)
+    {
+        var error = Assert.Throws<SegmentaException>(() => SegmentaWeb.Build(new WebOptions { DatabasePath = _db, Urls = urls, AccessToken = "" }, []));
+
+        Assert.Contains("--token", error.Message);
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:5099")]
+    [InlineData("http://localhost:5099")]
+    [InlineData("http://[::1]:5099")]
+    public void Loopback_needs_no_token(string urls) =>
+        Assert.True(Segmenta.Web.Security.NetworkExposure.Exposed(urls).Count == 0);
+
+    [Fact]
+    public async Task With_a_token_the_API_needs_the_bearer_header_and_pages_need_a_sign_in()
+    {
+        await using var app = SegmentaWeb.Build(new WebOptions { DatabasePath = _db, Urls = "http://127.0.0.1:0", AccessToken = "s3cret-token" }, []);
+        await app.StartAsync();
+        var cookies = new CookieContainer();
+        using var handler = new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = cookies };
+        using var client = new HttpClient(handler) { BaseAddress = new Uri(app.Urls.Single()) };
+
+        var anonymous = await client.GetAsync("/api/health");
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal("application/problem+json", anonymous.Content.Headers.ContentType?.MediaType);
+
+        using var wrong = new HttpRequestMessage(HttpMethod.Get, "/api/health");
+        wrong.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "guess");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendAsync(wrong)).StatusCode);
+
+        using var right = new HttpRequestMessage(HttpMethod.Get, "/api/health");
+        right.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "s3cret-token");
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(right)).StatusCode);
+
+        var page = await client.GetAsync("/data");
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.StartsWith("/login", page.Headers.Location!.OriginalString);
+
+        var form = await client.GetStringAsync("/login?to=%2Fdata");
+        var token = System.Text.RegularExpressions.Regex.Match(form, "<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]+)\">");
+        var signIn = await client.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            [token.Groups[1].Value] = WebUtility.HtmlDecode(token.Groups[2].Value), ["token"] = "s3cret-token", ["to"] = "/data",
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        Assert.Equal("/data", signIn.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/data")).StatusCode);
+        Assert.DoesNotContain("s3cret-token", cookies.GetCookieHeader(new Uri(app.Urls.Single())));
+        await app.StopAsync();
+    }
+
+    [Fact]
+    public async Task Banners_never_show_text_from_the_address()
+    {
+        await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseSetting("db", _db).ConfigureLogging(l => l.ClearProviders()));
+        using var client = factory.CreateClient();
+
+        var segments = await client.GetStringAsync("/segments?message=Your+account+is+locked&error=Call+555");
+        var data = await client.GetStringAsync("/data?message=Your+account+is+locked&error=Call+555&job=Call+555");
+
+        Assert.DoesNotContain("account is locked", segments + data);
+        Assert.DoesNotContain("Call 555", segments + data);
+    }
+
+    public void Dispose() => _directory.Dispose();
+}
