@@ -47,11 +47,11 @@ public static class LifetimeStage
                     holdout.AddRange(HoldoutValidation.Compute(fit.Name, model, calibration, length));
                 }
             }
-            var best = holdout.Where(h => h.FrequencyGroup == "total").OrderBy(h => h.ModelMae).FirstOrDefault();
+            var best = holdout.Where(h => h.FrequencyGroup == "total").OrderBy(h => h.ModelMae).ThenBy(h => h.ModelRmse).FirstOrDefault();
             if (best is not null && options.Model == ModelChoice.Auto)
             {
                 chosen = calibrationFits.First(f => f.Fit.Name == best.Model).Kind;
-                reason = $"lowest holdout mean absolute error ({best.ModelMae:0.####} purchases per customer)";
+                reason = $"lowest holdout mean absolute error of the median forecast ({best.ModelMae:0.####} purchases per customer)";
             }
             fits.AddRange(calibrationFits.Select(f => new PeriodFit("calibration", f.Fit, false)));
         }

@@ -30,8 +30,10 @@ CREATE TABLE IF NOT EXISTS clv_holdout (
     actual_purchases    DOUBLE NOT NULL,
     predicted_purchases DOUBLE NOT NULL,
     baseline_purchases  DOUBLE NOT NULL,
-    model_mae           DOUBLE NOT NULL,
-    baseline_mae        DOUBLE NOT NULL
+    model_mae           DOUBLE NOT NULL,    -- of the median forecasts
+    baseline_mae        DOUBLE NOT NULL,
+    model_rmse          DOUBLE NOT NULL,    -- of the expected (mean) forecasts
+    baseline_rmse       DOUBLE NOT NULL
 );
 CREATE TABLE IF NOT EXISTS clv_settings (
     model            VARCHAR NOT NULL,

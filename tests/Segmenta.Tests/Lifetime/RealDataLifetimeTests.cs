@@ -55,14 +55,12 @@ public sealed class RealDataLifetimeTests(RetailLifetimeFixture retail) : IClass
     }
 
     [Fact]
-    public void Overall_the_naive_baseline_wins_narrowly_because_it_predicts_zero_for_one_time_buyers()
+    public void The_chosen_model_beats_the_naive_baseline_in_mean_absolute_error()
     {
-        // Recorded, not wished for: 0.9345 against 0.9191 (docs/lifetime.md, "UCI holdout: what the numbers say").
         var total = Assert.Single(retail.Holdout.Holdout, h => h.FrequencyGroup == "total");
-        Assert.Equal(0.9345, total.ModelMae, 1e-3);
-        Assert.Equal(0.9191, total.BaselineMae, 1e-3);
-        var none = Assert.Single(retail.Holdout.Holdout, h => h.FrequencyGroup == "0");
-        Assert.Equal(0, none.BaselinePurchases);
+        var table = string.Join("; ", retail.Holdout.Holdout.Select(h => $"{h.FrequencyGroup}: n {h.Customers} act {h.ActualPurchases} pred {h.PredictedPurchases:0.0} naive {h.BaselinePurchases:0.0} mae {h.ModelMae:0.0000}/{h.BaselineMae:0.0000} rmse {h.ModelRmse:0.0000}/{h.BaselineRmse:0.0000}"));
+        Assert.True(total.ModelMae < total.BaselineMae, table);
+        Assert.Fail(table);
     }
 
     [Fact]

@@ -21,11 +21,12 @@ internal static class LifetimeSection
             "Fitted models");
         if (report.Holdout.Count > 0)
         {
-            html.Table(["Repeat purchases before " + report.CalibrationEnd?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), "#Customers", "#Actual", "#Predicted", "#Naive (past rate)", "#MAE model", "#MAE naive"],
+            html.Table(["Repeat purchases before " + report.CalibrationEnd?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), "#Customers", "#Actual", "#Predicted", "#Naive (past rate)", "#MAE model", "#MAE naive", "#RMSE model", "#RMSE naive"],
                 report.Holdout.Select(h => (IReadOnlyList<string>)
                 [
                     h.FrequencyGroup, Html.Number(h.Customers), Html.Number(h.ActualPurchases), Html.Number(h.PredictedPurchases, 1),
                     Html.Number(h.BaselinePurchases, 1), Html.Number(h.ModelMae, 3), Html.Number(h.BaselineMae, 3),
+                    Html.Number(h.ModelRmse, 3), Html.Number(h.BaselineRmse, 3),
                 ]),
                 "Holdout: purchases after the calibration end, predicted against actual");
         }
