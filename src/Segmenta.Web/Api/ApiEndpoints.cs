@@ -19,11 +19,11 @@ internal static class ApiEndpoints
             return Results.Ok(new { status = "ok", health.Customers, health.Lines, health.LastRun });
         })).WithSummary("Service health and what the database holds.");
 
-        api.MapGet("/customers/{id}", (string id, LookupCache lookups) =>
+        api.MapGet("/customers/{id}", (string id, LookupCache lookups, StoreAccess store) =>
             lookups.Customer(id) is { } customer
-                ? Results.Ok(customer)
+                ? Results.Ok(new { customer.CustomerId, customer.Features, customer.Segments, Lifetime = store.Read(s => Lifetime.LifetimeTables.LoadColumns(s, id)) })
                 : NotFound($"No customer with id '{id}'."))
-            .WithSummary("A customer's features, RFM scores and segments.");
+            .WithSummary("A customer's features, RFM scores, segments and lifetime value (the CLV columns of customers.csv; null without a lifetime run).");
 
         api.MapGet("/segments", (string? segmentation, StoreAccess store) =>
             Results.Ok(store.Read(s => StoredResults.Segments(s, segmentation))))

@@ -38,5 +38,5 @@ internal sealed record ReportData(
     public CleaningMoney? CleaningMoney { get; init; }
 
     /// <summary>Lifetime fits and predictions (null when the stage did not run).</summary>
-    internal LifetimeReport? Lifetime { get; init; }
+    internal Lifetime.LifetimeView? Lifetime { get; init; }
 }

@@ -45,7 +45,7 @@ internal static class ReportDataLoader
             Pipeline.StoredResults.HasExploration(store) ? Exploration.Explorer.Load(store) : null, RecommendationReportLoader.Load(store))
         {
             CleaningMoney = money,
-            Lifetime = LifetimeReport.Load(store),
+            Lifetime = Lifetime.LifetimeView.Load(store),
         };
     }
 
