@@ -15,7 +15,7 @@ internal static class HoldoutValidation
     internal const int TopGroup = 7;
 
     /// <summary>More holdout purchases than any customer can make; a median search that gets here has lost probability mass.</summary>
-    private const int MaxCount = 100_000;
+    private const int MaxCount = 10_000;
 
     internal static List<HoldoutRow> Compute(string model, ICountingModel counting, CustomerSummary summary, double holdoutLength)
     {
@@ -48,7 +48,12 @@ internal static class HoldoutValidation
         double cumulative = 0;
         for (var k = 0; k < MaxCount; k++)
         {
-            cumulative += probability(k);
+            var p = probability(k);
+            if (!(p >= 0 && p <= 1 + 1e-9))
+            {
+                throw new InvalidOperationException($"P(X = {k}) = {p} is not a probability.");
+            }
+            cumulative += p;
             if (cumulative >= 0.5)
             {
                 return k;
