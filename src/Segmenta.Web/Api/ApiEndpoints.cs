@@ -22,12 +22,13 @@ internal static class ApiEndpoints
             return TypedResults.Ok(new HealthResponse("ok", health.Customers, health.Lines, health.LastRun, jobs.Latest(1).FirstOrDefault(j => j.State is JobState.Queued or JobState.Running)?.Id));
         })).WithSummary("Service health, what the database holds, and the job running now (if any).");
 
-        api.MapGet("/customers/{id}", (string id, LookupCache lookups) =>
+        api.MapGet("/customers/{id}", (string id, LookupCache lookups, StoreAccess store) =>
             lookups.Customer(id) is { } customer
-                ? Results.Ok(new CustomerResponse(customer.CustomerId, JsonValues.Row(customer.Features), customer.Segments))
+                ? Results.Ok(new CustomerResponse(customer.CustomerId, JsonValues.Row(customer.Features), customer.Segments,
+                    store.Read(s => Lifetime.LifetimeTables.LoadColumns(s, id)) is { } lifetime ? JsonValues.Row(lifetime) : null))
                 : Problems.NotFound($"No customer with id '{id}'."))
             .Produces<CustomerResponse>().ProducesProblem(StatusCodes.Status404NotFound)
-            .WithSummary("A customer's features, RFM scores and segments (money in cents).");
+            .WithSummary("A customer's features, RFM scores, segments and lifetime value (the CLV columns of customers.csv; null without a lifetime run; money in cents).");
 
         api.MapGet("/segments", (string? segmentation, StoreAccess store) => store.Read(s =>
         {
@@ -123,7 +124,8 @@ internal static class ApiEndpoints
 
     internal sealed record HealthResponse(string Status, long Customers, long Lines, DateTime? LastRun, string? RunningJob);
 
-    internal sealed record CustomerResponse(string CustomerId, IReadOnlyDictionary<string, object?> Features, IReadOnlyList<CustomerSegmentRecord> Segments);
+    internal sealed record CustomerResponse(string CustomerId, IReadOnlyDictionary<string, object?> Features, IReadOnlyList<CustomerSegmentRecord> Segments,
+        IReadOnlyDictionary<string, object?>? Lifetime);
 
     internal sealed record CustomerPageResponse(IReadOnlyList<Dictionary<string, object?>> Items, int PageNumber, int PageSize, long Total);
 

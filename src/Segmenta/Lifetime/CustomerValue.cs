@@ -9,4 +9,11 @@ namespace Segmenta.Lifetime;
 /// <param name="ChurnRisk">The churn risk tier of <paramref name="ProbabilityAlive"/>.</param>
 public sealed record CustomerValue(
     string CustomerId, double ProbabilityAlive, IReadOnlyList<double> ExpectedPurchases, double? ExpectedSpend,
-    IReadOnlyList<double>? Clv, ChurnRisk ChurnRisk);
+    IReadOnlyList<double>? Clv, ChurnRisk ChurnRisk)
+{
+    /// <summary>Repeat purchases (purchase days after the first) the prediction is based on.</summary>
+    public long RepeatPurchases { get; init; }
+
+    /// <summary>Days from the last purchase to the end of the data.</summary>
+    public int DaysSinceLastPurchase { get; init; }
+}

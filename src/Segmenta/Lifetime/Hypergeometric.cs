@@ -30,4 +30,42 @@ internal static class Hypergeometric
         }
         throw new InvalidOperationException($"2F1({a}, {b}; {c}; {z}) did not converge in {MaxTerms} terms.");
     }
+
+    /// <summary>
+    /// 2F1(a, b; c; z) and its partial derivatives in a, b, c and z, summed in one pass: the n-th term's derivative in a
+    /// is the term times Σ_{k&lt;n} 1/(a + k) (likewise b, and minus for c), and in z it is n times the term over z.
+    /// </summary>
+    internal static (double Value, double DA, double DB, double DC, double DZ) SeriesWithDerivatives(double a, double b, double c, double z)
+    {
+        if (!(z >= 0 && z < 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(z), z, "2F1 is summed for 0 <= z < 1 only.");
+        }
+        // q is the n-th term without its last factor z (so that the z-derivative needs no division by z).
+        double sum = 1, da = 0, db = 0, dc = 0, dz = 0;
+        double ha = 0, hb = 0, hc = 0;
+        var q = a * b / c;
+        for (var n = 1; n < MaxTerms; n++)
+        {
+            ha += 1 / (a + n - 1);
+            hb += 1 / (b + n - 1);
+            hc += 1 / (c + n - 1);
+            var term = q * z;
+            sum += term;
+            da += term * ha;
+            db += term * hb;
+            dc -= term * hc;
+            dz += n * q;
+            if (Math.Abs(term) * Math.Max(1, Math.Max(Math.Abs(ha), Math.Abs(hb))) <= 1e-16 * Math.Abs(sum) && Math.Abs(n * q) <= 1e-16 * Math.Max(Math.Abs(dz), 1e-300) && z * (a + n) * (b + n) < (c + n) * (n + 1))
+            {
+                return (sum, da, db, dc, dz);
+            }
+            if (z == 0)
+            {
+                return (sum, da, db, dc, dz);
+            }
+            q *= (a + n) * (b + n) / ((c + n) * (n + 1)) * z;
+        }
+        throw new InvalidOperationException($"2F1({a}, {b}; {c}; {z}) did not converge in {MaxTerms} terms.");
+    }
 }

@@ -20,4 +20,10 @@ public interface ICountingModel
 
     /// <summary>The expected number of purchases in the next <paramref name="horizon"/> time units.</summary>
     double ExpectedPurchases(double horizon, double x, double tx, double t);
+
+    /// <summary>
+    /// The probability of exactly <paramref name="count"/> purchases in the next <paramref name="horizon"/> time units,
+    /// given the customer's summary (the conditional distribution whose mean is <see cref="ExpectedPurchases"/>).
+    /// </summary>
+    double ProbabilityOfPurchases(int count, double horizon, double x, double tx, double t);
 }

@@ -4,8 +4,8 @@ namespace Segmenta.Lifetime;
 public sealed record LifetimeOptions
 {
     /// <summary>
-    /// The counting model used for predictions. Default: <see cref="ModelChoice.BgNbd"/> (analytic gradient, a fraction
-    /// of a second); <see cref="ModelChoice.Auto"/> also fits Pareto/NBD, whose gradient is numeric and takes seconds.
+    /// The counting model used for predictions. Default: <see cref="ModelChoice.BgNbd"/> (the fastest fit);
+    /// <see cref="ModelChoice.Auto"/> also fits Pareto/NBD (its likelihood sums 2F1 series) and MBG/NBD.
     /// </summary>
     public ModelChoice Model { get; init; } = ModelChoice.BgNbd;
 

@@ -21,6 +21,9 @@ public sealed record LifetimeResult
     /// <summary>Holdout validation per model and calibration-frequency group; empty without a calibration end.</summary>
     public required IReadOnlyList<HoldoutRow> Holdout { get; init; }
 
+    /// <summary>Cumulative repeat purchases by week, actual against the model (fitted on the calibration period when there is one).</summary>
+    public IReadOnlyList<TrackingPoint> Tracking { get; init; } = [];
+
     /// <summary>
     /// Pearson correlation between repeat purchases and mean spend among the spend model's customers: Gamma-Gamma
     /// assumes they are independent, so a value far from 0 is a warning.

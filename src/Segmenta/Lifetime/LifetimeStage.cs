@@ -31,6 +31,7 @@ public static class LifetimeStage
         };
         var fits = new List<PeriodFit>();
         var holdout = new List<HoldoutRow>();
+        List<TrackingPoint>? tracking = null;
         var notes = new List<string>();
         CountingModelKind? chosen = null;
         var reason = options.Model == ModelChoice.Auto ? "" : "chosen by the Model option";
@@ -47,13 +48,18 @@ public static class LifetimeStage
                     holdout.AddRange(HoldoutValidation.Compute(fit.Name, model, calibration, length));
                 }
             }
-            var best = holdout.Where(h => h.FrequencyGroup == "total").OrderBy(h => h.ModelMae).FirstOrDefault();
+            var best = holdout.Where(h => h.FrequencyGroup == "total").OrderBy(h => h.ModelMae).ThenBy(h => h.ModelRmse).FirstOrDefault();
             if (best is not null && options.Model == ModelChoice.Auto)
             {
                 chosen = calibrationFits.First(f => f.Fit.Name == best.Model).Kind;
-                reason = $"lowest holdout mean absolute error ({best.ModelMae:0.####} purchases per customer)";
+                reason = $"lowest holdout mean absolute error of the median forecast ({best.ModelMae:0.####} purchases per customer)";
             }
             fits.AddRange(calibrationFits.Select(f => new PeriodFit("calibration", f.Fit, false)));
+            // The tracking chart shows the calibration fit of the model the predictions use: the holdout weeks are its forecast.
+            if (calibrationFits.First(f => f.Kind == (chosen ?? kinds[0])).Fit.CountingModel is { } tracked)
+            {
+                tracking = TrackingCurve.Compute(store, tracked, observationEnd, options.UnitDays);
+            }
         }
         var summary = CustomerSummary.Build(store, observationEnd, observationEnd, options.UnitDays);
         var fullRows = summary.Rows();
@@ -69,6 +75,8 @@ public static class LifetimeStage
         }
         var usable = fullFits.Where(f => f.CountingModel is not null).OrderByDescending(f => f.LogLikelihood).FirstOrDefault()
             ?? throw new SegmentaException($"No lifetime model could be fitted: {string.Join("; ", fullFits.Select(f => $"{f.Name}: {f.Problem}"))}.");
+        // Without a holdout the chart shows the fit on all the data (in-sample).
+        tracking ??= TrackingCurve.Compute(store, usable.CountingModel!, observationEnd, options.UnitDays);
         if (chosen is null && options.Model == ModelChoice.Auto)
         {
             reason = "highest log-likelihood (every model has four parameters)";
@@ -104,6 +112,7 @@ public static class LifetimeStage
             Chosen = usable.CountingModel!.Kind,
             ChoiceReason = reason,
             Holdout = holdout,
+            Tracking = tracking,
             SpendFrequencyCorrelation = correlation,
             Customers = ValuePredictor.Predict(summary, usable.CountingModel!, spend?.SpendModel, options),
             Notes = notes,

@@ -6,7 +6,7 @@ namespace Segmenta.Lifetime;
 /// <summary>Saves and loads the lifetime stage's tables (DDL in lifetime_tables.sql).</summary>
 public static class LifetimeTables
 {
-    private static readonly string[] Tables = ["clv_fits", "clv_parameters", "clv_holdout", "clv_settings", "customer_clv", "customer_clv_horizons"];
+    private static readonly string[] Tables = ["clv_fits", "clv_parameters", "clv_holdout", "clv_settings", "customer_clv", "customer_clv_horizons", "clv_tracking"];
 
     /// <summary>Creates the tables empty when no run has made them, and the customer columns view over them.</summary>
     internal static void EnsureTables(SegmentaStore store)
@@ -51,7 +51,7 @@ public static class LifetimeTables
                 var order = h.FrequencyGroup == "total" ? HoldoutValidation.TopGroup + 1 : int.Parse(h.FrequencyGroup.TrimEnd('+'), CultureInfo.InvariantCulture);
                 appender.CreateRow().AppendValue(h.Model).AppendValue(h.FrequencyGroup).AppendValue(order).AppendValue(h.Customers)
                     .AppendValue(h.ActualPurchases).AppendValue(h.PredictedPurchases).AppendValue(h.BaselinePurchases)
-                    .AppendValue(h.ModelMae).AppendValue(h.BaselineMae).EndRow();
+                    .AppendValue(h.ModelMae).AppendValue(h.BaselineMae).AppendValue(h.ModelRmse).AppendValue(h.BaselineRmse).EndRow();
             }
         }
         store.Execute("INSERT INTO clv_settings VALUES ($m, $why, $unit, $obs, $cal, $rate, $h, $corr)",
@@ -63,11 +63,19 @@ public static class LifetimeTables
         {
             foreach (var c in result.Customers)
             {
-                customers.CreateRow().AppendValue(c.CustomerId).AppendValue(c.ProbabilityAlive).AppendValue(c.ExpectedSpend).AppendValue(c.ChurnRisk.ToString()).EndRow();
+                customers.CreateRow().AppendValue(c.CustomerId).AppendValue(c.ProbabilityAlive).AppendValue(c.ExpectedSpend).AppendValue(c.ChurnRisk.ToString())
+                    .AppendValue(c.RepeatPurchases).AppendValue(c.DaysSinceLastPurchase).EndRow();
                 for (var k = 0; k < options.HorizonDays.Count; k++)
                 {
                     horizons.CreateRow().AppendValue(c.CustomerId).AppendValue(options.HorizonDays[k]).AppendValue(c.ExpectedPurchases[k]).AppendValue(c.Clv?[k]).EndRow();
                 }
+            }
+        }
+        using (var tracking = store.Connection.CreateAppender("clv_tracking"))
+        {
+            foreach (var p in result.Tracking)
+            {
+                tracking.CreateRow().AppendValue(p.Week).AppendValue(p.WeekEnd.ToDateTime(TimeOnly.MinValue)).AppendValue(p.ActualCumulative).AppendValue(p.PredictedCumulative).EndRow();
             }
         }
         CreateColumnsView(store, options.HorizonDays);
@@ -96,6 +104,27 @@ public static class LifetimeTables
             r => (Purchases: r.GetDouble(0), Clv: r.IsDBNull(1) ? (double?)null : r.GetDouble(1)), ("id", customerId));
         var clv = horizons.All(h => h.Clv is not null) ? horizons.Select(h => h.Clv!.Value).ToList() : null;
         return new CustomerValue(customerId, row[0].Alive, [.. horizons.Select(h => h.Purchases)], row[0].Spend, clv, row[0].Risk);
+    }
+
+    /// <summary>
+    /// One customer's CLV columns exactly as customers.csv shows them (PAlive, ExpectedPurchases90d, ..., ExpectedSpend,
+    /// Clv90d, ..., ChurnRisk; rounded the same way), or null when the customer has no prediction.
+    /// </summary>
+    public static IReadOnlyDictionary<string, object?>? LoadColumns(SegmentaStore store, string customerId)
+    {
+        if (!store.HasTable("customer_clv") || Horizons(store).Count == 0)
+        {
+            return null;
+        }
+        return store.Query("SELECT * EXCLUDE (customer_id) FROM customer_clv_columns WHERE customer_id = $id", r =>
+        {
+            var row = new Dictionary<string, object?>();
+            for (var i = 0; i < r.FieldCount; i++)
+            {
+                row[r.GetName(i)] = r.IsDBNull(i) ? null : r.GetValue(i);
+            }
+            return (IReadOnlyDictionary<string, object?>)row;
+        }, ("id", customerId)).FirstOrDefault();
     }
 
     /// <summary>

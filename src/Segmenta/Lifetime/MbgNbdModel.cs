@@ -48,6 +48,14 @@ public sealed class MbgNbdModel : BetaGeometricModel, ICountingModel
         return Math.Max(0, numerator / (1 + DeadOdds(x, tx, t)));
     }
 
+    /// <inheritdoc/>
+    public double ProbabilityOfPurchases(int count, double horizon, double x, double tx, double t)
+    {
+        var alive = ProbabilityAlive(x, tx, t);
+        var future = alive * ProcessProbability(count, horizon, R + x, Alpha + t, A, B + x + 1);
+        return count == 0 ? future + (1 - alive) : future;
+    }
+
     private double DeadOdds(double x, double tx, double t) =>
         A / (B + x) * Math.Exp((R + x) * (Math.Log(Alpha + t) - Math.Log(Alpha + tx)));
 }

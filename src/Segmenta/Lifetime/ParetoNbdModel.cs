@@ -9,6 +9,8 @@ namespace Segmenta.Lifetime;
 /// </summary>
 public sealed class ParetoNbdModel : ICountingModel
 {
+    private const int QuadratureOrder = 128;
+
     /// <summary>Builds the model; every parameter must be finite and positive.</summary>
     public ParetoNbdModel(double r, double alpha, double s, double beta)
     {
@@ -61,6 +63,30 @@ public sealed class ParetoNbdModel : ICountingModel
         var ratio = Math.Log((Beta + t + horizon) / (Beta + t));
         var bracket = Math.Abs(S - 1) < 1e-9 ? ratio : -double.ExpM1(-(S - 1) * ratio) / (S - 1);
         return Math.Max(0, (R + x) * (Beta + t) / (Alpha + t) * bracket * ProbabilityAlive(x, tx, t));
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// Alive at T, the customer buys at a gamma(r + x, α + T) rate for a remaining lifetime whose rate is gamma(s, β + T)
+    /// (so P(lifetime &gt; u) = ((β+T)/(β+T+u))^s): purchases are negative binomial over min(lifetime, horizon), the
+    /// integral over a lifetime ending within the horizon taken by Gauss-Legendre quadrature.
+    /// </remarks>
+    public double ProbabilityOfPurchases(int count, double horizon, double x, double tx, double t)
+    {
+        var alive = ProbabilityAlive(x, tx, t);
+        if (horizon <= 0)
+        {
+            return count == 0 ? 1 : 0;
+        }
+        double r = R + x, alpha = Alpha + t, beta = Beta + t;
+        var coefficient = SpecialFunctions.GammaLn(r + count) - SpecialFunctions.GammaLn(r) - SpecialFunctions.GammaLn(count + 1);
+        double NegativeBinomial(double u) =>
+            u <= 0 ? (count == 0 ? 1 : 0) : Math.Exp(coefficient + r * Math.Log(alpha / (alpha + u)) + count * Math.Log(u / (alpha + u)));
+        var survives = Math.Exp(S * Math.Log(beta / (beta + horizon)));
+        var ends = MathNet.Numerics.Integration.GaussLegendreRule.Integrate(
+            u => S / (beta + u) * Math.Exp(S * Math.Log(beta / (beta + u))) * NegativeBinomial(u), 0, horizon, QuadratureOrder);
+        var future = alive * (survives * NegativeBinomial(horizon) + ends);
+        return count == 0 ? future + (1 - alive) : future;
     }
 
     private double Head(double x) =>

@@ -31,7 +31,11 @@ internal static class ValuePredictor
             {
                 clv = [.. horizons.Select(h => Discounted(points, known.Cumulative, h, amount, options.DiscountRate))];
             }
-            values.Add(new CustomerValue(summary.CustomerIds[i], known.Alive, purchases, perPurchase, clv, ChurnRiskTiers.Of(known.Alive)));
+            values.Add(new CustomerValue(summary.CustomerIds[i], known.Alive, purchases, perPurchase, clv, ChurnRiskTiers.Of(known.Alive))
+            {
+                RepeatPurchases = (long)x,
+                DaysSinceLastPurchase = (int)Math.Round((t - tx) * options.UnitDays),
+            });
         }
         return values;
     }

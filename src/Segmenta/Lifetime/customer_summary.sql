@@ -4,7 +4,8 @@
 -- A purchase is a customer-day (same-day orders merged). Purchase lines worth 0 that cleaning set aside still make a
 -- purchase for the counting models; the spend model uses repeat purchases whose net value (returns of that day's
 -- purchases, made by calibration_end, subtracted) is positive.
-CREATE OR REPLACE TEMP TABLE lifetime_summary AS
+-- lifetime_days keeps the purchase days (n = 1 the first) for the tracking chart (tracking.sql).
+CREATE OR REPLACE TEMP TABLE lifetime_days AS
 WITH purchase_lines AS (
     -- Money stays DECIMAL until the end: double sums depend on the order of the lines, and the fits must not.
     SELECT customer_id, CAST(invoice_date AS DATE) AS day, CAST(amount AS DECIMAL(18, 4)) AS amount
@@ -32,6 +33,9 @@ valued AS (
     FROM days d
     LEFT JOIN returned r USING (customer_id, day)
 )
+SELECT * FROM valued;
+
+CREATE OR REPLACE TEMP TABLE lifetime_summary AS
 SELECT customer_id,
        count(*) FILTER (WHERE day <= getvariable('calibration_end')) - 1 AS x,
        date_diff('day', min(day), max(day) FILTER (WHERE day <= getvariable('calibration_end'))) / getvariable('unit_days') AS t_x,
@@ -39,7 +43,7 @@ SELECT customer_id,
        count(*) FILTER (WHERE day <= getvariable('calibration_end') AND n > 1 AND net > 0) AS spend_purchases,
        CAST(coalesce(avg(net) FILTER (WHERE day <= getvariable('calibration_end') AND n > 1 AND net > 0), 0) AS DOUBLE) AS spend_mean,
        count(*) FILTER (WHERE day > getvariable('calibration_end')) AS holdout_purchases
-FROM valued
+FROM lifetime_days
 GROUP BY customer_id
 HAVING min(day) <= getvariable('calibration_end')
 ORDER BY customer_id;

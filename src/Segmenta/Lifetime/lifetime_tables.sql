@@ -30,8 +30,10 @@ CREATE TABLE IF NOT EXISTS clv_holdout (
     actual_purchases    DOUBLE NOT NULL,
     predicted_purchases DOUBLE NOT NULL,
     baseline_purchases  DOUBLE NOT NULL,
-    model_mae           DOUBLE NOT NULL,
-    baseline_mae        DOUBLE NOT NULL
+    model_mae           DOUBLE NOT NULL,    -- of the median forecasts
+    baseline_mae        DOUBLE NOT NULL,
+    model_rmse          DOUBLE NOT NULL,    -- of the expected (mean) forecasts
+    baseline_rmse       DOUBLE NOT NULL
 );
 CREATE TABLE IF NOT EXISTS clv_settings (
     model            VARCHAR NOT NULL,
@@ -47,7 +49,15 @@ CREATE TABLE IF NOT EXISTS customer_clv (
     customer_id    VARCHAR NOT NULL,
     p_alive        DOUBLE NOT NULL,
     expected_spend DOUBLE,                -- net spend per purchase
-    churn_risk     VARCHAR NOT NULL       -- Low, Medium, High
+    churn_risk     VARCHAR NOT NULL,      -- Low, Medium, High
+    repeat_purchases BIGINT NOT NULL,     -- x of the summary the prediction is based on
+    days_since_last_purchase INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS clv_tracking (
+    week                 INTEGER NOT NULL,   -- 1 = the week of the first purchase in the data
+    week_end             DATE NOT NULL,
+    actual_cumulative    DOUBLE NOT NULL,    -- repeat purchases of the cohort up to week_end
+    predicted_cumulative DOUBLE NOT NULL
 );
 CREATE TABLE IF NOT EXISTS customer_clv_horizons (
     customer_id        VARCHAR NOT NULL,

@@ -89,12 +89,12 @@ public static partial class AnalysisPipeline
                     OutputWriter.WriteCleaningReport(store, options.OutputDirectory),
                     ProfileOutputs.WriteSegments(segmentations, options.OutputDirectory),
                     ProfileOutputs.WriteInsights(segmentations, options.OutputDirectory, currency),
-                    Path.GetDirectoryName(ProfileOutputs.WriteActivation(store, primary, options.OutputDirectory)[0])! + Path.DirectorySeparatorChar,
+                    Path.GetDirectoryName(ProfileOutputs.WriteActivation(store, primary, options.OutputDirectory, order: options.Profiling.ActivationOrder)[0])! + Path.DirectorySeparatorChar,
                 };
                 // The RFM segments are the campaign lists the report's summary recommends, so they get lists of their own beside the clusters'.
                 if (segmentations.FirstOrDefault(s => s.Segmentation == SegmentMembership.Rfm) is { } rfm && rfm != primary)
                 {
-                    ProfileOutputs.WriteActivation(store, rfm, options.OutputDirectory, primary: false);
+                    ProfileOutputs.WriteActivation(store, rfm, options.OutputDirectory, primary: false, order: options.Profiling.ActivationOrder);
                 }
                 if (clusters is not null)
                 {

@@ -19,6 +19,12 @@ public sealed record PlaybookCondition
     public double? ReturnsRateMin { get; init; }
     public double? CustomerShareMax { get; init; }
 
+    /// <summary>Mean predicted CLV of the segment / mean of all customers, at least this (needs a lifetime run).</summary>
+    public double? ClvIndexMin { get; init; }
+
+    /// <summary>Share of the segment's customers with a High churn risk, at least this (needs a lifetime run).</summary>
+    public double? HighChurnRiskShareMin { get; init; }
+
     /// <summary>Applies to the RFM segment of this name only (for example "New Customers"); such entries never match clusters.</summary>
     public string? RfmSegment { get; init; }
 }
@@ -80,6 +86,9 @@ public sealed record Playbook(IReadOnlyList<PlaybookEntry> Entries)
             ["returns-rate index"] = overallReturnsRate > 0 ? profile.ReturnsRate / overallReturnsRate : double.NaN,
             ["customer share"] = profile.CustomerShare,
             ["returns rate"] = profile.ReturnsRate,
+            // Without a lifetime run these are NaN, so entries that need them never match.
+            ["CLV index"] = profile.Value?.ClvIndex ?? double.NaN,
+            ["high churn-risk share"] = profile.Value?.HighChurnRiskShare ?? double.NaN,
         };
         foreach (var entry in Entries.Where(e => e.When.RfmSegment is null))
         {
@@ -107,6 +116,8 @@ public sealed record Playbook(IReadOnlyList<PlaybookEntry> Entries)
         if (when.ReturnsRateIndexMin is { } h) yield return Min("returns-rate index", h);
         if (when.ReturnsRateMin is { } j) yield return Min("returns rate", j);
         if (when.CustomerShareMax is { } i) yield return Max("customer share", i);
+        if (when.ClvIndexMin is { } k) yield return Min("CLV index", k);
+        if (when.HighChurnRiskShareMin is { } l) yield return Min("high churn-risk share", l);
     }
 
     private static string F(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);

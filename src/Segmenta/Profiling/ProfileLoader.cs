@@ -27,6 +27,7 @@ internal static class ProfileLoader
         var mix = store.Query(
             "SELECT segment_id, coalesce(rfm_segment, '(none)'), customers, share FROM segment_rfm_mix WHERE segmentation = $s ORDER BY segment_id, customers DESC",
             r => (Id: r.GetInt32(0), Row: (r.GetString(1), r.GetInt64(2), r.GetDouble(3))), s).ToLookup(x => x.Id, x => x.Row);
+        var values = Lifetime.SegmentValues.Load(store);
         return store.Query(
             """
             SELECT segment_id, segment_name, customers, customer_share, revenue, revenue_share, revenue_per_customer, returns_rate, top20_revenue_share
@@ -51,6 +52,7 @@ internal static class ProfileLoader
                     TopCountries = countries[id].ToList(),
                     TopProducts = products[id].ToList(),
                     RfmMix = mix[id].ToList(),
+                    Value = values.GetValueOrDefault((segmentation, id)),
                 };
             }, s);
     }

@@ -9,6 +9,9 @@ public sealed record ProfilingOptions
     /// <summary>User-chosen names by segmentation and segment id (from a settings file); they replace the derived names.</summary>
     public IReadOnlyDictionary<string, IReadOnlyDictionary<int, string>> NameOverrides { get; init; } = new Dictionary<string, IReadOnlyDictionary<int, string>>();
 
+    /// <summary>Order of the customers in the activation lists. Default: <see cref="ActivationOrder.Monetary"/>.</summary>
+    public ActivationOrder ActivationOrder { get; init; } = ActivationOrder.Monetary;
+
     /// <summary>Currency symbol for explanations and insights.</summary>
     public string Currency { get; init; } = "";
 

@@ -51,6 +51,12 @@ public sealed record SegmentProfile
     /// <summary>Share of the segment in each RFM segment.</summary>
     public required IReadOnlyList<(string RfmSegment, long Customers, double Share)> RfmMix { get; init; }
 
+    /// <summary>
+    /// Predicted lifetime value of the segment's customers (the lifetime stage's longest horizon); null when no
+    /// lifetime run is stored.
+    /// </summary>
+    public Lifetime.SegmentValue? Value { get; init; }
+
     /// <summary>Index (segment mean / overall mean) of a feature, NaN when unknown.</summary>
     public double IndexOf(string feature) => Features.TryGetValue(feature, out var stat) ? stat.Index : double.NaN;
 

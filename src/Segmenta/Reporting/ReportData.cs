@@ -44,5 +44,5 @@ internal sealed record ReportData(
     public bool HasAmounts => AmountNote is null;
 
     /// <summary>Lifetime fits and predictions (null when the stage did not run).</summary>
-    internal LifetimeReport? Lifetime { get; init; }
+    internal Lifetime.LifetimeView? Lifetime { get; init; }
 }

@@ -46,7 +46,7 @@ internal static class ReportDataLoader
         {
             CleaningMoney = money,
             AmountNote = Loading.LoadedAmounts.NoteFor(store),
-            Lifetime = LifetimeReport.Load(store),
+            Lifetime = Lifetime.LifetimeView.Load(store),
         };
     }
 

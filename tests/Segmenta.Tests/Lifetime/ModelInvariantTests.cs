@@ -52,9 +52,15 @@ public sealed class ModelInvariantTests
     public void Analytic_gradients_agree_with_differences()
     {
         var rows = SummaryRows.From([0, 1, 3, 8, 2], [0, 4, 9, 30, 2], [20, 25, 30, 38, 5]);
-        foreach (var likelihood in new ILikelihood[] { new BgNbdLikelihood(rows, modified: false), new BgNbdLikelihood(rows, modified: true) })
+        foreach (var (likelihood, theta) in new (ILikelihood, double[])[]
         {
-            double[] theta = [0.7, 3.5, 0.9, 2.1];
+            (new BgNbdLikelihood(rows, modified: false), [0.7, 3.5, 0.9, 2.1]),
+            (new BgNbdLikelihood(rows, modified: true), [0.7, 3.5, 0.9, 2.1]),
+            // Pareto/NBD with α > β and with α < β: the two forms of its 2F1 term.
+            (new ParetoNbdLikelihood(rows), [0.55, 10.6, 0.6, 11.7]),
+            (new ParetoNbdLikelihood(rows), [0.8, 6.0, 1.3, 2.5]),
+        })
+        {
             var gradient = new double[4];
             likelihood.Evaluate(theta, gradient);
             for (var j = 0; j < 4; j++)
@@ -68,6 +74,49 @@ public sealed class ModelInvariantTests
             }
         }
     }
+
+    [Fact]
+    public void The_2F1_derivatives_agree_with_differences()
+    {
+        double a = 2.3, b = 1.6, c = 3.3, z = 0.42, h = 1e-6;
+        var (value, da, db, dc, dz) = Hypergeometric.SeriesWithDerivatives(a, b, c, z);
+        Assert.Equal(Hypergeometric.Series(a, b, c, z), value, 1e-14);
+        Assert.Equal((Hypergeometric.Series(a + h, b, c, z) - Hypergeometric.Series(a - h, b, c, z)) / (2 * h), da, 1e-7);
+        Assert.Equal((Hypergeometric.Series(a, b + h, c, z) - Hypergeometric.Series(a, b - h, c, z)) / (2 * h), db, 1e-7);
+        Assert.Equal((Hypergeometric.Series(a, b, c + h, z) - Hypergeometric.Series(a, b, c - h, z)) / (2 * h), dc, 1e-7);
+        Assert.Equal((Hypergeometric.Series(a, b, c, z + h) - Hypergeometric.Series(a, b, c, z - h)) / (2 * h), dz, 1e-7);
+        Assert.Equal(a * b / c, Hypergeometric.SeriesWithDerivatives(a, b, c, 0).DZ, 1e-15);
+    }
+
+    [Theory]
+    [InlineData(0, 0, 0, 30)]
+    [InlineData(2, 10, 30, 39)]
+    [InlineData(7, 25, 26, 39)]
+    [InlineData(1, 1, 38, 13)]
+    public void Purchase_probabilities_sum_to_one_and_their_mean_is_the_expected_purchases(double x, double tx, double t, double horizon)
+    {
+        ICountingModel[] models = [new BgNbdModel(0.243, 4.414, 0.793, 2.426), new ParetoNbdModel(0.553, 10.578, 0.606, 11.669), new MbgNbdModel(0.525, 6.183, 0.891, 1.614)];
+        foreach (var model in models)
+        {
+            var probabilities = Enumerable.Range(0, 400).Select(k => model.ProbabilityOfPurchases(k, horizon, x, tx, t)).ToArray();
+            Assert.All(probabilities, p => Assert.InRange(p, 0, 1));
+            Assert.Equal(1, probabilities.Sum(), 1e-8);
+            var mean = probabilities.Select((p, k) => p * k).Sum();
+            Assert.Equal(model.ExpectedPurchases(horizon, x, tx, t), mean, 1e-7);
+        }
+    }
+
+    [Theory]
+    [InlineData(0, 0)]
+    [InlineData(0.5, 0)]
+    [InlineData(0.7, 1)]
+    [InlineData(1, 1)]
+    [InlineData(3.2, 3)]
+    [InlineData(40, 40)]
+    public void The_baseline_median_is_the_poisson_median_of_the_past_rate(double mean, int median) =>
+        // Poisson medians: P(0) = e^-0.5 = 0.607 ≥ 0.5 for a mean of 0.5, P(0) = e^-0.7 = 0.497 < 0.5 for 0.7; for a mean
+        // of 3.2 the cumulative reaches 0.603 at 3; for an integer mean the median is the mean.
+        Assert.Equal(median, HoldoutValidation.PoissonMedian(mean));
 
     [Fact]
     public void A_fit_on_data_without_repeat_purchases_is_refused()

@@ -45,24 +45,28 @@ public sealed class RealDataLifetimeTests(RetailLifetimeFixture retail) : IClass
     }
 
     [Fact]
-    public void The_model_beats_the_naive_past_rate_for_customers_with_repeat_purchases()
+    public void The_model_beats_the_naive_baseline_in_squared_error_of_the_expected_counts()
     {
-        var repeat = retail.Holdout.Holdout.Where(h => h.FrequencyGroup is not ("0" or "total")).ToList();
-        var customers = repeat.Sum(h => h.Customers);
-        var model = repeat.Sum(h => h.ModelMae * h.Customers) / customers;
-        var naive = repeat.Sum(h => h.BaselineMae * h.Customers) / customers;
-        Assert.True(model < naive, $"model MAE {model} vs naive {naive}");
+        // Expected counts (means) scored by RMSE, the error a mean is the best answer for: 1.511 against 1.666 (docs/lifetime.md).
+        var total = Assert.Single(retail.Holdout.Holdout, h => h.FrequencyGroup == "total");
+        Assert.True(total.ModelRmse < total.BaselineRmse, $"model RMSE {total.ModelRmse} vs naive {total.BaselineRmse}");
+        Assert.Equal(1.5111, total.ModelRmse, 1e-3);
+        Assert.Equal(1.6662, total.BaselineRmse, 1e-3);
     }
 
     [Fact]
-    public void Overall_the_naive_baseline_wins_narrowly_because_it_predicts_zero_for_one_time_buyers()
+    public void In_absolute_error_of_the_median_counts_the_naive_baseline_still_wins_narrowly_in_the_christmas_holdout()
     {
-        // Recorded, not wished for: 0.9345 against 0.9191 (docs/lifetime.md, "UCI holdout: what the numbers say").
-        var total = Assert.Single(retail.Holdout.Holdout, h => h.FrequencyGroup == "total");
-        Assert.Equal(0.9345, total.ModelMae, 1e-3);
-        Assert.Equal(0.9191, total.BaselineMae, 1e-3);
-        var none = Assert.Single(retail.Holdout.Holdout, h => h.FrequencyGroup == "0");
-        Assert.Equal(0, none.BaselinePurchases);
+        // Recorded, not wished for (docs/lifetime.md, "UCI holdout"): medians scored by MAE, 0.9180 against 0.9151. The model
+        // wins for customers with 1 to 3 repeat purchases and loses for the heaviest buyers, whose pre-Christmas rise no
+        // stationary model foresees; the one-time buyers' median is 0 for both.
+        var groups = retail.Holdout.Holdout.ToDictionary(h => h.FrequencyGroup);
+        Assert.Equal(0.9180, groups["total"].ModelMae, 1e-3);
+        Assert.Equal(0.9151, groups["total"].BaselineMae, 1e-3);
+        Assert.All(new[] { "1", "2", "3" }, g => Assert.True(groups[g].ModelMae < groups[g].BaselineMae, $"group {g}: {groups[g]}"));
+        Assert.True(groups["7+"].ModelMae > groups["7+"].BaselineMae, groups["7+"].ToString());
+        Assert.Equal(groups["0"].BaselineMae, groups["0"].ModelMae);
+        Assert.Equal(0, groups["0"].BaselinePurchases);
     }
 
     [Fact]

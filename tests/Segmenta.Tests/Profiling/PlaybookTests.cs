@@ -20,6 +20,21 @@ public class PlaybookTests
     }
 
     [Fact]
+    public void Valuable_segments_with_many_customers_at_high_churn_risk_are_high_value_at_risk()
+    {
+        // Average past behaviour (it would be nurtured), but predicted to be worth twice the average while 40 % may be leaving.
+        var profile = SegmentNamerTests.Profile(0, recency: 1, frequency: 0.9, monetary: 0.9);
+        var atRisk = profile with { Value = new Segmenta.Lifetime.SegmentValue("kmeans", 0, 365, 100, 50_000, 500, 2.0, 0.4) };
+        var action = Playbook.Default.Choose(atRisk, 0.02);
+        Assert.Equal("high-value-at-risk", action.PlaybookEntry);
+        Assert.Contains("CLV index 2 ≥ 1.5", action.Reasoning);
+        Assert.Contains("high churn-risk share 0.4 ≥ 0.25", action.Reasoning);
+        // The same segment without a lifetime run, or with few customers at risk, is not.
+        Assert.Equal("nurture", Playbook.Default.Choose(profile, 0.02).PlaybookEntry);
+        Assert.Equal("nurture", Playbook.Default.Choose(atRisk with { Value = atRisk.Value! with { HighChurnRiskShare = 0.1 } }, 0.02).PlaybookEntry);
+    }
+
+    [Fact]
     public void A_users_playbook_file_replaces_the_built_in_one()
     {
         var playbook = Playbook.Parse("""{"entries": [{"id": "all", "action": "Call everyone", "why": "small shop", "when": {}}]}""", "test");

@@ -26,6 +26,16 @@ public class RealDataReportTests(ClassicRunFixture run)
     }
 
     [Fact]
+    public void The_lifetime_section_draws_the_tracking_heatmap_and_distribution_charts()
+    {
+        var html = File.ReadAllText(ReportPath);
+        foreach (var chart in new[] { Segmenta.Reporting.Sections.LifetimeSection.TrackingChart, Segmenta.Reporting.Sections.LifetimeSection.AliveChart, Segmenta.Reporting.Sections.LifetimeSection.ClvChart })
+        {
+            Assert.Contains($"<figcaption>{chart}.", html);
+        }
+    }
+
+    [Fact]
     public void The_report_loads_in_headless_chromium_without_console_errors_and_shows_every_chart()
     {
         var html = File.ReadAllText(ReportPath);

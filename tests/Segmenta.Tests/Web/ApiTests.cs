@@ -49,6 +49,21 @@ public sealed class ApiTests : IDisposable
     }
 
     [Fact]
+    public async Task A_customer_comes_with_the_lifetime_values_of_customers_csv()
+    {
+        var customer = await _client.GetFromJsonAsync<JsonElement>("/api/customers/12347");
+        var lifetime = customer.GetProperty("lifetime");
+        var header = _run.CustomersCsv[0].Split(',');
+        var row = _run.CustomersCsv.Single(l => l.StartsWith("12347,", StringComparison.Ordinal)).Split(',');
+        foreach (var column in new[] { "PAlive", "ExpectedPurchases365d", "ExpectedSpend", "Clv365d" })
+        {
+            var csv = decimal.Parse(row[Array.IndexOf(header, column)], System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Equal(csv, lifetime.GetProperty(column).GetDecimal());
+        }
+        Assert.Equal(row[Array.IndexOf(header, "ChurnRisk")], lifetime.GetProperty("ChurnRisk").GetString());
+    }
+
+    [Fact]
     public async Task An_unknown_customer_is_a_404_problem()
     {
         var response = await _client.GetAsync("/api/customers/nobody");

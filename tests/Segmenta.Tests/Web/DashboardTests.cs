@@ -33,6 +33,7 @@ public sealed partial class DashboardTests : IDisposable
     [InlineData("/", "Revenue and orders by month")]
     [InlineData("/data", "Cleaning report")]
     [InlineData("/cohorts", "Retention")]
+    [InlineData("/clv", "Cumulative repeat purchases by week")]
     [InlineData("/segments", "Why 4 segments")]
     [InlineData("/customers?id=12347", "Latest purchases")]
     [InlineData("/products?product=85123A", "Top 20 products by revenue")]

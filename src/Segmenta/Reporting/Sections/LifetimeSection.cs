@@ -21,14 +21,18 @@ internal static class LifetimeSection
             "Fitted models");
         if (report.Holdout.Count > 0)
         {
-            html.Table(["Repeat purchases before " + report.CalibrationEnd?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), "#Customers", "#Actual", "#Predicted", "#Naive (past rate)", "#MAE model", "#MAE naive"],
+            html.Table(["Repeat purchases before " + report.CalibrationEnd?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), "#Customers", "#Actual", "#Predicted", "#Naive (past rate)", "#MAE model", "#MAE naive", "#RMSE model", "#RMSE naive"],
                 report.Holdout.Select(h => (IReadOnlyList<string>)
                 [
                     h.FrequencyGroup, Html.Number(h.Customers), Html.Number(h.ActualPurchases), Html.Number(h.PredictedPurchases, 1),
                     Html.Number(h.BaselinePurchases, 1), Html.Number(h.ModelMae, 3), Html.Number(h.BaselineMae, 3),
+                    Html.Number(h.ModelRmse, 3), Html.Number(h.BaselineRmse, 3),
                 ]),
                 "Holdout: purchases after the calibration end, predicted against actual");
+            html.Paragraph("Each forecast is scored by the error it is the best answer for: the median count by the mean absolute error (MAE), the expected count by the root mean squared error (RMSE). The naive baseline carries each customer's past rate over the holdout (as a Poisson count for its median).");
+            WriteHoldoutChart(html, report);
         }
+        WriteTrackingChart(html, report);
         if (report.SpendFrequencyCorrelation is { } r)
         {
             html.Paragraph($"The spend model assumes spend per purchase does not depend on how often a customer buys; their correlation among repeat customers is {Html.Number(r, 2)}{(Math.Abs(r) > 0.3 ? ", high enough to treat expected spend with caution" : "")}.");
@@ -36,8 +40,95 @@ internal static class LifetimeSection
         html.Table(["Churn risk", "#Customers", $"#Total CLV {report.Horizon}d", $"#Mean CLV {report.Horizon}d"],
             report.Tiers.Select(t => (IReadOnlyList<string>)[t.Tier, Html.Number(t.Customers), t.TotalClv is { } total ? Html.Number(total) : "", t.MeanClv is { } mean ? Html.Number(mean, 2) : ""]),
             "Churn risk tiers (P(alive) ≥ 0.7 low, ≥ 0.3 medium, below high)");
+        WriteAliveHeatmap(html, report);
+        WriteClvDistribution(html, report);
         html.Table(["Customer", "#P(alive)", $"#CLV {report.Horizon}d"],
             report.TopCustomers.Select(c => (IReadOnlyList<string>)[c.CustomerId, Html.Number(c.PAlive, 3), Html.Number(c.Clv, 2)]),
             "The ten customers with the highest predicted value");
+    }
+
+    internal const string HoldoutChart = "Calibration against holdout";
+    internal const string TrackingChart = "Cumulative repeat purchases, actual against predicted";
+    internal const string AliveChart = "P(alive) by repeat purchases and recency";
+    internal const string ClvChart = "Distribution of predicted CLV";
+
+    private static void WriteHoldoutChart(Html html, Lifetime.LifetimeView report)
+    {
+        // Groups without customers have no mean; the x of a group is its number of repeat purchases.
+        var groups = report.Holdout.Where(h => h.FrequencyGroup != "total" && h.Customers > 0).ToList();
+        double[] xs = [.. groups.Select(g => double.Parse(g.FrequencyGroup.TrimEnd('+'), System.Globalization.CultureInfo.InvariantCulture))];
+        static double PerCustomer(double total, long customers) => total / customers;
+        var svg = ChartFactory.Lines(HoldoutChart, xs,
+            [
+                ("actual", [.. groups.Select(g => PerCustomer(g.ActualPurchases, g.Customers))]),
+                (report.Model, [.. groups.Select(g => PerCustomer(g.PredictedPurchases, g.Customers))]),
+                ("naive (past rate)", [.. groups.Select(g => PerCustomer(g.BaselinePurchases, g.Customers))]),
+            ],
+            "Repeat purchases in the calibration period (7 = 7 or more)", "Holdout purchases per customer", [], integerTicks: true);
+        html.Figure(HoldoutChart, "Mean purchases per customer in the holdout, actual, predicted by the model and by the naive past rate, for each number of repeat purchases before the calibration end.", svg);
+    }
+
+    private static void WriteTrackingChart(Html html, Lifetime.LifetimeView report)
+    {
+        if (report.Tracking.Count < 2)
+        {
+            return;
+        }
+        double[] xs = [.. report.Tracking.Select(p => (double)p.Week)];
+        IReadOnlyList<(double, string)> marks = report.CalibrationEnd is { } end && report.Tracking.FirstOrDefault(p => p.WeekEnd >= end) is { } cut
+            ? [(cut.Week, $"calibration end {end:yyyy-MM-dd}")]
+            : [];
+        var svg = ChartFactory.Lines(TrackingChart, xs,
+            [("actual", [.. report.Tracking.Select(p => p.ActualCumulative)]), (report.Model, [.. report.Tracking.Select(p => p.PredictedCumulative)])],
+            $"Week (1 = week of {report.Tracking[0].WeekEnd.AddDays(-6):yyyy-MM-dd})", "Cumulative repeat purchases", marks);
+        var last = report.Tracking[^1];
+        html.Figure(TrackingChart,
+            $"Repeat purchases of the customers seen by the calibration end, added up week by week, against the model's expectation from each customer's first purchase; by the last week {Html.Number(last.ActualCumulative)} actual against {Html.Number(last.PredictedCumulative, 0)} predicted.",
+            svg);
+    }
+
+    private static void WriteAliveHeatmap(Html html, Lifetime.LifetimeView report)
+    {
+        if (report.AliveGrid.Count == 0)
+        {
+            return;
+        }
+        var rows = Lifetime.LifetimeView.FrequencyBuckets;
+        var columns = Lifetime.LifetimeView.RecencyBuckets;
+        var values = new double[rows.Length, columns.Length];
+        var counts = new long[rows.Length, columns.Length];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            for (var j = 0; j < columns.Length; j++)
+            {
+                values[i, j] = double.NaN;
+            }
+        }
+        foreach (var cell in report.AliveGrid)
+        {
+            values[cell.Frequency, cell.Recency] = cell.PAlive;
+            counts[cell.Frequency, cell.Recency] = cell.Customers;
+        }
+        var svg = ChartFactory.Heatmap(AliveChart, values, rows, columns, "Days since the last purchase", "Repeat purchases",
+            (i, j) => double.IsFinite(values[i, j]) ? Html.Number(values[i, j], 2) : "", (0, 1), v => Html.Number(v, 2));
+        html.Figure(AliveChart, "Mean probability that a customer is still active, by number of repeat purchases and days since the last purchase; empty cells have no customers.", svg);
+    }
+
+    private static void WriteClvDistribution(Html html, Lifetime.LifetimeView report)
+    {
+        if (report.ClvDistribution.Count == 0)
+        {
+            return;
+        }
+        var labels = Lifetime.LifetimeView.ClvBands;
+        var customers = new double[labels.Length];
+        foreach (var band in report.ClvDistribution)
+        {
+            customers[band.Band] = band.Customers;
+        }
+        var svg = ChartFactory.Bars(ClvChart, labels, customers, $"CLV over {report.Horizon} days", "Customers");
+        var total = report.ClvDistribution.Sum(b => b.Clv);
+        var top = report.ClvDistribution.Where(b => b.Band >= 6).Sum(b => b.Clv);
+        html.Figure(ClvChart, $"Customers by predicted CLV band; the customers above 1,000 hold {Html.Percent(total > 0 ? top / total : 0)} of the predicted value.", svg);
     }
 }
