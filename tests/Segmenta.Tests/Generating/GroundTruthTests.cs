@@ -20,7 +20,7 @@ public class GroundTruthTests(GeneratedShopFixture shop)
     public void Default_cleaning_claims_the_lines_and_revenue_of_the_ground_truth_rule_by_rule()
     {
         var found = shop.Default.Cleaning.Rows.Select(r => (r.Rule, r.Lines, r.Revenue)).ToList();
-        var expected = shop.Truth.Default.Select(r => (r.Rule, r.Lines, r.Revenue)).ToList();
+        var expected = shop.Truth.Default.Select(r => (r.Rule, r.Lines, (decimal?)r.Revenue)).ToList();
         Assert.Equal(expected, found);
     }
 
@@ -36,7 +36,7 @@ public class GroundTruthTests(GeneratedShopFixture shop)
     public void Classic_cleaning_claims_the_lines_and_revenue_of_the_ground_truth_rule_by_rule()
     {
         var found = shop.Classic.Cleaning.Rows.Select(r => (r.Rule, r.Lines, r.Revenue)).ToList();
-        var expected = shop.Truth.Classic.Select(r => (r.Rule, r.Lines, r.Revenue)).ToList();
+        var expected = shop.Truth.Classic.Select(r => (r.Rule, r.Lines, (decimal?)r.Revenue)).ToList();
         Assert.Equal(expected, found);
     }
 

@@ -64,7 +64,7 @@ public class ShopGeneratorTests
         });
 
         Assert.False(File.Exists(path + ".scratch.duckdb"));
-        Assert.Equal(truth.Default.Select(r => (r.Rule, r.Lines, r.Revenue)), result.Cleaning.Rows.Select(r => (r.Rule, r.Lines, r.Revenue)));
+        Assert.Equal(truth.Default.Select(r => (r.Rule, r.Lines, (decimal?)r.Revenue)), result.Cleaning.Rows.Select(r => (r.Rule, r.Lines, r.Revenue)));
         Assert.Equal(truth.Customers, result.Features.Customers);
         Assert.Equal(truth.Money.NetSales, result.Cleaning.Money.NetSales);
     }
