@@ -16,9 +16,14 @@ internal sealed class ProfilingOptionSet
         command.Add(SegmentNames);
     }
 
-    internal ProfilingOptions Read(ParseResult parse) => new()
+    /// <summary>Only the files given on the command line replace what <paramref name="baseline"/> holds (the defaults, or the stored run's).</summary>
+    internal ProfilingOptions Read(ParseResult parse, ProfilingOptions? baseline)
     {
-        Playbook = parse.GetValue(Playbook) is { } playbookPath ? Profiling.Playbook.Load(playbookPath) : Profiling.Playbook.Default,
-        NameOverrides = parse.GetValue(SegmentNames) is { } namesPath ? ProfilingOptions.LoadNames(namesPath) : new Dictionary<string, IReadOnlyDictionary<int, string>>(),
-    };
+        var options = baseline ?? new ProfilingOptions();
+        return options with
+        {
+            Playbook = parse.GetValue(Playbook) is { } playbookPath ? Profiling.Playbook.Load(playbookPath) : options.Playbook,
+            NameOverrides = parse.GetValue(SegmentNames) is { } namesPath ? ProfilingOptions.LoadNames(namesPath) : options.NameOverrides,
+        };
+    }
 }

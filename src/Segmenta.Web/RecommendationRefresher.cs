@@ -1,3 +1,4 @@
+using Segmenta.Pipeline;
 using Segmenta.Recommending;
 
 namespace Segmenta.Web;
@@ -40,8 +41,8 @@ public sealed class RecommendationRefresher(StoreAccess store, ILogger<Recommend
             try
             {
                 // Computed beside readers (pages keep loading); only swapping the tables in takes the write lock.
-                // The options of the run that stored the current lists (--top, --cutoff, --mode, seed), not the defaults.
-                var result = store.Read(s => Recommender.Compute(s, Recommender.StoredOptions(s) ?? new RecommendationOptions()));
+                // The recommendation options of the stored run (--top, --cutoff, --mode, seed), not the defaults.
+                var result = store.Read(s => Recommender.Compute(s, RunLog.LastOptions(s)?.Recommendation ?? Recommender.StoredOptions(s) ?? new RecommendationOptions()));
                 store.Write(s =>
                 {
                     Recommender.Save(s, result);

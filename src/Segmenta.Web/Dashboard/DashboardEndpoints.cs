@@ -42,18 +42,20 @@ internal static class DashboardEndpoints
             var algorithm = form["algorithm"].ToString();
             try
             {
-                var segmentation = ReadSegmentation(algorithm, form["k"].ToString(), form["scaling"].ToString(), [.. form["features"].Select(f => f ?? "")]);
-                var result = store.Write(s => AnalysisPipeline.Resegment(new AnalysisOptions
-                {
-                    OutputDirectory = Path.GetDirectoryName(s.Path)!,
-                    DatabasePath = s.Path,
-                    Segmentation = segmentation,
-                    Recommendation = null,
-                }, writeReport: false));
+                // The stored run's options (playbook, name overrides, recommendation options, seed), with only the form's fields changed.
+                var stored = store.Read(RunLog.LastOptions) ?? new RunOptions();
+                var segmentation = ReadSegmentation(algorithm, form["k"].ToString(), form["scaling"].ToString(), [.. form["features"].Select(f => f ?? "")], stored.Segmentation);
+                var result = store.Write(s => AnalysisPipeline.Resegment(
+                    new AnalysisOptions { OutputDirectory = Path.GetDirectoryName(s.Path)!, DatabasePath = s.Path }.With(stored with { Segmentation = segmentation }),
+                    writeReport: false, recommend: false));
                 refresher.Schedule(Path.GetDirectoryName(store.DatabasePath)!);
                 var message = (result.Clusters is { } c ? $"Re-ran {algorithm}: {c.K} segments in {result.Elapsed.TotalSeconds:0.00} s." : string.Join(" ", result.Notes))
                     + " Recommendations are being refreshed for the new segments in the background (a few seconds).";
                 return Results.Redirect("/segments?message=" + Uri.EscapeDataString(message));
+            }
+            catch (InvalidOptionException e)
+            {
+                return Results.Redirect("/segments?error=" + Uri.EscapeDataString(e.MessageFor(FormFields.For(e.Property))));
             }
             catch (SegmentaException e)
             {
@@ -102,20 +104,15 @@ internal static class DashboardEndpoints
         }).ExcludeFromDescription();
     }
 
-    internal static SegmentationOptions ReadSegmentation(string algorithm, string k, string scaling, string[]? features)
-    {
-        int? fixedK = k.Trim().Equals("auto", StringComparison.OrdinalIgnoreCase) ? null
-            : int.TryParse(k.Trim(), out var value) && value is >= 2 and <= 20 ? value
-            : throw new SegmentaException($"k: give auto or a number from 2 to 20; got '{k}'.");
-        return new SegmentationOptions
+    /// <summary>The form's fields over <paramref name="baseline"/> (the stored run's options); the words are parsed and checked by the core.</summary>
+    internal static SegmentationOptions ReadSegmentation(string algorithm, string k, string scaling, string[]? features, SegmentationOptions? baseline = null) =>
+        (baseline ?? new SegmentationOptions()) with
         {
-            Algorithm = algorithm == "gmm" ? ClusteringAlgorithm.GaussianMixture : algorithm == "kmeans" ? ClusteringAlgorithm.KMeans
-                : throw new SegmentaException($"algorithm: use kmeans or gmm; got '{algorithm}'."),
-            K = fixedK,
-            Scaling = scaling == "robust" ? Scaling.Robust : Scaling.Standard,
-            Features = features is { Length: > 0 } ? [.. features.Select(f => f.ToLowerInvariant())] : SegmentationOptions.DefaultFeatures,
+            Algorithm = SegmentationOptions.ParseAlgorithm(algorithm),
+            K = SegmentationOptions.ParseK(k),
+            Scaling = SegmentationOptions.ParseScaling(string.IsNullOrWhiteSpace(scaling) ? "standard" : scaling),
+            Features = features is { Length: > 0 } ? SegmentationOptions.ParseFeatures(features) : SegmentationOptions.DefaultFeatures,
         };
-    }
 
     private static IResult Html(string html) => Results.Content(html, "text/html; charset=utf-8");
 

@@ -35,7 +35,8 @@ public static class CustomerFeatures
         return new FeatureSummary(customers, asOf, recency, frequency, monetary, segments, notes);
     }
 
-    private static DateOnly DefaultAsOf(SegmentaStore store)
+    /// <summary>The day after the last invoice date of the store's lines: the as-of date when none is given.</summary>
+    internal static DateOnly DefaultAsOf(SegmentaStore store)
     {
         var last = store.Scalar<DateTime?>("SELECT max(invoice_date) FROM raw_lines")
             ?? throw new SegmentaException("The store holds no lines: import a file first.");

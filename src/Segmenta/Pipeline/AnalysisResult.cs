@@ -27,6 +27,9 @@ public sealed record AnalysisResult(
     /// <summary>Lifetime value fits and predictions (null when skipped).</summary>
     public Lifetime.LifetimeResult? Lifetime { get; init; }
 
+    /// <summary>The effective options the run recorded (as-of date and currency resolved).</summary>
+    public RunOptions Options { get; init; } = new();
+
     /// <summary>Things the user should know about the run (e.g. a stage skipped and why).</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 

@@ -14,6 +14,9 @@ public sealed record ResegmentResult(
     /// <summary>Recommendations and their offline evaluation (null when not computed).</summary>
     public Recommending.RecommendationResult? Recommendations { get; init; }
 
+    /// <summary>The effective options the run recorded (every stage's, with the stored ones of the stages it did not run).</summary>
+    public RunOptions Options { get; init; } = new();
+
     /// <summary>Things the user should know about the run (e.g. clustering skipped and why).</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 
