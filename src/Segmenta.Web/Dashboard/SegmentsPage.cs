@@ -1,5 +1,6 @@
 using System.Globalization;
 using Segmenta.Pipeline;
+using Segmenta.Segmentation;
 using Segmenta.Store;
 
 namespace Segmenta.Web.Dashboard;

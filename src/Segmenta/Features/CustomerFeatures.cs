@@ -57,7 +57,7 @@ public static class CustomerFeatures
 
     private static List<string> MissingRoleNotes(SegmentaStore store)
     {
-        var roles = store.Query("SELECT roles FROM imports", r => Importer.ParseRoles(r.GetString(0)));
+        var roles = ImportedRoles.PerImport(store);
         bool Everywhere(ColumnRole role) => roles.Count > 0 && roles.All(set => set.Contains(role));
         var notes = new List<string>();
         if (!Everywhere(ColumnRole.Invoice))

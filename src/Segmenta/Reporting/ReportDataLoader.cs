@@ -41,7 +41,7 @@ internal static class ReportDataLoader
         var preset = run is null ? "unknown" : run.CleaningPreset.ToString().ToLowerInvariant();
         return new ReportData(overview, imports, quarantine, cleaning, preset, segments, LoadColumns(store), run?.AsOf, run?.OptionsJson,
             options.Currency ?? Features.CurrencyGuess.For(store), LoadSegmentations(store), ClusteringReportLoader.Load(store),
-            Pipeline.StoredResults.HasExploration(store) ? Exploration.Explorer.Load(store) : null, RecommendationReportLoader.Load(store))
+            Exploration.Explorer.HasTables(store) ? Exploration.Explorer.Load(store) : null, RecommendationReportLoader.Load(store))
         {
             CleaningMoney = money,
             Lifetime = LifetimeReport.Load(store),

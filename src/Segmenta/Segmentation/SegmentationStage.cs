@@ -1,5 +1,4 @@
 using System.Globalization;
-using Segmenta.Profiling;
 using Segmenta.Store;
 
 namespace Segmenta.Segmentation;
