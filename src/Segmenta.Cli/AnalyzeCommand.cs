@@ -69,11 +69,15 @@ internal static class AnalyzeCommand
                 Import = importOptions.Read(parse),
                 Cleaning = cleaningOptions,
                 Features = new FeatureOptions { AsOf = ParseDate(parse.GetValue(asOf)) },
-                Segmentation = segmentationOptions.Read(parse),
-                Profiling = profilingOptions.Read(parse),
-                Recommendation = recommendationOptions.Read(parse, parse.GetValue(segmentationOptions.Seed)),
+                Segmentation = segmentationOptions.Read(parse, null),
+                Profiling = profilingOptions.Read(parse, null),
+                Recommendation = recommendationOptions.Read(parse, null),
                 Lifetime = lifetimeOptions.Read(parse),
             };
+            // --seed is the seed of every random step; without it the recommender shares the clustering's default seed.
+            var seed = parse.GetValue(segmentationOptions.Seed);
+            options = options.With(parse.Given(segmentationOptions.Seed) ? options.Stages.WithSeed(seed)
+                : options.Stages with { Recommendation = options.Recommendation is { } r ? r with { Seed = seed } : null });
             var result = CommandRunner.WithProgress(onStep => AnalysisPipeline.Run(options, onStep));
             SummaryPrinter.PrintAnalysis(result);
             StepTimesPrinter.Print(result.Timings);

@@ -18,6 +18,11 @@ internal static class CommandRunner
             SummaryPrinter.PrintNothingLoaded(e);
             return 1;
         }
+        catch (InvalidOptionException e)
+        {
+            PrintError(e.MessageFor(OptionFlags.For(e.Property)));
+            return 1;
+        }
         catch (SegmentaException e)
         {
             PrintError(e.Message);

@@ -10,10 +10,9 @@ internal sealed class ProfilingOptionSet
 
     internal Option<string?> SegmentNames { get; } = new("--segment-names") { Description = "JSON file of segment names that replace the derived ones, e.g. {\"kmeans\": {\"0\": \"VIP accounts\"}}." };
 
-    internal Option<string> ActivationOrder { get; } = new("--activation-order")
+    internal Option<string?> ActivationOrder { get; } = new("--activation-order")
     {
-        Description = "Order of the customers in the activation lists: monetary (highest net spend first) or clv (highest predicted lifetime value first).",
-        DefaultValueFactory = _ => "monetary",
+        Description = "Order of the customers in the activation lists: monetary (highest net spend first, the default) or clv (highest predicted lifetime value first).",
     };
 
     internal void AddTo(Command command)
@@ -24,10 +23,17 @@ internal sealed class ProfilingOptionSet
         command.Add(SegmentNames);
     }
 
-    internal ProfilingOptions Read(ParseResult parse) => new()
+    /// <summary>Only the files given on the command line replace what <paramref name="baseline"/> holds (the defaults, or the stored run's).</summary>
+    internal ProfilingOptions Read(ParseResult parse, ProfilingOptions? baseline)
     {
-        Playbook = parse.GetValue(Playbook) is { } playbookPath ? Profiling.Playbook.Load(playbookPath) : Profiling.Playbook.Default,
-        ActivationOrder = parse.GetValue(ActivationOrder) == "clv" ? Profiling.ActivationOrder.Clv : Profiling.ActivationOrder.Monetary,
-        NameOverrides = parse.GetValue(SegmentNames) is { } namesPath ? ProfilingOptions.LoadNames(namesPath) : new Dictionary<string, IReadOnlyDictionary<int, string>>(),
-    };
+        var options = baseline ?? new ProfilingOptions();
+        return options with
+        {
+            Playbook = parse.GetValue(Playbook) is { } playbookPath ? Profiling.Playbook.Load(playbookPath) : options.Playbook,
+            NameOverrides = parse.GetValue(SegmentNames) is { } namesPath ? ProfilingOptions.LoadNames(namesPath) : options.NameOverrides,
+            ActivationOrder = parse.GetValue(ActivationOrder) is { } order
+                ? order == "clv" ? Profiling.ActivationOrder.Clv : Profiling.ActivationOrder.Monetary
+                : options.ActivationOrder,
+        };
+    }
 }

@@ -18,8 +18,9 @@ internal static class RecommendCommand
         var output = new Option<string>("--out", "-o") { Description = "Folder for results.", DefaultValueFactory = _ => "out" };
         var db = new Option<string?>("--db") { Description = "Database file of an earlier analyze run. Default: OUT/segmenta.duckdb." };
         var customer = new Option<string?>("--customer") { Description = "Print this customer's recommendations with the reason for each." };
+        var seed = new Option<int>("--seed") { Description = "Seed of every random step (bootstrap intervals, segments re-clustered at the cut). Default: the stored run's." };
         var recommendationOptions = new RecommendationOptionSet();
-        var command = new Command("recommend", "Recommend products per customer and evaluate the recommenders offline against simple baselines.") { output, db, customer };
+        var command = new Command("recommend", "Recommend products per customer and evaluate the recommenders offline against simple baselines.") { output, db, customer, seed };
         recommendationOptions.AddTo(command, withSkip: false);
         command.SetAction(parse => CommandRunner.Run(() =>
         {
@@ -29,14 +30,20 @@ internal static class RecommendCommand
             {
                 throw new SegmentaException($"No database at {path}. Run segmenta analyze FILE --out DIR first, or give --db.");
             }
-            using var store = SegmentaStore.Open(path);
-            if (!StoredResults.HasCustomers(store))
+            // The stored run's options, changed only where an option was typed (--top, --mode, --cutoff, --seed).
+            var stored = RunLog.LastOptions(path);
+            var options = recommendationOptions.Read(parse, stored.Recommendation)!;
+            if (parse.Given(seed))
             {
-                throw new SegmentaException($"The database {path} has no customers yet. Run segmenta analyze FILE --db {path} first.");
+                options = options with { Seed = parse.GetValue(seed) };
             }
-            var options = recommendationOptions.Read(parse)!;
             if (parse.GetValue(customer) is { } id)
             {
+                using var store = SegmentaStore.Open(path);
+                if (!StoredResults.HasCustomers(store))
+                {
+                    throw new SegmentaException($"The database {path} has no customers yet. Run segmenta analyze FILE --db {path} first.");
+                }
                 var list = Recommender.ForCustomer(store, id, options);
                 var table = new Table().Title($"Recommendations for customer {Markup.Escape(id)}").AddColumns("Rank", "Product", "Description", "Kind", "Method", "Why");
                 foreach (var r in list)
@@ -46,8 +53,7 @@ internal static class RecommendCommand
                 Terminal.Out.Write(table);
                 return 0;
             }
-            var result = CommandRunner.WithProgress(_ => Recommender.Run(store, options));
-            var files = RecommendationOutputs.Write(result, outputDirectory);
+            var (result, files) = CommandRunner.WithProgress(onStep => AnalysisPipeline.Recommend(path, outputDirectory, options, onStep));
             RecommendationPrinter.Print(result);
             Terminal.Out.MarkupLine($"Wrote {string.Join(", ", files.Select(f => Markup.Escape(f)))}.");
             return 0;

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using Segmenta.Recommending;
 
 namespace Segmenta.Cli;
@@ -31,21 +30,22 @@ internal sealed class RecommendationOptionSet
         }
     }
 
-    /// <summary>The options, or null with --no-recommendations; <paramref name="seed"/> is the command's --seed when it has one.</summary>
-    internal RecommendationOptions? Read(ParseResult parse, int? seed = null) => parse.GetValue(Skip) ? null : new RecommendationOptions
+    /// <summary>
+    /// The options, or null with --no-recommendations: only what was given on the command line changes
+    /// <paramref name="baseline"/> (the defaults, or the stored run's).
+    /// </summary>
+    internal RecommendationOptions? Read(ParseResult parse, RecommendationOptions? baseline)
     {
-        Top = parse.GetValue(Top),
-        Mode = parse.GetValue(Mode) switch
+        if (parse.GetValue(Skip))
         {
-            "buy-again" => RecommendationMode.BuyAgain,
-            "discover" => RecommendationMode.Discover,
-            _ => RecommendationMode.Both,
-        },
-        Seed = seed ?? new RecommendationOptions().Seed,
-        Cutoff = parse.GetValue(Cutoff) is { } text
-            ? DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-                ? date
-                : throw new SegmentaException($"--cutoff {text}: expected a date as yyyy-MM-dd, for example 2011-09-08.")
-            : null,
-    };
+            return null;
+        }
+        var options = baseline ?? new RecommendationOptions();
+        return options with
+        {
+            Top = parse.Given(Top) ? parse.GetValue(Top) : options.Top,
+            Mode = parse.Given(Mode) ? RecommendationOptions.ParseMode(parse.GetValue(Mode)!) : options.Mode,
+            Cutoff = parse.Given(Cutoff) ? RecommendationOptions.ParseCutoff(parse.GetValue(Cutoff)!) : options.Cutoff,
+        };
+    }
 }

@@ -1,6 +1,5 @@
 using System.CommandLine;
-using Segmenta.Reporting;
-using Segmenta.Store;
+using Segmenta.Pipeline;
 using Spectre.Console;
 
 namespace Segmenta.Cli;
@@ -21,13 +20,8 @@ internal static class ReportCommand
             {
                 throw new SegmentaException($"No database at {path}. Run segmenta analyze FILE --out DIR first, or give --db.");
             }
-            using var store = SegmentaStore.Open(path);
-            var options = new ReportOptions();
-            if (parse.GetValue(title) is { } t)
-            {
-                options = options with { Title = t };
-            }
-            var result = ReportWriter.Write(store, parse.GetValue(output)!, options);
+            // The stored run's report options (currency, title), with the title replaced when one is typed.
+            var result = AnalysisPipeline.Report(path, parse.GetValue(output)!, stored => parse.GetValue(title) is { } t ? stored with { Title = t } : stored);
             Terminal.Out.MarkupLine($"Wrote {Markup.Escape(result.Path)} ({result.Bytes / 1024} KB, {result.Sections.Count} sections, {result.Charts.Count} charts).");
             return 0;
         }));

@@ -22,14 +22,20 @@ internal static class SegmentCommand
         recommendationOptions.AddTo(command, withSkip: true);
         command.SetAction(parse => CommandRunner.Run(() =>
         {
-            var options = new AnalysisOptions
+            var location = new AnalysisOptions { OutputDirectory = parse.GetValue(output)!, DatabasePath = parse.GetValue(db) };
+            // The stored run's options, changed only where an option was typed: --k 4 keeps the playbook, --top and the seed.
+            var stored = RunLog.LastOptions(location.ResolvedDatabasePath);
+            var run = stored with
             {
-                OutputDirectory = parse.GetValue(output)!,
-                DatabasePath = parse.GetValue(db),
-                Segmentation = segmentationOptions.Read(parse),
-                Profiling = profilingOptions.Read(parse),
-                Recommendation = recommendationOptions.Read(parse, parse.GetValue(segmentationOptions.Seed)),
+                Segmentation = segmentationOptions.Read(parse, stored.Segmentation),
+                Profiling = profilingOptions.Read(parse, stored.Profiling),
+                Recommendation = recommendationOptions.Read(parse, stored.Recommendation),
             };
+            if (parse.Given(segmentationOptions.Seed))
+            {
+                run = run.WithSeed(parse.GetValue(segmentationOptions.Seed));
+            }
+            var options = location.With(run);
             var result = CommandRunner.WithProgress(onStep => AnalysisPipeline.Resegment(options, onStep));
             SummaryPrinter.PrintResegment(result);
             StepTimesPrinter.Print(result.Timings);

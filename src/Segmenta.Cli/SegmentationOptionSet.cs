@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using Segmenta.Segmentation;
 
 namespace Segmenta.Cli;
@@ -39,57 +38,31 @@ internal sealed class SegmentationOptionSet
         }
     }
 
-    internal SegmentationOptions? Read(ParseResult parse)
+    /// <summary>The options with only what was given on the command line changed from <paramref name="baseline"/> (the defaults, or the stored run's).</summary>
+    internal SegmentationOptions? Read(ParseResult parse, SegmentationOptions? baseline)
     {
         if (parse.GetValue(NoClusters))
         {
             return null;
         }
-        var range = parse.GetValue(KRange)!.Split("..");
-        if (range.Length != 2 || !int.TryParse(range[0], CultureInfo.InvariantCulture, out var min) || !int.TryParse(range[1], CultureInfo.InvariantCulture, out var max))
+        var options = baseline ?? new SegmentationOptions();
+        if (parse.Given(KRange))
         {
-            throw new SegmentaException($"--k-range {parse.GetValue(KRange)}: expected MIN..MAX, e.g. 2..10.");
+            var (min, max) = SegmentationOptions.ParseKRange(parse.GetValue(KRange)!);
+            options = options with { MinK = min, MaxK = max };
         }
-        var k = parse.GetValue(K)!;
-        int? fixedK = k.Equals("auto", StringComparison.OrdinalIgnoreCase) ? null
-            : int.TryParse(k, CultureInfo.InvariantCulture, out var value) ? value
-            : throw new SegmentaException($"--k {k}: give a number or auto.");
-        return new SegmentationOptions
+        return options with
         {
-            Algorithm = parse.GetValue(Algorithm)!.ToLowerInvariant() switch
-            {
-                "kmeans" or "k-means" => ClusteringAlgorithm.KMeans,
-                "gmm" or "mixture" => ClusteringAlgorithm.GaussianMixture,
-                var other => throw new SegmentaException($"--algorithm {other}: use kmeans or gmm."),
-            },
-            K = fixedK,
-            MinK = min,
-            MaxK = max,
-            Features = parse.GetValue(Features) is { } f
-                ? f.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(x => x.ToLowerInvariant()).ToList()
-                : SegmentationOptions.DefaultFeatures,
-            Scaling = parse.GetValue(Scaling)!.ToLowerInvariant() switch
-            {
-                "standard" => Segmentation.Scaling.Standard,
-                "robust" => Segmentation.Scaling.Robust,
-                var other => throw new SegmentaException($"--scaling {other}: use standard or robust."),
-            },
-            WinsorizePercentile = parse.GetValue(Winsorize),
-            Seed = parse.GetValue(Seed),
-            MinSegmentShare = parse.GetValue(MinSegmentShare),
-            ExtremeThreshold = parse.GetValue(ExtremeThreshold)!.ToLowerInvariant() switch
-            {
-                "off" or "none" => null,
-                var text when double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var units) => units,
-                var other => throw new SegmentaException($"--extreme-threshold {other}: give a number of scaled units (e.g. 5) or off."),
-            },
-            NInit = parse.GetValue(NInit),
-            Covariance = parse.GetValue(Covariance)!.ToLowerInvariant() switch
-            {
-                "full" => CovarianceType.Full,
-                "diag" or "diagonal" => CovarianceType.Diagonal,
-                var other => throw new SegmentaException($"--covariance {other}: use full or diag."),
-            },
+            Algorithm = parse.Given(Algorithm) ? SegmentationOptions.ParseAlgorithm(parse.GetValue(Algorithm)!) : options.Algorithm,
+            K = parse.Given(K) ? SegmentationOptions.ParseK(parse.GetValue(K)!) : options.K,
+            Features = parse.Given(Features) ? SegmentationOptions.ParseFeatures([parse.GetValue(Features)!]) : options.Features,
+            Scaling = parse.Given(Scaling) ? SegmentationOptions.ParseScaling(parse.GetValue(Scaling)!) : options.Scaling,
+            WinsorizePercentile = parse.Given(Winsorize) ? parse.GetValue(Winsorize) : options.WinsorizePercentile,
+            Seed = parse.Given(Seed) ? parse.GetValue(Seed) : options.Seed,
+            MinSegmentShare = parse.Given(MinSegmentShare) ? parse.GetValue(MinSegmentShare) : options.MinSegmentShare,
+            ExtremeThreshold = parse.Given(ExtremeThreshold) ? SegmentationOptions.ParseExtremeThreshold(parse.GetValue(ExtremeThreshold)!) : options.ExtremeThreshold,
+            NInit = parse.Given(NInit) ? parse.GetValue(NInit) : options.NInit,
+            Covariance = parse.Given(Covariance) ? SegmentationOptions.ParseCovariance(parse.GetValue(Covariance)!) : options.Covariance,
         };
     }
 }

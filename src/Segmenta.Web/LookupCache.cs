@@ -1,4 +1,5 @@
 using Segmenta.Pipeline;
+using Segmenta.Recommending;
 
 namespace Segmenta.Web;
 

@@ -65,12 +65,21 @@ internal static class DashboardEndpoints
                 ? Results.File(System.Text.Encoding.UTF8.GetBytes(csv), "text/csv", DownloadName(s, segmentation, id, "activation"))
                 : Problems.NotFound($"No segment {id} in segmentation '{segmentation}'."))).ExcludeFromDescription();
 
-        app.MapPost("/segments/run", (IFormCollection form, HttpRequest request, JobQueue jobs) =>
+        app.MapPost("/segments/run", (IFormCollection form, HttpRequest request, JobQueue jobs, StoreAccess store) =>
         {
+            var stored = store.Read(RunLog.LastOptions) ?? new RunOptions();
             SegmentationOptions segmentation;
             try
             {
-                segmentation = ReadSegmentation(form["algorithm"].ToString(), form["k"].ToString(), form["scaling"].ToString(), [.. form["features"].Select(f => f ?? "")]);
+                // The stored run's options (playbook, name overrides, recommendation options, seed), with only the form's fields changed.
+                segmentation = ReadSegmentation(form["algorithm"].ToString(), form["k"].ToString(), form["scaling"].ToString(), [.. form["features"].Select(f => f ?? "")], stored.Segmentation);
+            }
+            catch (InvalidOptionException e)
+            {
+                var message = e.MessageFor(FormFields.For(e.Property));
+                return BodyLimit.WantsJson(request)
+                    ? Problems.BadRequest(FormFields.For(e.Property), message)
+                    : Results.Redirect("/segments?job=" + jobs.Failed("resegment", message).Id);
             }
             catch (SegmentaException e) when (BodyLimit.WantsJson(request))
             {
@@ -80,7 +89,7 @@ internal static class DashboardEndpoints
             {
                 return Results.Redirect("/segments?job=" + jobs.Failed("resegment", e.Message).Id);
             }
-            return Started(DashboardRuns.Resegment(jobs, segmentation), "/segments", request);
+            return Started(DashboardRuns.Resegment(jobs, stored, segmentation), "/segments", request);
         }).WithBodyLimit(WebOptions.FormBodyBytes).ExcludeFromDescription();
 
         app.MapPost("/data/upload", async (IFormCollection form, HttpRequest request, JobQueue jobs) =>
@@ -112,20 +121,15 @@ internal static class DashboardEndpoints
         ? Results.Accepted($"/api/jobs/{job.Id}", job)
         : Results.Redirect($"{page}?job={job.Id}");
 
-    internal static SegmentationOptions ReadSegmentation(string algorithm, string k, string scaling, string[]? features)
-    {
-        int? fixedK = k.Trim().Equals("auto", StringComparison.OrdinalIgnoreCase) ? null
-            : int.TryParse(k.Trim(), out var value) && value is >= 2 and <= 20 ? value
-            : throw new SegmentaException($"k: give auto or a number from 2 to 20; got '{SafeText(k)}'.");
-        return new SegmentationOptions
+    /// <summary>The form's fields over <paramref name="baseline"/> (the stored run's options); the words are parsed and checked by the core.</summary>
+    internal static SegmentationOptions ReadSegmentation(string algorithm, string k, string scaling, string[]? features, SegmentationOptions? baseline = null) =>
+        (baseline ?? new SegmentationOptions()) with
         {
-            Algorithm = algorithm == "gmm" ? ClusteringAlgorithm.GaussianMixture : algorithm == "kmeans" ? ClusteringAlgorithm.KMeans
-                : throw new SegmentaException($"algorithm: use kmeans or gmm; got '{SafeText(algorithm)}'."),
-            K = fixedK,
-            Scaling = scaling == "robust" ? Scaling.Robust : Scaling.Standard,
-            Features = features is { Length: > 0 } ? [.. features.Select(f => f.ToLowerInvariant())] : SegmentationOptions.DefaultFeatures,
+            Algorithm = SegmentationOptions.ParseAlgorithm(algorithm),
+            K = SegmentationOptions.ParseK(k),
+            Scaling = SegmentationOptions.ParseScaling(string.IsNullOrWhiteSpace(scaling) ? "standard" : scaling),
+            Features = features is { Length: > 0 } ? SegmentationOptions.ParseFeatures(features) : SegmentationOptions.DefaultFeatures,
         };
-    }
 
     /// <summary>A download's name: what it is, of which segmentation and segment, from which run (e.g. rfm-champions-activation-run-20111209-1200.csv).</summary>
     internal static string DownloadName(Store.SegmentaStore store, string segmentation, int segmentId, string what)

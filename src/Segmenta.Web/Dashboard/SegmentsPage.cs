@@ -1,5 +1,6 @@
 using System.Globalization;
 using Segmenta.Pipeline;
+using Segmenta.Segmentation;
 using Segmenta.Store;
 
 namespace Segmenta.Web.Dashboard;
@@ -41,7 +42,7 @@ internal static class SegmentsPage
             <input type="hidden" name="{Page.E(field)}" value="{Page.E(token)}">
             <div class="inline" style="display:flex;gap:12px;flex-wrap:wrap;align-items:end">
             <label>Algorithm<select name="algorithm"><option value="kmeans"{(algorithm == "kmeans" ? " selected" : "")}>K-Means</option><option value="gmm"{(algorithm == "gmm" ? " selected" : "")}>Gaussian mixture</option></select></label>
-            <label>Segments (k)<input name="k" value="{k}" size="5" id="k-input" title="auto, or a number from 2 to 20"></label>
+            <label>Segments (k)<input name="k" value="{k}" size="5" id="k-input" title="auto, or a number of segments (2 or more)"></label>
             <label>Scaling<select name="scaling"><option value="standard">standard</option><option value="robust"{(robust ? " selected" : "")}>robust</option></select></label>
             <button type="submit" id="run-button">Re-run segmentation</button> <progress id="segment-form-progress" max="1" hidden></progress> <span id="segment-form-status" class="note" role="status"></span>
             </div>

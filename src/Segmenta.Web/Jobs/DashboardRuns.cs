@@ -14,15 +14,12 @@ namespace Segmenta.Web.Jobs;
 /// </summary>
 internal static class DashboardRuns
 {
-    internal static JobStatus Resegment(JobQueue jobs, SegmentationOptions segmentation) => jobs.Start("resegment", job =>
+    /// <summary>Re-clusters with <paramref name="segmentation"/>; every other option is the stored run's (playbook, names, seed).</summary>
+    internal static JobStatus Resegment(JobQueue jobs, RunOptions stored, SegmentationOptions segmentation) => jobs.Start("resegment", job =>
     {
-        var result = AnalysisPipeline.Resegment(new AnalysisOptions
-        {
-            OutputDirectory = job.RunFolder,
-            DatabasePath = job.DatabasePath,
-            Segmentation = segmentation,
-            Recommendation = null,
-        }, job.OnStep, writeReport: false);
+        var result = AnalysisPipeline.Resegment(
+            new AnalysisOptions { OutputDirectory = job.RunFolder, DatabasePath = job.DatabasePath }.With(stored with { Segmentation = segmentation }),
+            job.OnStep, writeReport: false, recommend: false);
         job.Published = () => RefreshRecommendations(jobs);
         return (result.Clusters is { } c ? $"Re-ran {Describe(segmentation.Algorithm)}: {c.K} segments in {result.Elapsed.TotalSeconds:0.00} s." : string.Join(" ", result.Notes))
             + " Recommendations are being refreshed for the new segments in the background (a few seconds).";
@@ -72,7 +69,7 @@ internal static class DashboardRuns
             {
                 job.OnStep("Recommending");
                 // The options of the run that stored the current lists (--top, --cutoff, --mode, seed), not the defaults.
-                return store.Read(s => Recommender.Compute(s, Recommender.StoredOptions(s) ?? new RecommendationOptions()));
+                return store.Read(s => Recommender.Compute(s, RunLog.LastOptions(s)?.Recommendation ?? Recommender.StoredOptions(s) ?? new RecommendationOptions()));
             },
             (job, result) =>
             {

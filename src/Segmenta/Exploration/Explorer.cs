@@ -115,6 +115,9 @@ public static class Explorer
     }
 
     /// <summary>Reads the exploration tables a previous <see cref="Run"/> left in the store.</summary>
+    /// <summary>True when the store holds the exploration tables (segmenta analyze or explore ran).</summary>
+    public static bool HasTables(SegmentaStore store) => store.HasTable("exploration_data_quality");
+
     public static ExplorationResult Load(SegmentaStore store)
     {
         ArgumentNullException.ThrowIfNull(store);

@@ -41,7 +41,8 @@ public static class CustomerFeatures
         return new FeatureSummary(customers, asOf, recency, frequency, monetary, segments, notes);
     }
 
-    private static DateOnly DefaultAsOf(SegmentaStore store)
+    /// <summary>The day after the last invoice date of the store's lines: the as-of date when none is given.</summary>
+    internal static DateOnly DefaultAsOf(SegmentaStore store)
     {
         var last = store.Scalar<DateTime?>("SELECT max(invoice_date) FROM raw_lines")
             ?? throw new SegmentaException("The store holds no lines: import a file first.");
@@ -62,7 +63,7 @@ public static class CustomerFeatures
 
     private static List<string> MissingRoleNotes(SegmentaStore store)
     {
-        var roles = store.Query("SELECT roles FROM imports", r => Importer.ParseRoles(r.GetString(0)));
+        var roles = ImportedRoles.PerImport(store);
         bool Everywhere(ColumnRole role) => roles.Count > 0 && roles.All(set => set.Contains(role));
         var notes = new List<string>();
         if (!Everywhere(ColumnRole.Invoice))

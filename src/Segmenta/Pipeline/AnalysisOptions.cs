@@ -47,6 +47,21 @@ public sealed record AnalysisOptions
     /// <summary>The HTML report.</summary>
     public ReportOptions Report { get; init; } = new();
 
+    /// <summary>Every stage's options as one record (what a run stores and a re-run starts from).</summary>
+    public RunOptions Stages => new()
+    {
+        Inputs = Inputs, Import = Import, Cleaning = Cleaning, Features = Features, Exploration = Exploration, Segmentation = Segmentation,
+        Recommendation = Recommendation, Lifetime = Lifetime, Profiling = Profiling, Report = Report,
+    };
+
+    /// <summary>These locations with every stage's options taken from <paramref name="stages"/> (inputs stay as they are).</summary>
+    public AnalysisOptions With(RunOptions stages) => this with
+    {
+        Import = stages.Import, Cleaning = stages.Cleaning, Features = stages.Features, Exploration = stages.Exploration,
+        Segmentation = stages.Segmentation, Recommendation = stages.Recommendation, Lifetime = stages.Lifetime, Profiling = stages.Profiling,
+        Report = stages.Report,
+    };
+
     /// <summary>The database file that will be used.</summary>
     public string ResolvedDatabasePath => DatabasePath ?? Path.Combine(OutputDirectory, "segmenta.duckdb");
 }

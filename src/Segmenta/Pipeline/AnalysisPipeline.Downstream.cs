@@ -1,7 +1,6 @@
 using Segmenta.Features;
 using Segmenta.Profiling;
 using Segmenta.Recommending;
-using Segmenta.Reporting;
 using Segmenta.Segmentation;
 using Segmenta.Store;
 
@@ -11,14 +10,19 @@ public static partial class AnalysisPipeline
 {
     /// <summary>
     /// <c>segmenta segment</c>: re-segments the customers already in the store (no import, cleaning or features), then
-    /// profiles, writes the outputs and the report again. Options other than segmentation, profiling and report are ignored.
+    /// profiles, recommends, writes the outputs and the report again. The segmentation, profiling, recommendation and
+    /// report options come from <paramref name="options"/> (a host builds them from <see cref="RunLog.LastOptions(SegmentaStore)"/>
+    /// and changes only what its user changed); the other stages' options are those of the stored run, and the run is
+    /// logged with all of them.
     /// </summary>
-    /// <param name="options">Where the store and outputs are, and the segmentation, profiling and report options.</param>
+    /// <param name="options">Where the store and outputs are, and the options of the stages that run again.</param>
     /// <param name="onStep">Told when each step starts.</param>
     /// <param name="clock">Time source for the run log.</param>
     /// <param name="writeReport">False skips rewriting report.html (the dashboard re-runs interactively; segmenta report regenerates it).</param>
-    public static ResegmentResult Resegment(AnalysisOptions options, Action<string>? onStep = null, TimeProvider? clock = null, bool writeReport = true)
+    /// <param name="recommend">False leaves the recommendations to the caller (the dashboard refreshes them in the background) while still recording their options.</param>
+    public static ResegmentResult Resegment(AnalysisOptions options, Action<string>? onStep = null, TimeProvider? clock = null, bool writeReport = true, bool recommend = true)
     {
+        ArgumentNullException.ThrowIfNull(options);
         clock ??= TimeProvider.System;
         var started = clock.GetUtcNow();
         var path = options.ResolvedDatabasePath;
@@ -34,23 +38,63 @@ public static partial class AnalysisPipeline
         {
             throw new SegmentaException($"The database {path} has no customers yet. Run segmenta analyze FILE --db {path} first.");
         }
+        var stored = RunLog.LastOptions(store) ?? new RunOptions();
         var timer = new StepTimer(onStep);
         var customers = store.Scalar<long>("SELECT count(*) FROM customers");
-        var downstream = RunDownstream(store, options, customers, timer);
-        var runId = RecordResegment(store, options, customers, started, timer.Steps);
+        var downstream = RunDownstream(store, (recommend ? options : options with { Recommendation = null }).With(stored with
+        {
+            Segmentation = options.Segmentation, Profiling = options.Profiling, Recommendation = recommend ? options.Recommendation : null, Report = options.Report,
+        }), customers, timer);
+        var effective = stored with
+        {
+            Segmentation = options.Segmentation,
+            Profiling = options.Profiling with { Currency = downstream.Currency },
+            Recommendation = options.Recommendation,
+            Report = options.Report with { Currency = downstream.Currency },
+        };
+        var runId = RunLog.Record(store, "segment", started, effective, null, null, customers, timer.Steps);
         if (writeReport)
         {
-            var report = timer.Step("Writing report", () => ReportWriter.Write(store, Path.Combine(options.OutputDirectory, "report.html"), options.Report with { Currency = downstream.Currency }));
+            var report = timer.Step("Writing report", () => WriteReport(store, Path.Combine(options.OutputDirectory, "report.html"), effective));
             downstream.Outputs.Add(report.Path);
         }
-        UpdateStepTimes(store, runId, timer.Steps);
+        RunLog.UpdateStepTimes(store, runId, timer.Steps);
         RunSteps.Save(store, runId, timer.Timings);
         return new ResegmentResult(downstream.Clusters, downstream.Segmentations, downstream.Outputs, store.Path, timer.Steps)
         {
             Timings = timer.Timings,
             Notes = downstream.Notes,
             Recommendations = downstream.Recommendations,
+            Options = effective,
         };
+    }
+
+    /// <summary>
+    /// <c>segmenta recommend</c>: recomputes every customer's recommendations and the offline evaluation with
+    /// <paramref name="options"/> (a host starts from the stored run's and changes only what its user changed), writes
+    /// the recommendation outputs to <paramref name="outputDirectory"/> and logs the run with them.
+    /// </summary>
+    public static (RecommendationResult Result, IReadOnlyList<string> Outputs) Recommend(string databasePath, string outputDirectory, RecommendationOptions options, Action<string>? onStep = null, TimeProvider? clock = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        clock ??= TimeProvider.System;
+        var started = clock.GetUtcNow();
+        if (!File.Exists(databasePath))
+        {
+            throw new SegmentaException($"No database at {databasePath}. Run segmenta analyze FILE --out DIR first, or give --db.");
+        }
+        options.Validate();
+        using var store = SegmentaStore.Open(databasePath);
+        if (!store.HasTable("customers"))
+        {
+            throw new SegmentaException($"The database {databasePath} has no customers yet. Run segmenta analyze FILE --db {databasePath} first.");
+        }
+        var stored = RunLog.LastOptions(store) ?? new RunOptions();
+        var timer = new StepTimer(onStep);
+        var result = timer.Step("Recommending", () => Recommender.Run(store, options));
+        var outputs = timer.Step("Writing outputs", () => RecommendationOutputs.Write(result, outputDirectory));
+        RunLog.Record(store, "recommend", started, stored with { Recommendation = options }, null, null, store.Scalar<long>("SELECT count(*) FROM customers"), timer.Steps);
+        return (result, outputs);
     }
 
     private sealed record Downstream(SegmentationResult? Clusters, IReadOnlyList<ProfiledSegmentation> Segmentations, List<string> Outputs, List<string> Notes, string Currency)
@@ -99,8 +143,10 @@ public static partial class AnalysisPipeline
                 if (clusters is not null)
                 {
                     var names = primary.Segments.OrderBy(s => s.Profile.SegmentId).Select(s => s.Name).ToList();
-                    files.Add(SegmentationStage.WriteModel(clusters, names, options.OutputDirectory));
-                SegmentationStage.SaveNames(store, clusters, names);
+                    // What scoring needs to measure new data as the fitted customers were: the as-of date and the cleaning.
+                    var model = clusters.Model with { SegmentNames = names, AsOf = options.Features.AsOf, Cleaning = options.Cleaning };
+                    files.Add(SegmentationStage.WriteModel(model, options.OutputDirectory));
+                    SegmentationStage.SaveModel(store, model);
                     if (SegmentationStage.WriteModelSelection(clusters, options.OutputDirectory) is { } selection)
                     {
                         files.Add(selection);
@@ -131,19 +177,5 @@ public static partial class AnalysisPipeline
             store.Execute("DROP TABLE IF EXISTS recommendations; DROP TABLE IF EXISTS recommendation_evaluation; DROP TABLE IF EXISTS product_associations");
             return null;
         }
-    }
-
-    /// <summary>Logs a segment run with the options of the last analyze run, its segmentation replaced.</summary>
-    private static long RecordResegment(SegmentaStore store, AnalysisOptions options, long customers, DateTimeOffset started, List<(string Step, TimeSpan Elapsed)> steps)
-    {
-        var runId = (store.Scalar<long?>("SELECT max(run_id) FROM runs") ?? 0) + 1;
-        var last = store.Scalar<string>("SELECT options FROM runs ORDER BY run_id DESC LIMIT 1");
-        var json = (last is null ? null : System.Text.Json.Nodes.JsonNode.Parse(last) as System.Text.Json.Nodes.JsonObject) ?? [];
-        json["segmentation"] = System.Text.Json.JsonSerializer.SerializeToNode(SegmentationOptionsJson(options.Segmentation));
-        store.Execute(
-            "INSERT INTO runs VALUES ($id, 'segment', $at, $options, NULL, NULL, $customers, $seconds, $steps)",
-            ("id", runId), ("at", started.UtcDateTime), ("options", json.ToJsonString()), ("customers", customers),
-            ("seconds", steps.Sum(s => s.Elapsed.TotalSeconds)), ("steps", StepsJson(steps)));
-        return runId;
     }
 }

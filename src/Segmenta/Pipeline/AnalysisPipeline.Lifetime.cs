@@ -2,7 +2,7 @@ using Segmenta.Cleaning;
 using Segmenta.Features;
 using Segmenta.Lifetime;
 using Segmenta.Loading;
-using Segmenta.Profiling;
+using Segmenta.Segmentation;
 using Segmenta.Store;
 
 namespace Segmenta.Pipeline;

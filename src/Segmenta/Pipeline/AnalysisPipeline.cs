@@ -1,11 +1,9 @@
-using System.Text.Json;
 using Segmenta.Cleaning;
 using Segmenta.Exploration;
 using Segmenta.Features;
 using Segmenta.Lifetime;
 using Segmenta.Loading;
 using Segmenta.Reporting;
-using Segmenta.Segmentation;
 using Segmenta.Store;
 
 namespace Segmenta.Pipeline;
@@ -38,7 +36,7 @@ public static partial class AnalysisPipeline
         var exploration = timer.Step("Exploring", () => Explorer.Run(store, options.Exploration));
         var lifetimeNotes = new List<string>();
         var lifetime = timer.Step("Lifetime value", () => TryLifetime(store, options, lifetimeNotes));
-        var downstream = RunDownstream(store, options, features.Customers, timer);
+        var downstream = RunDownstream(store, options with { Features = options.Features with { AsOf = features.AsOf } }, features.Customers, timer);
         downstream.Notes.AddRange(lifetimeNotes);
         if (lifetime is not null)
         {
@@ -58,14 +56,15 @@ public static partial class AnalysisPipeline
             Lifetime = lifetime,
             Timings = timer.Timings,
         };
-        var runId = RecordRun(store, options, result, started);
+        var effective = Effective(options.Stages, result.Features.AsOf, downstream.Currency);
+        var runId = RunLog.Record(store, "analyze", started, effective, result.Cleaning.LinesLoaded, result.Cleaning.LinesKept, result.Features.Customers, steps);
 
-        // The report reads the run log, so it is written last and its time added to the run afterwards.
-        var report = timer.Step("Writing report", () => ReportWriter.Write(store, Path.Combine(options.OutputDirectory, "report.html"), options.Report with { Currency = downstream.Currency }));
+        // The report shows the run's options, so it is written last and its time added to the run afterwards.
+        var report = timer.Step("Writing report", () => WriteReport(store, Path.Combine(options.OutputDirectory, "report.html"), effective));
         downstream.Outputs.Add(report.Path);
-        UpdateStepTimes(store, runId, steps);
+        RunLog.UpdateStepTimes(store, runId, steps);
         RunSteps.Save(store, runId, timer.Timings);
-        return result;
+        return result with { Options = effective };
     }
 
     /// <summary>Creates a results folder, or fails in one line naming <paramref name="option"/> when it cannot be written.</summary>
@@ -83,41 +82,35 @@ public static partial class AnalysisPipeline
         return false;
     }
 
-    private static object? SegmentationOptionsJson(SegmentationOptions? seg) => seg is null ? null : new
+    /// <summary>The options as they took effect: the as-of date the features used and the currency the outputs show.</summary>
+    private static RunOptions Effective(RunOptions stages, DateOnly asOf, string currency) => stages with
     {
-        algorithm = seg.Algorithm.ToString(), k = seg.K?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "auto",
-        kRange = $"{seg.MinK}..{seg.MaxK}", features = seg.Features, scaling = seg.Scaling.ToString(), seg.WinsorizePercentile, seg.Seed, seg.NInit,
-        covariance = seg.Covariance.ToString(),
+        Features = stages.Features with { AsOf = asOf },
+        Profiling = stages.Profiling with { Currency = currency },
+        Report = stages.Report with { Currency = currency },
     };
 
-    private static void UpdateStepTimes(SegmentaStore store, long runId, List<(string Step, TimeSpan Elapsed)> steps) =>
-        store.Execute("UPDATE runs SET step_seconds = $steps, seconds = $seconds WHERE run_id = $id",
-            ("steps", StepsJson(steps)), ("seconds", steps.Sum(s => s.Elapsed.TotalSeconds)), ("id", runId));
-
-    private static string StepsJson(IEnumerable<(string Step, TimeSpan Elapsed)> steps) =>
-        JsonSerializer.Serialize(steps.ToDictionary(s => s.Step, s => Math.Round(s.Elapsed.TotalSeconds, 4)));
-
-    private static long RecordRun(SegmentaStore store, AnalysisOptions options, AnalysisResult result, DateTimeOffset started)
+    /// <summary>The report of the store, with the run's cleaning preset, as-of date and options (the playbook by its entries' ids).</summary>
+    private static ReportResult WriteReport(SegmentaStore store, string path, RunOptions run)
     {
-        var runId = (store.Scalar<long?>("SELECT max(run_id) FROM runs") ?? 0) + 1;
-        var optionsJson = JsonSerializer.Serialize(new
+        var json = System.Text.Json.Nodes.JsonNode.Parse(run.ToJson())!.AsObject();
+        if (json["Profiling"] is System.Text.Json.Nodes.JsonObject profiling)
         {
-            inputs = options.Inputs,
-            cleaning = options.Cleaning.Preset.ToString(),
-            nonProductCodes = options.Cleaning.NonProductCodes,
-            extremeQuantity = options.Cleaning.ExtremeQuantity,
-            segmentation = SegmentationOptionsJson(options.Segmentation),
-            asOf = result.Features.AsOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            columnMap = options.Import.ColumnMap.ToDictionary(p => p.Key.ToString(), p => p.Value),
-            encoding = options.Import.Encoding,
-            dateFormat = options.Import.DateFormat,
-        });
-        var stepsJson = StepsJson(result.Steps);
-        store.Execute(
-            "INSERT INTO runs VALUES ($id, 'analyze', $at, $options, $loaded, $clean, $customers, $seconds, $steps)",
-            ("id", runId), ("at", started.UtcDateTime), ("options", optionsJson), ("loaded", result.Cleaning.LinesLoaded),
-            ("clean", result.Cleaning.LinesKept), ("customers", result.Features.Customers),
-            ("seconds", result.Elapsed.TotalSeconds), ("steps", stepsJson));
-        return runId;
+            profiling["Playbook"] = string.Join(", ", run.Profiling.Playbook.Entries.Select(e => e.Id));
+        }
+        json.Remove(nameof(RunOptions.FormatVersion));
+        return ReportWriter.Write(store, path, run.Report, new ReportRun(run.Cleaning.Preset, run.Features.AsOf, json.ToJsonString()));
+    }
+
+    /// <summary>
+    /// <c>segmenta report</c>: writes the report of the database at <paramref name="databasePath"/> with the options of its
+    /// last run, changed by <paramref name="change"/> (e.g. another title).
+    /// </summary>
+    public static ReportResult Report(string databasePath, string outputPath, Func<ReportOptions, ReportOptions>? change = null)
+    {
+        var run = RunLog.LastOptions(databasePath);
+        using var store = SegmentaStore.Open(databasePath);
+        run = run with { Report = change is null ? run.Report : change(run.Report) };
+        return WriteReport(store, outputPath, run);
     }
 }

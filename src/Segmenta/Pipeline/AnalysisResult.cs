@@ -29,6 +29,8 @@ public sealed record AnalysisResult(
 
     /// <summary>Wall time, CPU time and peak memory of every step, in order (also stored in table run_steps).</summary>
     public IReadOnlyList<StepTiming> Timings { get; init; } = [];
+    /// <summary>The effective options the run recorded (as-of date and currency resolved).</summary>
+    public RunOptions Options { get; init; } = new();
 
     /// <summary>Things the user should know about the run (e.g. a stage skipped and why).</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];

@@ -89,16 +89,16 @@ internal static class OptionChecks
         }
         if (options.K is { } k && k > customers)
         {
-            throw new SegmentaException($"--k {k}: there are only {customers} customers. Give a k of at most {customers}, or --k auto.");
+            throw SegmentationOptions.Invalid(nameof(SegmentationOptions.K), $"{k}: there are only {customers} customers. Give a k of at most {customers}, or auto.");
         }
         if (options.K is null && options.MinK > customers)
         {
-            throw new SegmentaException($"--k-range {options.MinK}..{options.MaxK}: there are only {customers} customers. Give a range below {customers}, e.g. 2..{Math.Min(10, customers)}.");
+            throw SegmentationOptions.Invalid("KRange", $"{options.MinK}..{options.MaxK}: there are only {customers} customers. Give a range below {customers}, e.g. 2..{Math.Min(10, customers)}.");
         }
         if (options.K is { } large && large * MinimumCustomersPerSegment > customers)
         {
             notes.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"--k {large} on {customers} customers: about {(double)customers / large:0.#} customers per segment, too few to act on; consider --k auto."));
+                $"k = {large} on {customers} customers: about {(double)customers / large:0.#} customers per segment, too few to act on; consider letting k be chosen (auto)."));
         }
     }
 }

@@ -16,6 +16,8 @@ public sealed record ResegmentResult(
 
     /// <summary>Wall time, CPU time and peak memory of every step, in order (also stored in table run_steps).</summary>
     public IReadOnlyList<StepTiming> Timings { get; init; } = [];
+    /// <summary>The effective options the run recorded (every stage's, with the stored ones of the stages it did not run).</summary>
+    public RunOptions Options { get; init; } = new();
 
     /// <summary>Things the user should know about the run (e.g. clustering skipped and why).</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];

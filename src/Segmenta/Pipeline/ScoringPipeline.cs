@@ -47,8 +47,8 @@ public static class ScoringPipeline
             if (temporary is not null)
             {
                 Importer.Import(store, input, import ?? new ImportOptions());
-                Cleaner.Run(store, cleaning ?? new CleaningOptions());
-                CustomerFeatures.Compute(store, new FeatureOptions());
+                Cleaner.Run(store, cleaning ?? model.Cleaning ?? new CleaningOptions());
+                CustomerFeatures.Compute(store, new FeatureOptions { AsOf = AsOf(model, store) });
             }
             else if (!store.HasTable("customers"))
             {
@@ -68,6 +68,17 @@ public static class ScoringPipeline
                 File.Delete(temporary + ".wal");
             }
         }
+    }
+
+    /// <summary>
+    /// The model's as-of date, so customers of the fitted period get the features they were fitted with (a subset of
+    /// the data ends earlier and would otherwise be measured to another day); data that goes on later is measured to
+    /// the day after its own last purchase, since recency cannot be negative.
+    /// </summary>
+    internal static DateOnly AsOf(SegmentationModel model, SegmentaStore store)
+    {
+        var own = CustomerFeatures.DefaultAsOf(store);
+        return model.AsOf is { } fitted && fitted > own ? fitted : own;
     }
 
     private static void Write(string path, SegmentationModel model, string[] ids, FeatureMatrix matrix, int[] segments, double[]? probabilities)

@@ -1,13 +1,11 @@
+using Segmenta.Exploration;
+using Segmenta.Recommending;
 using Segmenta.Segmentation;
 using Segmenta.Store;
 
 namespace Segmenta.Pipeline;
 
-/// <summary>The stored clustering: why k, the table by k, and the projection's explained variance.</summary>
-public sealed record StoredClustering(string Segmentation, int K, string Explanation, IReadOnlyList<ModelSelectionRow> Rows, double ExplainedVariance1, double ExplainedVariance2);
 
-/// <summary>One customer on the 2-D projection, with the values shown on hover.</summary>
-public sealed record ProjectedCustomer(string CustomerId, int SegmentId, double X, double Y, double Recency, double Frequency, double Monetary);
 
 /// <summary>One cleaning rule's effect.</summary>
 public sealed record CleaningRuleRow(string Rule, string Description, long Lines, double Revenue, double LineShare);
@@ -15,11 +13,7 @@ public sealed record CleaningRuleRow(string Rule, string Description, long Lines
 /// <summary>One quarantined line.</summary>
 public sealed record QuarantinedLine(string Source, long LineNumber, string Reason, string RawText);
 
-/// <summary>One stored recommendation of a customer.</summary>
-public sealed record RecommendationRecord(int Rank, string StockCode, string? Description, double Score, string Method, string Reason);
 
-/// <summary>A product often bought in the same invoice as another (association rule X → Y).</summary>
-public sealed record BoughtTogetherRecord(string StockCode, string? Description, double Support, double Confidence, double Lift);
 
 /// <summary>One purchase line of a customer.</summary>
 public sealed record PurchaseLine(DateTime Date, string? Invoice, string? StockCode, string? Description, double Quantity, double Amount);
@@ -29,47 +23,28 @@ public sealed record SegmentFeatureIndex(int SegmentId, string Feature, double M
 
 public static partial class StoredResults
 {
-    /// <summary>The clustering of the last run, or null when the store has none.</summary>
-    public static StoredClustering? Clustering(SegmentaStore store)
-    {
-        if (!store.HasTable("segmentation_runs"))
-        {
-            return null;
-        }
-        var run = store.Query("SELECT segmentation, k, explanation, explained_variance_1, explained_variance_2 FROM segmentation_runs",
-            r => (Name: r.GetString(0), K: r.GetInt32(1), Text: r.GetString(2), V1: r.GetDouble(3), V2: r.GetDouble(4))).FirstOrDefault();
-        if (run.Name is null)
-        {
-            return null;
-        }
-        var rows = store.HasTable("model_selection")
-            ? store.Query(
-                """
-                SELECT algorithm, k, inertia, silhouette, davies_bouldin, calinski_harabasz, bic, aic, mean_log_likelihood,
-                       stability_mean, stability_std, is_knee, chosen, stability_low, smallest_share, set_aside
-                FROM model_selection ORDER BY k
-                """,
-                r => new ModelSelectionRow(r.GetString(0) == "gmm" ? ClusteringAlgorithm.GaussianMixture : ClusteringAlgorithm.KMeans, r.GetInt32(1),
-                    r.GetDouble(2), r.GetDouble(3), r.GetDouble(4), r.GetDouble(5), r.IsDBNull(6) ? null : r.GetDouble(6), r.IsDBNull(7) ? null : r.GetDouble(7),
-                    r.IsDBNull(8) ? null : r.GetDouble(8), r.IsDBNull(9) ? double.NaN : r.GetDouble(9), r.IsDBNull(10) ? double.NaN : r.GetDouble(10),
-                    r.GetBoolean(11), r.GetBoolean(12))
-                {
-                    StabilityLow = r.IsDBNull(13) ? double.NaN : r.GetDouble(13),
-                    SmallestShare = r.IsDBNull(14) ? double.NaN : r.GetDouble(14),
-                    SetAside = r.IsDBNull(15) ? null : r.GetString(15),
-                })
-            : [];
-        return new StoredClustering(run.Name, run.K, run.Text, rows, run.V1, run.V2);
-    }
+    /// <summary>The clustering of the last run, or null when the store has none (<see cref="SegmentationTables.Clustering"/>).</summary>
+    public static StoredClustering? Clustering(SegmentaStore store) => SegmentationTables.Clustering(store);
 
-    /// <summary>Every customer on the stored 2-D projection (empty without clustering).</summary>
-    public static IReadOnlyList<ProjectedCustomer> Projection(SegmentaStore store) => !store.HasTable("customer_projection") ? [] : store.Query(
-        """
-        SELECT p.customer_id, p.segment_id, p.pc1, p.pc2, CAST(c.recency AS DOUBLE), CAST(c.frequency AS DOUBLE), CAST(c.monetary AS DOUBLE)
-        FROM customer_projection p JOIN customers c USING (customer_id)
-        ORDER BY p.segment_id, p.customer_id
-        """,
-        r => new ProjectedCustomer(r.GetString(0), r.GetInt32(1), r.GetDouble(2), r.GetDouble(3), r.GetDouble(4), r.GetDouble(5), r.IsDBNull(6) ? double.NaN : r.GetDouble(6)));
+    /// <summary>Every customer on the stored 2-D projection (<see cref="SegmentationTables.Projection"/>).</summary>
+    public static IReadOnlyList<ProjectedCustomer> Projection(SegmentaStore store) => SegmentationTables.Projection(store);
+
+    /// <summary>The stored clustering model, or null (<see cref="SegmentationTables.Model"/>).</summary>
+    public static SegmentationModel? Model(SegmentaStore store) => SegmentationTables.Model(store);
+
+    /// <summary>A customer's stored recommendations, best first (<see cref="StoredRecommendations.ForCustomer"/>).</summary>
+    public static IReadOnlyList<RecommendationRecord> Recommendations(SegmentaStore store, string customerId, int top) => StoredRecommendations.ForCustomer(store, customerId, top);
+
+    /// <summary>Products most often bought with <paramref name="stockCode"/> (<see cref="StoredRecommendations.BoughtTogether"/>).</summary>
+    public static IReadOnlyList<BoughtTogetherRecord> BoughtTogether(SegmentaStore store, string stockCode, int top) => StoredRecommendations.BoughtTogether(store, stockCode, top);
+
+    /// <summary>Every stored recommendation by customer (<see cref="StoredRecommendations.All"/>).</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<RecommendationRecord>> AllRecommendations(SegmentaStore store) => StoredRecommendations.All(store);
+
+    /// <summary>True when the store holds exploration tables (<see cref="Explorer.HasTables"/>).</summary>
+    public static bool HasExploration(SegmentaStore store) => Explorer.HasTables(store);
+
+
 
     /// <summary>The cleaning report of the last run, rule by rule.</summary>
     public static IReadOnlyList<CleaningRuleRow> Cleaning(SegmentaStore store) => !store.HasTable("cleaning_report") ? [] : store.Query(
@@ -110,35 +85,12 @@ public static partial class StoredResults
         r => new PurchaseLine(r.GetDateTime(0), r.IsDBNull(1) ? null : r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2),
             r.IsDBNull(3) ? null : r.GetString(3), r.GetDouble(4), r.GetDouble(5)), ("id", customerId), ("limit", limit));
 
-    /// <summary>A customer's stored recommendations, best first (empty when none are stored).</summary>
-    public static IReadOnlyList<RecommendationRecord> Recommendations(SegmentaStore store, string customerId, int top) => !store.HasTable("recommendations") ? [] : store.Query(
-        """
-        SELECT rank, stock_code, description, score, method, reason FROM recommendations
-        WHERE customer_id = $id ORDER BY rank LIMIT $top
-        """,
-        r => new RecommendationRecord(Convert.ToInt32(r.GetValue(0), System.Globalization.CultureInfo.InvariantCulture), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2),
-            Convert.ToDouble(r.GetValue(3), System.Globalization.CultureInfo.InvariantCulture), r.GetString(4), r.GetString(5)), ("id", customerId), ("top", top));
 
-    /// <summary>Products most often bought with <paramref name="stockCode"/>, by lift (empty when none are stored).</summary>
-    public static IReadOnlyList<BoughtTogetherRecord> BoughtTogether(SegmentaStore store, string stockCode, int top) => !store.HasTable("product_associations") ? [] : store.Query(
-        """
-        SELECT other_stock_code, other_description, support, confidence, lift FROM product_associations
-        WHERE stock_code = $code ORDER BY rank LIMIT $top
-        """,
-        r => new BoughtTogetherRecord(r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.GetDouble(2), r.GetDouble(3), r.GetDouble(4)),
-        ("code", stockCode), ("top", top));
 
-    /// <summary>True when the store holds exploration tables (segmenta analyze or explore ran).</summary>
-    public static bool HasExploration(SegmentaStore store) => store.HasTable("exploration_data_quality");
 
     /// <summary>The features of the stored clustering model (empty without clustering).</summary>
     public static IReadOnlyList<string> ClusteringFeatures(SegmentaStore store) => Model(store)?.Features ?? [];
 
-    /// <summary>The stored clustering model, or null when the store has none.</summary>
-    public static SegmentationModel? Model(SegmentaStore store) =>
-        store.HasTable("segmentation_runs") && store.Scalar<string>("SELECT model_json FROM segmentation_runs LIMIT 1") is { } json
-            ? SegmentationModel.FromJson(json, store.Path)
-            : null;
 
     /// <summary>True when an analysis has computed the customers table.</summary>
     public static bool HasCustomers(SegmentaStore store) => store.HasTable("customers");
@@ -159,11 +111,4 @@ public static partial class StoredResults
             .ToDictionary(row => (string)row["customer_id"]!, row => new CustomerRecord((string)row["customer_id"]!, row, [.. segments[(string)row["customer_id"]!]]));
     }
 
-    /// <summary>Every stored recommendation, grouped by customer and ordered by rank.</summary>
-    public static IReadOnlyDictionary<string, IReadOnlyList<RecommendationRecord>> AllRecommendations(SegmentaStore store) =>
-        !store.HasTable("recommendations") ? new Dictionary<string, IReadOnlyList<RecommendationRecord>>() : store.Query(
-            "SELECT customer_id, rank, stock_code, description, score, method, reason FROM recommendations ORDER BY customer_id, rank",
-            r => (Id: r.GetString(0), Item: new RecommendationRecord(Convert.ToInt32(r.GetValue(1), System.Globalization.CultureInfo.InvariantCulture), r.GetString(2),
-                r.IsDBNull(3) ? null : r.GetString(3), Convert.ToDouble(r.GetValue(4), System.Globalization.CultureInfo.InvariantCulture), r.GetString(5), r.GetString(6))))
-            .GroupBy(x => x.Id).ToDictionary(g => g.Key, g => (IReadOnlyList<RecommendationRecord>)[.. g.Select(x => x.Item)]);
 }

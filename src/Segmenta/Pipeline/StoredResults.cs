@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Segmenta.Profiling;
 using Segmenta.Store;
 
 namespace Segmenta.Pipeline;
@@ -64,11 +65,8 @@ public static partial class StoredResults
             ("s", segmentation));
     }
 
-    /// <summary>The primary segmentation: clusters when present, else RFM.</summary>
-    public static string? PrimarySegmentation(SegmentaStore store) =>
-        store.HasTable("segment_catalog")
-            ? store.Scalar<string>("SELECT segmentation FROM segment_catalog GROUP BY segmentation ORDER BY segmentation = 'rfm', segmentation LIMIT 1")
-            : null;
+    /// <summary>The primary segmentation: clusters when present, else RFM (<see cref="SegmentCatalog.Primary"/>).</summary>
+    public static string? PrimarySegmentation(SegmentaStore store) => SegmentCatalog.Primary(store);
 
     /// <summary>A page of a segment's customers, largest spenders first; null when the segment does not exist.</summary>
     public static Page<IReadOnlyDictionary<string, object?>>? SegmentCustomers(SegmentaStore store, string segmentation, int segmentId, int page, int pageSize)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Segmenta.Segmentation;
 using Segmenta.Store;
 
 namespace Segmenta.Profiling;

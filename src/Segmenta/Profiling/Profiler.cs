@@ -1,3 +1,4 @@
+using Segmenta.Segmentation;
 using Segmenta.Store;
 
 namespace Segmenta.Profiling;

@@ -1,4 +1,4 @@
-using Segmenta.Profiling;
+using Segmenta.Segmentation;
 using Segmenta.Store;
 
 namespace Segmenta.Recommending;
@@ -31,7 +31,7 @@ internal static class PurchaseLogLoader
         }
         if (segmentation is null)
         {
-            store.Execute("CREATE TEMP TABLE IF NOT EXISTS customer_segments (segmentation VARCHAR, customer_id VARCHAR, segment_id INTEGER, segment_name VARCHAR, probability DOUBLE)");
+            SegmentMembership.EnsureTable(store, temporary: true);
         }
         store.Execute("SET VARIABLE rec_segmentation = $s", ("s", segmentation));
         store.Execute(SqlScripts.Get("Recommending/purchases.sql"));

@@ -35,6 +35,7 @@ public sealed record RecommendationOptions
     public double EaseHalfLifeDays { get; init; } = 90;
 
     /// <summary>The method the lists use: <see cref="Method"/> when set, else the one of <see cref="Mode"/>.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public RecommendationMethod ListMethod => Method ?? Mode switch
     {
         RecommendationMode.BuyAgain => RecommendationMethod.BuyAgain,
@@ -78,36 +79,60 @@ public sealed record RecommendationOptions
     /// <summary>Stock codes (SQL LIKE patterns) that are not products and are never recommended, whatever the cleaning preset.</summary>
     public IReadOnlyList<string> NonProductCodes { get; init; } = CleaningOptions.DefaultNonProductCodes;
 
+    /// <summary>The prefix of this stage's options in the run's options.</summary>
+    public const string Property = "Recommendation";
+
+    private static InvalidOptionException Invalid(string name, string problem) => new($"{Property}.{name}", problem);
+
+    /// <summary>both, buy-again or discover.</summary>
+    public static RecommendationMode ParseMode(string text) => text?.Trim().ToLowerInvariant() switch
+    {
+        "both" => RecommendationMode.Both,
+        "buy-again" or "buyagain" => RecommendationMode.BuyAgain,
+        "discover" => RecommendationMode.Discover,
+        _ => throw Invalid(nameof(Mode), $"use both, buy-again or discover; got '{text}'."),
+    };
+
+    /// <summary>A day as yyyy-MM-dd.</summary>
+    public static DateOnly ParseCutoff(string text) =>
+        DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date)
+            ? date
+            : throw Invalid(nameof(Cutoff), $"expected a date as yyyy-MM-dd, for example 2011-09-08; got '{text}'.");
+
     internal void Validate()
     {
         static void Positive(int value, string name)
         {
             if (value < 1)
             {
-                throw new SegmentaException($"The recommendation option {name} must be at least 1; got {value}.");
+                throw Invalid(name, $"must be at least 1; got {value}.");
             }
         }
-        Positive(Top, "--top");
-        Positive(ActiveDays, "ActiveDays");
-        Positive(RecentDays, "RecentDays");
-        Positive(MinSupport, "MinSupport");
-        Positive(MinRuleOrders, "MinRuleOrders");
-        Positive(Neighbours, "Neighbours");
-        Positive(RulesPerProduct, "RulesPerProduct");
-        Positive(EvaluationK, "EvaluationK");
-        Positive(EaseProducts, "EaseProducts");
-        Positive(EaseMinBuyers, "EaseMinBuyers");
-        if (!(EaseLambda > 0) || !(EaseHalfLifeDays > 0))
+        Positive(Top, nameof(Top));
+        Positive(ActiveDays, nameof(ActiveDays));
+        Positive(RecentDays, nameof(RecentDays));
+        Positive(MinSupport, nameof(MinSupport));
+        Positive(MinRuleOrders, nameof(MinRuleOrders));
+        Positive(Neighbours, nameof(Neighbours));
+        Positive(RulesPerProduct, nameof(RulesPerProduct));
+        Positive(EvaluationK, nameof(EvaluationK));
+        Positive(EaseProducts, nameof(EaseProducts));
+        Positive(EaseMinBuyers, nameof(EaseMinBuyers));
+        if (!(EaseLambda > 0))
         {
-            throw new SegmentaException($"EaseLambda and EaseHalfLifeDays must be positive; got {EaseLambda} and {EaseHalfLifeDays}.");
+            throw Invalid(nameof(EaseLambda), FormattableString.Invariant($"must be positive; got {EaseLambda}."));
+        }
+        if (!(EaseHalfLifeDays > 0))
+        {
+            throw Invalid(nameof(EaseHalfLifeDays), FormattableString.Invariant($"must be a positive number of days; got {EaseHalfLifeDays}."));
         }
         if (!(RecencyHalfLifeDays > 0))
         {
-            throw new SegmentaException($"The recency half-life must be a positive number of days; got {RecencyHalfLifeDays}.");
+            throw Invalid(nameof(RecencyHalfLifeDays), FormattableString.Invariant($"must be a positive number of days; got {RecencyHalfLifeDays}."));
         }
         if (BootstrapResamples < 0)
         {
-            throw new SegmentaException($"Bootstrap resamples cannot be negative; got {BootstrapResamples}.");
+            throw Invalid(nameof(BootstrapResamples), $"cannot be negative; got {BootstrapResamples}.");
         }
     }
 }

@@ -1,4 +1,4 @@
-using Segmenta.Pipeline;
+using Segmenta.Segmentation;
 using Segmenta.Store;
 
 namespace Segmenta.Reporting;
@@ -8,7 +8,7 @@ internal static class ClusteringReportLoader
 {
     internal static ClusteringReport? Load(SegmentaStore store)
     {
-        if (StoredResults.Clustering(store) is not { } clustering)
+        if (SegmentationTables.Clustering(store) is not { } clustering)
         {
             return null;
         }
@@ -16,13 +16,13 @@ internal static class ClusteringReportLoader
             ? store.Query("SELECT segment_id, name FROM segment_catalog WHERE segmentation = $s", r => (Id: r.GetInt32(0), Name: r.GetString(1)), ("s", clustering.Segmentation))
                 .ToDictionary(x => x.Id, x => x.Name)
             : [];
-        var segments = StoredResults.Projection(store).GroupBy(p => p.SegmentId).OrderBy(g => g.Key).Select(g => new ClusterPoints(g.Key,
+        var segments = SegmentationTables.Projection(store).GroupBy(p => p.SegmentId).OrderBy(g => g.Key).Select(g => new ClusterPoints(g.Key,
             names.GetValueOrDefault(g.Key, $"Segment {g.Key}"), [.. g.Select(p => p.X)], [.. g.Select(p => p.Y)],
             [.. g.Select(p => p.Recency)], [.. g.Select(p => p.Frequency)], [.. g.Select(p => p.Monetary)])).ToList();
         return new ClusteringReport(clustering.Segmentation, clustering.K, clustering.Explanation, clustering.Rows,
             clustering.ExplainedVariance1, clustering.ExplainedVariance2, segments)
         {
-            Transform = StoredResults.Model(store)?.Transform.Describe() ?? [],
+            Transform = SegmentationTables.Model(store)?.Transform.Describe() ?? [],
         };
     }
 }

@@ -1,4 +1,5 @@
-using Segmenta.Pipeline;
+using Segmenta.Profiling;
+using Segmenta.Recommending;
 using Segmenta.Store;
 
 namespace Segmenta.Reporting;
@@ -19,7 +20,7 @@ internal static class RecommendationReportLoader
             """,
             r => new EvaluationRow(r.GetString(0), r.GetString(1), r.GetInt64(2), r.GetDouble(3), r.GetDouble(4), r.GetDouble(5), r.GetDouble(6),
                 r.GetDouble(7), r.GetDouble(8), r.GetDouble(9), r.GetDouble(10), r.GetBoolean(11), DateOnly.FromDateTime(r.GetDateTime(12))));
-        var segmentation = StoredResults.PrimarySegmentation(store) ?? "rfm";
+        var segmentation = SegmentCatalog.Primary(store) ?? "rfm";
         var customers = store.Query(
             """
             SELECT segment_name, customer_id FROM (
@@ -31,7 +32,7 @@ internal static class RecommendationReportLoader
             """,
             r => (Segment: r.GetString(0), Customer: r.GetString(1)), ("s", segmentation));
         var examples = customers.Select(c => new RecommendationExample(c.Segment, c.Customer,
-            StoredResults.Recommendations(store, c.Customer, 5).Select(r => (r.Description ?? r.StockCode, r.Reason)).ToList())).ToList();
+            StoredRecommendations.ForCustomer(store, c.Customer, 5).Select(r => (r.Description ?? r.StockCode, r.Reason)).ToList())).ToList();
         return new RecommendationReport(evaluation, examples);
     }
 }

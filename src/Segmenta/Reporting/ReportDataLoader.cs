@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Segmenta.Cleaning;
 using Segmenta.Store;
 
@@ -14,7 +13,7 @@ internal static class ReportDataLoader
         "items_bought", "return_rate", "average_monthly_spend",
     ];
 
-    internal static ReportData Load(SegmentaStore store, ReportOptions options)
+    internal static ReportData Load(SegmentaStore store, ReportOptions options, ReportRun? run)
     {
         if (!store.HasTable("customers") || !store.HasTable("cleaning_report"))
         {
@@ -39,10 +38,10 @@ internal static class ReportDataLoader
         var segments = store.Query(SqlScripts.Get("Reporting/rfm_summary.sql"), r => new RfmSegmentRow(
             r.IsDBNull(0) ? "(none)" : r.GetString(0), r.GetInt64(1), Nan(r, 2), r.GetDouble(3), r.GetDouble(4), Nan(r, 5)));
         segments = WithSegmentIds(store, segments);
-        var (runOptions, preset, asOf) = LastRun(store);
-        return new ReportData(overview, imports, quarantine, cleaning, preset, segments, LoadColumns(store), asOf, runOptions,
+        var preset = run is null ? "unknown" : run.CleaningPreset.ToString().ToLowerInvariant();
+        return new ReportData(overview, imports, quarantine, cleaning, preset, segments, LoadColumns(store), run?.AsOf, run?.OptionsJson,
             options.Currency ?? Features.CurrencyGuess.For(store), LoadSegmentations(store), ClusteringReportLoader.Load(store),
-            Pipeline.StoredResults.HasExploration(store) ? Exploration.Explorer.Load(store) : null, RecommendationReportLoader.Load(store))
+            Exploration.Explorer.HasTables(store) ? Exploration.Explorer.Load(store) : null, RecommendationReportLoader.Load(store))
         {
             CleaningMoney = money,
             AmountNote = Loading.LoadedAmounts.NoteFor(store),
@@ -108,18 +107,5 @@ internal static class ReportDataLoader
             return 0;
         });
         return new CustomerColumns(columns.ToDictionary(p => p.Key, p => p.Value.ToArray()));
-    }
-
-    private static (string? Options, string Preset, DateOnly? AsOf) LastRun(SegmentaStore store)
-    {
-        var options = store.Scalar<string>("SELECT options FROM runs ORDER BY run_id DESC LIMIT 1");
-        if (options is null)
-        {
-            return (null, "unknown", null);
-        }
-        using var json = JsonDocument.Parse(options);
-        var preset = json.RootElement.TryGetProperty("cleaning", out var p) ? p.GetString() ?? "unknown" : "unknown";
-        DateOnly? asOf = json.RootElement.TryGetProperty("asOf", out var a) && DateOnly.TryParse(a.GetString(), System.Globalization.CultureInfo.InvariantCulture, out var d) ? d : null;
-        return (options, preset.ToLowerInvariant(), asOf);
     }
 }

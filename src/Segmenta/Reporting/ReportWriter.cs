@@ -14,10 +14,14 @@ public static class ReportWriter
 
     private delegate bool SectionApplies(ReportData data);
 
-    /// <summary>Writes the report of what <paramref name="store"/> holds to <paramref name="path"/>.</summary>
-    public static ReportResult Write(SegmentaStore store, string path, ReportOptions options)
+    /// <summary>
+    /// Writes the report of what <paramref name="store"/> holds to <paramref name="path"/>; <paramref name="run"/> tells
+    /// which run made it (null: the method section says the preset and as-of date are unknown).
+    /// </summary>
+    public static ReportResult Write(SegmentaStore store, string path, ReportOptions options, ReportRun? run = null)
     {
-        var data = ReportDataLoader.Load(store, options);
+        ArgumentNullException.ThrowIfNull(options);
+        var data = ReportDataLoader.Load(store, options, run);
         // Each section appears when the run produced its data.
         var sections = new List<(string Id, string Title, SectionWriter Write, SectionApplies Applies)>
         {

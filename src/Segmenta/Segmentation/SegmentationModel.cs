@@ -20,8 +20,8 @@ public sealed record SegmentationModel
     /// <summary>Version of the file format.</summary>
     public int FormatVersion { get; init; } = CurrentFormatVersion;
 
-    /// <summary>The format this version reads and writes (2: per-feature transform kinds and the extreme group).</summary>
-    public const int CurrentFormatVersion = 2;
+    /// <summary>The format this version reads and writes (2: per-feature transform kinds and the extreme group; 3: the as-of date and cleaning the features were computed with).</summary>
+    public const int CurrentFormatVersion = 3;
 
     /// <summary>Version of Segmenta that fitted it.</summary>
     public string SegmentaVersion { get; init; } = typeof(SegmentationModel).Assembly.GetName().Version?.ToString() ?? "";
@@ -58,6 +58,15 @@ public sealed record SegmentationModel
     public double[]? Means { get; init; }
 
     public double[]? Covariances { get; init; }
+
+    /// <summary>
+    /// The day recency and tenure were measured to when the model was fitted. Scoring measures new data to the same
+    /// day (or to the day after its last purchase when the data goes on later), so the same customers get the same features.
+    /// </summary>
+    public DateOnly? AsOf { get; init; }
+
+    /// <summary>The cleaning rules the fitted customers' features were computed after; scoring a transaction file applies the same.</summary>
+    public Cleaning.CleaningOptions? Cleaning { get; init; }
 
     /// <summary>Names of the segments by number, as profiling named them (filled in when the model is saved).</summary>
     public IReadOnlyList<string>? SegmentNames { get; init; }

@@ -28,7 +28,7 @@ public enum CovarianceType
 }
 
 /// <summary>Settings of the segmentation stage; validated once by <see cref="Validate"/>.</summary>
-public sealed record SegmentationOptions
+public sealed partial record SegmentationOptions
 {
     /// <summary>Default features: recency, frequency, monetary.</summary>
     public static IReadOnlyList<string> DefaultFeatures { get; } = ["recency", "frequency", "monetary"];
@@ -102,39 +102,51 @@ public sealed record SegmentationOptions
     {
         if (K is { } k && k < 2)
         {
-            throw new SegmentaException($"--k must be 2 or more (or auto): one segment would be the whole base; got {k}.");
+            throw Invalid(nameof(K), $"must be 2 or more (or auto): one segment would be the whole base; got {k}.");
         }
         if (MinK < 2 || MaxK < MinK)
         {
-            throw new SegmentaException($"--k-range {MinK}..{MaxK}: give two numbers, the first at least 2, e.g. 2..10.");
+            throw Invalid("KRange", $"{MinK}..{MaxK}: give two numbers, the first at least 2 and the second not below it, e.g. 2..10.");
         }
         if (Features.Count == 0)
         {
-            throw new SegmentaException("--features: name at least one customer feature, e.g. recency,frequency,monetary.");
+            throw Invalid(nameof(Features), "name at least one customer feature, e.g. recency,frequency,monetary.");
         }
         if (WinsorizePercentile is { } p && (p <= 50 || p >= 100))
         {
-            throw new SegmentaException($"--winsorize {p}: give a percentile between 50 and 100, e.g. 99.");
+            throw Invalid(nameof(WinsorizePercentile), FormattableString.Invariant($"{p}: give a percentile between 50 and 100, e.g. 99."));
         }
         if (MinSegmentShare is < 0 or >= 0.5 || double.IsNaN(MinSegmentShare))
         {
-            throw new SegmentaException(FormattableString.Invariant($"--min-segment-share {MinSegmentShare}: give a share of customers from 0 to 0.5, e.g. 0.02 for 2 %."));
+            throw Invalid(nameof(MinSegmentShare), FormattableString.Invariant($"{MinSegmentShare}: give a share of customers from 0 to 0.5, e.g. 0.02 for 2 %."));
         }
         if (ExtremeThreshold is { } t && !(t > 0))
         {
-            throw new SegmentaException(FormattableString.Invariant($"--extreme-threshold {t}: give a positive number of scaled units, e.g. 5, or off."));
+            throw Invalid(nameof(ExtremeThreshold), FormattableString.Invariant($"{t}: give a positive number of scaled units, e.g. 5, or off."));
         }
         if (!(Tolerance >= 0))
         {
-            throw new SegmentaException(FormattableString.Invariant($"Tolerance {Tolerance}: give 0 or a small positive number, e.g. 1e-4."));
+            throw Invalid(nameof(Tolerance), FormattableString.Invariant($"{Tolerance}: give 0 or a small positive number, e.g. 1e-4."));
         }
-        if (BootstrapResamples < 0 || SilhouetteSampleSize < 2)
+        if (BootstrapResamples < 0)
         {
-            throw new SegmentaException("BootstrapResamples must be 0 or more and SilhouetteSampleSize at least 2.");
+            throw Invalid(nameof(BootstrapResamples), $"{BootstrapResamples}: give 0 (skip the stability check) or more.");
         }
-        if (NInit < 1 || MaxIterations < 1 || SweepNInit < 1)
+        if (SilhouetteSampleSize < 2)
         {
-            throw new SegmentaException("--n-init and the iteration cap must be 1 or more.");
+            throw Invalid(nameof(SilhouetteSampleSize), $"{SilhouetteSampleSize}: give at least 2.");
+        }
+        if (NInit < 1)
+        {
+            throw Invalid(nameof(NInit), $"{NInit}: give 1 or more restarts.");
+        }
+        if (MaxIterations < 1)
+        {
+            throw Invalid(nameof(MaxIterations), $"{MaxIterations}: give 1 or more iterations.");
+        }
+        if (SweepNInit < 1)
+        {
+            throw Invalid(nameof(SweepNInit), $"{SweepNInit}: give 1 or more restarts.");
         }
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Segmenta.Profiling;
 using Segmenta.Store;
 
 namespace Segmenta.Segmentation;
@@ -73,7 +72,7 @@ public static class SegmentationStage
         var unknown = features.Where(f => !available.Contains(f)).ToList();
         if (unknown.Count > 0)
         {
-            throw new SegmentaException($"--features: unknown customer feature(s) {string.Join(", ", unknown)}. Numeric features: {string.Join(", ", available)}.");
+            throw SegmentationOptions.Invalid(nameof(SegmentationOptions.Features), $"unknown customer feature(s) {string.Join(", ", unknown)}. Numeric features: {string.Join(", ", available)}.");
         }
         var select = string.Join(", ", features.Select(f => $"coalesce(CAST({f} AS DOUBLE), median(CAST({f} AS DOUBLE)) OVER (), 0)"));
         var ids = new List<string>();
@@ -145,15 +144,15 @@ public static class SegmentationStage
     public static int? ExtremeSegment(SegmentaStore store) => !store.HasTable("segmentation_runs") ? null
         : store.Query("SELECT extreme_segment FROM segmentation_runs", r => r.IsDBNull(0) ? (int?)null : r.GetInt32(0)).FirstOrDefault();
 
-    /// <summary>Stores the model again with the segment names profiling gave (for scoring from the database).</summary>
-    public static void SaveNames(SegmentaStore store, SegmentationResult result, IReadOnlyList<string> names) =>
-        store.Execute("UPDATE segmentation_runs SET model_json = $json", ("json", (result.Model with { SegmentNames = names }).ToJson()));
+    /// <summary>Stores the model again, completed with the segment names profiling gave and what scoring needs (for scoring from the database).</summary>
+    public static void SaveModel(SegmentaStore store, SegmentationModel model) =>
+        store.Execute("UPDATE segmentation_runs SET model_json = $json", ("json", model.ToJson()));
 
-    /// <summary>Writes out/model.json with the segment names profiling gave, and returns its path.</summary>
-    public static string WriteModel(SegmentationResult result, IReadOnlyList<string> names, string directory)
+    /// <summary>Writes out/model.json and returns its path.</summary>
+    public static string WriteModel(SegmentationModel model, string directory)
     {
         var path = Path.Combine(directory, "model.json");
-        File.WriteAllText(path, (result.Model with { SegmentNames = names }).ToJson());
+        File.WriteAllText(path, model.ToJson());
         return path;
     }
 }

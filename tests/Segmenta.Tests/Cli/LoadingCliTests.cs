@@ -62,8 +62,8 @@ public class LoadingCliTests
 
     [Theory]
     [InlineData("--date-format", "xyz", "error: --date-format xyz: 'x' is not a date token. Use dmy, mdy or ymd, or a .NET pattern such as yyyyMMdd, dd/MM/yyyy or \"yyyy-MM-dd HH:mm\" (tokens yyyy MM dd HH mm ss).")]
-    [InlineData("--k", "0", "error: --k must be 2 or more (or auto): one segment would be the whole base; got 0.")]
-    [InlineData("--k-range", "8..3", "error: --k-range 8..3: give two numbers, the first at least 2, e.g. 2..10.")]
+    [InlineData("--k", "0", "error: --k: must be 2 or more (or auto): one segment would be the whole base; got 0.")]
+    [InlineData("--k-range", "8..3", "error: --k-range: expected MIN..MAX with MIN at least 2, e.g. 2..10; got '8..3'.")]
     [InlineData("--delimiter", "ab", "error: --delimiter ab: use comma, semicolon, tab, pipe, whitespace or a single character.")]
     [InlineData("--header", "maybe", "error: --header maybe: use auto, yes or no.")]
     public void A_bad_option_exits_1_before_anything_is_imported(string option, string value, string message)
@@ -103,7 +103,7 @@ public class LoadingCliTests
         var (exit, _, error) = Segmenta("analyze", input, "--out", directory.File("out"), "--k", "500", "--no-recommendations");
 
         Assert.Equal(1, exit);
-        Assert.Equal(["error: --k 500: there are only 12 customers. Give a k of at most 12, or --k auto."], ErrorLines(error));
+        Assert.Equal(["error: --k: 500: there are only 12 customers. Give a k of at most 12, or auto."], ErrorLines(error));
     }
 
     [Fact]

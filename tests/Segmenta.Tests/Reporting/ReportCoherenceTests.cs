@@ -83,8 +83,9 @@ public partial class ReportCoherenceTests(ClassicRunFixture run)
     {
         var method = Section(Html, "method");
         Assert.DoesNotContain("<pre>", method);
-        Assert.Contains("<td>cleaning</td><td>Classic</td>", method);
-        Assert.Contains("<td>asOf</td><td>2011-12-10</td>", method);
+        Assert.Contains("<td>Cleaning.Preset</td><td>Classic</td>", method);
+        Assert.Contains("<td>Features.AsOf</td><td>2011-12-10</td>", method);
+        Assert.Contains("Cleaning preset: classic", method);
     }
 
     // "889 Champions (20.5% of customers, 65.4% of net sales): Reward them: ... no discounts needed."

@@ -93,8 +93,9 @@ public class CustomerSegmenterTests
     [InlineData(0)]
     public void Fewer_than_two_segments_is_a_clear_error(int k)
     {
-        var error = Assert.Throws<SegmentaException>(() => CustomerSegmenter.Run(ClassicRfm.Raw, new SegmentationOptions { K = k }));
+        var error = Assert.Throws<InvalidOptionException>(() => CustomerSegmenter.Run(ClassicRfm.Raw, new SegmentationOptions { K = k }));
 
-        Assert.Contains("--k must be 2 or more", error.Message);
+        Assert.Equal("Segmentation.K", error.Property);
+        Assert.Contains("must be 2 or more", error.Message);
     }
 }

@@ -49,7 +49,10 @@ public class GaussianMixtureTests
         var identical = labels[0];
         Assert.Equal(1e-6, model.Covariances[identical], 12); // zero spread + reg_covar: exactly the floor
         Assert.InRange(model.Covariances[1 - identical], 0.2, 0.4); // uniform over 2 units: variance 1/3
-        Assert.True(double.IsFinite(model.MeanLogLikelihood));
+        // The stored likelihood is the one its own weights, means and variances give, by the normal density written out here.
+        var expected = values.Average(v => Math.Log(Enumerable.Range(0, 2).Sum(c =>
+            model.Weights[c] * Math.Exp(-(v - model.Means[c]) * (v - model.Means[c]) / (2 * model.Covariances[c])) / Math.Sqrt(2 * Math.PI * model.Covariances[c]))));
+        Assert.Equal(expected, model.MeanLogLikelihood, 6);
     }
 
     [Fact]

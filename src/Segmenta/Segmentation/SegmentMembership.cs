@@ -1,6 +1,6 @@
 using Segmenta.Store;
 
-namespace Segmenta.Profiling;
+namespace Segmenta.Segmentation;
 
 /// <summary>
 /// Who is in which segment, for every segmentation of a run ("rfm", "kmeans", "gmm"), in the table
@@ -12,12 +12,12 @@ public static class SegmentMembership
     /// <summary>The segmentation name of the RFM segments.</summary>
     public const string Rfm = "rfm";
 
-    internal static void EnsureTable(SegmentaStore store) => store.Execute(
-        """
-        CREATE TABLE IF NOT EXISTS customer_segments (
-            segmentation VARCHAR NOT NULL, customer_id VARCHAR NOT NULL, segment_id INTEGER NOT NULL,
-            segment_name VARCHAR, probability DOUBLE)
-        """);
+    /// <summary>Creates the table (customer_segments.sql) when missing; <paramref name="temporary"/> makes a session-only empty one for readers of a store without segments.</summary>
+    internal static void EnsureTable(SegmentaStore store, bool temporary = false)
+    {
+        var ddl = SqlScripts.Get("Segmentation/customer_segments.sql");
+        store.Execute(temporary ? ddl.Replace("CREATE TABLE", "CREATE TEMP TABLE", StringComparison.Ordinal) : ddl);
+    }
 
     /// <summary>Replaces the RFM segmentation: segments numbered by descending revenue, named by the RFM map.</summary>
     public static void WriteRfm(SegmentaStore store)
