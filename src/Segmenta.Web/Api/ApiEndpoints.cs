@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Segmenta.Pipeline;
+using Segmenta.Recommending;
 using Segmenta.Web.Jobs;
 
 namespace Segmenta.Web.Api;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Segmenta.Pipeline;
 using Segmenta.Profiling;
+using Segmenta.Segmentation;
 using Segmenta.Store;
 
 namespace Segmenta.Web.Dashboard;

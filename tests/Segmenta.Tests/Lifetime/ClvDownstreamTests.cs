@@ -1,3 +1,4 @@
+using Segmenta.Segmentation;
 using System.Globalization;
 using Segmenta.Profiling;
 using Segmenta.Store;

@@ -9,6 +9,7 @@ using Segmenta.Profiling;
 using Segmenta.Recommending;
 using Segmenta.Tests.Support;
 using Segmenta.Web;
+using Segmenta.Web.Jobs;
 
 namespace Segmenta.Tests.Web;
 
@@ -49,15 +50,19 @@ public sealed partial class RerunOptionsWebTests : IDisposable
         };
 
         var response = await client.PostAsync("/segments/run", new FormUrlEncodedContent(fields));
-        var refresher = _factory.Services.GetRequiredService<RecommendationRefresher>();
-        for (var i = 0; i < 600 && refresher.Pending; i++)
+        // The re-run is a background job; when it is published it queues the recommendation refresh, another job.
+        var jobs = _factory.Services.GetRequiredService<JobQueue>();
+        var location = response.Headers.Location!.ToString();
+        var rerun = location["/segments?job=".Length..];
+        for (var i = 0; i < 3000 && !(jobs.Find(rerun)?.State is JobState.Succeeded or JobState.Failed
+            && jobs.Latest(50).Any(j => j.Kind == "recommendations" && j.State == JobState.Succeeded)); i++)
         {
             await Task.Delay(100);
         }
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Contains("4%20segments", response.Headers.Location!.ToString());
-        Assert.False(refresher.Pending);
+        Assert.Contains("4 segments", jobs.Find(rerun)!.Message);
+        Assert.Contains(jobs.Latest(50), j => j.Kind == "recommendations" && j.State == JobState.Succeeded);
         var access = _factory.Services.GetRequiredService<StoreAccess>();
         var (options, actions, lengths) = access.Read(s => (
             RunLog.LastOptions(s)!,
@@ -81,9 +86,11 @@ public sealed partial class RerunOptionsWebTests : IDisposable
 
         var response = await client.PostAsync("/segments/run", new FormUrlEncodedContent(fields));
 
-        var location = Uri.UnescapeDataString(response.Headers.Location!.ToString());
-        Assert.Contains("error=Segments (k): must be 2 or more", location);
-        Assert.DoesNotContain("--k", location);
+        var location = response.Headers.Location!.ToString();
+        var job = _factory.Services.GetRequiredService<JobQueue>().Find(location["/segments?job=".Length..])!;
+        Assert.Equal(JobState.Failed, job.State);
+        Assert.Contains("Segments (k): must be 2 or more", job.Message);
+        Assert.DoesNotContain("--k", job.Message);
     }
 
     public void Dispose()
