@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Segmenta.Categories;
 using Segmenta.Cleaning;
 using Segmenta.Exploration;
 using Segmenta.Features;
@@ -36,10 +37,15 @@ public static partial class AnalysisPipeline
         OptionChecks.AsOf(store, options.Features.AsOf);
         var features = timer.Step("Customer features", () => CustomerFeatures.Compute(store, options.Features));
         var exploration = timer.Step("Exploring", () => Explorer.Run(store, options.Exploration));
+        var categories = timer.Step("Product categories", () => CategoryStage.Run(store, options.Categories));
         var lifetimeNotes = new List<string>();
         var lifetime = timer.Step("Lifetime value", () => TryLifetime(store, options, lifetimeNotes));
         var downstream = RunDownstream(store, options, features.Customers, timer);
         downstream.Notes.AddRange(lifetimeNotes);
+        if (categories.Note is { } categoryNote)
+        {
+            downstream.Notes.Add(categoryNote);
+        }
         if (lifetime is not null)
         {
             downstream.Outputs.AddRange(LifetimeOutputs.Write(store, options.OutputDirectory));
@@ -50,12 +56,14 @@ public static partial class AnalysisPipeline
             downstream.Outputs.Add(quarantineFile);
         }
         ExplorationOutputs.Write(exploration, options.OutputDirectory);
+        CategoryOutputs.WriteExploration(store, options.OutputDirectory);
         var result = new AnalysisResult(imports, cleaning, features, downstream.Clusters, downstream.Segmentations, downstream.Outputs, store.Path, steps)
         {
             Notes = downstream.Notes,
             Exploration = exploration,
             Recommendations = downstream.Recommendations,
             Lifetime = lifetime,
+            Categories = categories,
         };
         var runId = RecordRun(store, options, result, started);
 

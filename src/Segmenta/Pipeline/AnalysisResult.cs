@@ -27,6 +27,9 @@ public sealed record AnalysisResult(
     /// <summary>Lifetime value fits and predictions (null when skipped).</summary>
     public Lifetime.LifetimeResult? Lifetime { get; init; }
 
+    /// <summary>Product categories and the category table (its <c>Note</c> says why when skipped).</summary>
+    public Categories.CategoryResult? Categories { get; init; }
+
     /// <summary>Things the user should know about the run (e.g. a stage skipped and why).</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 
