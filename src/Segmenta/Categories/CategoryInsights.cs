@@ -6,8 +6,9 @@ namespace Segmenta.Categories;
 /// <summary>
 /// The insight sentences about categories: per segment, the categories it buys most above all customers
 /// ("Champions over-buy BAG ×3.2 (7.4 % of their spend; 2.3 % for all customers)"). A category is named only with
-/// enough support: a minimum share of the segment's spend, a minimum number of buyers and a minimum index, so an index
-/// on a few pounds of spend or one customer's order is never named; "other" is never named.
+/// enough support: a minimum share of the segment's spend, a minimum number of buyers and a minimum index that still
+/// holds without the segment's biggest buyer of the category, so an index on a few pounds of spend or on one customer's
+/// large order is never named; "other" is never named.
 /// </summary>
 internal static class CategoryInsights
 {
@@ -18,7 +19,7 @@ internal static class CategoryInsights
         {
             var named = preferencesOf(segment.Profile.SegmentId)
                 .Where(p => p.Category != CategoryVocabulary.Other && p.Share >= options.MinimumShare && p.Buyers >= options.MinimumBuyers
-                    && double.IsFinite(p.Index) && p.Index >= options.MinimumIndex)
+                    && double.IsFinite(p.Index) && p.Index >= options.MinimumIndex && double.IsFinite(p.RobustIndex) && p.RobustIndex >= options.MinimumIndex)
                 .OrderByDescending(p => p.Index).ThenBy(p => p.Category, StringComparer.Ordinal)
                 .Take(options.CategoriesPerInsight)
                 .Select(p => string.Create(CultureInfo.InvariantCulture,

@@ -12,7 +12,7 @@ public sealed record CategoryOptions
     /// <summary>... and at least this many of the segment's customers bought it. Default 10.</summary>
     public int MinimumBuyers { get; init; } = 10;
 
-    /// <summary>... and its index (segment share over all customers' share) is at least this. Default 1.5.</summary>
+    /// <summary>... and its index (segment share over all customers' share) is at least this, also without the segment's biggest buyer of it. Default 1.5.</summary>
     public double MinimumIndex { get; init; } = 1.5;
 
     /// <summary>How many over-indexed categories each segment's insight names at most. Default 2.</summary>

@@ -45,7 +45,7 @@ public static class CategoryTables
     /// <summary>One segmentation's preferences (all when <paramref name="segmentation"/> is null), by segment and descending share.</summary>
     public static IReadOnlyList<CategoryPreference> LoadPreferences(SegmentaStore store, string? segmentation = null) =>
         !store.HasTable("segment_category_preferences") ? [] : store.Query(
-            "SELECT segmentation, segment_id, category, buyers, spend, segment_spend, share, overall_share, spend_index FROM segment_category_preferences "
+            "SELECT segmentation, segment_id, category, buyers, spend, segment_spend, share, overall_share, spend_index, top_buyer_spend, robust_index FROM segment_category_preferences "
             + "WHERE $s IS NULL OR segmentation = $s ORDER BY segmentation, segment_id, share DESC, category",
             Preference, ("s", segmentation));
 
@@ -63,5 +63,6 @@ public static class CategoryTables
 
     private static CategoryPreference Preference(DbDataReader r) => new(
         r.GetString(0), r.GetInt32(1), r.GetString(2), r.GetInt64(3), r.GetDecimal(4), r.GetDecimal(5),
-        r.IsDBNull(6) ? double.NaN : r.GetDouble(6), r.IsDBNull(7) ? double.NaN : r.GetDouble(7), r.IsDBNull(8) ? double.NaN : r.GetDouble(8));
+        r.IsDBNull(6) ? double.NaN : r.GetDouble(6), r.IsDBNull(7) ? double.NaN : r.GetDouble(7), r.IsDBNull(8) ? double.NaN : r.GetDouble(8),
+        r.GetDecimal(9), r.IsDBNull(10) ? double.NaN : r.GetDouble(10));
 }

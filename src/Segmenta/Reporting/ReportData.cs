@@ -37,6 +37,9 @@ internal sealed record ReportData(
     /// <summary>Sales of kept lines, returns, refunds and net sales, reconciled; null for a store analysed before they existed.</summary>
     public CleaningMoney? CleaningMoney { get; init; }
 
+    /// <summary>Product categories and segment preferences (null when the store has none).</summary>
+    internal CategoryReport? Categories { get; init; }
+
     /// <summary>Lifetime fits and predictions (null when the stage did not run).</summary>
     internal LifetimeReport? Lifetime { get; init; }
 }

@@ -46,6 +46,7 @@ internal static class ReportDataLoader
         {
             CleaningMoney = money,
             Lifetime = LifetimeReport.Load(store),
+            Categories = CategoryReport.Load(store),
         };
     }
 
