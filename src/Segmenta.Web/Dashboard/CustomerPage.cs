@@ -35,6 +35,13 @@ internal static class CustomerPage
         page.Heading("Segments");
         page.Table(["Segmentation", "#Segment", "Name", "#Probability"], customer.Segments.Select(s => (IReadOnlyList<string>)
             [s.Segmentation, s.SegmentId.ToString(CultureInfo.InvariantCulture), s.Name ?? "", s.Probability is { } p ? Page.P(p) : ""]), "customer-segments");
+        var categories = Segmenta.Categories.CategoryTables.LoadCustomer(store, customer.CustomerId);
+        if (categories.Count > 0)
+        {
+            page.Heading("Categories bought");
+            page.Table(["Category", "#Gross spend", "#Lines"], categories.Select(c => (IReadOnlyList<string>)
+                [c.Category, Page.N((double)c.Spend, 2), c.Lines.ToString(CultureInfo.InvariantCulture)]), "customer-categories");
+        }
         var recommendations = StoredResults.Recommendations(store, customer.CustomerId, 10);
         page.Heading("Recommended products");
         if (recommendations.Count == 0)
