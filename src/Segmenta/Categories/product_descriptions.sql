@@ -2,12 +2,14 @@
 -- (when the data has a category column) or description (trimmed) on its kept lines, ties broken by the smaller text.
 -- A product is its stock code; without stock codes, its description ('' when neither is known).
 -- Variable use_column: true to read raw_lines.category, false for descriptions.
+-- The kept lines are read from lines_with_outcome (rule NULL, the same lines as clean_lines), which carries every
+-- column of raw_lines, the category included, without a second join to raw_lines.
 WITH lines AS (
-    SELECT coalesce(c.stock_code, nullif(trim(c.description), ''), '') AS product,
-           nullif(trim(c.description), '') AS description,
-           CASE WHEN getvariable('use_column') THEN nullif(trim(r.category), '') END AS category
-    FROM clean_lines c
-    JOIN raw_lines r USING (import_id, line_number)
+    SELECT coalesce(stock_code, nullif(trim(description), ''), '') AS product,
+           nullif(trim(description), '') AS description,
+           CASE WHEN getvariable('use_column') THEN nullif(trim(category), '') END AS category
+    FROM lines_with_outcome
+    WHERE rule IS NULL
 ),
 counted AS (
     SELECT product, description, category, count(*) AS n FROM lines GROUP BY ALL
