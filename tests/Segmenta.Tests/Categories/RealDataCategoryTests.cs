@@ -16,7 +16,7 @@ public sealed class RealDataCategoryTests(DefaultRunFixture run)
         var total = categories.Categories.Sum(c => c.Revenue);
         var top20 = categories.Categories.OrderByDescending(c => c.Revenue).Take(20).Sum(c => c.Revenue) / total;
         var other = categories.Categories.Single(c => c.Category == CategoryVocabulary.Other);
-        // Measured (session 3): 69 categories with "other", top 20 = 65.9 % of sales of kept lines, other = 0.3 % (60 products).
+        // Measured (session 3): 69 categories with "other", top 20 = 65.6 % of sales of kept lines, other = 0.34 % (60 products) on the default run, before the last three hand-check fixes of the vocabulary (a few small products moved).
         Assert.InRange(top20, 0.60m, 0.75m);
         Assert.True(other.Revenue / total < 0.01m, $"other holds {other.Revenue / total:P2} of revenue");
         Assert.InRange(categories.Categories.Count, 40, 100);
