@@ -36,6 +36,7 @@ internal static class AnalyzeCommand
             DefaultValueFactory = _ => "auto",
         };
         duplicates.AcceptOnlyFromAmong("auto", "remove", "keep");
+        var categories = new Option<string?>("--categories") { Description = "Category vocabulary file replacing the built-in one (format: Categories/category_vocabulary.txt). Unused when the data has a category column (--map category=COLUMN)." };
         var profilingOptions = new ProfilingOptionSet();
         var recommendationOptions = new RecommendationOptionSet();
         var importOptions = new ImportOptionSet();
@@ -43,7 +44,7 @@ internal static class AnalyzeCommand
         var lifetimeOptions = new LifetimeOptionSet();
         var command = new Command("analyze", "The whole analysis: load, clean with full accounting, explore, compute customer features and RFM, cluster, profile and name segments, recommend products, and write the CSV outputs and the report.")
         {
-            files, output, db, cleaning, asOf, nonProducts, extreme, duplicates,
+            files, output, db, cleaning, asOf, nonProducts, extreme, duplicates, categories,
         };
         importOptions.AddTo(command);
         segmentationOptions.AddTo(command);
@@ -73,6 +74,7 @@ internal static class AnalyzeCommand
                 Profiling = profilingOptions.Read(parse, null),
                 Recommendation = recommendationOptions.Read(parse, null),
                 Lifetime = lifetimeOptions.Read(parse),
+                Categories = new Segmenta.Categories.CategoryOptions { VocabularyPath = parse.GetValue(categories) },
             };
             // --seed is the seed of every random step; without it the recommender shares the clustering's default seed.
             var seed = parse.GetValue(segmentationOptions.Seed);

@@ -17,10 +17,11 @@ internal static class ExploreCommand
         var cleaning = new Option<string>("--cleaning") { Description = "Cleaning preset for a transaction file: default or classic.", DefaultValueFactory = _ => "default" };
         cleaning.AcceptOnlyFromAmong("default", "classic");
         var top = new Option<int>("--top") { Description = "Products per top list.", DefaultValueFactory = _ => 20 };
+        var categories = new Option<string?>("--categories") { Description = "Category vocabulary file replacing the built-in one (format: Categories/category_vocabulary.txt)." };
         var importOptions = new ImportOptionSet();
         var command = new Command("explore", "Compute the exploration tables (monthly revenue and customers, products, countries, customer distributions, cohorts and retention).")
         {
-            input, output, db, cleaning, top,
+            input, output, db, cleaning, top, categories,
         };
         importOptions.AddTo(command);
         command.SetAction(parse => CommandRunner.Run(() =>
@@ -32,6 +33,7 @@ internal static class ExploreCommand
                 Import = importOptions.Read(parse),
                 Cleaning = new CleaningOptions { Preset = parse.GetValue(cleaning) == "classic" ? CleaningPreset.Classic : CleaningPreset.Default },
                 Exploration = new ExplorationOptions { TopProducts = parse.GetValue(top) },
+                Categories = new Segmenta.Categories.CategoryOptions { VocabularyPath = parse.GetValue(categories) },
             };
             var result = CommandRunner.WithProgress(onStep => AnalysisPipeline.Explore(parse.GetValue(input)!, options, onStep));
             SummaryPrinter.PrintExploration(result);

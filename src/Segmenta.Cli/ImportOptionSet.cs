@@ -8,7 +8,7 @@ internal sealed class ImportOptionSet
 {
     internal Option<string[]> Map { get; } = new("--map")
     {
-        Description = "Column for a role when the name is unusual: role=column or role=POSITION (1 = first column), repeatable (roles: invoice, product, description, quantity, date, price, total, customer, country).",
+        Description = "Column for a role when the name is unusual: role=column or role=POSITION (1 = first column), repeatable (roles: invoice, product, description, quantity, date, price, total, customer, country, category).",
         AllowMultipleArgumentsPerToken = false,
     };
 

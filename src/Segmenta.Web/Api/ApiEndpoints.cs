@@ -68,16 +68,22 @@ internal static class ApiEndpoints
         }).Produces<CustomerPageResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("A page of a segment's customers, largest spenders first.");
 
-        api.MapGet("/customers/{id}/recommendations", (string id, int? top, LookupCache lookups) =>
+        api.MapGet("/customers/{id}/recommendations", (string id, int? top, string? category, LookupCache lookups, StoreAccess store) =>
         {
             var count = top ?? 10;
             if (count is < 1 or > 100)
             {
                 return Problems.BadRequest("top", $"top must be between 1 and 100; got {count}.");
             }
-            return lookups.Customer(id) is null ? Problems.NotFound($"No customer with id '{id}'.") : Results.Ok(lookups.Recommendations(id, count));
+            if (lookups.Customer(id) is null)
+            {
+                return Problems.NotFound($"No customer with id '{id}'.");
+            }
+            return string.IsNullOrWhiteSpace(category)
+                ? Results.Ok(lookups.Recommendations(id, count))
+                : CategoryFilter.Recommendations(lookups, store, id, category.Trim(), count);
         }).Produces<List<RecommendationRecord>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
-            .WithSummary("A customer's recommended products, best first, each with the method and the reason.");
+            .WithSummary("A customer's recommended products, best first, each with the method and the reason; category= keeps those of one product category.");
 
         api.MapPost("/score", (ScoreRequest request, StoreAccess store) => store.Read(s =>
         {

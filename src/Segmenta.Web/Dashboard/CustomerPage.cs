@@ -40,6 +40,13 @@ internal static class CustomerPage
                 + $"<td><a href=\"/explore/{Uri.EscapeDataString(s.Segmentation)}/{s.SegmentId.ToString(CultureInfo.InvariantCulture)}\">{Page.E(s.Name)}</a></td><td class=\"n\">{(s.Probability is { } p ? Page.P(p) : "")}</td></tr>\n");
         }
         page.Raw("</tbody></table></div>\n");
+        var categories = Segmenta.Categories.CategoryTables.LoadCustomer(store, customer.CustomerId);
+        if (categories.Count > 0)
+        {
+            page.Heading("Categories bought");
+            page.Table(["Category", "#Gross spend", "#Lines"], categories.Select(c => (IReadOnlyList<string>)
+                [c.Category, Page.N((double)c.Spend, 2), c.Lines.ToString(CultureInfo.InvariantCulture)]), "customer-categories");
+        }
         var recommendations = StoredResults.Recommendations(store, customer.CustomerId, 10);
         page.Heading("Recommended products");
         if (recommendations.Count == 0)

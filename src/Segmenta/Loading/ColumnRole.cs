@@ -21,4 +21,6 @@ public enum ColumnRole
     Customer,
     /// <summary>Customer's country.</summary>
     Country,
+    /// <summary>Product category, when the file carries one (otherwise categories are derived from descriptions).</summary>
+    Category,
 }

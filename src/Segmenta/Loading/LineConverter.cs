@@ -18,6 +18,7 @@ internal sealed class LineConverter(ColumnMapping mapping, DateFormat dateFormat
     private readonly int _customer = mapping.IndexOf(ColumnRole.Customer);
     private readonly int _country = mapping.IndexOf(ColumnRole.Country);
     private readonly bool _hasAmount = ColumnMapper.HasAmount(mapping);
+    private readonly int _category = mapping.IndexOf(ColumnRole.Category);
     private readonly StringPool _strings = new();
 
     /// <summary>True once a date was seen that only the other order can read.</summary>
@@ -107,6 +108,7 @@ internal sealed class LineConverter(ColumnMapping mapping, DateFormat dateFormat
         line.Product = Text(source, _product);
         line.Description = Text(source, _description);
         line.Country = Text(source, _country);
+        line.Category = Text(source, _category);
         return null;
     }
 

@@ -26,6 +26,7 @@ internal sealed class RawLineWriter(DuckDBConnection connection, int importId) :
             .AppendValue(line.Amount)
             .AppendValue(line.Customer)
             .AppendValue(line.Country)
+            .AppendValue(line.Category)
             .EndRow();
         Loaded++;
     }

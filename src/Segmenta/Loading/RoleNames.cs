@@ -14,6 +14,7 @@ internal static class RoleNames
         ["total"] = ColumnRole.LineTotal, ["linetotal"] = ColumnRole.LineTotal, ["amount"] = ColumnRole.LineTotal,
         ["customer"] = ColumnRole.Customer,
         ["country"] = ColumnRole.Country,
+        ["category"] = ColumnRole.Category,
     };
 
     /// <summary>Usual header names per role, already normalised (lower case, letters and digits only).</summary>
@@ -28,6 +29,7 @@ internal static class RoleNames
         [ColumnRole.LineTotal] = ["linetotal", "total", "amount", "totalprice", "revenue", "sales", "lineamount", "value"],
         [ColumnRole.Customer] = ["customerid", "customer", "customerno", "customernumber", "clientid", "userid", "memberid", "membernumber", "memberno"],
         [ColumnRole.Country] = ["country", "countryname", "customercountry"],
+        [ColumnRole.Category] = ["category", "productcategory", "categoryname", "productgroup"],
     };
 
     /// <summary>The user-facing name of a role.</summary>
@@ -42,12 +44,13 @@ internal static class RoleNames
         ColumnRole.LineTotal => "total",
         ColumnRole.Customer => "customer",
         ColumnRole.Country => "country",
+        ColumnRole.Category => "category",
         _ => role.ToString().ToLowerInvariant(),
     };
 
     internal static bool TryParse(string name, out ColumnRole role) => ByUserName.TryGetValue(name.Trim(), out role);
 
-    internal static string AllUserNames => "invoice, product, description, quantity, date, price, total, customer, country";
+    internal static string AllUserNames => "invoice, product, description, quantity, date, price, total, customer, country, category";
 
     /// <summary>Lower case, letters and digits only: "Customer ID" and "customer_id" both become "customerid".</summary>
     internal static string Normalise(string header)

@@ -13,4 +13,5 @@ internal struct TransactionLine
     public decimal? Amount;
     public string? Customer;
     public string? Country;
+    public string? Category;
 }

@@ -41,6 +41,9 @@ public sealed record AnalysisOptions
     /// <summary>Customer lifetime value and churn risk; null = skip.</summary>
     public Lifetime.LifetimeOptions? Lifetime { get; init; } = new();
 
+    /// <summary>Product categories and the segments' category preferences.</summary>
+    public Categories.CategoryOptions Categories { get; init; } = new();
+
     /// <summary>Segment profiles, names and actions.</summary>
     public ProfilingOptions Profiling { get; init; } = new();
 

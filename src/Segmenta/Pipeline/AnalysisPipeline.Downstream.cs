@@ -1,3 +1,4 @@
+using Segmenta.Categories;
 using Segmenta.Features;
 using Segmenta.Profiling;
 using Segmenta.Recommending;
@@ -122,7 +123,8 @@ public static partial class AnalysisPipeline
                     notes.Add($"Clustering skipped: {customers} customer(s), fewer than the {SegmentationStage.MinimumCustomers} needed for segments to mean anything; RFM segments are still given.");
                 }
             }
-            var segmentations = timer.Step("Profiling segments", () => Profiler.Run(store, options.Profiling with { Currency = currency }));
+            var segmentations = timer.Step("Profiling segments", () => CategoryStage.AddPreferences(
+                store, Profiler.Run(store, options.Profiling with { Currency = currency }), options.Categories));
             var recommendations = options.Recommendation is { } recommending ? timer.Step("Recommending", () => TryRecommend(store, recommending, notes)) : null;
             var outputs = timer.Step("Writing outputs", () =>
             {
@@ -135,6 +137,10 @@ public static partial class AnalysisPipeline
                     ProfileOutputs.WriteInsights(segmentations, options.OutputDirectory, currency),
                     Path.GetDirectoryName(ProfileOutputs.WriteActivation(store, primary, options.OutputDirectory, order: options.Profiling.ActivationOrder)[0])! + Path.DirectorySeparatorChar,
                 };
+                if (CategoryOutputs.WritePreferences(store, options.OutputDirectory) is { } categoryPreferences)
+                {
+                    files.Add(categoryPreferences);
+                }
                 // The RFM segments are the campaign lists the report's summary recommends, so they get lists of their own beside the clusters'.
                 if (segmentations.FirstOrDefault(s => s.Segmentation == SegmentMembership.Rfm) is { } rfm && rfm != primary)
                 {

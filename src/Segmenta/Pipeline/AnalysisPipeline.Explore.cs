@@ -34,7 +34,12 @@ public static partial class AnalysisPipeline
             throw new SegmentaException($"The database {input} holds no cleaned lines. Run segmenta analyze FILE --db {input} first.");
         }
         var result = timer.Step("Exploring", () => Explorer.Run(store, options.Exploration));
-        timer.Step("Writing outputs", () => ExplorationOutputs.Write(result, options.OutputDirectory));
+        timer.Step("Product categories", () => Categories.CategoryStage.Run(store, options.Categories));
+        timer.Step("Writing outputs", () =>
+        {
+            ExplorationOutputs.Write(result, options.OutputDirectory);
+            return Categories.CategoryOutputs.WriteExploration(store, options.OutputDirectory);
+        });
         return result;
     }
 }

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using Segmenta.Categories;
 using Segmenta.Cleaning;
 using Segmenta.Exploration;
 using Segmenta.Features;
@@ -34,10 +36,15 @@ public static partial class AnalysisPipeline
         OptionChecks.AsOf(store, options.Features.AsOf);
         var features = timer.Step("Customer features", () => CustomerFeatures.Compute(store, options.Features));
         var exploration = timer.Step("Exploring", () => Explorer.Run(store, options.Exploration));
+        var categories = timer.Step("Product categories", () => CategoryStage.Run(store, options.Categories));
         var lifetimeNotes = new List<string>();
         var lifetime = timer.Step("Lifetime value", () => TryLifetime(store, options, lifetimeNotes));
         var downstream = RunDownstream(store, options with { Features = options.Features with { AsOf = features.AsOf } }, features.Customers, timer);
         downstream.Notes.AddRange(lifetimeNotes);
+        if (categories.Note is { } categoryNote)
+        {
+            downstream.Notes.Add(categoryNote);
+        }
         if (lifetime is not null)
         {
             downstream.Outputs.AddRange(LifetimeOutputs.Write(store, options.OutputDirectory));
@@ -48,6 +55,7 @@ public static partial class AnalysisPipeline
             downstream.Outputs.Add(quarantineFile);
         }
         ExplorationOutputs.Write(exploration, options.OutputDirectory);
+        CategoryOutputs.WriteExploration(store, options.OutputDirectory);
         var result = new AnalysisResult(imports, cleaning, features, downstream.Clusters, downstream.Segmentations, downstream.Outputs, store.Path, steps)
         {
             Notes = downstream.Notes,
@@ -55,6 +63,7 @@ public static partial class AnalysisPipeline
             Recommendations = downstream.Recommendations,
             Lifetime = lifetime,
             Timings = timer.Timings,
+            Categories = categories,
         };
         var effective = Effective(options.Stages, result.Features.AsOf, downstream.Currency);
         var runId = RunLog.Record(store, "analyze", started, effective, result.Cleaning.LinesLoaded, result.Cleaning.LinesKept, result.Features.Customers, steps);

@@ -31,6 +31,8 @@ public sealed record AnalysisResult(
     public IReadOnlyList<StepTiming> Timings { get; init; } = [];
     /// <summary>The effective options the run recorded (as-of date and currency resolved).</summary>
     public RunOptions Options { get; init; } = new();
+    /// <summary>Product categories and the category table (its <c>Note</c> says why when skipped).</summary>
+    public Categories.CategoryResult? Categories { get; init; }
 
     /// <summary>Things the user should know about the run (e.g. a stage skipped and why).</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];

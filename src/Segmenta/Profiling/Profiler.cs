@@ -60,6 +60,16 @@ public static class Profiler
         return names;
     }
 
+    /// <summary>Appends insight sentences a later stage wrote about a segmentation (product categories) after its own.</summary>
+    internal static void AddInsights(SegmentaStore store, string segmentation, IReadOnlyList<string> insights)
+    {
+        var position = store.Scalar<long?>("SELECT max(position) FROM segment_insights WHERE segmentation = $s", ("s", segmentation)) ?? 0;
+        foreach (var insight in insights)
+        {
+            store.Execute("INSERT INTO segment_insights VALUES ($a, $b, $c)", ("a", segmentation), ("b", ++position), ("c", insight));
+        }
+    }
+
     private static void Save(SegmentaStore store, IReadOnlyList<ProfiledSegmentation> results)
     {
         store.Execute(

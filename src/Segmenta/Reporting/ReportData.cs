@@ -42,6 +42,8 @@ internal sealed record ReportData(
 
     /// <summary>True when the lines carry money (revenue, spend and Monetary are defined).</summary>
     public bool HasAmounts => AmountNote is null;
+    /// <summary>Product categories and segment preferences (null when the store has none).</summary>
+    internal CategoryReport? Categories { get; init; }
 
     /// <summary>Lifetime fits and predictions (null when the stage did not run).</summary>
     internal Lifetime.LifetimeView? Lifetime { get; init; }

@@ -46,6 +46,7 @@ internal static class ReportDataLoader
             CleaningMoney = money,
             AmountNote = Loading.LoadedAmounts.NoteFor(store),
             Lifetime = Lifetime.LifetimeView.Load(store),
+            Categories = CategoryReport.Load(store),
         };
     }
 

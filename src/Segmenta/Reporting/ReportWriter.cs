@@ -28,6 +28,7 @@ public static class ReportWriter
             ("summary", SummarySection.Title, SummarySection.Write, _ => true),
             ("data", DataSection.Title, DataSection.Write, _ => true),
             ("exploration", ExplorationSection.Title, ExplorationSection.Write, ExplorationSection.Applies),
+            ("categories", CategoriesSection.Title, CategoriesSection.Write, CategoriesSection.Applies),
             ("features", FeaturesSection.Title, FeaturesSection.Write, _ => true),
             ("rfm", RfmSection.Title, RfmSection.Write, _ => true),
             ("choosing", ChoosingSection.Title, ChoosingSection.Write, ChoosingSection.Applies),

@@ -35,6 +35,8 @@ CREATE TABLE IF NOT EXISTS raw_lines (
     customer_id  VARCHAR,
     country      VARCHAR
 );
+-- The product category column (issue #22), added after the others so that stores made before it keep their lines.
+ALTER TABLE raw_lines ADD COLUMN IF NOT EXISTS category VARCHAR;
 
 -- Every line that could not be parsed, with where it was and why.
 CREATE TABLE IF NOT EXISTS quarantine (

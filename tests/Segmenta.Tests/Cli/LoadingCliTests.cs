@@ -146,11 +146,11 @@ public class LoadingCliTests
 
         Assert.Equal((1, 1), (exit, exit2));
         Assert.Equal(["error: The file has no column for customer (e.g. CustomerID). Columns found: 'InvoiceNo', 'Client', 'InvoiceDate', 'Total'. "
-            + "Tell Segmenta which column plays each role: --map customer=Client (roles: invoice, product, description, quantity, date, price, total, customer, country)."],
+            + "Tell Segmenta which column plays each role: --map customer=Client (roles: invoice, product, description, quantity, date, price, total, customer, country, category)."],
             ErrorLines(error));
         Assert.Equal(["error: The file has no column for customer (e.g. CustomerID); date (e.g. InvoiceDate). The file has no header line (its first line is data; if it is a header, add --header yes), so its columns are named by position: "
             + "1 ('00004'), 2 ('0001'), 3 ('19970101'), 4 ('2'), 5 ('29.33'). Tell Segmenta which column plays each role: "
-            + "--map customer=1 --map date=3 (roles: invoice, product, description, quantity, date, price, total, customer, country)."],
+            + "--map customer=1 --map date=3 (roles: invoice, product, description, quantity, date, price, total, customer, country, category)."],
             ErrorLines(error2));
     }
 

@@ -1,0 +1,71 @@
+using Segmenta.Profiling;
+using Segmenta.Store;
+
+namespace Segmenta.Categories;
+
+/// <summary>
+/// Product categories (issue #22): each product of the kept lines gets one category, from the data's category column
+/// when it has one, otherwise from its most frequent description with the category vocabulary; then the category table
+/// of the exploration, and after profiling, what each segment buys by category and the insights naming what it over-buys.
+/// </summary>
+public static class CategoryStage
+{
+    /// <summary>Categorises the products and builds category_summary. Needs a cleaned store.</summary>
+    public static CategoryResult Run(SegmentaStore store, CategoryOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        var fromColumn = store.Scalar<long>("SELECT count(*) FROM raw_lines WHERE nullif(trim(category), '') IS NOT NULL") > 0;
+        if (!fromColumn && store.Scalar<long>("SELECT count(*) FROM clean_lines WHERE nullif(trim(description), '') IS NOT NULL") == 0)
+        {
+            CategoryTables.Clear(store);
+            return CategoryResult.Skipped(
+                "Product categories skipped: the data has neither product descriptions nor a category column (give one with --map description=COLUMN or --map category=COLUMN).");
+        }
+        // The built-in or given vocabulary is read (and checked) even with a category column, so a bad file is reported either way.
+        var vocabulary = CategoryVocabulary.Load(options.VocabularyPath);
+        store.Execute($"SET VARIABLE use_column = {(fromColumn ? "true" : "false")}");
+        var products = store.Query(SqlScripts.Get("Categories/product_descriptions.sql"), r => Categorise(
+            r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), fromColumn, vocabulary));
+        CategoryTables.Save(store, products);
+        store.Execute(SqlScripts.Get("Categories/category_summary.sql"));
+        return new CategoryResult(fromColumn ? CategorySource.Column : CategorySource.Descriptions, CategoryTables.LoadSummary(store),
+            products.Count, products.LongCount(p => p.Category == CategoryVocabulary.Other));
+    }
+
+    /// <summary>
+    /// Builds segment_category_preferences for every profiled segmentation and adds to each one insight sentence per
+    /// segment that over-buys a category with enough support (<see cref="CategoryOptions"/>). Without categories in
+    /// the store, the segmentations are returned as they are.
+    /// </summary>
+    public static IReadOnlyList<ProfiledSegmentation> AddPreferences(SegmentaStore store, IReadOnlyList<ProfiledSegmentation> segmentations, CategoryOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(segmentations);
+        ArgumentNullException.ThrowIfNull(options);
+        if (!CategoryTables.Exist(store))
+        {
+            store.Execute("DROP TABLE IF EXISTS segment_category_preferences");
+            return segmentations;
+        }
+        store.Execute(SqlScripts.Get("Categories/segment_category_preferences.sql"));
+        var preferences = CategoryTables.LoadPreferences(store).ToLookup(p => (p.Segmentation, p.SegmentId));
+        return segmentations.Select(s =>
+        {
+            var insights = CategoryInsights.Write(s, id => preferences[(s.Segmentation, id)], options);
+            Profiler.AddInsights(store, s.Segmentation, insights);
+            return insights.Count == 0 ? s : s with { Insights = [.. s.Insights, .. insights] };
+        }).ToList();
+    }
+
+    private static ProductCategory Categorise(string product, string? description, string? columnValue, bool fromColumn, CategoryVocabulary vocabulary)
+    {
+        if (fromColumn)
+        {
+            return new ProductCategory(product, description, columnValue ?? CategoryVocabulary.Other, columnValue is null ? "" : "category column");
+        }
+        var (category, phrase) = vocabulary.Categorise(description);
+        return new ProductCategory(product, description, category, phrase);
+    }
+}

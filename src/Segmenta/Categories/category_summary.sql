@@ -1,0 +1,44 @@
+-- out/exploration/categories.csv: per category, its products, kept lines, units and revenue (gross: the sum of kept
+-- purchase lines, as the other exploration tables), distinct customers, and the returns of its products counted as in
+-- exploration_top_products (matched returns with the default preset; every cancelled unit with the classic one), with
+-- net revenue = revenue - returned value. Category revenues add up to the kept lines' revenue exactly (DECIMAL).
+SET VARIABLE returns_matched = (SELECT count(*) > 0 FROM lines_with_outcome WHERE rule = 'return');
+CREATE OR REPLACE TABLE category_summary AS
+WITH kept AS (
+    SELECT p.category, l.quantity, l.amount, l.customer_id
+    FROM clean_lines l
+    JOIN product_categories p ON p.product = coalesce(l.stock_code, nullif(trim(l.description), ''), '')
+),
+sold AS (
+    SELECT category, count(*) AS lines, coalesce(sum(quantity), 0) AS quantity, sum(amount) AS revenue,
+           count(DISTINCT customer_id) AS customers
+    FROM kept
+    GROUP BY category
+),
+returned AS (
+    SELECT coalesce(p.category, 'other') AS category,
+           -sum(coalesce(l.quantity, 0)) AS returned_quantity,
+           -sum(l.amount) AS returned_value
+    FROM lines_with_outcome l
+    LEFT JOIN product_categories p ON p.product = coalesce(l.stock_code, nullif(trim(l.description), ''), '')
+    WHERE (CASE WHEN getvariable('returns_matched') THEN l.rule = 'return' ELSE l.rule IN ('cancelled_invoice', 'non_positive_quantity') END)
+      AND coalesce(l.quantity, l.amount) < 0
+    GROUP BY ALL
+),
+products AS (
+    SELECT category, count(*) AS products FROM product_categories GROUP BY category
+)
+SELECT s.category,
+       p.products::BIGINT AS products,
+       s.lines::BIGINT AS lines,
+       s.quantity::DECIMAL(18,4) AS quantity,
+       s.revenue::DECIMAL(18,4) AS revenue,
+       s.customers::BIGINT AS customers,
+       coalesce(r.returned_quantity, 0)::DECIMAL(18,4) AS returned_quantity,
+       coalesce(r.returned_value, 0)::DECIMAL(18,4) AS returned_value,
+       (s.revenue - coalesce(r.returned_value, 0))::DECIMAL(18,4) AS net_revenue,
+       (s.revenue / nullif(sum(s.revenue) OVER (), 0))::DOUBLE AS revenue_share
+FROM sold s
+JOIN products p USING (category)
+LEFT JOIN returned r USING (category)
+ORDER BY s.revenue DESC, s.category;

@@ -1,0 +1,37 @@
+-- What each segment buys, by category: for every segmentation in customer_segments and each of its segments, the
+-- gross spend of its customers on each category (kept purchase lines), the distinct buyers, the share of the segment's
+-- spend and the index = that share over the share of the same category in the spend of all the segmentation's
+-- customers (1 = like everyone, 3 = three times as much). Returns are not netted: a share of what they buy.
+-- robust_index is the same index with the segment's biggest buyer of the category left out (of both the category's
+-- and the segment's spend), so that one customer's large order cannot make a whole segment look fond of a category.
+CREATE OR REPLACE TABLE segment_category_preferences AS
+WITH customer_spend AS (
+    SELECT l.customer_id, p.category, sum(l.amount) AS spend
+    FROM clean_lines l
+    JOIN product_categories p ON p.product = coalesce(l.stock_code, nullif(trim(l.description), ''), '')
+    WHERE l.customer_id IS NOT NULL
+    GROUP BY ALL
+),
+segment_spend AS (
+    SELECT s.segmentation, s.segment_id, c.category, sum(c.spend) AS spend, count(*) AS buyers, max(c.spend) AS top_buyer_spend
+    FROM customer_segments s
+    JOIN customer_spend c USING (customer_id)
+    GROUP BY ALL
+),
+shares AS (
+    SELECT *,
+           sum(spend) OVER (PARTITION BY segmentation, segment_id) AS segment_total,
+           sum(spend) OVER (PARTITION BY segmentation, category) AS category_total,
+           sum(spend) OVER (PARTITION BY segmentation) AS total
+    FROM segment_spend
+)
+SELECT segmentation, segment_id, category, buyers::BIGINT AS buyers,
+       spend::DECIMAL(18,4) AS spend,
+       segment_total::DECIMAL(18,4) AS segment_spend,
+       (spend / nullif(segment_total, 0))::DOUBLE AS share,
+       (category_total / nullif(total, 0))::DOUBLE AS overall_share,
+       ((spend / nullif(segment_total, 0)) / nullif(category_total / nullif(total, 0), 0))::DOUBLE AS spend_index,
+       top_buyer_spend::DECIMAL(18,4) AS top_buyer_spend,
+       (((spend - top_buyer_spend) / nullif(segment_total - top_buyer_spend, 0)) / nullif(category_total / nullif(total, 0), 0))::DOUBLE AS robust_index
+FROM shares
+ORDER BY segmentation, segment_id, category;

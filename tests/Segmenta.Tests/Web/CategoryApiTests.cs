@@ -1,0 +1,64 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
+using Segmenta.Tests.Pipeline;
+
+namespace Segmenta.Tests.Web;
+
+/// <summary>Product categories in the dashboard and API (issue #22), over the database of a real run.</summary>
+[Collection(ClassicRunCollection.Name)]
+public sealed class CategoryApiTests : IDisposable
+{
+    private readonly WebApplicationFactory<Program> _factory;
+    private readonly HttpClient _client;
+    private readonly Dictionary<string, string> _categories;
+
+    public CategoryApiTests(ClassicRunFixture run)
+    {
+        var db = Path.Combine(run.OutputDirectory, "segmenta.duckdb");
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseSetting("db", db).ConfigureLogging(logging => logging.ClearProviders()));
+        _client = _factory.CreateClient();
+        // The category of each product as written to out/exploration/product-categories.csv (no quoted product codes in this data).
+        _categories = File.ReadAllLines(Path.Combine(run.OutputDirectory, "exploration", "product-categories.csv")).Skip(1)
+            .Select(l => (Product: l[..l.IndexOf(',', StringComparison.Ordinal)], Category: l[(l.LastIndexOf(',', l.LastIndexOf(',') - 1) + 1)..l.LastIndexOf(',')]))
+            .ToDictionary(p => p.Product, p => p.Category);
+    }
+
+    public void Dispose()
+    {
+        _client.Dispose();
+        _factory.Dispose();
+    }
+
+    [Fact]
+    public async Task Recommendations_filtered_by_category_keep_only_that_category_in_the_same_order()
+    {
+        var all = (await _client.GetFromJsonAsync<JsonElement>("/api/customers/12347/recommendations?top=100")).EnumerateArray().ToList();
+        Assert.NotEmpty(all);
+        var category = _categories[all[0].GetProperty("stockCode").GetString()!];
+        var filtered = (await _client.GetFromJsonAsync<JsonElement>($"/api/customers/12347/recommendations?top=100&category={Uri.EscapeDataString(category.ToLowerInvariant())}"))
+            .EnumerateArray().Select(r => r.GetProperty("stockCode").GetString()!).ToList();
+        Assert.Equal(all.Select(r => r.GetProperty("stockCode").GetString()!).Where(p => _categories[p] == category), filtered);
+    }
+
+    [Fact]
+    public async Task An_unknown_category_is_a_400_that_lists_the_categories()
+    {
+        var response = await _client.GetAsync("/api/customers/12347/recommendations?category=SPACESHIP");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Contains("SPACESHIP", body, StringComparison.Ordinal);
+        Assert.Contains("BAG", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_customer_page_shows_the_categories_the_customer_bought()
+    {
+        var html = await _client.GetStringAsync("/customers?id=12347");
+        Assert.Contains("Categories bought", html, StringComparison.Ordinal);
+        Assert.Contains("customer-categories", html, StringComparison.Ordinal);
+    }
+}
