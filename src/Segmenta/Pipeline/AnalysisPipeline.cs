@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Segmenta.Categories;
 using Segmenta.Cleaning;
 using Segmenta.Exploration;
