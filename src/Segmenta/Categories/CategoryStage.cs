@@ -29,6 +29,16 @@ public static class CategoryStage
         var products = store.Query(SqlScripts.Get("Categories/product_descriptions.sql"), r => Categorise(
             r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), fromColumn, vocabulary));
         CategoryTables.Save(store, products);
+        if (!Loading.LoadedAmounts.Known(store))
+        {
+            // Products keep their categories (customer page, recommendation filter); what needs money is not summed as 0.
+            store.Execute("DROP TABLE IF EXISTS category_summary; DROP TABLE IF EXISTS segment_category_preferences");
+            return new CategoryResult(fromColumn ? CategorySource.Column : CategorySource.Descriptions, [], products.Count,
+                products.LongCount(p => p.Category == CategoryVocabulary.Other))
+            {
+                Note = "Category revenue and segment category preferences skipped: no amount in this file (products still have their categories).",
+            };
+        }
         store.Execute(SqlScripts.Get("Categories/category_summary.sql"));
         return new CategoryResult(fromColumn ? CategorySource.Column : CategorySource.Descriptions, CategoryTables.LoadSummary(store),
             products.Count, products.LongCount(p => p.Category == CategoryVocabulary.Other));
