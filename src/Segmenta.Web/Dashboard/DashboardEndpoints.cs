@@ -29,6 +29,7 @@ internal static class DashboardEndpoints
         app.MapGet("/", (StoreAccess store) => Html(store.Read(OverviewPage.Render))).ExcludeFromDescription();
         app.MapGet("/cohorts", (StoreAccess store) => Html(store.Read(CohortsPage.Render))).ExcludeFromDescription();
         app.MapGet("/clv", (StoreAccess store) => Html(store.Read(ClvPage.Render))).ExcludeFromDescription();
+        app.MapGet("/categories", (StoreAccess store) => Html(store.Read(CategoriesPage.Render))).ExcludeFromDescription();
         app.MapGet("/products", (string? product, StoreAccess store) => Html(store.Read(s => ProductsPage.Render(s, product)))).ExcludeFromDescription();
         app.MapGet("/customers", (string? id, StoreAccess store) => Html(store.Read(s => CustomerPage.Render(s, id)))).ExcludeFromDescription();
         app.MapGet("/segments", (string? job, HttpContext context, IAntiforgery antiforgery, StoreAccess store, JobQueue jobs) =>

@@ -16,8 +16,11 @@ public sealed class CategoryApiTests : IDisposable
     private readonly HttpClient _client;
     private readonly Dictionary<string, string> _categories;
 
+    private readonly string _outputDirectory;
+
     public CategoryApiTests(ClassicRunFixture run)
     {
+        _outputDirectory = run.OutputDirectory;
         var db = Path.Combine(run.OutputDirectory, "segmenta.duckdb");
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseSetting("db", db).ConfigureLogging(logging => logging.ClearProviders()));
         _client = _factory.CreateClient();
@@ -42,6 +45,20 @@ public sealed class CategoryApiTests : IDisposable
         var filtered = (await _client.GetFromJsonAsync<JsonElement>($"/api/customers/12347/recommendations?top=100&category={Uri.EscapeDataString(category.ToLowerInvariant())}"))
             .EnumerateArray().Select(r => r.GetProperty("stockCode").GetString()!).ToList();
         Assert.Equal(all.Select(r => r.GetProperty("stockCode").GetString()!).Where(p => _categories[p] == category), filtered);
+    }
+
+    [Fact]
+    public async Task The_categories_page_shows_every_category_of_categories_csv_and_the_segment_heatmap()
+    {
+        var html = await _client.GetStringAsync("/categories");
+        var table = html[html.IndexOf("id=\"category-table\"", StringComparison.Ordinal)..];
+        table = table[..table.IndexOf("</table>", StringComparison.Ordinal)];
+        // The page reads the same table as the CSV: one row per category, the biggest first.
+        var csv = File.ReadAllLines(Path.Combine(_outputDirectory, "exploration", "categories.csv")).Skip(1).ToList();
+        Assert.Equal(csv.Count, table.Split("<tr>").Length - 2);
+        Assert.StartsWith("<tr><td>" + csv[0][..csv[0].IndexOf(',', StringComparison.Ordinal)] + "</td>", table[table.IndexOf("<tr><td>", StringComparison.Ordinal)..], StringComparison.Ordinal);
+        Assert.Contains("segment-categories", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/categories\"", html, StringComparison.Ordinal);
     }
 
     [Fact]
