@@ -38,7 +38,7 @@ internal static class RecommendationPrinter
             if (result.Row(result.DefaultMethod, setting) is { } best && result.Row(baselineMethod, setting) is { } baseline && baseline.Precision.Value > 0)
             {
                 Terminal.Out.MarkupLine(string.Create(Numbers,
-                    $"Default recommender: [bold]{result.DefaultMethod}[/], {(setting == EvaluationSetting.NewItems ? "new-items" : "all-items")} precision {F(best.Precision.Value)} = {best.Precision.Value / baseline.Precision.Value:0.00}x the best baseline ({baselineMethod}, {F(baseline.Precision.Value)}); difference {margin.Value:+0.0000;-0.0000} [[{margin.Low:0.0000}, {margin.High:0.0000}]]."));
+                    $"Default recommender: [bold]{result.DefaultMethod}[/], {(setting == EvaluationSetting.NewItems ? "new-items" : "all-items")} precision {F(best.Precision.Value)} = {best.Precision.Value / baseline.Precision.Value:0.00}x the best baseline ({baselineMethod}, {F(baseline.Precision.Value)}); difference {margin.Value:+0.0000;-0.0000;0.0000} [[{margin.Low:0.0000;-0.0000;0.0000}, {margin.High:0.0000;-0.0000;0.0000}]]."));
             }
         }
     }

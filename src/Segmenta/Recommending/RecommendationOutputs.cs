@@ -68,7 +68,7 @@ public static class RecommendationOutputs
                 var relative = baseline.Precision.Value > 0 ? $" ({best.Precision.Value / baseline.Precision.Value:0.00}x)" : "";
                 text.AppendLine(CultureInfo.InvariantCulture,
                     $"Default: {result.DefaultMethod}, {(setting == EvaluationSetting.NewItems ? "new-items" : "all-items")} precision@{k} {best.Precision.Value:0.0000} vs {baseline.Precision.Value:0.0000} for {baselineMethod}{relative}; "
-                    + $"difference {margin.Value:+0.0000;-0.0000} [{margin.Low:0.0000}, {margin.High:0.0000}].");
+                    + $"difference {margin.Value:+0.0000;-0.0000;0.0000} [{margin.Low:0.0000;-0.0000;0.0000}, {margin.High:0.0000;-0.0000;0.0000}].");
             }
         }
         return text.ToString();
