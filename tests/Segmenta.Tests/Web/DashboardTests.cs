@@ -218,19 +218,7 @@ public sealed partial class DashboardTests : IDisposable
         return [new(token.Groups[1].Value, WebUtility.HtmlDecode(token.Groups[2].Value)), .. fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))];
     }
 
-    private async Task<JsonElement> WaitForJob(string id)
-    {
-        var deadline = DateTime.UtcNow.AddMinutes(3);
-        while (true)
-        {
-            var job = await _client.GetFromJsonAsync<JsonElement>($"/api/jobs/{id}");
-            if (job.GetProperty("state").GetString() is "Succeeded" or "Failed" || DateTime.UtcNow > deadline)
-            {
-                return job;
-            }
-            await Task.Delay(100);
-        }
-    }
+    private Task<JsonElement> WaitForJob(string id) => _client.WaitForJob(id, TimeSpan.FromMinutes(3));
 
     public void Dispose()
     {

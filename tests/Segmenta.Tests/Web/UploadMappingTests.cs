@@ -71,19 +71,7 @@ public sealed partial class UploadMappingTests : IDisposable
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
     }
 
-    private async Task<JsonElement> WaitForJob(string id)
-    {
-        var deadline = DateTime.UtcNow.AddMinutes(5);
-        while (true)
-        {
-            var job = await _client.GetFromJsonAsync<JsonElement>($"/api/jobs/{id}");
-            if (job.GetProperty("state").GetString() is "Succeeded" or "Failed" || DateTime.UtcNow > deadline)
-            {
-                return job;
-            }
-            await Task.Delay(100);
-        }
-    }
+    private Task<JsonElement> WaitForJob(string id) => _client.WaitForJob(id, TimeSpan.FromMinutes(5));
 
     public void Dispose()
     {
