@@ -6,7 +6,7 @@ namespace Segmenta.Lifetime;
 /// The Pareto/NBD log-likelihood summed over weighted rows, with its analytic gradient. The likelihood (Fader &amp;
 /// Hardie 2005, "A note on deriving the Pareto/NBD model") is head × (alive term + s/(r+s+x) · A0), where A0 is a
 /// difference of two 2F1 terms; the 2F1 derivatives in its parameters and argument come from the same series pass
-/// (<see cref="Hypergeometric.SeriesWithDerivatives"/>), so a gradient costs about one evaluation.
+/// (<see cref="Hypergeometric.LogAPlusOne"/>), so a gradient costs about one evaluation.
 /// </summary>
 internal sealed class ParetoNbdLikelihood(SummaryRows rows) : ILikelihood
 {
@@ -101,17 +101,17 @@ internal sealed class ParetoNbdLikelihood(SummaryRows rows) : ILikelihood
         var larger = alphaLarger ? alpha : beta;
         var scale = larger + y;
         var z = Math.Abs(alpha - beta) / scale;
-        var (value, da, db, dc, dz) = Hypergeometric.SeriesWithDerivatives(rsx, alphaLarger ? s + 1 : r + x, rsx + 1, z);
-        // d/d(r) and d/d(s) move a and c together; b follows s (α ≥ β) or r (α < β).
-        var shape = (da + dc) / value - Math.Log(scale);
-        gradient[0] = shape + (alphaLarger ? 0 : db / value);
-        gradient[2] = shape + (alphaLarger ? db / value : 0);
+        var (logValue, da, db, dz) = Hypergeometric.LogAPlusOne(rsx, alphaLarger ? s + 1 : r + x, z);
+        // d/d(r) and d/d(s) move a (and c = a + 1 with it); b follows s (α ≥ β) or r (α < β).
+        var shape = da - Math.Log(scale);
+        gradient[0] = shape + (alphaLarger ? 0 : db);
+        gradient[2] = shape + (alphaLarger ? db : 0);
         // z = (L − other)/(L + y): dz/dL = (other + y)/(L + y)², dz/dother = −1/(L + y); the prefactor adds −rsx/(L + y) in L.
         var other = alphaLarger ? beta : alpha;
-        var dLarger = dz / value * (other + y) / (scale * scale) - rsx / scale;
-        var dOther = -dz / value / scale;
+        var dLarger = dz * (other + y) / (scale * scale) - rsx / scale;
+        var dOther = -dz / scale;
         gradient[1] = alphaLarger ? dLarger : dOther;
         gradient[3] = alphaLarger ? dOther : dLarger;
-        return Math.Log(value) - rsx * Math.Log(scale);
+        return logValue - rsx * Math.Log(scale);
     }
 }

@@ -104,8 +104,8 @@ public sealed class ParetoNbdModel : ICountingModel
         var rsx = R + S + x;
         var (larger, second) = Alpha >= Beta ? (Alpha, S + 1) : (Beta, R + x);
         var gap = Math.Abs(Alpha - Beta);
-        var atLast = Math.Log(Hypergeometric.Series(rsx, second, rsx + 1, gap / (larger + tx))) - rsx * Math.Log(larger + tx);
-        var atEnd = Math.Log(Hypergeometric.Series(rsx, second, rsx + 1, gap / (larger + t))) - rsx * Math.Log(larger + t);
+        var atLast = Hypergeometric.LogAPlusOne(rsx, second, gap / (larger + tx)).Log - rsx * Math.Log(larger + tx);
+        var atEnd = Hypergeometric.LogAPlusOne(rsx, second, gap / (larger + t)).Log - rsx * Math.Log(larger + t);
         return LogMath.SubtractExp(atLast, atEnd);
     }
 }
