@@ -21,7 +21,11 @@ internal static class MaximumLikelihood
     internal static MaximumLikelihoodFit Fit(ILikelihood likelihood, double customers, IReadOnlyList<double[]> starts)
     {
         var n = likelihood.Dimension;
-        var objective = ObjectiveFunction.Gradient(u => Objective(likelihood, u, customers));
+        // The best point BFGS has evaluated: when its line search fails there (typically a maximum on the boundary, a
+        // shape parameter running to 0 where the log-parameter gradient vanishes), that point is kept instead of
+        // starting again from scratch.
+        var best = new BestPoint();
+        var objective = ObjectiveFunction.Gradient(u => best.Track(u, Objective(likelihood, u, customers)));
         var valueOnly = ObjectiveFunction.Value(u => Value(likelihood, u, customers));
         // A gradient taken by differences is noisy near 1e-10; asking BFGS for more makes its line search fail.
         var tolerance = likelihood.HasAnalyticGradient ? 1e-10 : 1e-8;
@@ -30,6 +34,7 @@ internal static class MaximumLikelihood
         foreach (var start in starts)
         {
             var u0 = Vector<double>.Build.DenseOfEnumerable(start.Select(v => Math.Log(v)));
+            best.Reset();
             try
             {
                 var result = new BfgsMinimizer(tolerance, 1e-12, 1e-15, 2000).FindMinimum(objective, u0);
@@ -37,10 +42,16 @@ internal static class MaximumLikelihood
             }
             catch (Exception e) when (IsNumericFailure(e))
             {
-                // A line search that cannot progress: Nelder-Mead needs no gradient, then BFGS polishes its answer.
+                if (best.Point is { } reached && best.Gradient!.AbsoluteMaximum() <= GradientTolerance)
+                {
+                    candidates.Add((reached.ToArray(), best.Evaluations));
+                    continue;
+                }
+                // A line search that cannot progress away from a maximum: Nelder-Mead needs no gradient, then BFGS polishes
+                // its answer. It starts from the best point BFGS reached.
                 try
                 {
-                    var simplex = NelderMeadSimplex.Minimum(valueOnly, u0, 1e-10, 5_000);
+                    var simplex = NelderMeadSimplex.Minimum(valueOnly, best.Point ?? u0, 1e-10, 5_000);
                     var point = simplex.MinimizingPoint;
                     var iterations = simplex.Iterations;
                     try
@@ -74,12 +85,12 @@ internal static class MaximumLikelihood
         {
             return MaximumLikelihoodFit.Failed(n, starts.Count, "Every start ended where the likelihood is not finite.");
         }
-        var best = scored[0];
-        var agreeing = scored.Count(c => Math.Abs(c.Value.Item1 - best.Value.Item1) <= 1e-7 * Math.Max(1, Math.Abs(best.Value.Item1)));
-        var theta = best.LogTheta.Select(Math.Exp).ToArray();
-        var gradientNorm = best.Value.Item2.AbsoluteMaximum();
-        var logLikelihood = -best.Value.Item1 * customers;
-        var (errors, hessianMessage) = StandardErrors(likelihood, best.LogTheta);
+        var top = scored[0];
+        var agreeing = scored.Count(c => Math.Abs(c.Value.Item1 - top.Value.Item1) <= 1e-7 * Math.Max(1, Math.Abs(top.Value.Item1)));
+        var theta = top.LogTheta.Select(Math.Exp).ToArray();
+        var gradientNorm = top.Value.Item2.AbsoluteMaximum();
+        var logLikelihood = -top.Value.Item1 * customers;
+        var (errors, hessianMessage) = StandardErrors(likelihood, top.LogTheta);
         var standardErrors = errors;
         var messages = new List<string>();
         if (gradientNorm > GradientTolerance)
@@ -98,15 +109,47 @@ internal static class MaximumLikelihood
         {
             messages.Add(hessianMessage);
         }
-        if (best.LogTheta.Any(u => Math.Abs(u) >= LogBound - 1) && !boundary)
+        if (top.LogTheta.Any(u => Math.Abs(u) >= LogBound - 1) && !boundary)
         {
             messages.Add("a parameter ran to the edge of its range (the model does not fit these data)");
         }
-        return new MaximumLikelihoodFit(theta, logLikelihood, standardErrors, messages.Count == 0, best.Iterations, gradientNorm,
+        return new MaximumLikelihoodFit(theta, logLikelihood, standardErrors, messages.Count == 0, top.Iterations, gradientNorm,
             starts.Count, agreeing, messages.Count == 0 ? null : string.Join("; ", messages))
         {
             AtBoundary = boundary && messages.Count == 0,
         };
+    }
+
+    /// <summary>The lowest finite objective value seen since the last reset, with its point and gradient.</summary>
+    private sealed class BestPoint
+    {
+        private double value = double.PositiveInfinity;
+
+        internal Vector<double>? Point { get; private set; }
+
+        internal Vector<double>? Gradient { get; private set; }
+
+        internal int Evaluations { get; private set; }
+
+        internal void Reset()
+        {
+            value = double.PositiveInfinity;
+            Point = null;
+            Gradient = null;
+            Evaluations = 0;
+        }
+
+        internal (double, Vector<double>) Track(Vector<double> u, (double Value, Vector<double> Gradient) evaluated)
+        {
+            Evaluations++;
+            if (double.IsFinite(evaluated.Value) && evaluated.Value < value && evaluated.Gradient.All(double.IsFinite))
+            {
+                value = evaluated.Value;
+                Point = u.Clone();
+                Gradient = evaluated.Gradient.Clone();
+            }
+            return evaluated;
+        }
     }
 
     private static bool IsNumericFailure(Exception e) =>
