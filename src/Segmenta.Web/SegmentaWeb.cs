@@ -39,8 +39,16 @@ public static class SegmentaWeb
         builder.Services.Configure<FormOptions>(f => f.MultipartBodyLengthLimit = uploadLimit);
         builder.Services.Configure<RouteHandlerOptions>(r => r.ThrowOnBadRequest = true);
         // Resolved on first use, so that settings added by hosts and tests (the "db" key) are seen.
-        builder.Services.AddSingleton(services => new StoreAccess(
-            options.DatabasePath ?? services.GetRequiredService<IConfiguration>()["db"] ?? Path.Combine("out", "segmenta.duckdb")));
+        builder.Services.AddSingleton(services =>
+        {
+            var database = options.DatabasePath ?? services.GetRequiredService<IConfiguration>()["db"] ?? Path.Combine("out", "segmenta.duckdb");
+            // A job the previous server left half-done (it was killed) is undone before the first snapshot is taken.
+            if (File.Exists(database))
+            {
+                JobLog.Recover(Path.GetFullPath(database));
+            }
+            return new StoreAccess(database);
+        });
         builder.Services.AddSingleton<LookupCache>();
         builder.Services.AddSingleton<JobQueue>();
         builder.Services.AddProblemDetails();

@@ -111,9 +111,18 @@ internal static class ApiEndpoints
             .WithSummary("Assigns a customer, given by its features, to a segment of the saved model (probabilities for mixtures). Body up to 64 KB.");
 
         api.MapGet("/jobs/{id}", (string id, JobQueue jobs) =>
-            jobs.Find(id) is { } job ? Results.Ok(job) : Problems.NotFound($"No job with id '{id}' (jobs are kept while the server runs)."))
+            jobs.Find(id) is { } job ? Results.Ok(job) : Problems.NotFound($"No job with id '{id}' (the latest 200 jobs are kept)."))
             .Produces<JobStatus>().ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("A background job (re-run, upload, recommendation refresh): state, progress, step and outcome.");
+
+        // DELETE, not a form-style POST: a page on another site cannot send it without a CORS preflight, which this server never grants.
+        api.MapDelete("/jobs/{id}", (string id, JobQueue jobs) => jobs.Cancel(id) switch
+        {
+            null => Problems.NotFound($"No job with id '{id}'."),
+            false => Problems.Problem(StatusCodes.Status409Conflict, "Job already finished", "id", $"Job '{id}' has already finished ({jobs.Find(id)?.State}); there is nothing to cancel."),
+            true => Results.Accepted($"/api/jobs/{id}", jobs.Find(id)),
+        }).Produces<JobStatus>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Cancels a queued or running job: it stops at its next step, the database is put back as it was, and the results served do not change. Follow it with GET /api/jobs/{id} (state Cancelled).");
 
         api.MapGet("/jobs", (JobQueue jobs) => Results.Ok(jobs.Latest(20)))
             .Produces<List<JobStatus>>().WithSummary("The latest background jobs, newest first.");

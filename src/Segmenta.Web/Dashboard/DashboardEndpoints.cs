@@ -52,13 +52,21 @@ internal static class DashboardEndpoints
         }).ExcludeFromDescription();
 
         app.MapGet("/explore", (StoreAccess store) => Html(store.Read(ExplorerPage.Render))).ExcludeFromDescription();
-        app.MapGet("/explore/{segmentation}/{id:int}", (string segmentation, int id, HttpRequest request, StoreAccess store) =>
-            store.Read(s => SegmentCustomersPage.Render(s, segmentation, id, request.Query)) is { } html
-                ? Html(html)
-                : Problems.NotFound($"No segment {id} in segmentation '{segmentation}'.")).ExcludeFromDescription();
+        app.MapGet("/explore/cell/{r:int}/{f:int}", (int r, int f, HttpRequest request, StoreAccess store) => store.Read(s =>
+            SegmentCustomersPage.ForCell(s, r, f) is { } source
+                ? Html(SegmentCustomersPage.Render(s, source, request.Query))
+                : Problems.NotFound($"No customers in RFM cell R{r} F{f}."))).ExcludeFromDescription();
+        app.MapGet("/explore/cell/{r:int}/{f:int}/customers.csv", (int r, int f, HttpRequest request, StoreAccess store) => store.Read(s =>
+            SegmentCustomersPage.ForCell(s, r, f) is { } source
+                ? Results.File(System.Text.Encoding.UTF8.GetBytes(SegmentCustomersPage.Csv(s, source.Scope, request.Query)), "text/csv", $"rfm-cell-r{r}-f{f}-customers{RunSuffix(s)}.csv")
+                : Problems.NotFound($"No customers in RFM cell R{r} F{f}."))).ExcludeFromDescription();
+        app.MapGet("/explore/{segmentation}/{id:int}", (string segmentation, int id, HttpRequest request, StoreAccess store) => store.Read(s =>
+            SegmentCustomersPage.ForSegment(s, segmentation, id) is { } source
+                ? Html(SegmentCustomersPage.Render(s, source, request.Query))
+                : Problems.NotFound($"No segment {id} in segmentation '{segmentation}'."))).ExcludeFromDescription();
         app.MapGet("/explore/{segmentation}/{id:int}/customers.csv", (string segmentation, int id, HttpRequest request, StoreAccess store) => store.Read(s =>
-            StoredResults.Segments(s, segmentation).Any(x => x.SegmentId == id)
-                ? Results.File(System.Text.Encoding.UTF8.GetBytes(SegmentCustomersPage.Csv(s, segmentation, id, request.Query)), "text/csv", DownloadName(s, segmentation, id, "customers"))
+            SegmentCustomersPage.ForSegment(s, segmentation, id) is { } source
+                ? Results.File(System.Text.Encoding.UTF8.GetBytes(SegmentCustomersPage.Csv(s, source.Scope, request.Query)), "text/csv", DownloadName(s, segmentation, id, "customers"))
                 : Problems.NotFound($"No segment {id} in segmentation '{segmentation}'."))).ExcludeFromDescription();
 
         app.MapGet("/segments/{segmentation}/{id:int}/activation.csv", (string segmentation, int id, StoreAccess store) => store.Read(s =>
@@ -136,9 +144,12 @@ internal static class DashboardEndpoints
     internal static string DownloadName(Store.SegmentaStore store, string segmentation, int segmentId, string what)
     {
         var segment = StoredResults.Segments(store, segmentation).FirstOrDefault(s => s.SegmentId == segmentId);
-        var run = StoredResults.Health(store).LastRun is { } at ? "-run-" + at.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) : "";
-        return $"{Slug(segmentation)}-{segmentId}-{Slug(segment?.Name ?? "segment")}-{what}{run}.csv";
+        return $"{Slug(segmentation)}-{segmentId}-{Slug(segment?.Name ?? "segment")}-{what}{RunSuffix(store)}.csv";
     }
+
+    /// <summary>"-run-" and the time of the run whose results are served, or nothing when unknown.</summary>
+    internal static string RunSuffix(Store.SegmentaStore store) =>
+        StoredResults.Health(store).LastRun is { } at ? "-run-" + at.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) : "";
 
     internal static string Slug(string text)
     {

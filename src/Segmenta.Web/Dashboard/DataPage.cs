@@ -37,7 +37,7 @@ internal static class DataPage
             <p class="note">Give the name (or position, 1, 2, ...) of the file's column for each role; leave empty to detect it. A customer and a date are needed, and a price or a line total.</p>
             <div class="mapping">{MappingInputs()}</div>
             </details>
-            <progress id="upload-progress" hidden></progress> <span id="upload-status" class="note" role="status"></span>
+            <progress id="upload-progress" hidden></progress> <span id="upload-status" class="note" role="status"></span> <button type="button" class="cancel secondary" id="upload-cancel" hidden>Cancel</button>
             </form>
             """);
         var imports = Loading.ImportedFiles.List(store);

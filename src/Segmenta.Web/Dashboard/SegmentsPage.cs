@@ -44,7 +44,7 @@ internal static class SegmentsPage
             <label>Algorithm<select name="algorithm"><option value="kmeans"{(algorithm == "kmeans" ? " selected" : "")}>K-Means</option><option value="gmm"{(algorithm == "gmm" ? " selected" : "")}>Gaussian mixture</option></select></label>
             <label>Segments (k)<input name="k" value="{k}" size="5" id="k-input" title="auto, or a number of segments (2 or more)"></label>
             <label>Scaling<select name="scaling"><option value="standard">standard</option><option value="robust"{(robust ? " selected" : "")}>robust</option></select></label>
-            <button type="submit" id="run-button">Re-run segmentation</button> <progress id="segment-form-progress" max="1" hidden></progress> <span id="segment-form-status" class="note" role="status"></span>
+            <button type="submit" id="run-button">Re-run segmentation</button> <button type="button" class="cancel secondary" id="run-cancel" hidden>Cancel</button> <progress id="segment-form-progress" max="1" hidden></progress> <span id="segment-form-status" class="note" role="status"></span>
             </div>
             <details><summary>Features ({chosen.Count} chosen)</summary><div style="display:flex;flex-wrap:wrap;gap:8px;margin-top:8px">{checkboxes}</div></details>
             </form>

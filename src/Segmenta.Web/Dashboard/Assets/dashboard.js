@@ -48,6 +48,7 @@
           var body = {};
           try { body = JSON.parse(request.responseText); } catch (e) { body = {}; }
           if (request.status === 202 && body.id) {
+            offerCancel(form.querySelector("button.cancel"), body.id, status);
             follow(body.id, bar, status, function (job) {
               window.location.assign(form.getAttribute("data-job-form") + "?job=" + encodeURIComponent(job.id));
             });
@@ -77,9 +78,12 @@
         var job = {};
         try { job = JSON.parse(request.responseText); } catch (e) { job = {}; }
         if (request.status !== 200) { status.textContent = "Lost track of the job; reload the page."; return; }
-        if (job.state === "Succeeded" || job.state === "Failed") { done(job); return; }
-        if (job.progress !== null && job.progress !== undefined) { bar.value = job.progress; } else { bar.removeAttribute("value"); }
-        status.textContent = (job.state === "Queued" ? "Waiting for the previous job…" : (job.step || "Running…")) + " (" + Math.round(job.seconds) + " s)";
+        if (job.state !== "Queued" && job.state !== "Running") { done(job); return; }
+        var known = job.progress !== null && job.progress !== undefined;
+        if (known) { bar.value = job.progress; } else { bar.removeAttribute("value"); }
+        // The percentage is a share of the pipeline's steps (estimated), not of time.
+        status.textContent = (job.state === "Queued" ? "Waiting for the previous job…" : (job.step || "Running…"))
+          + " (" + (known && job.state === "Running" ? Math.round(100 * job.progress) + "% of steps, " : "") + Math.round(job.seconds) + " s)";
         window.setTimeout(poll, 250);
       };
       request.onerror = function () { window.setTimeout(poll, 1000); };
@@ -88,11 +92,36 @@
     poll();
   }
 
+  // A Cancel button for a running job (DELETE /api/jobs/ID): the job stops at its next step and the page reloads with
+  // its outcome; the results shown never change.
+  function offerCancel(button, id, status) {
+    if (!button) { return; }
+    button.hidden = false;
+    button.disabled = false;
+    button.onclick = function () {
+      button.disabled = true;
+      var request = new XMLHttpRequest();
+      request.open("DELETE", "/api/jobs/" + encodeURIComponent(id));
+      request.setRequestHeader("Accept", "application/json");
+      request.onload = function () {
+        if (request.status !== 202) {
+          var body = {};
+          try { body = JSON.parse(request.responseText); } catch (e) { body = {}; }
+          status.textContent = body.detail || "The job could not be cancelled.";
+        } else {
+          status.textContent = "Cancelling at the next step…";
+        }
+      };
+      request.send();
+    };
+  }
+
   // A page opened while its job runs (plain form post, or reload) follows the job and reloads when it is done.
   function watchJobBanner() {
     var banner = document.getElementById("job-status");
     if (!banner) { return; }
     document.querySelectorAll("form[data-job-form] button[type=submit]").forEach(function (b) { b.disabled = true; });
+    offerCancel(document.getElementById("job-cancel"), banner.getAttribute("data-job"), document.getElementById("job-step"));
     follow(banner.getAttribute("data-job"), document.getElementById("job-progress"), document.getElementById("job-step"), function () {
       window.location.reload();
     });
