@@ -22,7 +22,7 @@
       if (!window.XMLHttpRequest || !window.FormData) { return; }
       form.addEventListener("submit", function (event) {
         event.preventDefault();
-        var button = form.querySelector("button[type=submit]");
+        var button = event.submitter || form.querySelector("button[type=submit]");
         var bar = form.querySelector("progress");
         var status = form.querySelector("[role=status]");
         var max = Number(form.getAttribute("data-max-bytes") || 0);
@@ -47,7 +47,10 @@
         request.onload = function () {
           var body = {};
           try { body = JSON.parse(request.responseText); } catch (e) { body = {}; }
-          if (request.status === 202 && body.id) {
+          if (request.status === 200 && body.mapping) {
+            // The file's columns must be picked first: the mapping step lists them.
+            window.location.assign(body.mapping);
+          } else if (request.status === 202 && body.id) {
             offerCancel(form.querySelector("button.cancel"), body.id, status);
             follow(body.id, bar, status, function (job) {
               window.location.assign(form.getAttribute("data-job-form") + "?job=" + encodeURIComponent(job.id));
@@ -63,7 +66,9 @@
           bar.hidden = true;
           status.textContent = "The request failed (connection lost or file too large); nothing stored was changed.";
         };
-        request.send(new FormData(form));
+        var fields;
+        try { fields = new FormData(form, event.submitter); } catch (e) { fields = new FormData(form); }
+        request.send(fields);
       });
     });
   }
