@@ -78,7 +78,10 @@ internal static class SegmentsPage
                 new { type = "scatter", mode = "lines+markers", x = ks, y = clustering.Rows.Select(r => double.IsNaN(r.StabilityMean) ? (double?)null : r.StabilityMean).ToArray(), name = "Stability, ARI (higher better)" },
             },
             new { title = new { text = "Separation and stability by k" }, shapes = new[] { chosen }, xaxis = new { title = new { text = "Number of segments (k)" }, dtick = 1 },
-                yaxis = new { title = new { text = "Score" } }, legend = new { orientation = "h" } },
+                yaxis = new { title = new { text = "Score" } }, height = 480,
+                // Under the chart, anchored to its bottom edge: in a half-width card the three entries wrap onto three rows,
+                // which over the plot covered the title and beside the axis covered its title.
+                legend = new { orientation = "h", x = 0, y = 0, yref = "container", yanchor = "bottom" }, margin = new { t = 56, r = 16, b = 140, l = 64 } },
             "Line chart of silhouette, Davies-Bouldin and bootstrap stability by number of segments");
         page.Raw("</div>");
     }

@@ -50,6 +50,21 @@ public sealed partial class DashboardTests : IDisposable
     }
 
     [Fact]
+    public async Task Months_cut_by_the_end_of_the_data_are_marked_on_the_overview_and_in_the_cohort_cells()
+    {
+        var overview = await _client.GetStringAsync("/");
+        var cohorts = await _client.GetStringAsync("/cohorts");
+
+        // The shared data ends on 2011-12-09: December 2011 is partial. On a category axis the labelled month is kept
+        // (as dates, plotly dropped "2011-12 (partial)" and the mark with it).
+        Assert.Contains("\"2011-12 (partial)\"", overview);
+        Assert.Contains("\"type\":\"category\"", overview);
+        // One retention cell per cohort from 2010-12 to 2011-11 falls in December 2011; each is marked, none other.
+        Assert.Equal(12, Regex.Matches(cohorts, "%\\*\"").Count);
+        Assert.Contains("cells marked * fall in a month the data does not cover completely", cohorts);
+    }
+
+    [Fact]
     public async Task Plotly_is_served_from_the_app_itself()
     {
         var response = await _client.GetAsync("/assets/plotly.min.js");

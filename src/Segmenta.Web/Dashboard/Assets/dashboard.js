@@ -8,10 +8,52 @@
       if (!spec) { return; }
       var figure = JSON.parse(spec.textContent);
       var layout = Object.assign({ margin: { t: 48, r: 16, b: 56, l: 64 }, font: { family: "DejaVu Sans, sans-serif", size: 13 } }, figure.layout || {});
+      fitNarrow(element, figure.data, layout);
       window.Plotly.newPlot(element, figure.data, layout, { responsive: true, displaylogo: false }).then(function () {
         element.setAttribute("data-drawn", "true");
       });
     });
+  }
+
+  // On a phone-wide chart (under 560 px): a long title is wrapped (plotly never wraps) in a smaller font, with room
+  // above the plot for its lines and a legend on top; a legend at the side (which would squeeze the plot to a sliver)
+  // or below the axis moves under the whole chart, and the chart grows by its height.
+  function fitNarrow(element, data, layout) {
+    var width = element.clientWidth;
+    if (!width || width >= 560) { return; }
+    var margin = Object.assign({ t: 48, r: 16, b: 56, l: 64 }, layout.margin || {});
+    var lines = 1;
+    var title = layout.title && layout.title.text;
+    if (title) {
+      // One line in a smaller font when it fits at 12 px or more (a character is about 0.6 em wide), else wrapped lines at 12 px.
+      var size = Math.min(15, Math.floor((width - 24) / (0.6 * title.length)));
+      var text = size >= 12 ? title : wrap(title, Math.floor((width - 24) / 7.2));
+      lines = text.split("<br>").length;
+      layout.title = Object.assign({}, layout.title, { text: text, font: { size: Math.max(12, size) }, y: 1, yref: "container", yanchor: "top", pad: { t: 10 }, automargin: true });
+    }
+    var legend = layout.legend || {};
+    var onTop = legend.orientation === "h" && legend.y > 1;
+    var shown = data.filter(function (t) { return t.showlegend !== false; }).length;
+    if (shown > 1 && !onTop) {
+      var rows = Math.ceil(shown / Math.max(1, Math.floor(width / 170)));
+      layout.legend = Object.assign({}, legend, { orientation: "h", x: 0, xanchor: "left", y: 0, yref: "container", yanchor: "bottom" });
+      margin.b += 22 * rows + 8;
+      layout.height = (layout.height || 450) + 22 * rows + 8;
+    }
+    // A legend on top wraps when its entries (about 200 px each with the symbol) do not fit one row.
+    var legendRows = onTop ? Math.ceil(shown * 200 / width) : 0;
+    margin.t = Math.max(margin.t, 24 + 17 * lines + 24 * legendRows);
+    margin.r = Math.min(margin.r, 56);
+    layout.margin = margin;
+  }
+
+  function wrap(text, perLine) {
+    var out = [], line = "";
+    text.split(" ").forEach(function (word) {
+      if (line && (line + " " + word).length > perLine) { out.push(line); line = word; } else { line = line ? line + " " + word : word; }
+    });
+    if (line) { out.push(line); }
+    return out.join("<br>");
   }
 
   // Forms that start a background job (re-run, upload) are posted by XMLHttpRequest (same fields, same anti-forgery
