@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
+using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.Features;
 using Segmenta.Web.Api;
 using Segmenta.Web.Dashboard;
@@ -39,10 +40,32 @@ public static class SegmentaWeb
         builder.Services.Configure<FormOptions>(f => f.MultipartBodyLengthLimit = uploadLimit);
         builder.Services.Configure<RouteHandlerOptions>(r => r.ThrowOnBadRequest = true);
         // Resolved on first use, so that settings added by hosts and tests (the "db" key) are seen.
-        builder.Services.AddSingleton(services => new StoreAccess(
-            options.DatabasePath ?? services.GetRequiredService<IConfiguration>()["db"] ?? Path.Combine("out", "segmenta.duckdb")));
+        builder.Services.AddSingleton(services =>
+        {
+            var database = options.DatabasePath ?? services.GetRequiredService<IConfiguration>()["db"] ?? Path.Combine("out", "segmenta.duckdb");
+            // A job the previous server left half-done (it was killed) is undone before the first snapshot is taken.
+            if (File.Exists(database))
+            {
+                JobLog.Recover(Path.GetFullPath(database));
+            }
+            // read-cache=false serves every read from the database (only to measure what keeping reads saves).
+            return new StoreAccess(database, !string.Equals(services.GetRequiredService<IConfiguration>()["read-cache"], "false", StringComparison.OrdinalIgnoreCase));
+        });
         builder.Services.AddSingleton<LookupCache>();
         builder.Services.AddSingleton<JobQueue>();
+        // Sign-in attempts per client address (ASP.NET Core's rate limiter): guessing the token by trying is slowed to a crawl.
+        builder.Services.AddRateLimiter(limiter =>
+        {
+            limiter.AddPolicy(LoginEndpoints.RateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = WebOptions.SignInAttemptsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            limiter.OnRejected = async (rejected, _) =>
+            {
+                rejected.HttpContext.Response.Headers.RetryAfter = "60";
+                await Problems.Problem(StatusCodes.Status429TooManyRequests, "Too many sign-in attempts", "token",
+                    $"More than {WebOptions.SignInAttemptsPerMinute} sign-in attempts in a minute from this address; wait a minute and try again.").ExecuteAsync(rejected.HttpContext);
+            };
+        });
         builder.Services.AddProblemDetails();
         builder.Services.AddAntiforgery();
         builder.Services.AddOpenApi();
@@ -76,6 +99,7 @@ public static class SegmentaWeb
             LoginEndpoints.Map(app, new AccessGate(token));
         }
         app.UseRouting();
+        app.UseRateLimiter();
         app.Use(BodyLimit.Enforce);
         app.UseAntiforgery();
         app.MapOpenApi();

@@ -16,9 +16,14 @@ public sealed class StoreAccess : IDisposable
     private long _version;
     private bool _disposed;
 
+    private readonly bool _keepReads;
+
     /// <summary>Opens a snapshot of the database at <paramref name="path"/>.</summary>
-    public StoreAccess(string path)
+    /// <param name="path">The user's database.</param>
+    /// <param name="keepReads">False turns <see cref="Cached"/> into a plain read (for side-by-side benchmarks: the "read-cache" setting).</param>
+    public StoreAccess(string path, bool keepReads = true)
     {
+        _keepReads = keepReads;
         var full = Path.GetFullPath(path);
         if (!File.Exists(full))
         {
@@ -45,13 +50,63 @@ public sealed class StoreAccess : IDisposable
     /// <summary>Runs a read against the last complete snapshot.</summary>
     public T Read<T>(Func<SegmentaStore, T> read)
     {
-        Snapshot snapshot;
+        var snapshot = Enter();
+        try
+        {
+            return ReadFrom(snapshot, read);
+        }
+        finally
+        {
+            Release(snapshot);
+        }
+    }
+
+    /// <summary>
+    /// A read whose result is kept with the snapshot it came from, under <paramref name="key"/>: a snapshot never
+    /// changes, so the same read returns the kept result until the next one is published (no query, no waiting for a
+    /// CPU that a running job keeps busy). Keys must name the read fully (its parameters included) and come from a
+    /// bounded set; results must be immutable.
+    /// </summary>
+    public T Cached<T>(string key, Func<SegmentaStore, T> read)
+    {
+        if (!_keepReads)
+        {
+            return Read(read);
+        }
+        var snapshot = Enter();
+        try
+        {
+            if (snapshot.Memo.TryGetValue(key, out var kept))
+            {
+                return (T)kept!;
+            }
+            var value = ReadFrom(snapshot, read);
+            if (snapshot.Memo.Count < MemoLimit)
+            {
+                snapshot.Memo.TryAdd(key, value);
+            }
+            return value;
+        }
+        finally
+        {
+            Release(snapshot);
+        }
+    }
+
+    private const int MemoLimit = 100_000;
+
+    private Snapshot Enter()
+    {
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            snapshot = _current;
-            snapshot.Users++;
+            _current.Users++;
+            return _current;
         }
+    }
+
+    private static T ReadFrom<T>(Snapshot snapshot, Func<SegmentaStore, T> read)
+    {
         var connection = snapshot.Readers.TryTake(out var pooled) ? pooled : snapshot.Store.Duplicate();
         try
         {
@@ -60,7 +115,6 @@ public sealed class StoreAccess : IDisposable
         finally
         {
             snapshot.Readers.Add(connection);
-            Release(snapshot);
         }
     }
 
@@ -160,6 +214,9 @@ public sealed class StoreAccess : IDisposable
 
         // Opening a DuckDB connection costs more than a point lookup, so read connections are pooled and reused.
         public System.Collections.Concurrent.ConcurrentBag<SegmentaStore> Readers { get; } = [];
+
+        // Results of Cached reads of this snapshot; dropped with it.
+        public System.Collections.Concurrent.ConcurrentDictionary<string, object?> Memo { get; } = new(StringComparer.Ordinal);
 
         public int Users { get; set; }
 

@@ -12,6 +12,9 @@ public sealed record WebOptions
     /// <summary>Largest body of the re-run form, in bytes.</summary>
     public const long FormBodyBytes = 64 * 1024;
 
+    /// <summary>Sign-in attempts (POST /login) accepted per client address and minute; more get 429 Too Many Requests.</summary>
+    public const int SignInAttemptsPerMinute = 10;
+
     /// <summary>The Segmenta database to serve; null = the "db" setting (--db), else out/segmenta.duckdb.</summary>
     public string? DatabasePath { get; init; }
 

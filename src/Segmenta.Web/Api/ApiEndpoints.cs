@@ -17,29 +17,32 @@ internal static class ApiEndpoints
     {
         var api = app.MapGroup("/api");
 
-        api.MapGet("/health", (StoreAccess store, JobQueue jobs) => store.Read(s =>
+        api.MapGet("/health", (StoreAccess store, JobQueue jobs) =>
         {
-            var health = StoredResults.Health(s);
+            var health = store.Cached("health", StoredResults.Health);
             return TypedResults.Ok(new HealthResponse("ok", health.Customers, health.Lines, health.LastRun, jobs.Latest(1).FirstOrDefault(j => j.State is JobState.Queued or JobState.Running)?.Id));
-        })).WithSummary("Service health, what the database holds, and the job running now (if any).");
+        }).WithSummary("Service health, what the database holds, and the job running now (if any).");
 
         api.MapGet("/customers/{id}", (string id, LookupCache lookups, StoreAccess store) =>
             lookups.Customer(id) is { } customer
                 ? Results.Ok(new CustomerResponse(customer.CustomerId, JsonValues.Row(customer.Features), customer.Segments,
-                    store.Read(s => Lifetime.LifetimeTables.LoadColumns(s, id)) is { } lifetime ? JsonValues.Row(lifetime) : null))
+                    // Only known ids get here, so the kept results stay bounded by the number of customers.
+                    store.Cached("lifetime:" + customer.CustomerId, s => Lifetime.LifetimeTables.LoadColumns(s, customer.CustomerId)) is { } lifetime ? JsonValues.Row(lifetime) : null))
                 : Problems.NotFound($"No customer with id '{id}'."))
             .Produces<CustomerResponse>().ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("A customer's features, RFM scores, segments and lifetime value (the CLV columns of customers.csv; null without a lifetime run; money in cents).");
 
-        api.MapGet("/segments", (string? segmentation, StoreAccess store) => store.Read(s =>
+        api.MapGet("/segments", (string? segmentation, StoreAccess store) =>
         {
-            var segments = StoredResults.Segments(s, segmentation);
+            // Every segment of the snapshot, kept with it; the filter runs in memory (no user text in the key).
+            var all = store.Cached("segments", s => StoredResults.Segments(s));
+            var segments = segmentation is null ? all : [.. all.Where(x => x.Segmentation == segmentation)];
             if (segmentation is not null && segments.Count == 0)
             {
-                return UnknownSegmentation(s, segmentation);
+                return store.Read(s => UnknownSegmentation(s, segmentation));
             }
             return Results.Ok(segments.Select(SegmentResponse.From).ToList());
-        })).Produces<List<SegmentResponse>>().ProducesProblem(StatusCodes.Status404NotFound)
+        }).Produces<List<SegmentResponse>>().ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Every segment (optionally of one segmentation: rfm, kmeans, gmm) with size, revenue, name, explanation and action.");
 
         api.MapGet("/segments/{id:int}/customers", (int id, string? segmentation, int? page, int? pageSize, StoreAccess store) =>
@@ -111,9 +114,18 @@ internal static class ApiEndpoints
             .WithSummary("Assigns a customer, given by its features, to a segment of the saved model (probabilities for mixtures). Body up to 64 KB.");
 
         api.MapGet("/jobs/{id}", (string id, JobQueue jobs) =>
-            jobs.Find(id) is { } job ? Results.Ok(job) : Problems.NotFound($"No job with id '{id}' (jobs are kept while the server runs)."))
+            jobs.Find(id) is { } job ? Results.Ok(job) : Problems.NotFound($"No job with id '{id}' (the latest 200 jobs are kept)."))
             .Produces<JobStatus>().ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("A background job (re-run, upload, recommendation refresh): state, progress, step and outcome.");
+
+        // DELETE, not a form-style POST: a page on another site cannot send it without a CORS preflight, which this server never grants.
+        api.MapDelete("/jobs/{id}", (string id, JobQueue jobs) => jobs.Cancel(id) switch
+        {
+            null => Problems.NotFound($"No job with id '{id}'."),
+            false => Problems.Problem(StatusCodes.Status409Conflict, "Job already finished", "id", $"Job '{id}' has already finished ({jobs.Find(id)?.State}); there is nothing to cancel."),
+            true => Results.Accepted($"/api/jobs/{id}", jobs.Find(id)),
+        }).Produces<JobStatus>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Cancels a queued or running job: it stops at its next step, the database is put back as it was, and the results served do not change. Follow it with GET /api/jobs/{id} (state Cancelled).");
 
         api.MapGet("/jobs", (JobQueue jobs) => Results.Ok(jobs.Latest(20)))
             .Produces<List<JobStatus>>().WithSummary("The latest background jobs, newest first.");

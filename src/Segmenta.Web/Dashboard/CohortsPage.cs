@@ -23,6 +23,9 @@ internal static class CohortsPage
         var maxRetention = exploration.CohortMonths.Where(c => c.MonthOffset > 0).Select(c => c.Retention).DefaultIfEmpty(0.5).Max();
         maxRetention = Math.Round(Math.Max(0.05, maxRetention), 4);
         string Label(DateOnly month) => month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        // Cells whose calendar month is cut by the end (or start) of the data understate activity: marked with *, not dropped.
+        var period = DataPeriod.Of(store);
+        bool Partial(DateOnly cohort, int offset) => period is { } p && DataPeriod.IsPartial(cohort.AddMonths(offset), p);
         double? Cell(DateOnly cohort, int offset, Func<CohortMonthRow, double> value) => cells.TryGetValue((cohort, offset), out var row) ? Math.Round(value(row), 4) : null;
         page.Chart("retention", new object[]
             {
@@ -33,7 +36,7 @@ internal static class CohortsPage
                     x = Enumerable.Range(1, Math.Max(0, offsets - 1)).ToArray(),
                     y = cohorts.Select(Label).ToArray(),
                     z = cohorts.Select(c => Enumerable.Range(1, Math.Max(0, offsets - 1)).Select(o => Cell(c, o, r => r.Retention)).ToArray()).ToArray(),
-                    text = cohorts.Select(c => Enumerable.Range(1, Math.Max(0, offsets - 1)).Select(o => Cell(c, o, r => r.Retention) is { } v ? (v * 100).ToString("0", CultureInfo.InvariantCulture) + "%" : "").ToArray()).ToArray(),
+                    text = cohorts.Select(c => Enumerable.Range(1, Math.Max(0, offsets - 1)).Select(o => Cell(c, o, r => r.Retention) is { } v ? (v * 100).ToString("0", CultureInfo.InvariantCulture) + "%" + (Partial(c, o) ? "*" : "") : "").ToArray()).ToArray(),
                     texttemplate = "%{text}",
                     hovertemplate = "Cohort %{y}, month +%{x}: %{text} active<extra></extra>",
                     colorscale = "Viridis", reversescale = true, zmin = 0, zmax = maxRetention,
@@ -45,6 +48,11 @@ internal static class CohortsPage
                 xaxis = new { title = new { text = "Months since first purchase" }, dtick = 1 },
                 yaxis = new { title = new { text = "Cohort" }, autorange = "reversed", type = "category", automargin = true } },
             "Heatmap of cohort retention by month offset from month 1 (month 0 is 100 % by definition), with percentages");
+        if (period is { } range && exploration.CohortMonths.Any(c => c.MonthOffset > 0 && Partial(c.CohortMonth, c.MonthOffset)))
+        {
+            page.Paragraph($"* The data runs from {range.First:yyyy-MM-dd} to {range.Last:yyyy-MM-dd}: cells marked * fall in a month the data does not cover completely, "
+                + "so they understate retention (the diagonal of the last month is not a drop). The last point of each line below is cut the same way.", "note");
+        }
         page.Chart("cumulative", cohorts.Select((c, i) => (object)new
             {
                 type = "scatter", mode = "lines", name = Label(c),

@@ -26,10 +26,11 @@ internal static class DashboardEndpoints
     {
         app.MapGet("/assets/{name}", (string name) => Asset(name)).ExcludeFromDescription();
 
-        app.MapGet("/", (StoreAccess store) => Html(store.Read(OverviewPage.Render))).ExcludeFromDescription();
-        app.MapGet("/cohorts", (StoreAccess store) => Html(store.Read(CohortsPage.Render))).ExcludeFromDescription();
-        app.MapGet("/clv", (StoreAccess store) => Html(store.Read(ClvPage.Render))).ExcludeFromDescription();
-        app.MapGet("/categories", (StoreAccess store) => Html(store.Read(CategoriesPage.Render))).ExcludeFromDescription();
+        // Pages that depend on the snapshot alone are rendered once per snapshot (StoreAccess.Cached).
+        app.MapGet("/", (StoreAccess store) => Html(store.Cached("page:/", OverviewPage.Render))).ExcludeFromDescription();
+        app.MapGet("/cohorts", (StoreAccess store) => Html(store.Cached("page:/cohorts", CohortsPage.Render))).ExcludeFromDescription();
+        app.MapGet("/clv", (StoreAccess store) => Html(store.Cached("page:/clv", ClvPage.Render))).ExcludeFromDescription();
+        app.MapGet("/categories", (StoreAccess store) => Html(store.Cached("page:/categories", CategoriesPage.Render))).ExcludeFromDescription();
         app.MapGet("/products", (string? product, StoreAccess store) => Html(store.Read(s => ProductsPage.Render(s, product)))).ExcludeFromDescription();
         app.MapGet("/customers", (string? id, StoreAccess store) => Html(store.Read(s => CustomerPage.Render(s, id)))).ExcludeFromDescription();
         app.MapGet("/segments", (string? job, HttpContext context, IAntiforgery antiforgery, StoreAccess store, JobQueue jobs) =>
@@ -38,27 +39,47 @@ internal static class DashboardEndpoints
             var status = job is null ? null : jobs.Find(job);
             return Html(store.Read(s => SegmentsPage.Render(s, tokens.FormFieldName, tokens.RequestToken!, status)));
         }).ExcludeFromDescription();
-        app.MapGet("/data", (string? q, string? job, string? error, HttpContext context, IAntiforgery antiforgery, StoreAccess store, JobQueue jobs) =>
+        app.MapGet("/data", (string? q, string? job, string? error, string? upload, HttpContext context, IAntiforgery antiforgery, StoreAccess store, JobQueue jobs) =>
         {
             var tokens = antiforgery.GetAndStoreTokens(context);
             var status = job is null ? null : jobs.Find(job);
-            var notice = error switch
+            var pending = PendingUpload.Find(upload);
+            FilePreview? preview = null;
+            try
             {
+                preview = pending is null ? null : FilePreview.Read(pending.Path);
+            }
+            catch (SegmentaException)
+            {
+                pending = null;
+            }
+            var notice = upload is not null && pending is null ? "This upload is no longer waiting (imported already, or removed after a day); upload the file again." : error switch
+            {
+                "expired" => "This upload is no longer waiting (imported already, or removed after a day); upload the file again.",
                 "too-large" => $"The file is larger than this server accepts ({BodyLimit.Describe(options.MaxRequestBytes)}). Split it, compress it (.csv.gz), or import it with segmenta analyze FILE --db {Path.GetFileName(store.DatabasePath)}.",
                 "no-file" => "Choose a file to upload.",
                 _ => null,
             };
-            return Html(store.Read(s => DataPage.Render(s, q, tokens.FormFieldName, tokens.RequestToken!, options.MaxRequestBytes, status, notice)));
+            return Html(store.Read(s => DataPage.Render(s, q, tokens.FormFieldName, tokens.RequestToken!, options.MaxRequestBytes, status, notice,
+                pending is not null && preview is not null ? (pending, preview) : null)));
         }).ExcludeFromDescription();
 
-        app.MapGet("/explore", (StoreAccess store) => Html(store.Read(ExplorerPage.Render))).ExcludeFromDescription();
-        app.MapGet("/explore/{segmentation}/{id:int}", (string segmentation, int id, HttpRequest request, StoreAccess store) =>
-            store.Read(s => SegmentCustomersPage.Render(s, segmentation, id, request.Query)) is { } html
-                ? Html(html)
-                : Problems.NotFound($"No segment {id} in segmentation '{segmentation}'.")).ExcludeFromDescription();
+        app.MapGet("/explore", (StoreAccess store) => Html(store.Cached("page:/explore", ExplorerPage.Render))).ExcludeFromDescription();
+        app.MapGet("/explore/cell/{r:int}/{f:int}", (int r, int f, HttpRequest request, StoreAccess store) => store.Read(s =>
+            SegmentCustomersPage.ForCell(s, r, f) is { } source
+                ? Html(SegmentCustomersPage.Render(s, source, request.Query))
+                : Problems.NotFound($"No customers in RFM cell R{r} F{f}."))).ExcludeFromDescription();
+        app.MapGet("/explore/cell/{r:int}/{f:int}/customers.csv", (int r, int f, HttpRequest request, StoreAccess store) => store.Read(s =>
+            SegmentCustomersPage.ForCell(s, r, f) is { } source
+                ? Results.File(System.Text.Encoding.UTF8.GetBytes(SegmentCustomersPage.Csv(s, source.Scope, request.Query)), "text/csv", $"rfm-cell-r{r}-f{f}-customers{RunSuffix(s)}.csv")
+                : Problems.NotFound($"No customers in RFM cell R{r} F{f}."))).ExcludeFromDescription();
+        app.MapGet("/explore/{segmentation}/{id:int}", (string segmentation, int id, HttpRequest request, StoreAccess store) => store.Read(s =>
+            SegmentCustomersPage.ForSegment(s, segmentation, id) is { } source
+                ? Html(SegmentCustomersPage.Render(s, source, request.Query))
+                : Problems.NotFound($"No segment {id} in segmentation '{segmentation}'."))).ExcludeFromDescription();
         app.MapGet("/explore/{segmentation}/{id:int}/customers.csv", (string segmentation, int id, HttpRequest request, StoreAccess store) => store.Read(s =>
-            StoredResults.Segments(s, segmentation).Any(x => x.SegmentId == id)
-                ? Results.File(System.Text.Encoding.UTF8.GetBytes(SegmentCustomersPage.Csv(s, segmentation, id, request.Query)), "text/csv", DownloadName(s, segmentation, id, "customers"))
+            SegmentCustomersPage.ForSegment(s, segmentation, id) is { } source
+                ? Results.File(System.Text.Encoding.UTF8.GetBytes(SegmentCustomersPage.Csv(s, source.Scope, request.Query)), "text/csv", DownloadName(s, segmentation, id, "customers"))
                 : Problems.NotFound($"No segment {id} in segmentation '{segmentation}'."))).ExcludeFromDescription();
 
         app.MapGet("/segments/{segmentation}/{id:int}/activation.csv", (string segmentation, int id, StoreAccess store) => store.Read(s =>
@@ -101,21 +122,59 @@ internal static class DashboardEndpoints
                 return BodyLimit.WantsJson(request) ? Problems.BadRequest("file", "Choose a file to upload.") : Results.Redirect("/data?error=no-file");
             }
             // The server picks the folder; the file keeps a cleaned form of the user's name, so the imports list says which file it was.
-            var folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"segmenta-upload-{Guid.NewGuid():N}")).FullName;
             var name = SafeFileName(file.FileName);
-            var path = Path.Combine(folder, name);
-            await using (var target = File.Create(path))
+            var upload = PendingUpload.Create(name);
+            await using (var target = File.Create(upload.Path))
             {
                 await file.CopyToAsync(target);
             }
-            var map = MappableRoles
-                .Select(role => (Role: role, Column: form["map-" + role.ToString().ToLowerInvariant()].ToString().Trim()))
-                .Where(m => m.Column.Length > 0)
-                .ToDictionary(m => m.Role, m => m.Column);
+            var map = ReadMap(form);
             var cleaning = form["cleaning"].ToString() == "classic" ? CleaningPreset.Classic : CleaningPreset.Default;
-            return Started(DashboardRuns.Upload(jobs, path, name, cleaning, map), "/data", request);
+            if (map.Count == 0)
+            {
+                // The preview step: when the usual names miss a needed column (or the user asks), the columns are picked from the file's own header.
+                FilePreview preview;
+                try
+                {
+                    preview = FilePreview.Read(upload.Path);
+                }
+                catch (SegmentaException e)
+                {
+                    upload.Delete();
+                    return BodyLimit.WantsJson(request) ? Problems.BadRequest("file", $"{name}: {e.Message}") : Results.Redirect("/data?job=" + jobs.Failed("upload", $"{name}: {e.Message}").Id);
+                }
+                if (preview.Missing.Count > 0 || form["preview"].ToString() == "1")
+                {
+                    var step = "/data?upload=" + upload.Id;
+                    return BodyLimit.WantsJson(request)
+                        ? Results.Ok(new MappingNeeded(step, upload.Id, [.. preview.Missing.Select(r => r.ToString().ToLowerInvariant())], preview.Columns))
+                        : Results.Redirect(step);
+                }
+            }
+            return Started(DashboardRuns.Upload(jobs, upload.Path, name, cleaning, map), "/data", request);
         }).WithBodyLimit(options.MaxRequestBytes).WithMetadata(new TooLargeRedirect("/data?error=too-large")).ExcludeFromDescription();
+
+        app.MapPost("/data/import", (IFormCollection form, HttpRequest request, JobQueue jobs) =>
+        {
+            if (PendingUpload.Find(form["upload"].ToString()) is not { } upload)
+            {
+                return BodyLimit.WantsJson(request)
+                    ? Problems.NotFound("This upload is no longer waiting (imported already, or removed after a day); upload the file again.")
+                    : Results.Redirect("/data?error=expired");
+            }
+            var cleaning = form["cleaning"].ToString() == "classic" ? CleaningPreset.Classic : CleaningPreset.Default;
+            return Started(DashboardRuns.Upload(jobs, upload.Path, upload.Name, cleaning, ReadMap(form)), "/data", request);
+        }).WithBodyLimit(WebOptions.FormBodyBytes).ExcludeFromDescription();
     }
+
+    /// <summary>The roles the form maps to one of the file's columns (by name or position); empty fields are left to detection.</summary>
+    private static Dictionary<ColumnRole, string> ReadMap(IFormCollection form) => MappableRoles
+        .Select(role => (Role: role, Column: form["map-" + role.ToString().ToLowerInvariant()].ToString().Trim()))
+        .Where(m => m.Column.Length > 0)
+        .ToDictionary(m => m.Role, m => m.Column);
+
+    /// <summary>Answer to a script's upload whose columns must be picked first: the page of the mapping step, the roles missing and the file's columns.</summary>
+    internal sealed record MappingNeeded(string Mapping, string Upload, IReadOnlyList<string> Missing, IReadOnlyList<string> Columns);
 
     /// <summary>202 with the job for scripts; for a plain form, the page that follows the job.</summary>
     private static IResult Started(JobStatus job, string page, HttpRequest request) => BodyLimit.WantsJson(request)
@@ -136,9 +195,12 @@ internal static class DashboardEndpoints
     internal static string DownloadName(Store.SegmentaStore store, string segmentation, int segmentId, string what)
     {
         var segment = StoredResults.Segments(store, segmentation).FirstOrDefault(s => s.SegmentId == segmentId);
-        var run = StoredResults.Health(store).LastRun is { } at ? "-run-" + at.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) : "";
-        return $"{Slug(segmentation)}-{segmentId}-{Slug(segment?.Name ?? "segment")}-{what}{run}.csv";
+        return $"{Slug(segmentation)}-{segmentId}-{Slug(segment?.Name ?? "segment")}-{what}{RunSuffix(store)}.csv";
     }
+
+    /// <summary>"-run-" and the time of the run whose results are served, or nothing when unknown.</summary>
+    internal static string RunSuffix(Store.SegmentaStore store) =>
+        StoredResults.Health(store).LastRun is { } at ? "-run-" + at.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) : "";
 
     internal static string Slug(string text)
     {

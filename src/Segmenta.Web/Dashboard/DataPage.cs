@@ -8,13 +8,8 @@ internal static class DataPage
 {
     internal const int QuarantineRows = 200;
 
-    private static string MappingInputs() => string.Concat(DashboardEndpoints.MappableRoles.Select(role =>
-    {
-        var name = role.ToString().ToLowerInvariant();
-        return $"<label>{Page.E(name)}<input name=\"map-{name}\" id=\"map-{name}\" size=\"14\"></label>";
-    }));
-
-    internal static string Render(SegmentaStore store, string? search, string antiforgeryField, string antiforgeryToken, long maxUploadBytes, Jobs.JobStatus? job, string? notice)
+    internal static string Render(SegmentaStore store, string? search, string antiforgeryField, string antiforgeryToken, long maxUploadBytes, Jobs.JobStatus? job, string? notice,
+        (PendingUpload Upload, Loading.FilePreview Preview)? pending = null)
     {
         var page = new Page("Data", "/data");
         page.JobBanner(job, "upload-message", "upload-error");
@@ -22,22 +17,24 @@ internal static class DataPage
         {
             page.Raw($"<p class=\"error\" id=\"upload-error\">{Page.E(notice)}</p>\n");
         }
+        if (pending is { } waiting)
+        {
+            MappingStep.Render(page, waiting.Upload, waiting.Preview, antiforgeryField, antiforgeryToken);
+        }
         page.Heading("Add a transaction file");
         page.Raw($"""
             <form class="card" method="post" action="/data/upload" enctype="multipart/form-data" id="upload-form" data-job-form="/data" data-max-bytes="{maxUploadBytes}">
             <input type="hidden" name="{Page.E(antiforgeryField)}" value="{Page.E(antiforgeryToken)}">
             <p class="note">CSV/TSV (optionally .gz), .xlsx or .parquet, up to {maxUploadBytes / (1024 * 1024)} MB. The file is imported, then the whole
             analysis runs again on everything the database holds. If the file cannot be read, nothing stored changes.</p>
-            <div style="display:flex;gap:12px;align-items:end;flex-wrap:wrap">
+            <div class="inline-fields">
             <label>File<input type="file" name="file" required id="upload-file"></label>
             <label>Cleaning<select name="cleaning"><option value="default">default</option><option value="classic">classic</option></select></label>
             <button type="submit" id="upload-button">Upload and analyse</button>
             </div>
-            <details id="column-mapping"{(job is { State: Jobs.JobState.Failed, Message: { } failure } && failure.Contains("--map", StringComparison.Ordinal) ? " open" : "")}><summary>Column mapping (when the file's column names are not recognised)</summary>
-            <p class="note">Give the name (or position, 1, 2, ...) of the file's column for each role; leave empty to detect it. A customer and a date are needed, and a price or a line total.</p>
-            <div class="mapping">{MappingInputs()}</div>
-            </details>
-            <progress id="upload-progress" hidden></progress> <span id="upload-status" class="note" role="status"></span>
+            <p class="note">If the file's column names are not the usual ones, the next step shows its first rows and lets you pick its columns;
+            <button type="submit" name="preview" value="1" class="secondary" id="upload-preview">Check the columns first</button> to see that step for any file.</p>
+            <progress id="upload-progress" hidden></progress> <span id="upload-status" class="note" role="status"></span> <button type="button" class="cancel secondary" id="upload-cancel" hidden>Cancel</button>
             </form>
             """);
         var imports = Loading.ImportedFiles.List(store);

@@ -57,7 +57,7 @@ internal static class ExplorerPage
                 if (byScore.TryGetValue((r, f), out var cell))
                 {
                     var shade = 0.08 + 0.6 * cell.Customers / most;
-                    page.Raw($"<td class=\"n\" style=\"background:rgba(11,110,153,{shade.ToString("0.00", CultureInfo.InvariantCulture)})\" title=\"R{r} F{f}\"><b>{Page.N(cell.Customers)}</b><br><small>{Page.N(cell.Monetary)}</small></td>");
+                    page.Raw($"<td class=\"n\" style=\"background:rgba(11,110,153,{shade.ToString("0.00", CultureInfo.InvariantCulture)})\" title=\"R{r} F{f}\"><a class=\"cell\" href=\"/explore/cell/{r}/{f}\"><b>{Page.N(cell.Customers)}</b><br><small>{Page.N(cell.Monetary)}</small></a></td>");
                 }
                 else
                 {

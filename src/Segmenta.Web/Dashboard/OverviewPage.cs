@@ -26,7 +26,8 @@ internal static class OverviewPage
             .Raw(Kpi(Page.P(exploration.Customers.RepeatShare), "Repeat buyers"))
             .Raw("</div>\n");
         var period = DataPeriod.Of(store);
-        // A month cut by the start or end of the data is labelled and drawn pale, so it does not read as a cliff.
+        // A month cut by the start or end of the data is labelled and drawn pale, so it does not read as a cliff. The axis is
+        // a category axis: as dates, plotly would read "2011-12 (partial)" as no date at all and drop that month.
         var partial = exploration.Monthly.Select(m => period is { } p && DataPeriod.IsPartial(m.Month, p)).ToArray();
         var months = exploration.Monthly.Select((m, i) => m.Month.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture) + (partial[i] ? " (partial)" : "")).ToArray();
         page.Chart("monthly", new object[]
@@ -42,7 +43,7 @@ internal static class OverviewPage
             {
                 title = new { text = "Revenue and orders by month" },
                 margin = new { t = 72, r = 72, b = 90, l = 72 },
-                xaxis = new { automargin = true, tickangle = -45 },
+                xaxis = new { automargin = true, tickangle = -45, type = "category" },
                 yaxis = new { title = new { text = "Revenue" }, automargin = true },
                 yaxis2 = new { title = new { text = "Orders" }, overlaying = "y", side = "right", automargin = true, rangemode = "tozero" },
                 legend = new { orientation = "h", x = 0, y = 1.02, yanchor = "bottom" },
@@ -58,7 +59,7 @@ internal static class OverviewPage
                 new { type = "bar", x = months, y = exploration.Monthly.Select(m => m.ReturningCustomers).ToArray(), name = "Returning customers" },
             },
             new { title = new { text = "Active customers by month: new and returning" }, barmode = "stack", margin = new { t = 72, r = 16, b = 90, l = 64 },
-                xaxis = new { automargin = true, tickangle = -45 }, legend = new { orientation = "h", x = 0, y = 1.02, yanchor = "bottom" } },
+                xaxis = new { automargin = true, tickangle = -45, type = "category" }, legend = new { orientation = "h", x = 0, y = 1.02, yanchor = "bottom" } },
             "Stacked bar chart of new and returning customers per month");
         var countries = exploration.Countries.Take(15).ToList();
         page.Chart("countries", new object[]

@@ -46,10 +46,14 @@ internal sealed class Page(string title, string current)
                 return Raw($"<p class=\"ok\" id=\"{messageId}\">{E(job.Message)}</p>\n");
             case Jobs.JobState.Failed:
                 return Raw($"<p class=\"error\" id=\"{errorId}\">{E(job.Message)}</p>\n");
+            case Jobs.JobState.Cancelled or Jobs.JobState.Interrupted:
+                return Raw($"<p class=\"warn\" id=\"job-stopped\">{E(job.Message)}</p>\n");
             default:
                 var value = job.Progress is { } p ? $" value=\"{p.ToString(Invariant)}\"" : "";
+                var percent = job.Progress is { } q ? $" ({(q * 100).ToString("0", Invariant)}% of steps)" : "";
                 return Raw($"<div class=\"card job\" id=\"job-status\" data-job=\"{E(job.Id)}\" role=\"status\"><progress id=\"job-progress\" max=\"1\"{value}></progress> "
-                    + $"<span id=\"job-step\">{E(job.State == Jobs.JobState.Queued ? "Waiting for the previous job…" : job.Step ?? "Starting…")}</span></div>\n");
+                    + $"<span id=\"job-step\">{E(job.State == Jobs.JobState.Queued ? "Waiting for the previous job…" : (job.Step ?? "Starting…") + percent)}</span> "
+                    + "<button type=\"button\" class=\"secondary\" id=\"job-cancel\">Cancel</button></div>\n");
         }
     }
 

@@ -44,7 +44,7 @@ internal static class SegmentsPage
             <label>Algorithm<select name="algorithm"><option value="kmeans"{(algorithm == "kmeans" ? " selected" : "")}>K-Means</option><option value="gmm"{(algorithm == "gmm" ? " selected" : "")}>Gaussian mixture</option></select></label>
             <label>Segments (k)<input name="k" value="{k}" size="5" id="k-input" title="auto, or a number of segments (2 or more)"></label>
             <label>Scaling<select name="scaling"><option value="standard">standard</option><option value="robust"{(robust ? " selected" : "")}>robust</option></select></label>
-            <button type="submit" id="run-button">Re-run segmentation</button> <progress id="segment-form-progress" max="1" hidden></progress> <span id="segment-form-status" class="note" role="status"></span>
+            <button type="submit" id="run-button">Re-run segmentation</button> <button type="button" class="cancel secondary" id="run-cancel" hidden>Cancel</button> <progress id="segment-form-progress" max="1" hidden></progress> <span id="segment-form-status" class="note" role="status"></span>
             </div>
             <details><summary>Features ({chosen.Count} chosen)</summary><div style="display:flex;flex-wrap:wrap;gap:8px;margin-top:8px">{checkboxes}</div></details>
             </form>
@@ -78,7 +78,10 @@ internal static class SegmentsPage
                 new { type = "scatter", mode = "lines+markers", x = ks, y = clustering.Rows.Select(r => double.IsNaN(r.StabilityMean) ? (double?)null : r.StabilityMean).ToArray(), name = "Stability, ARI (higher better)" },
             },
             new { title = new { text = "Separation and stability by k" }, shapes = new[] { chosen }, xaxis = new { title = new { text = "Number of segments (k)" }, dtick = 1 },
-                yaxis = new { title = new { text = "Score" } }, legend = new { orientation = "h" } },
+                yaxis = new { title = new { text = "Score" } }, height = 480,
+                // Under the chart, anchored to its bottom edge: in a half-width card the three entries wrap onto three rows,
+                // which over the plot covered the title and beside the axis covered its title.
+                legend = new { orientation = "h", x = 0, y = 0, yref = "container", yanchor = "bottom" }, margin = new { t = 56, r = 16, b = 140, l = 64 } },
             "Line chart of silhouette, Davies-Bouldin and bootstrap stability by number of segments");
         page.Raw("</div>");
     }

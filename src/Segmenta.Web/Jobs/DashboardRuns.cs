@@ -44,8 +44,8 @@ internal static class DashboardRuns
         }
         catch (SegmentaException e)
         {
-            // The core names the CLI's --map; on the page, the same choice is the form's column mapping.
-            var mapping = e.Message.Contains("--map", StringComparison.Ordinal) ? " On this page: give the columns under “Column mapping” and upload the file again." : "";
+            // The core names the CLI's --map; on the page, the same choice is the mapping step.
+            var mapping = e.Message.Contains("--map", StringComparison.Ordinal) ? " On this page: upload the file again with “Check the columns first” and pick its columns." : "";
             throw new SegmentaException($"{shownName}: {e.Message}{mapping}", e);
         }
         finally

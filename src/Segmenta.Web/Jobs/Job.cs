@@ -15,13 +15,22 @@ public enum JobState
 
     /// <summary>Stopped by an error; nothing stored was changed by it.</summary>
     Failed,
+
+    /// <summary>Stopped on request (POST /api/jobs/{id}/cancel) at a step boundary; the database was put back as it was and nothing was published.</summary>
+    Cancelled,
+
+    /// <summary>The server stopped while the job was queued or running; the database was put back as it was and nothing was published.</summary>
+    Interrupted,
 }
 
 /// <summary>What a client sees of a background job (GET /api/jobs/{id}).</summary>
 /// <param name="Id">The job's id.</param>
 /// <param name="Kind">resegment, upload or recommendations.</param>
-/// <param name="State">Queued, Running, Succeeded or Failed.</param>
-/// <param name="Progress">Share of the steps done (0 to 1), estimated from the previous job of the same kind; null when unknown.</param>
+/// <param name="State">Queued, Running, Succeeded, Failed, Cancelled or Interrupted.</param>
+/// <param name="Progress">
+/// Share of the steps done (0 to 1): steps finished ÷ the step count of the previous job of the same kind, or, for the
+/// first job of a kind, the pipeline's known step count. An estimate: steps differ in length, so it is not a share of time.
+/// </param>
 /// <param name="Step">The step running now.</param>
 /// <param name="Message">The outcome, in a sentence, once finished.</param>
 /// <param name="RunFolder">Folder of the files the job wrote (never the folder of an analyze run).</param>

@@ -6,6 +6,9 @@ namespace Segmenta.Web.Security;
 /// <summary>The sign-in form for pages when the server has an access token: the token once, then a session cookie.</summary>
 internal static class LoginEndpoints
 {
+    /// <summary>The rate-limiter policy of POST /login (<see cref="WebOptions.SignInAttemptsPerMinute"/> per client address).</summary>
+    internal const string RateLimitPolicy = "sign-in";
+
     internal static void Map(WebApplication app, AccessGate gate)
     {
         app.MapGet("/login", (string? to, bool? failed, HttpContext context, IAntiforgery antiforgery) =>
@@ -35,13 +38,20 @@ internal static class LoginEndpoints
             {
                 return Results.Redirect("/login?failed=true&to=" + Uri.EscapeDataString(to));
             }
-            context.Response.Cookies.Append(AccessGate.CookieName, gate.SessionValue, new CookieOptions
-            {
-                HttpOnly = true, SameSite = SameSiteMode.Strict, Secure = context.Request.IsHttps, Path = "/", IsEssential = true,
-            });
+            context.Response.Cookies.Append(AccessGate.CookieName, gate.SessionValue, SessionCookie(context.Request));
             return Results.Redirect(to);
-        }).WithMetadata(new Api.BodyLimit(WebOptions.FormBodyBytes)).ExcludeFromDescription();
+        }).WithMetadata(new Api.BodyLimit(WebOptions.FormBodyBytes)).RequireRateLimiting(RateLimitPolicy).ExcludeFromDescription();
     }
+
+    /// <summary>
+    /// The session cookie: never readable by scripts, never sent by other sites, and Secure when the sign-in came over
+    /// https (so a browser never sends it back over plain http). Over plain http it cannot be Secure, or it would not
+    /// be kept at all.
+    /// </summary>
+    internal static CookieOptions SessionCookie(HttpRequest request) => new()
+    {
+        HttpOnly = true, SameSite = SameSiteMode.Strict, Secure = request.IsHttps, Path = "/", IsEssential = true,
+    };
 
     /// <summary>Only a path on this server (no scheme, no //host), so the form cannot send a user elsewhere.</summary>
     private static string LocalPath(string? to) =>

@@ -7,9 +7,9 @@ using Xunit.Abstractions;
 namespace Segmenta.Tests.Web;
 
 /// <summary>
-/// The dashboard end to end in Debian's chromium, driven by playwright-core (tests/e2e/dashboard.mjs): the server runs
-/// on a free loopback port over an empty database; the script uploads the shared data, re-runs with 5 segments and
-/// looks up a customer's recommendations.
+/// The dashboard end to end in Debian's chromium, driven by playwright-core (tests/e2e/dashboard.mjs, mapping.mjs): the
+/// server runs on a free loopback port over an empty database; one script uploads the shared data, re-runs with 5
+/// segments and looks up a customer's recommendations; the other maps the columns of a file with unknown names.
 /// </summary>
 public sealed class DashboardBrowserTests(ITestOutputHelper output)
 {
@@ -28,6 +28,36 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output)
 
         var shots = Environment.GetEnvironmentVariable("SEGMENTA_SCREENSHOTS") ?? directory.Path;
         var (exit, log) = Run("node", [Path.Combine(E2eFolder, "dashboard.mjs"), url, RepoPaths.OnlineRetail, shots], TimeSpan.FromMinutes(15));
+        output.WriteLine(log);
+
+        Assert.True(exit == 0, log);
+        await app.StopAsync();
+    }
+
+    [Fact]
+    public async Task A_user_uploads_a_file_with_unknown_column_names_picks_its_columns_and_gets_a_result()
+    {
+        EnsurePlaywright();
+        using var directory = new TempDirectory();
+        var db = directory.File("segmenta.duckdb");
+        SegmentaStore.Open(db).Dispose();
+        // The first 5,000 lines of the shared data under German column names that no synonym knows.
+        var file = directory.File("kassenbuch.csv");
+        using (var input = new StreamReader(new System.IO.Compression.GZipStream(File.OpenRead(RepoPaths.OnlineRetail), System.IO.Compression.CompressionMode.Decompress)))
+        using (var writer = new StreamWriter(file))
+        {
+            _ = input.ReadLine();
+            writer.WriteLine("Beleg,Artikel,Bezeichnung,Menge,Kaufdatum,Einzelpreis,Kundennummer,Land");
+            for (var i = 0; i < 5_000 && input.ReadLine() is { } line; i++)
+            {
+                writer.WriteLine(line);
+            }
+        }
+        await using var app = SegmentaWeb.Build(new WebOptions { DatabasePath = db, Urls = "http://127.0.0.1:0" }, []);
+        await app.StartAsync();
+
+        var shots = Environment.GetEnvironmentVariable("SEGMENTA_SCREENSHOTS") ?? directory.Path;
+        var (exit, log) = Run("node", [Path.Combine(E2eFolder, "mapping.mjs"), app.Urls.Single(), file, shots], TimeSpan.FromMinutes(5));
         output.WriteLine(log);
 
         Assert.True(exit == 0, log);

@@ -50,6 +50,21 @@ public sealed partial class DashboardTests : IDisposable
     }
 
     [Fact]
+    public async Task Months_cut_by_the_end_of_the_data_are_marked_on_the_overview_and_in_the_cohort_cells()
+    {
+        var overview = await _client.GetStringAsync("/");
+        var cohorts = await _client.GetStringAsync("/cohorts");
+
+        // The shared data ends on 2011-12-09: December 2011 is partial. On a category axis the labelled month is kept
+        // (as dates, plotly dropped "2011-12 (partial)" and the mark with it).
+        Assert.Contains("\"2011-12 (partial)\"", overview);
+        Assert.Contains("\"type\":\"category\"", overview);
+        // One retention cell per cohort from 2010-12 to 2011-11 falls in December 2011; each is marked, none other.
+        Assert.Equal(12, Regex.Matches(cohorts, "%\\*\"").Count);
+        Assert.Contains("cells marked * fall in a month the data does not cover completely", cohorts);
+    }
+
+    [Fact]
     public async Task Plotly_is_served_from_the_app_itself()
     {
         var response = await _client.GetAsync("/assets/plotly.min.js");
@@ -157,14 +172,27 @@ public sealed partial class DashboardTests : IDisposable
 
         var response = await _client.PostAsync("/data/upload", content);
 
+        // Neither a customer nor a date among the usual names: the mapping step lists the file's own columns.
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var location = response.Headers.Location!.ToString();
+        var step = response.Headers.Location!.ToString();
+        Assert.StartsWith("/data?upload=", step, StringComparison.Ordinal);
+        var mapping = await _client.GetStringAsync(step);
+        Assert.Contains("did not find: customer, date.", mapping);
+        Assert.Contains("<option value=\"Colour\">Colour</option>", mapping);
+        // Mapped to columns that hold no dates, the import fails with a message naming the file.
+        using var import = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            [TokenInput().Match(mapping).Groups[1].Value] = WebUtility.HtmlDecode(TokenInput().Match(mapping).Groups[2].Value),
+            ["upload"] = step["/data?upload=".Length..], ["map-customer"] = "Name", ["map-date"] = "Colour",
+        });
+        var started = await _client.PostAsync("/data/import", import);
+        Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
+        var location = started.Headers.Location!.ToString();
         var job = await WaitForJob(location["/data?job=".Length..]);
         Assert.Equal("Failed", job.GetProperty("state").GetString());
         Assert.StartsWith("notes.csv: ", job.GetProperty("message").GetString());
         var page = await _client.GetStringAsync(location);
         Assert.Contains("id=\"upload-error\">notes.csv:", page);
-        Assert.Contains("<details id=\"column-mapping\" open>", page);
         var after = await _client.GetFromJsonAsync<JsonElement>("/api/health");
         Assert.Equal(before.GetProperty("lines").GetInt64(), after.GetProperty("lines").GetInt64());
         Assert.Equal(before.GetProperty("customers").GetInt64(), after.GetProperty("customers").GetInt64());

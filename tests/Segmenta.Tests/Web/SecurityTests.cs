@@ -97,6 +97,85 @@ public sealed class SecurityTests : IDisposable
     }
 
     [Fact]
+    public async Task Sign_in_attempts_beyond_the_limit_get_429_with_a_retry_time()
+    {
+        await using var app = SegmentaWeb.Build(new WebOptions { DatabasePath = _db, Urls = "http://127.0.0.1:0", AccessToken = "s3cret-token" }, []);
+        await app.StartAsync();
+        using var handler = new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() };
+        using var client = new HttpClient(handler) { BaseAddress = new Uri(app.Urls.Single()) };
+        var form = await client.GetStringAsync("/login");
+        var antiforgery = System.Text.RegularExpressions.Regex.Match(form, "<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]+)\">");
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i <= WebOptions.SignInAttemptsPerMinute; i++)
+        {
+            using var attempt = await client.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                [antiforgery.Groups[1].Value] = WebUtility.HtmlDecode(antiforgery.Groups[2].Value), ["token"] = $"guess-{i}", ["to"] = "/",
+            }));
+            statuses.Add(attempt.StatusCode);
+            if (attempt.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                Assert.Equal("application/problem+json", attempt.Content.Headers.ContentType?.MediaType);
+                Assert.Equal(TimeSpan.FromSeconds(60), attempt.Headers.RetryAfter?.Delta);
+            }
+        }
+
+        Assert.All(statuses.Take(WebOptions.SignInAttemptsPerMinute), s => Assert.Equal(HttpStatusCode.Redirect, s));
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+        // Reading pages is not limited: only sign-in attempts are.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/login")).StatusCode);
+        await app.StopAsync();
+    }
+
+    [Fact]
+    public async Task Signed_in_over_https_the_session_cookie_is_Secure()
+    {
+        using var key = System.Security.Cryptography.RSA.Create(2048);
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest(
+            "CN=127.0.0.1", key, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+        var pfx = _directory.File("server.pfx");
+        await File.WriteAllBytesAsync(pfx, certificate.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx, "pw"));
+        await using var app = SegmentaWeb.Build(new WebOptions { DatabasePath = _db, AccessToken = "s3cret-token" },
+            ["--urls", "https://127.0.0.1:0", $"--Kestrel:Certificates:Default:Path={pfx}", "--Kestrel:Certificates:Default:Password=pw"]);
+        await app.StartAsync();
+        using var handler = new HttpClientHandler
+        {
+            AllowAutoRedirect = false, CookieContainer = new CookieContainer(), ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator,
+        };
+        using var client = new HttpClient(handler) { BaseAddress = new Uri(app.Urls.Single()) };
+        var form = await client.GetStringAsync("/login");
+        var antiforgery = System.Text.RegularExpressions.Regex.Match(form, "<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]+)\">");
+
+        using var signIn = await client.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            [antiforgery.Groups[1].Value] = WebUtility.HtmlDecode(antiforgery.Groups[2].Value), ["token"] = "s3cret-token", ["to"] = "/",
+        }));
+
+        Assert.StartsWith("https://", app.Urls.Single(), StringComparison.Ordinal);
+        var session = Assert.Single(signIn.Headers.GetValues("Set-Cookie"), c => c.StartsWith("segmenta-session=", StringComparison.Ordinal));
+        Assert.Contains("secure", session, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("httponly", session, StringComparison.OrdinalIgnoreCase);
+        await app.StopAsync();
+    }
+
+    [Theory]
+    [InlineData("https", true)]
+    [InlineData("http", false)]
+    public void The_session_cookie_is_Secure_when_the_sign_in_came_over_https(string scheme, bool secure)
+    {
+        var context = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+        context.Request.Scheme = scheme;
+
+        var cookie = Segmenta.Web.Security.LoginEndpoints.SessionCookie(context.Request);
+
+        Assert.Equal(secure, cookie.Secure);
+        Assert.True(cookie.HttpOnly);
+        Assert.Equal(Microsoft.AspNetCore.Http.SameSiteMode.Strict, cookie.SameSite);
+    }
+
+    [Fact]
     public async Task Banners_never_show_text_from_the_address()
     {
         await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseSetting("db", _db).ConfigureLogging(l => l.ClearProviders()));

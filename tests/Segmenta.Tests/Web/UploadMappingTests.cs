@@ -12,8 +12,8 @@ using Segmenta.Tests.Support;
 
 namespace Segmenta.Tests.Web;
 
-/// <summary>The upload's column-mapping step (issue 18): a file whose date column has an unknown name is refused with a
-/// pointer to the mapping, then imported once the column is named; the Data page lists it by its own name.</summary>
+/// <summary>The upload's column-mapping step (issue 18): a file whose date column has an unknown name goes to a step that
+/// lists the file's own columns, and is imported once the column is picked; the Data page lists it by its own name.</summary>
 public sealed partial class UploadMappingTests : IDisposable
 {
     private readonly TempDirectory _directory = new();
@@ -38,21 +38,59 @@ public sealed partial class UploadMappingTests : IDisposable
     }
 
     [Fact]
-    public async Task A_file_with_an_unknown_date_column_is_imported_once_the_column_is_mapped()
+    public async Task A_file_with_an_unknown_date_column_goes_to_the_mapping_step_and_is_imported_with_the_column_picked()
     {
-        var refused = await WaitForJob(await Upload([]));
-        Assert.Equal("Failed", refused.GetProperty("state").GetString());
-        Assert.Contains("Column mapping", refused.GetProperty("message").GetString());
+        var step = await Upload([]);
+        Assert.Equal(HttpStatusCode.OK, step.StatusCode);
+        var mapping = await step.Content.ReadFromJsonAsync<JsonElement>();
+        var upload = mapping.GetProperty("upload").GetString()!;
+        Assert.Equal(["date"], mapping.GetProperty("missing").EnumerateArray().Select(e => e.GetString()));
+        Assert.Contains("Rechnungsdatum", mapping.GetProperty("columns").EnumerateArray().Select(e => e.GetString()));
 
-        var imported = await WaitForJob(await Upload([("map-date", "Rechnungsdatum")]));
+        var page = await _client.GetStringAsync(mapping.GetProperty("mapping").GetString());
+        Assert.Contains("The usual column names did not find: date.", page);
+        Assert.Matches("<select name=\"map-date\" id=\"map-date\" required><option value=\"\">[^<]*</option>(<option value=\"[^\"]+\"( selected)?>[^<]+</option>)*<option value=\"Rechnungsdatum\"", page);
+        // The customer is found by its usual name and chosen already.
+        Assert.Contains("<option value=\"CustomerID\" selected>", page);
+
+        var imported = await WaitForJob(await Import(upload, ("map-date", "Rechnungsdatum")));
 
         Assert.True("Succeeded" == imported.GetProperty("state").GetString(), imported.GetProperty("message").GetString());
         Assert.StartsWith("sales-export.csv: 20,000 lines read", imported.GetProperty("message").GetString());
         var data = await _client.GetStringAsync("/data");
         Assert.Matches("<table id=\"imports\">.*<td>sales-export\\.csv</td>", data.Replace("\n", "", StringComparison.Ordinal));
+        // The waiting file went with its import: the same step cannot run twice.
+        using var again = await ImportRequest(upload, ("map-date", "Rechnungsdatum"));
+        Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
     }
 
-    private async Task<string> Upload((string Name, string Value)[] fields)
+    [Fact]
+    public async Task An_upload_id_that_is_not_one_is_refused_without_touching_the_file_system()
+    {
+        using var response = await ImportRequest("../../etc", ("map-date", "x"));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("no longer waiting", await _client.GetStringAsync("/data?upload=..%2F..%2Fetc"), StringComparison.Ordinal);
+    }
+
+    private async Task<string> Import(string upload, params (string Name, string Value)[] fields)
+    {
+        using var response = await ImportRequest(upload, fields);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+    }
+
+    private async Task<HttpResponseMessage> ImportRequest(string upload, params (string Name, string Value)[] fields)
+    {
+        var token = TokenInput().Match(await _client.GetStringAsync("/data"));
+        var values = new List<KeyValuePair<string, string>> { new(token.Groups[1].Value, WebUtility.HtmlDecode(token.Groups[2].Value)), new("upload", upload) };
+        values.AddRange(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/data/import") { Content = new FormUrlEncodedContent(values) };
+        request.Headers.Accept.ParseAdd("application/json");
+        return await _client.SendAsync(request);
+    }
+
+    private async Task<HttpResponseMessage> Upload((string Name, string Value)[] fields)
     {
         var token = TokenInput().Match(await _client.GetStringAsync("/data"));
         using var content = new MultipartFormDataContent
@@ -66,9 +104,7 @@ public sealed partial class UploadMappingTests : IDisposable
         }
         using var request = new HttpRequestMessage(HttpMethod.Post, "/data/upload") { Content = content };
         request.Headers.Accept.ParseAdd("application/json");
-        var response = await _client.SendAsync(request);
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        return await _client.SendAsync(request);
     }
 
     private Task<JsonElement> WaitForJob(string id) => _client.WaitForJob(id, TimeSpan.FromMinutes(5));
