@@ -73,6 +73,14 @@ public sealed record RecommendationOptions
     /// <summary>Bootstrap resamples of customers for the 95% intervals. Default 1000; 0 skips the intervals.</summary>
     public int BootstrapResamples { get; init; } = 1000;
 
+    /// <summary>
+    /// The offline evaluation judges every eligible customer up to this many; above it, this many chosen by a hash of
+    /// their id and <see cref="Seed"/> (<see cref="EvaluationSample"/>), and the outputs state the sample (the
+    /// evaluation's Customers column, the report and the terminal say "of N"). Default 20,000: the intervals of
+    /// precision@10 are then about ±0.004 wide, and the shared data (≈ 2,900 eligible) is evaluated exactly. 0 = never sample.
+    /// </summary>
+    public int EvaluationCustomers { get; init; } = 20_000;
+
     /// <summary>Seed of the bootstrap and of the segments re-clustered at the cut. Default 42 (analyze and segment pass their --seed).</summary>
     public int Seed { get; init; } = 42;
 
@@ -129,6 +137,10 @@ public sealed record RecommendationOptions
         if (!(RecencyHalfLifeDays > 0))
         {
             throw Invalid(nameof(RecencyHalfLifeDays), FormattableString.Invariant($"must be a positive number of days; got {RecencyHalfLifeDays}."));
+        }
+        if (EvaluationCustomers < 0)
+        {
+            throw Invalid(nameof(EvaluationCustomers), $"cannot be negative (0 evaluates every customer); got {EvaluationCustomers}.");
         }
         if (BootstrapResamples < 0)
         {

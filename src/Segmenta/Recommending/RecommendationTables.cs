@@ -27,7 +27,7 @@ internal static class RecommendationTables
                     row = row.AppendValue(m.Value).AppendValue(Nullable(m.Low)).AppendValue(Nullable(m.High));
                 }
                 row.AppendValue(r.Coverage).AppendValue(r.Method == result.DefaultMethod)
-                    .AppendValue(result.Cutoff.ToDateTime(TimeOnly.MinValue)).EndRow();
+                    .AppendValue(result.Cutoff.ToDateTime(TimeOnly.MinValue)).AppendValue(r.EligibleCustomers).EndRow();
             }
         }
         var options = result.Options;

@@ -9,7 +9,9 @@ CREATE OR REPLACE TABLE recommendation_evaluation (
     map DOUBLE, map_low DOUBLE, map_high DOUBLE,
     ndcg DOUBLE, ndcg_low DOUBLE, ndcg_high DOUBLE,
     hit_rate DOUBLE, hit_rate_low DOUBLE, hit_rate_high DOUBLE,
-    coverage DOUBLE, is_default BOOLEAN NOT NULL, cutoff DATE NOT NULL);
+    coverage DOUBLE, is_default BOOLEAN NOT NULL, cutoff DATE NOT NULL,
+    -- customers eligible for the evaluation; more than customers when a sample of them was evaluated
+    eligible_customers INTEGER NOT NULL);
 CREATE OR REPLACE TABLE product_associations (
     stock_code VARCHAR NOT NULL, description VARCHAR, rank INTEGER NOT NULL, other_stock_code VARCHAR NOT NULL,
     other_description VARCHAR, orders INTEGER NOT NULL, support DOUBLE NOT NULL, confidence DOUBLE NOT NULL, lift DOUBLE NOT NULL);
