@@ -17,4 +17,5 @@ CREATE OR REPLACE TABLE product_associations (
     other_description VARCHAR, orders INTEGER NOT NULL, support DOUBLE NOT NULL, confidence DOUBLE NOT NULL, lift DOUBLE NOT NULL);
 -- The effective options of the run that wrote these tables, so that a re-run (the dashboard's refresh) repeats them.
 CREATE OR REPLACE TABLE recommendation_options (
-    top INTEGER NOT NULL, cutoff DATE, mode VARCHAR NOT NULL, method VARCHAR, seed INTEGER NOT NULL, bootstrap_resamples INTEGER NOT NULL);
+    top INTEGER NOT NULL, cutoff DATE, mode VARCHAR NOT NULL, method VARCHAR, seed INTEGER NOT NULL, bootstrap_resamples INTEGER NOT NULL,
+    evaluation_customers INTEGER NOT NULL);
