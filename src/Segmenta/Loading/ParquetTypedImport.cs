@@ -38,18 +38,27 @@ internal static class ParquetTypedImport
         {
             return false;
         }
+        // The row count is in the file's metadata: when every row loads, the second scan for bad rows is skipped.
+        var rows = store.Scalar<long>($"SELECT count(*) FROM read_parquet({source})");
         store.Execute(view);
         try
         {
             store.Execute(SqlScripts.Get("Loading/parquet_raw_lines.sql"), ("importId", importId));
-            store.Execute(SqlScripts.Get("Loading/parquet_quarantine.sql"), ("importId", importId));
+            loaded = store.Scalar<long>("SELECT count(*) FROM raw_lines WHERE import_id = $id", ("id", importId));
+            if (loaded < rows)
+            {
+                store.Execute(SqlScripts.Get("Loading/parquet_quarantine.sql"), ("importId", importId));
+                quarantined = store.Scalar<long>("SELECT count(*) FROM quarantine WHERE import_id = $id", ("id", importId));
+            }
         }
         finally
         {
             store.Execute("DROP VIEW IF EXISTS parquet_typed_lines");
         }
-        loaded = store.Scalar<long>("SELECT count(*) FROM raw_lines WHERE import_id = $id", ("id", importId));
-        quarantined = store.Scalar<long>("SELECT count(*) FROM quarantine WHERE import_id = $id", ("id", importId));
+        if (loaded + quarantined != rows)
+        {
+            throw new InvalidOperationException($"{Path.GetFileName(path)}: {rows:N0} rows read but {loaded:N0} loaded and {quarantined:N0} quarantined.");
+        }
         return true;
     }
 

@@ -38,7 +38,7 @@ internal static class RecommendationsSection
             "Example lists: the two biggest spenders of each segment");
     }
 
-    /// <summary>"2,905" when every eligible customer was evaluated, "a sample of 20,000 of the 45,310" otherwise.</summary>
+    /// <summary>"2,905" when every eligible customer was evaluated, "a sample of 10,000 of the 21,310" otherwise.</summary>
     private static string Tested(EvaluationRow row) =>
         row.EligibleCustomers > row.Customers
             ? $"a sample (by a hash of the customer id and the seed) of {Html.Number(row.Customers)} of the {Html.Number(row.EligibleCustomers)}"
