@@ -16,6 +16,12 @@ internal sealed class RecommendationOptionSet
         DefaultValueFactory = _ => "both",
     };
 
+    internal Option<int> EvaluationCustomers { get; } = new("--evaluation-customers")
+    {
+        Description = "The offline evaluation judges every eligible customer up to this many, above it a sample of this many chosen by a hash of the id and the seed (stated in the outputs); 0 = never sample.",
+        DefaultValueFactory = _ => new RecommendationOptions().EvaluationCustomers,
+    };
+
     internal Option<bool> Skip { get; } = new("--no-recommendations") { Description = "Skip product recommendations and their evaluation." };
 
     internal void AddTo(Command command, bool withSkip)
@@ -24,6 +30,7 @@ internal sealed class RecommendationOptionSet
         command.Add(Cutoff);
         Mode.AcceptOnlyFromAmong("both", "buy-again", "discover");
         command.Add(Mode);
+        command.Add(EvaluationCustomers);
         if (withSkip)
         {
             command.Add(Skip);
@@ -46,6 +53,7 @@ internal sealed class RecommendationOptionSet
             Top = parse.Given(Top) ? parse.GetValue(Top) : options.Top,
             Mode = parse.Given(Mode) ? RecommendationOptions.ParseMode(parse.GetValue(Mode)!) : options.Mode,
             Cutoff = parse.Given(Cutoff) ? RecommendationOptions.ParseCutoff(parse.GetValue(Cutoff)!) : options.Cutoff,
+            EvaluationCustomers = parse.Given(EvaluationCustomers) ? parse.GetValue(EvaluationCustomers) : options.EvaluationCustomers,
         };
     }
 }

@@ -19,7 +19,7 @@ internal static class RecommendationPrinter
                 continue;
             }
             var k = rows[0].K;
-            var title = $"Recommenders, {(setting == EvaluationSetting.NewItems ? "new items only" : "all items")}: trained to {result.Cutoff:yyyy-MM-dd}, {rows[0].Customers:N0} customers, @{k}";
+            var title = $"Recommenders, {(setting == EvaluationSetting.NewItems ? "new items only" : "all items")}: trained to {result.Cutoff:yyyy-MM-dd}, {(rows[0].Sampled ? $"a sample of {rows[0].Customers:N0} of {rows[0].EligibleCustomers:N0} customers (by hashed id)" : $"{rows[0].Customers:N0} customers")}, @{k}";
             var table = new Table().Title(title).AddColumns("Method", "Precision [[95% CI]]", "Recall", "MAP", "NDCG", "Hit rate", "Coverage");
             foreach (var r in rows)
             {
@@ -40,6 +40,10 @@ internal static class RecommendationPrinter
                 Terminal.Out.MarkupLine(string.Create(Numbers,
                     $"Default recommender: [bold]{result.DefaultMethod}[/], {(setting == EvaluationSetting.NewItems ? "new-items" : "all-items")} precision {F(best.Precision.Value)} = {best.Precision.Value / baseline.Precision.Value:0.00}x the best baseline ({baselineMethod}, {F(baseline.Precision.Value)}); difference {margin.Value:+0.0000;-0.0000;0.0000} [[{margin.Low:0.0000;-0.0000;0.0000}, {margin.High:0.0000;-0.0000;0.0000}]]."));
             }
+        }
+        if (result.Timings.Count > 0)
+        {
+            Terminal.Out.WriteLine("Recommending, by part: " + string.Join(" · ", result.Timings.Select(t => string.Create(Numbers, $"{t.Step} {t.Elapsed.TotalSeconds:0.00} s"))));
         }
     }
 

@@ -30,6 +30,12 @@ public sealed record ImportOptions
     /// <summary>Decimal separator of numbers; null = detect.</summary>
     public DecimalStyle? DecimalStyle { get; init; }
 
+    /// <summary>
+    /// Reads a Parquet file record by record through the text rules even when its columns are typed (for tests and
+    /// benchmarks that compare the two paths); by default typed columns are loaded set-based (ParquetTypedImport).
+    /// </summary>
+    internal bool ParquetRecordByRecord { get; init; }
+
     /// <summary>Checks every setting before any file is read; the message names the option.</summary>
     public void Validate()
     {

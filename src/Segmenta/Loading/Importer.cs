@@ -109,9 +109,10 @@ public static class Importer
             {
                 store.Execute("DELETE FROM raw_lines WHERE import_id = $id; DELETE FROM quarantine WHERE import_id = $id; DELETE FROM imports WHERE import_id = $id;", ("id", old));
             }
-            long loaded, quarantined;
-            using (var writer = new RawLineWriter(store.Connection, importId))
+            // Typed Parquet columns are loaded set-based, without text parsing; other sources record by record.
+            if (format != SourceFormat.Parquet || options.ParquetRecordByRecord || !ParquetTypedImport.TryLoad(store, path, mapping, importId, out var loaded, out var quarantined))
             {
+                using var writer = new RawLineWriter(store.Connection, importId);
                 ReadAll(source, mapping, settings, writer, path, hasHeader, progress);
                 (loaded, quarantined) = (writer.Loaded, writer.Quarantined);
             }
@@ -159,7 +160,7 @@ public static class Importer
         }
         catch (MissingColumnException)
         {
-            var (peek, _) = SourceOpener.Open(path, format, settings.EncodingName, settings.Delimiter, options.Header);
+            var (peek, _) = SourceOpener.Open(path, format, settings.EncodingName, settings.Delimiter, options.Header, rowLimit: 1);
             using (peek)
             {
                 var example = peek.Read() ? Enumerable.Range(0, peek.FieldCount).Select(i => peek.Field(i).ToString()).ToList() : null;
@@ -197,7 +198,7 @@ public static class Importer
         {
             return settings;
         }
-        var (sampleSource, _) = SourceOpener.Open(path, format, settings.EncodingName, settings.Delimiter, options.Header);
+        var (sampleSource, _) = SourceOpener.Open(path, format, settings.EncodingName, settings.Delimiter, options.Header, SampleEvidence.SampleRecords);
         using (sampleSource)
         {
             SampleEvidence evidence;

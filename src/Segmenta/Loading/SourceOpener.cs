@@ -7,14 +7,14 @@ namespace Segmenta.Loading;
 internal static class SourceOpener
 {
     internal static (IRecordSource Source, TextFormat? Text) Open(
-        string path, SourceFormat format, string? encodingName, char? delimiter, HeaderMode header = HeaderMode.Auto)
+        string path, SourceFormat format, string? encodingName, char? delimiter, HeaderMode header = HeaderMode.Auto, long? rowLimit = null)
     {
         switch (format)
         {
             case SourceFormat.Excel:
                 return (new ExcelRecordSource(path), null);
             case SourceFormat.Parquet:
-                return (new ParquetRecordSource(path), null);
+                return (new ParquetRecordSource(path, rowLimit), null);
             default:
                 var sample = ReadSample(path, format, out var wholeFile);
                 var text = TextFormatSniffer.Sniff(sample, wholeFile, encodingName, delimiter);

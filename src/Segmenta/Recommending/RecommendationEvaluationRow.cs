@@ -3,7 +3,7 @@ namespace Segmenta.Recommending;
 /// <summary>One recommender in one evaluation setting: ranking metrics at K with 95% bootstrap intervals.</summary>
 /// <param name="Method">The recommender.</param>
 /// <param name="Setting">All items or new items only.</param>
-/// <param name="Customers">Customers evaluated (active before and after the cut; in the new-items setting, with at least one new product after it).</param>
+/// <param name="Customers">Customers evaluated, all eligible ones or a sample of them (active before and after the cut; in the new-items setting, with at least one new product after it).</param>
 /// <param name="K">The list length the metrics are cut at.</param>
 /// <param name="Precision">Hits in the top K divided by K.</param>
 /// <param name="Recall">Hits in the top K divided by the number of products bought after the cut.</param>
@@ -21,4 +21,11 @@ public sealed record RecommendationEvaluationRow(
     MetricInterval MeanAveragePrecision,
     MetricInterval Ndcg,
     MetricInterval HitRate,
-    double Coverage);
+    double Coverage)
+{
+    /// <summary>Customers eligible for the evaluation; more than <see cref="Customers"/> when a sample of them was evaluated (<see cref="RecommendationOptions.EvaluationCustomers"/>).</summary>
+    public int EligibleCustomers { get; init; } = Customers;
+
+    /// <summary>True when the metrics come from a sample of the eligible customers.</summary>
+    public bool Sampled => EligibleCustomers > Customers;
+}

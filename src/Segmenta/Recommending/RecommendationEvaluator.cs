@@ -44,7 +44,8 @@ internal static class RecommendationEvaluator
             {
                 _ = models[method]; // fit before the parallel loop
             }
-            var customers = EvaluatedCustomers(train, truthStart, truthItems, newOnly);
+            var eligible = EvaluatedCustomers(train, truthStart, truthItems, newOnly);
+            var customers = EvaluationSample.Take(eligible, log.CustomerIds, options.EvaluationCustomers, options.Seed);
             var series = methods.Length * RankingMetrics.Count;
             var values = new double[customers.Length * series];
             var recommended = new bool[methods.Length][];
@@ -97,7 +98,7 @@ internal static class RecommendationEvaluator
                     metric[x] = new MetricInterval(customers.Length == 0 ? 0 : mean / customers.Length, intervals[s].Low, intervals[s].High);
                 }
                 rows.Add(new RecommendationEvaluationRow(methods[m], setting, customers.Length, k, metric[0], metric[1], metric[2], metric[3], metric[4],
-                    catalogue == 0 ? 0 : (double)recommended[m].Count(b => b) / catalogue));
+                    catalogue == 0 ? 0 : (double)recommended[m].Count(b => b) / catalogue) { EligibleCustomers = eligible.Length });
                 var precision = new double[customers.Length];
                 for (var i = 0; i < customers.Length; i++)
                 {

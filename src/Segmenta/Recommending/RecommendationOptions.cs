@@ -73,6 +73,15 @@ public sealed record RecommendationOptions
     /// <summary>Bootstrap resamples of customers for the 95% intervals. Default 1000; 0 skips the intervals.</summary>
     public int BootstrapResamples { get; init; } = 1000;
 
+    /// <summary>
+    /// The offline evaluation judges every eligible customer up to this many; above it, this many chosen by a hash of
+    /// their id and <see cref="Seed"/> (<see cref="EvaluationSample"/>), and the outputs state the sample (the
+    /// evaluation's Customers column, the report and the terminal say "of N"). Default 10,000: the 95% intervals of
+    /// precision@10 are then about ±0.0025 wide (±0.0055 at the shared data's 1,859), and the shared data
+    /// (1,918 and 1,859 eligible) and a 1M-line shop (≈ 2,000) are evaluated exactly; a 10M-line shop (92,350 customers) is sampled. 0 = never sample.
+    /// </summary>
+    public int EvaluationCustomers { get; init; } = 10_000;
+
     /// <summary>Seed of the bootstrap and of the segments re-clustered at the cut. Default 42 (analyze and segment pass their --seed).</summary>
     public int Seed { get; init; } = 42;
 
@@ -129,6 +138,10 @@ public sealed record RecommendationOptions
         if (!(RecencyHalfLifeDays > 0))
         {
             throw Invalid(nameof(RecencyHalfLifeDays), FormattableString.Invariant($"must be a positive number of days; got {RecencyHalfLifeDays}."));
+        }
+        if (EvaluationCustomers < 0)
+        {
+            throw Invalid(nameof(EvaluationCustomers), $"cannot be negative (0 evaluates every customer); got {EvaluationCustomers}.");
         }
         if (BootstrapResamples < 0)
         {

@@ -47,7 +47,7 @@ public static class RecommendationOutputs
             {
                 continue;
             }
-            text.AppendLine(CultureInfo.InvariantCulture, $"{(setting == EvaluationSetting.NewItems ? "New items only" : "All items")} ({rows[0].Customers:N0} customers)");
+            text.AppendLine(CultureInfo.InvariantCulture, $"{(setting == EvaluationSetting.NewItems ? "New items only" : "All items")} ({(rows[0].Sampled ? $"a sample of {rows[0].Customers:N0} of {rows[0].EligibleCustomers:N0} customers, by hashed id" : $"{rows[0].Customers:N0} customers")})");
             text.AppendLine(CultureInfo.InvariantCulture, $"  {"Method",-20} {"Precision",-22} {"Recall",-8} {"MAP",-8} {"NDCG",-8} {"Hit rate",-9} {"Coverage",-8}");
             foreach (var r in rows)
             {

@@ -27,13 +27,13 @@ internal static class RecommendationTables
                     row = row.AppendValue(m.Value).AppendValue(Nullable(m.Low)).AppendValue(Nullable(m.High));
                 }
                 row.AppendValue(r.Coverage).AppendValue(r.Method == result.DefaultMethod)
-                    .AppendValue(result.Cutoff.ToDateTime(TimeOnly.MinValue)).EndRow();
+                    .AppendValue(result.Cutoff.ToDateTime(TimeOnly.MinValue)).AppendValue(r.EligibleCustomers).EndRow();
             }
         }
         var options = result.Options;
-        store.Execute("INSERT INTO recommendation_options VALUES ($top, $cutoff, $mode, $method, $seed, $resamples)",
+        store.Execute("INSERT INTO recommendation_options VALUES ($top, $cutoff, $mode, $method, $seed, $resamples, $evaluated)",
             ("top", options.Top), ("cutoff", options.Cutoff?.ToDateTime(TimeOnly.MinValue)), ("mode", options.Mode.ToString()),
-            ("method", options.Method?.ToString()), ("seed", options.Seed), ("resamples", options.BootstrapResamples));
+            ("method", options.Method?.ToString()), ("seed", options.Seed), ("resamples", options.BootstrapResamples), ("evaluated", options.EvaluationCustomers));
         using (var appender = store.Connection.CreateAppender("product_associations"))
         {
             foreach (var a in result.Associations)
@@ -47,7 +47,7 @@ internal static class RecommendationTables
     /// <summary>The options of the last stored run (top, cut, mode, method, seed, resamples), or null when none is stored.</summary>
     public static RecommendationOptions? StoredOptions(SegmentaStore store) =>
         !store.HasTable("recommendation_options") ? null : store.Query(
-            "SELECT top, cutoff, mode, method, seed, bootstrap_resamples FROM recommendation_options LIMIT 1",
+            "SELECT * FROM recommendation_options LIMIT 1",
             r => new RecommendationOptions
             {
                 Top = r.GetInt32(0),
@@ -56,6 +56,8 @@ internal static class RecommendationTables
                 Method = r.IsDBNull(3) ? null : Enum.Parse<RecommendationMethod>(r.GetString(3)),
                 Seed = r.GetInt32(4),
                 BootstrapResamples = r.GetInt32(5),
+                // Stores written before the evaluation was sampled have no such column: they keep the default.
+                EvaluationCustomers = r.FieldCount > 6 ? r.GetInt32(6) : new RecommendationOptions().EvaluationCustomers,
             }).FirstOrDefault();
 
     private static double? Nullable(double value) => double.IsFinite(value) ? value : null;

@@ -9,10 +9,13 @@ CREATE OR REPLACE TABLE recommendation_evaluation (
     map DOUBLE, map_low DOUBLE, map_high DOUBLE,
     ndcg DOUBLE, ndcg_low DOUBLE, ndcg_high DOUBLE,
     hit_rate DOUBLE, hit_rate_low DOUBLE, hit_rate_high DOUBLE,
-    coverage DOUBLE, is_default BOOLEAN NOT NULL, cutoff DATE NOT NULL);
+    coverage DOUBLE, is_default BOOLEAN NOT NULL, cutoff DATE NOT NULL,
+    -- customers eligible for the evaluation; more than customers when a sample of them was evaluated
+    eligible_customers INTEGER NOT NULL);
 CREATE OR REPLACE TABLE product_associations (
     stock_code VARCHAR NOT NULL, description VARCHAR, rank INTEGER NOT NULL, other_stock_code VARCHAR NOT NULL,
     other_description VARCHAR, orders INTEGER NOT NULL, support DOUBLE NOT NULL, confidence DOUBLE NOT NULL, lift DOUBLE NOT NULL);
 -- The effective options of the run that wrote these tables, so that a re-run (the dashboard's refresh) repeats them.
 CREATE OR REPLACE TABLE recommendation_options (
-    top INTEGER NOT NULL, cutoff DATE, mode VARCHAR NOT NULL, method VARCHAR, seed INTEGER NOT NULL, bootstrap_resamples INTEGER NOT NULL);
+    top INTEGER NOT NULL, cutoff DATE, mode VARCHAR NOT NULL, method VARCHAR, seed INTEGER NOT NULL, bootstrap_resamples INTEGER NOT NULL,
+    evaluation_customers INTEGER NOT NULL);

@@ -77,6 +77,13 @@ public sealed class RealDataRecommendationTests : IClassFixture<RealDataRecommen
         Assert.True(_result.AllItemsMarginOverBaseline.Low > 0, _result.AllItemsMarginOverBaseline.ToString());
     }
 
+    [Fact]
+    public void The_shared_data_is_evaluated_on_every_eligible_customer_below_the_sampling_size()
+    {
+        Assert.All(_result.Evaluation, r => Assert.False(r.Sampled));
+        Assert.True(_result.Evaluation.Max(r => r.Customers) < new RecommendationOptions().EvaluationCustomers);
+    }
+
     [Theory]
     [InlineData("2011-06-08")]
     [InlineData("2011-07-23")]

@@ -22,6 +22,16 @@ public class RecommendationEvaluatorTests
     }
 
     [Fact]
+    public void Above_the_limit_a_sample_by_hashed_id_is_evaluated_and_the_rows_say_of_how_many()
+    {
+        var outcome = RecommendationEvaluator.Evaluate(Log(), Options with { EvaluationCustomers = 1 });
+
+        Assert.All(outcome.Rows.Where(r => r.Setting == EvaluationSetting.AllItems), r => Assert.Equal((1, 2, true), (r.Customers, r.EligibleCustomers, r.Sampled)));
+        Assert.All(outcome.Rows.Where(r => r.Setting == EvaluationSetting.NewItems), r => Assert.Equal((1, 1, false), (r.Customers, r.EligibleCustomers, r.Sampled)));
+        Assert.Equal(outcome.Rows, RecommendationEvaluator.Evaluate(Log(), Options with { EvaluationCustomers = 1 }).Rows);
+    }
+
+    [Fact]
     public void The_test_truth_is_what_each_customer_bought_after_the_cut_and_new_items_drop_known_products()
     {
         var log = Log();

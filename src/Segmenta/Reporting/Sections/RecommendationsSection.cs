@@ -16,7 +16,7 @@ internal static class RecommendationsSection
         if (best is not null && baselines.Count > 0)
         {
             var baseline = baselines.MaxBy(b => b.Precision)!;
-            html.Paragraph($"Trained up to {best.Cutoff:yyyy-MM-dd} and tested on {Html.Number(best.Customers)} customers active on both sides: {best.Method} recommends, in 10 new products, {Html.Number(best.Precision * 10, 2)} that the customer then bought, against {Html.Number(baseline.Precision * 10, 2)} for {baseline.Method} ({Html.Number(best.Precision / Math.Max(baseline.Precision, 1e-9), 2)}× as many; 95% intervals {Html.Number(best.PrecisionLow * 10, 2)}–{Html.Number(best.PrecisionHigh * 10, 2)} vs {Html.Number(baseline.PrecisionLow * 10, 2)}–{Html.Number(baseline.PrecisionHigh * 10, 2)} products in 10).");
+            html.Paragraph($"Trained up to {best.Cutoff:yyyy-MM-dd} and tested on {Tested(best)} customers active on both sides: {best.Method} recommends, in 10 new products, {Html.Number(best.Precision * 10, 2)} that the customer then bought, against {Html.Number(baseline.Precision * 10, 2)} for {baseline.Method} ({Html.Number(best.Precision / Math.Max(baseline.Precision, 1e-9), 2)}× as many; 95% intervals {Html.Number(best.PrecisionLow * 10, 2)}–{Html.Number(best.PrecisionHigh * 10, 2)} vs {Html.Number(baseline.PrecisionLow * 10, 2)}–{Html.Number(baseline.PrecisionHigh * 10, 2)} products in 10).");
         }
         if (report.Evaluation.FirstOrDefault(r => r.IsDefault && r.Setting == "AllItems") is { } all
             && report.Evaluation.FirstOrDefault(r => r.Method == "PastFavourites" && r.Setting == "AllItems") is { } favourites)
@@ -37,4 +37,10 @@ internal static class RecommendationsSection
             report.Examples.Select(e => (IReadOnlyList<string>)[e.Segment, e.CustomerId, string.Join(" · ", e.Items.Select(i => $"{i.Description} ({i.Reason})"))]),
             "Example lists: the two biggest spenders of each segment");
     }
+
+    /// <summary>"2,905" when every eligible customer was evaluated, "a sample of 10,000 of the 21,310" otherwise.</summary>
+    private static string Tested(EvaluationRow row) =>
+        row.EligibleCustomers > row.Customers
+            ? $"a sample (by a hash of the customer id and the seed) of {Html.Number(row.Customers)} of the {Html.Number(row.EligibleCustomers)}"
+            : Html.Number(row.Customers);
 }

@@ -1,0 +1,194 @@
+using System.Globalization;
+using Segmenta.Store;
+
+namespace Segmenta.Loading;
+
+/// <summary>
+/// Loads a Parquet file with typed columns straight from DuckDB's <c>read_parquet</c> into raw_lines and quarantine,
+/// set-based inside the import's transaction: no cell is turned into text and parsed again. The rules are
+/// <see cref="LineConverter"/>'s (parquet_typed_lines.sql), so the same lines as CSV give the same stored lines, the
+/// same quarantine and the same accounting (rows read = loaded + quarantined, every bad row with its number).
+/// A column whose type holds text where a date or number is expected (or a type not listed here) needs the text
+/// rules: the importer then reads the file record by record as before (<see cref="ParquetRecordSource"/>).
+/// </summary>
+internal static class ParquetTypedImport
+{
+    /// <summary>Every character <see cref="string.Trim()"/> removes, so SQL's trim removes the same ones.</summary>
+    private static readonly string WhiteSpace = new([.. Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(char.IsWhiteSpace)]);
+
+    private static readonly HashSet<string> Integers = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "UTINYINT", "USMALLINT", "UINTEGER", "UBIGINT",
+    };
+
+    private static readonly HashSet<string> Timestamps = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "TIMESTAMP", "TIMESTAMP_S", "TIMESTAMP_MS", "TIMESTAMP_NS", "DATE",
+    };
+
+    /// <summary>
+    /// Loads the file when every mapped column has a type this path reads; returns false (nothing written) otherwise.
+    /// </summary>
+    internal static bool TryLoad(SegmentaStore store, string path, ColumnMapping mapping, int importId, out long loaded, out long quarantined)
+    {
+        (loaded, quarantined) = (0, 0);
+        var source = Literal(Path.GetFullPath(path));
+        var types = store.Query($"DESCRIBE SELECT * FROM read_parquet({source})", r => r.GetString(1));
+        if (types.Count != mapping.Header.Count || View(mapping, types, source) is not { } view)
+        {
+            return false;
+        }
+        // The row count is in the file's metadata: when every row loads, the second scan for bad rows is skipped.
+        var rows = store.Scalar<long>($"SELECT count(*) FROM read_parquet({source})");
+        store.Execute(view);
+        try
+        {
+            store.Execute(SqlScripts.Get("Loading/parquet_raw_lines.sql"), ("importId", importId));
+            loaded = store.Scalar<long>("SELECT count(*) FROM raw_lines WHERE import_id = $id", ("id", importId));
+            if (loaded < rows)
+            {
+                store.Execute(SqlScripts.Get("Loading/parquet_quarantine.sql"), ("importId", importId));
+                quarantined = store.Scalar<long>("SELECT count(*) FROM quarantine WHERE import_id = $id", ("id", importId));
+            }
+        }
+        finally
+        {
+            store.Execute("DROP VIEW IF EXISTS parquet_typed_lines");
+        }
+        if (loaded + quarantined != rows)
+        {
+            throw new InvalidOperationException($"{Path.GetFileName(path)}: {rows:N0} rows read but {loaded:N0} loaded and {quarantined:N0} quarantined.");
+        }
+        return true;
+    }
+
+    /// <summary>The view of the file's typed rows, or null when a mapped column's type needs text parsing.</summary>
+    internal static string? View(ColumnMapping mapping, IReadOnlyList<string> types, string source)
+    {
+        var limit = Money.Limit.ToString("N0", CultureInfo.InvariantCulture);
+        var parts = new Dictionary<string, string>
+        {
+            ["path"] = source,
+            ["limit"] = limit,
+            ["limit_number"] = Money.Limit.ToString(CultureInfo.InvariantCulture),
+            ["has_quantity"] = Bool(mapping.Has(ColumnRole.Quantity)),
+            ["has_price"] = Bool(mapping.Has(ColumnRole.UnitPrice)),
+            ["has_total"] = Bool(mapping.Has(ColumnRole.LineTotal)),
+            ["has_amount"] = Bool(ColumnMapper.HasAmount(mapping)),
+            ["raw"] = string.Join(" || ',' || ", mapping.Header.Select((_, i) => $"coalesce({Display(Column(mapping, i), types[i])}, '')")),
+        };
+        var date = mapping.IndexOf(ColumnRole.Date);
+        if (!Timestamps.Contains(types[date]))
+        {
+            return null;
+        }
+        var dateColumn = Column(mapping, date);
+        parts["date"] = $"CASE WHEN year({dateColumn}) BETWEEN 1 AND 9999 THEN date_trunc('second', CAST({dateColumn} AS TIMESTAMP)) END";
+        parts["date_text"] = $"coalesce({Display(dateColumn, types[date])}, '')";
+        foreach (var (role, name) in new[] { (ColumnRole.Quantity, "quantity"), (ColumnRole.UnitPrice, "price"), (ColumnRole.LineTotal, "total") })
+        {
+            if (!Number(mapping, types, role, name, parts))
+            {
+                return null;
+            }
+        }
+        // Without a product code the description names the product, as in LineConverter.
+        var product = mapping.Has(ColumnRole.Product) ? ColumnRole.Product : ColumnRole.Description;
+        foreach (var (role, name) in new[]
+                 {
+                     (ColumnRole.Customer, "customer"), (ColumnRole.Invoice, "invoice"), (ColumnRole.Description, "description"),
+                     (ColumnRole.Country, "country"), (ColumnRole.Category, "category"), (product, "product"),
+                 })
+        {
+            var index = mapping.IndexOf(role);
+            if (index < 0)
+            {
+                parts[name] = "CAST(NULL AS VARCHAR)";
+                continue;
+            }
+            if (Text(Column(mapping, index), types[index]) is not { } text)
+            {
+                return null;
+            }
+            // Customers keep "" (normalised in the view); other text roles store an empty cell as NULL.
+            parts[name] = name == "customer" ? text : $"nullif({text}, '')";
+        }
+        var sql = SqlScripts.Get("Loading/parquet_typed_lines.sql");
+        foreach (var (key, value) in parts)
+        {
+            sql = sql.Replace("{" + key + "}", value, StringComparison.Ordinal);
+        }
+        return sql;
+    }
+
+    /// <summary>Value (DECIMAL(38,4) when it fits), whether it fits and its text as the CSV would show it.</summary>
+    private static bool Number(ColumnMapping mapping, IReadOnlyList<string> types, ColumnRole role, string name, Dictionary<string, string> parts)
+    {
+        var index = mapping.IndexOf(role);
+        if (index < 0)
+        {
+            (parts[name], parts[name + "_fits"], parts[name + "_text"]) = ("CAST(NULL AS DECIMAL(38,4))", "true", "CAST(NULL AS VARCHAR)");
+            return true;
+        }
+        var c = Column(mapping, index);
+        var type = types[index];
+        var limit = Money.Limit.ToString(CultureInfo.InvariantCulture);
+        string fits, value;
+        if (Integers.Contains(type) || type.StartsWith("DECIMAL", StringComparison.OrdinalIgnoreCase))
+        {
+            fits = $"abs({c}) <= {limit}";
+            value = $"CAST({c} AS DECIMAL(38,4))";
+        }
+        else if (type.Equals("DOUBLE", StringComparison.OrdinalIgnoreCase))
+        {
+            // The text path reads a double's 15 significant digits ((decimal)double) and rounds them at 4 places.
+            fits = $"isfinite({c}) AND abs({c}) <= {limit}";
+            value = $"CAST(printf('%.14e', {c}) AS DECIMAL(38,4))";
+        }
+        else if (type.Equals("FLOAT", StringComparison.OrdinalIgnoreCase))
+        {
+            fits = $"isfinite({c}) AND abs({c}) <= {limit}";
+            value = $"CAST(CAST({c} AS VARCHAR) AS DECIMAL(38,4))";
+        }
+        else
+        {
+            return false;
+        }
+        parts[name] = $"CASE WHEN {fits} THEN {value} END";
+        parts[name + "_fits"] = $"coalesce({fits}, true)";
+        parts[name + "_text"] = Clip(Display(c, type));
+        return true;
+    }
+
+    /// <summary>A cell of a text role (trimmed, "" for NULL), or null when its type is not read as text here.</summary>
+    private static string? Text(string c, string type)
+    {
+        if (type.Equals("VARCHAR", StringComparison.OrdinalIgnoreCase))
+        {
+            return $"coalesce(trim({c}, {Literal(WhiteSpace)}), '')";
+        }
+        return Integers.Contains(type) || type.StartsWith("DECIMAL", StringComparison.OrdinalIgnoreCase) || type.Equals("DOUBLE", StringComparison.OrdinalIgnoreCase)
+            ? $"coalesce({Display(c, type)}, '')"
+            : null;
+    }
+
+    /// <summary>A cell as text the way <see cref="ParquetRecordSource"/> shows it (NULL stays NULL).</summary>
+    private static string Display(string c, string type) => type.ToUpperInvariant() switch
+    {
+        "DATE" => $"strftime({c}, '%Y-%m-%d')",
+        var t when Timestamps.Contains(t) => $"strftime({c}, '%Y-%m-%d %H:%M:%S')",
+        // .NET's round-trip format: 17850 for 17850.0, NaN, Infinity, 1E+20.
+        "DOUBLE" => $"CASE WHEN isnan({c}) THEN 'NaN' WHEN {c} = 'inf'::DOUBLE THEN 'Infinity' WHEN {c} = '-inf'::DOUBLE THEN '-Infinity' "
+            + $"WHEN {c} = trunc({c}) AND abs({c}) < 1e15 THEN CAST(CAST({c} AS BIGINT) AS VARCHAR) ELSE replace(CAST({c} AS VARCHAR), 'e', 'E') END",
+        _ => $"CAST({c} AS VARCHAR)",
+    };
+
+    /// <summary>SafeText.Clip(text, 40) of a value's text (numbers and dates hold no control characters).</summary>
+    private static string Clip(string text) => $"CASE WHEN length({text}) > 40 THEN left({text}, 40) || '...' ELSE {text} END";
+
+    private static string Column(ColumnMapping mapping, int index) => "\"" + mapping.Header[index].Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    private static string Literal(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
+
+    private static string Bool(bool value) => value ? "true" : "false";
+}

@@ -1,0 +1,129 @@
+using System.Globalization;
+using Segmenta.Generating;
+using Segmenta.Loading;
+using Segmenta.Tests.Support;
+
+namespace Segmenta.Tests.Loading;
+
+public class ParquetTypedImportTests
+{
+    private const string Lines = "SELECT * EXCLUDE (import_id) FROM raw_lines ORDER BY line_number";
+    private const string Quarantine = "SELECT line_number, reason FROM quarantine ORDER BY line_number";
+
+    [Fact]
+    public void A_generated_parquet_shop_loads_the_same_lines_as_the_csv_of_the_same_seed()
+    {
+        using var directory = new TempDirectory();
+        var csv = directory.File("shop.csv");
+        var parquet = directory.File("shop.parquet");
+        ShopGenerator.Generate(new GenerateOptions { Lines = 6_000, Seed = 4, Format = GeneratedFormat.Csv, OutputPath = csv });
+        ShopGenerator.Generate(new GenerateOptions { Lines = 6_000, Seed = 4, Format = GeneratedFormat.Parquet, OutputPath = parquet });
+        using var fromCsv = new StoreFixture();
+        using var fromParquet = new StoreFixture();
+
+        var csvResult = Importer.Import(fromCsv.Store, csv, new ImportOptions());
+        var parquetResult = Importer.Import(fromParquet.Store, parquet, new ImportOptions());
+
+        Assert.Equal((6_000L, csvResult.LinesLoaded, csvResult.LinesQuarantined), (parquetResult.LinesRead, parquetResult.LinesLoaded, parquetResult.LinesQuarantined));
+        Assert.Equal(Rows(fromCsv, Lines), Rows(fromParquet, Lines));
+        Assert.Equal(Rows(fromCsv, Quarantine), Rows(fromParquet, Quarantine));
+    }
+
+    [Fact]
+    public void Typed_cells_follow_the_text_rules_value_by_value_and_reason_by_reason()
+    {
+        // Doubles as pandas writes them (customer ids with NaN, prices with binary residue), nulls, a value beyond the
+        // limit and padded text: the set-based path must store exactly what the record-by-record text path stores.
+        using var fixture = new StoreFixture();
+        var path = fixture.Write("typed.parquet", "");
+        File.Delete(path);
+        fixture.Store.Execute($"""
+            COPY (SELECT * FROM (VALUES
+                (536365, ' 85123A ', 'WHITE HEART' || chr(160), 6, TIMESTAMP '2010-12-01 08:26:00.7', 2.55::DOUBLE, 17850.0::DOUBLE, 'United Kingdom'),
+                (536366, '22633', '', 3, TIMESTAMP '2010-12-01 08:28:00', 0.1 + 0.2, 'nan'::DOUBLE, ' '),
+                (536367, '22633', 'HAND WARMER', NULL, TIMESTAMP '2010-12-01 08:28:00', 1.85, NULL, 'France'),
+                (536368, '22633', 'HAND WARMER', 2, NULL, 1.85, 12346.0, 'France'),
+                (536369, '22633', 'HAND WARMER', 2, TIMESTAMP '2010-12-01 09:00:00', 'nan'::DOUBLE, 12346.0, 'France'),
+                (536370, '22633', 'HAND WARMER', 1000000000000000, TIMESTAMP '2010-12-01 09:00:00', 1.0, 12346.0, 'France'),
+                (536371, '22633', 'HAND WARMER', -3, TIMESTAMP '2010-12-01 09:00:00', 0.12344999999999999, 12346.5, 'France'),
+                (536372, '22633', 'HAND WARMER', 7, TIMESTAMP '2010-12-01 09:00:00', NULL, 12347.0, 'France'))
+                t(InvoiceNo, StockCode, Description, Quantity, InvoiceDate, UnitPrice, CustomerID, Country))
+            TO '{path}' (FORMAT parquet)
+            """);
+        using var byRecord = new StoreFixture();
+
+        var typed = Importer.Import(fixture.Store, path, new ImportOptions());
+        var text = Importer.Import(byRecord.Store, path, new ImportOptions { ParquetRecordByRecord = true });
+
+        Assert.True(TakesTheTypedPath(fixture, path));
+        Assert.Equal((8L, 3L, 5L), (typed.LinesRead, typed.LinesLoaded, typed.LinesQuarantined));
+        Assert.Equal((text.LinesLoaded, text.LinesQuarantined), (typed.LinesLoaded, typed.LinesQuarantined));
+        Assert.Equal(Rows(byRecord, Lines), Rows(fixture, Lines));
+        Assert.Equal(Rows(byRecord, Quarantine), Rows(fixture, Quarantine));
+        Assert.Equal(
+            ["4: non-numeric quantity ''", "5: missing date", "6: price 'NaN' beyond 99,999,999,999,999",
+             "7: quantity '1000000000000000' beyond 99,999,999,999,999", "9: non-numeric price ''"],
+            Rows(fixture, Quarantine));
+        Assert.Equal("85123A|WHITE HEART|17850|2010-12-01 08:26:00|2.5500|15.3000", Rows(fixture,
+            "SELECT concat_ws('|', stock_code, description, customer_id, strftime(invoice_date, '%Y-%m-%d %H:%M:%S'), unit_price, amount) FROM raw_lines WHERE line_number = 2")[0]);
+    }
+
+    [Fact]
+    public void A_line_total_without_price_gives_the_unit_price_rounded_half_away_from_zero()
+    {
+        using var fixture = new StoreFixture();
+        var path = fixture.Write("totals.parquet", "");
+        File.Delete(path);
+        fixture.Store.Execute($"""
+            COPY (SELECT * FROM (VALUES
+                ('1', 'A', 3::DECIMAL(10,2), DATE '2011-01-02', 10.00::DECIMAL(10,2), 'c1'),
+                ('2', 'A', -3::DECIMAL(10,2), DATE '2011-01-02', 10.00::DECIMAL(10,2), 'c1'),
+                ('3', 'A', 8::DECIMAL(10,2), DATE '2011-01-02', 0.0012::DECIMAL(10,4), 'c2'),
+                ('4', 'A', 0::DECIMAL(10,2), DATE '2011-01-02', 5.00::DECIMAL(10,2), 'c2'),
+                ('5', 'A', 2::DECIMAL(10,2), DATE '2011-01-02', NULL, 'c2'))
+                t(InvoiceNo, StockCode, Quantity, InvoiceDate, Total, CustomerID))
+            TO '{path}' (FORMAT parquet)
+            """);
+        using var byRecord = new StoreFixture();
+
+        Importer.Import(fixture.Store, path, new ImportOptions());
+        Importer.Import(byRecord.Store, path, new ImportOptions { ParquetRecordByRecord = true });
+
+        Assert.True(TakesTheTypedPath(fixture, path));
+        Assert.Equal(Rows(byRecord, Lines), Rows(fixture, Lines));
+        Assert.Equal(Rows(byRecord, Quarantine), Rows(fixture, Quarantine));
+        Assert.Equal(["3.3333", "-3.3333", "0.0002", ""],
+            Rows(fixture, "SELECT coalesce(CAST(unit_price AS VARCHAR), '') FROM raw_lines ORDER BY line_number"));
+    }
+
+    [Fact]
+    public void Dates_or_numbers_stored_as_text_take_the_text_rules()
+    {
+        using var fixture = new StoreFixture();
+        var path = fixture.Write("text.parquet", "");
+        File.Delete(path);
+        fixture.Store.Execute($"""
+            COPY (SELECT * FROM (VALUES ('1', 'A', 3, '01/02/2011 10:00', 1.5, 'c1'), ('2', 'A', 3, '13/02/2011 10:00', 1.5, 'c1'))
+                t(InvoiceNo, StockCode, Quantity, InvoiceDate, UnitPrice, CustomerID))
+            TO '{path}' (FORMAT parquet)
+            """);
+
+        var result = Importer.Import(fixture.Store, path, new ImportOptions());
+
+        Assert.False(TakesTheTypedPath(fixture, path));
+        Assert.Equal((2L, 2L), (result.LinesRead, result.LinesLoaded));
+        Assert.Equal(["2011-02-01", "2011-02-13"], Rows(fixture, "SELECT strftime(invoice_date, '%Y-%m-%d') FROM raw_lines ORDER BY line_number"));
+    }
+
+    /// <summary>Whether the set-based path reads the file (it writes nothing here: the view is only built).</summary>
+    private static bool TakesTheTypedPath(StoreFixture fixture, string path)
+    {
+        var columns = fixture.Query($"DESCRIBE SELECT * FROM read_parquet('{path}')", r => (Name: r.GetString(0), Type: r.GetString(1)));
+        var mapping = ColumnMapper.Map(columns.Select(c => c.Name).ToList(), new Dictionary<ColumnRole, string>());
+        return ParquetTypedImport.View(mapping, columns.Select(c => c.Type).ToList(), $"'{path}'") is not null;
+    }
+
+    private static List<string> Rows(StoreFixture fixture, string sql) =>
+        fixture.Query(sql, r => string.Join(": ", Enumerable.Range(0, r.FieldCount)
+            .Select(i => r.IsDBNull(i) ? "∅" : Convert.ToString(r.GetValue(i), CultureInfo.InvariantCulture))));
+}
