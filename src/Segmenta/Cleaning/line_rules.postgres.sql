@@ -1,8 +1,9 @@
 -- PostgreSQL variant of line_rules.sql (same rules, same outcomes; see that file for the why of each rule).
 -- Settings (SET segmenta.x): preset, extreme_quantity, duplicates. Dialect differences: current_setting for
--- getvariable, DROP + CREATE for CREATE OR REPLACE, EXISTS for SEMI JOIN, and exact duplicates found with a window over
--- the nine source columns instead of DuckDB's 64-bit hash (PostgreSQL has no hash of a row of any types; the
--- outcome is the same, without even the hash's 1e-8 odds of a collision).
+-- getvariable, DROP + CREATE for CREATE OR REPLACE, EXISTS for SEMI JOIN, and lines grouped by the md5 of their nine
+-- source columns (the row's text form, which tells NULL from '') instead of DuckDB's 64-bit hash(): the same
+-- aggregate over a hash, which is several times faster than a window over nine columns, with even smaller odds of a
+-- collision (2^-128 per pair).
 
 DROP TABLE IF EXISTS non_product_stock_codes;
 CREATE TEMP TABLE non_product_stock_codes AS
@@ -16,9 +17,11 @@ DROP TABLE IF EXISTS line_rules;
 CREATE TEMP TABLE line_rules AS
 WITH ruled AS (
     SELECT
-        l.*,
+        l.import_id,
+        l.line_number,
         current_setting('segmenta.preset') = 'classic' OR current_setting('segmenta.duplicates') = 'remove'
             OR (current_setting('segmenta.duplicates') = 'auto' AND l.invoice IS NOT NULL) AS copies_removable,
+        md5(ROW(l.invoice, l.stock_code, l.description, l.quantity, l.invoice_date, l.unit_price, l.amount, l.customer_id, l.country)::text) AS line_hash,
         CASE
             WHEN l.customer_id IS NULL THEN 'missing_customer'
             WHEN current_setting('segmenta.preset') = 'classic' THEN
@@ -38,26 +41,28 @@ WITH ruled AS (
     FROM raw_lines l
     LEFT JOIN non_product_stock_codes n ON l.stock_code = n.stock_code
 ),
-copies AS (
-    SELECT import_id, line_number, copies_removable, base_rule,
-           row_number() OVER same_line AS occurrence,
-           min(import_id) OVER same_line AS first_import,
-           count(*) OVER same_line AS copies
+first_occurrences AS (
+    SELECT line_hash, base_rule,
+           min(import_id::BIGINT * 4294967296 + line_number) AS first_key, min(import_id) AS first_import
     FROM ruled
-    WINDOW same_line AS (
-        PARTITION BY copies_removable AND (base_rule IS NULL OR base_rule IN ('return_candidate', 'refund')), base_rule,
-                     invoice, stock_code, description, quantity, invoice_date, unit_price, amount, customer_id, country
-        ORDER BY import_id, line_number)
+    WHERE copies_removable AND (base_rule IS NULL OR base_rule IN ('return_candidate', 'refund'))
+    GROUP BY line_hash, base_rule
+    HAVING count(*) > 1
 )
 SELECT
-    import_id,
-    line_number,
+    r.import_id,
+    r.line_number,
     CASE
-        WHEN copies_removable AND base_rule IS NULL AND copies > 1 AND occurrence > 1 THEN 'duplicate'
-        WHEN copies_removable AND base_rule IN ('return_candidate', 'refund') AND copies > 1 AND import_id <> first_import THEN 'duplicate'
-        ELSE base_rule
+        WHEN r.copies_removable AND r.base_rule IS NULL
+         AND r.import_id::BIGINT * 4294967296 + r.line_number <> f.first_key
+        THEN 'duplicate'
+        WHEN r.copies_removable AND r.base_rule IN ('return_candidate', 'refund') AND r.import_id <> f.first_import
+        THEN 'duplicate'
+        ELSE r.base_rule
     END AS rule
-FROM copies;
+FROM ruled r
+LEFT JOIN first_occurrences f ON f.line_hash = r.line_hash AND f.base_rule IS NOT DISTINCT FROM r.base_rule;
+ANALYZE line_rules;
 
 DROP TABLE IF EXISTS return_cancellations;
 CREATE TEMP TABLE return_cancellations AS

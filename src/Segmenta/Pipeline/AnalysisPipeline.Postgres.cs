@@ -48,7 +48,7 @@ public static partial class AnalysisPipeline
             {
                 throw new SegmentaException($"The database {store.Path} holds no lines to send to PostgreSQL and no file or --table was given.");
             }
-            timer.Step("Copying lines to PostgreSQL", () => PostgresSource.CopyFromStore(store, database));
+            timer.Step("Copying lines to PostgreSQL", () => PostgresSource.CopyFromStore(store, database, postgres.Shards.Count > 0));
             roles = ImportedRoles.PerImport(store);
             quarantined = store.Scalar<long?>("SELECT sum(lines_quarantined)::BIGINT FROM imports") ?? 0;
         }

@@ -25,7 +25,7 @@ internal static class PostgresLayout
         for (var i = 0; i < options.Shards.Count; i++)
         {
             var shard = new NpgsqlConnectionStringBuilder(options.Shards[i]);
-            var server = $"segmenta_shard{i + 1}";
+            var server = PostgresDatabase.Quote($"{database.Schema}_shard{i + 1}");
             using (var remote = PostgresDatabase.Open(options.Shards[i], database.Schema))
             {
                 foreach (var table in LineTables)
