@@ -32,9 +32,9 @@ WHERE rule = 'refund';
 
 TRUNCATE clean_lines;
 INSERT INTO clean_lines (import_id, line_number, order_id, invoice, stock_code, description, quantity, invoice_date,
-                         unit_price, amount, customer_id, country)
+                         unit_price, amount, customer_id, country, invoice_month)
 SELECT import_id, line_number, order_id, invoice, stock_code, description, quantity, invoice_date, unit_price, amount,
-       customer_id, country
+       customer_id, country, date_trunc('month', invoice_date)::date
 FROM lines_with_outcome
 WHERE rule IS NULL;
 ANALYZE clean_lines;

@@ -51,16 +51,17 @@ gap_stats AS (
     WHERE gap IS NOT NULL
     GROUP BY customer_id
 ),
-movements AS (
-    SELECT customer_id, invoice_date, amount FROM clean_lines
-    UNION ALL SELECT customer_id, invoice_date, -value FROM returns
-    UNION ALL SELECT customer_id, invoice_date, -value FROM refunds
-),
+-- Net spend by month: each source summed by customer and month first, so the lines' sum is a per-customer aggregate
+-- that runs on the shards; DECIMAL sums are exact, so summing the parts again gives DuckDB's one sum to the last place.
 monthly AS (
-    SELECT customer_id, date_trunc('month', invoice_date)::date AS month, sum(amount) AS spend
-    FROM movements
+    SELECT customer_id, month, sum(spend) AS spend
+    FROM (
+        SELECT customer_id, invoice_month AS month, sum(amount) AS spend FROM clean_lines GROUP BY customer_id, invoice_month
+        UNION ALL SELECT customer_id, date_trunc('month', invoice_date)::date, sum(-value) FROM returns GROUP BY customer_id, date_trunc('month', invoice_date)::date
+        UNION ALL SELECT customer_id, date_trunc('month', invoice_date)::date, sum(-value) FROM refunds GROUP BY customer_id, date_trunc('month', invoice_date)::date
+    ) parts
     WHERE (SELECT amounts_known FROM settings)
-    GROUP BY customer_id, date_trunc('month', invoice_date)::date
+    GROUP BY customer_id, month
 ),
 month_grid AS (
     SELECT p.customer_id, date_trunc('month', p.first_purchase)::date AS first_month, g.month::date AS month
