@@ -28,6 +28,17 @@ public sealed record PostgresOptions
         {
             throw new InvalidOptionException("Postgres.Connection", "give the server as Host=HOST;Port=5432;Database=DB;Username=USER.");
         }
+        foreach (var (property, connection) in Shards.Select(s => ("Postgres.Shards", s)).Prepend(("Postgres.Connection", Connection)))
+        {
+            try
+            {
+                _ = new Npgsql.NpgsqlConnectionStringBuilder(connection);
+            }
+            catch (ArgumentException e)
+            {
+                throw new InvalidOptionException(property, $"'{SafeText.Clip(connection, 80)}' is not a connection string ({e.Message}); write it as Host=HOST;Port=5432;Database=DB;Username=USER.");
+            }
+        }
         if (string.IsNullOrWhiteSpace(Schema) || Schema.Length > 63)
         {
             throw new InvalidOptionException("Postgres.Schema", $"'{SafeText.Clip(Schema, 80)}' is not a schema name (1 to 63 characters).");

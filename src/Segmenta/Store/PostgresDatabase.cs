@@ -24,16 +24,16 @@ internal sealed class PostgresDatabase : IDisposable
     /// <summary>Connects and makes <paramref name="schema"/> the first place tables are created and found.</summary>
     internal static PostgresDatabase Open(string connectionString, string schema)
     {
-        NpgsqlConnection connection;
+        NpgsqlConnectionStringBuilder builder;
         try
         {
-            var builder = new NpgsqlConnectionStringBuilder(connectionString) { CommandTimeout = 0 };
-            connection = new NpgsqlConnection(builder.ConnectionString);
+            builder = new NpgsqlConnectionStringBuilder(connectionString) { CommandTimeout = 0 };
         }
         catch (ArgumentException e)
         {
-            throw new InvalidOptionException("Postgres.Connection", $"The connection string is not valid ({e.Message}). Write it as Host=HOST;Port=5432;Database=DB;Username=USER.");
+            throw new SegmentaException($"The connection string is not valid ({e.Message}). Write it as Host=HOST;Port=5432;Database=DB;Username=USER.", e);
         }
+        var connection = new NpgsqlConnection(builder.ConnectionString);
         try
         {
             connection.Open();
@@ -41,7 +41,7 @@ internal sealed class PostgresDatabase : IDisposable
         catch (Exception e) when (e is NpgsqlException or TimeoutException)
         {
             connection.Dispose();
-            throw new SegmentaException($"PostgreSQL at {connection.Host}:{connection.Port} could not be reached ({e.Message}). Start it (scripts/postgres-cluster.sh start DIR) or check --connection.", e);
+            throw new SegmentaException($"PostgreSQL at {builder.Host}:{builder.Port} could not be reached ({e.Message}). Start it (scripts/postgres-cluster.sh start DIR) or check --connection.", e);
         }
         var database = new PostgresDatabase(connection, schema);
         database.Execute($"CREATE SCHEMA IF NOT EXISTS {Quote(schema)}; SET search_path = {Quote(schema)}, public");

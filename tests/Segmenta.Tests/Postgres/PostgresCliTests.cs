@@ -45,6 +45,18 @@ public sealed class PostgresCliTests
     }
 
     [Fact]
+    public void A_misspelt_connection_string_is_named_by_its_flag()
+    {
+        using var directory = new TempDirectory();
+
+        var (exit, _, error) = ConsoleCapture.Run(() => CliApp.Run(["analyze", "--out", directory.File("out"), "--engine", "postgres", "--connection", "Hots=127.0.0.1"]));
+
+        Assert.NotEqual(0, exit);
+        Assert.Contains("--connection", error, StringComparison.Ordinal);
+        Assert.Contains("is not a connection string", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void One_shard_is_not_a_cluster()
     {
         using var directory = new TempDirectory();
