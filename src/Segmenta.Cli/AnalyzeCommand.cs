@@ -42,6 +42,7 @@ internal static class AnalyzeCommand
         var importOptions = new ImportOptionSet();
         var segmentationOptions = new SegmentationOptionSet();
         var lifetimeOptions = new LifetimeOptionSet();
+        var engineOptions = new PostgresOptionSet();
         var command = new Command("analyze", "The whole analysis: load, clean with full accounting, explore, compute customer features and RFM, cluster, profile and name segments, recommend products, and write the CSV outputs and the report.")
         {
             files, output, db, cleaning, asOf, nonProducts, extreme, duplicates, categories,
@@ -51,6 +52,7 @@ internal static class AnalyzeCommand
         profilingOptions.AddTo(command);
         recommendationOptions.AddTo(command, withSkip: true);
         lifetimeOptions.AddTo(command);
+        engineOptions.AddTo(command);
         command.SetAction(parse => CommandRunner.Run(() =>
         {
             var cleaningOptions = new CleaningOptions
@@ -62,8 +64,11 @@ internal static class AnalyzeCommand
                 ExtremeQuantity = parse.GetValue(extreme) ?? 10_000,
                 Duplicates = Enum.Parse<DuplicatePolicy>(parse.GetValue(duplicates)!, ignoreCase: true),
             };
+            var (engine, postgres) = engineOptions.Read(parse);
             var options = new AnalysisOptions
             {
+                Engine = engine,
+                Postgres = postgres,
                 Inputs = parse.GetValue(files) ?? [],
                 OutputDirectory = parse.GetValue(output)!,
                 DatabasePath = parse.GetValue(db),

@@ -20,6 +20,10 @@ internal static class OptionFlags
         ["Recommendation.Mode"] = "--mode",
         ["Recommendation.Cutoff"] = "--cutoff",
         ["Recommendation.Seed"] = "--seed",
+        ["Postgres.Connection"] = "--connection",
+        ["Postgres.Table"] = "--table",
+        ["Postgres.Schema"] = "--schema",
+        ["Postgres.Shards"] = "--shard",
     };
 
     /// <summary>The flag, or the property itself for options the command line does not expose.</summary>

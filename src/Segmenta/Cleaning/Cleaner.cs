@@ -50,7 +50,13 @@ public static class Cleaner
     }
 
     /// <summary>Which evidence makes two equal lines a double export rather than two purchases, in words.</summary>
-    private static string DuplicateEvidence(SegmentaStore store, CleaningOptions options)
+    private static string DuplicateEvidence(SegmentaStore store, CleaningOptions options) =>
+        options.Preset == CleaningPreset.Classic || options.Duplicates != DuplicatePolicy.Auto
+            ? DuplicateEvidence(options, 0, 0)
+            : DuplicateEvidence(options, store.Scalar<long>("SELECT count(*) FILTER (WHERE invoice IS NULL) FROM raw_lines"), store.Scalar<long>("SELECT count(*) FROM raw_lines"));
+
+    /// <summary>The evidence in words, from the counts of lines without an invoice number and of all lines (any engine).</summary>
+    internal static string DuplicateEvidence(CleaningOptions options, long withoutInvoice, long total)
     {
         if (options.Preset == CleaningPreset.Classic)
         {
@@ -64,8 +70,6 @@ public static class Cleaner
         {
             return "Not applied (duplicates = keep): equal lines count as separate purchases.";
         }
-        var withoutInvoice = store.Scalar<long>("SELECT count(*) FILTER (WHERE invoice IS NULL) FROM raw_lines");
-        var total = store.Scalar<long>("SELECT count(*) FROM raw_lines");
         return withoutInvoice == 0
             ? "Evidence: the invoice number; a copy within one invoice is a double export, so it is removed."
             : withoutInvoice == total

@@ -22,6 +22,16 @@ public static class CustomerFeatures
         }
         store.Execute(SqlScripts.Get("Features/rfm_scores.sql"));
 
+        var partial = amountNote is null ? PartialMonth(store, asOf) : null;
+        return Summarize(store, asOf, amountNote, ImportedRoles.PerImport(store), partial);
+    }
+
+    /// <summary>
+    /// The summary of the store's customers table, wherever it was computed: <paramref name="roles"/> are the roles of
+    /// each import (for the notes on missing columns), <paramref name="partialMonth"/> the note on a partial last month.
+    /// </summary>
+    internal static FeatureSummary Summarize(SegmentaStore store, DateOnly asOf, string? amountNote, IReadOnlyList<IReadOnlySet<ColumnRole>> roles, string? partialMonth)
+    {
         var (customers, recency, frequency, monetary) = store.Query(
             // Monetary holds the double nearest to an exact 4-place decimal: converting back restores it, so the sum is exact.
             "SELECT count(*), coalesce(sum(recency), 0)::BIGINT, coalesce(sum(frequency), 0)::BIGINT, sum(monetary::DECIMAL(38,4))::DOUBLE FROM customers",
@@ -29,14 +39,14 @@ public static class CustomerFeatures
         var segments = store.Query(
             "SELECT rfm_segment, count(*), sum(monetary::DECIMAL(38,4))::DOUBLE FROM customers GROUP BY rfm_segment ORDER BY count(*) DESC, rfm_segment",
             r => (r.GetString(0), r.GetInt64(1), r.IsDBNull(2) ? double.NaN : r.GetDouble(2)));
-        var notes = MissingRoleNotes(store);
+        var notes = MissingRoleNotes(roles);
         if (amountNote is not null)
         {
             notes.Insert(0, "No amount: Monetary, AverageOrderValue, ReturnsValue, RefundsValue, ReturnRate, AverageMonthlySpend and SpendTrend are empty; RFM segments use R and F only (FM = F).");
         }
-        if (amountNote is null && PartialMonth(store, asOf) is { } partial)
+        if (partialMonth is not null)
         {
-            notes.Add(partial);
+            notes.Add(partialMonth);
         }
         return new FeatureSummary(customers, asOf, recency, frequency, monetary, segments, notes);
     }
@@ -50,20 +60,21 @@ public static class CustomerFeatures
     }
 
     /// <summary>The month of the as-of date is observed only in part: said once, as it is left out of the monthly features.</summary>
-    private static string? PartialMonth(SegmentaStore store, DateOnly asOf)
+    private static string? PartialMonth(SegmentaStore store, DateOnly asOf) =>
+        asOf.Day == 1 || store.Scalar<long>("SELECT count(*) FROM clean_lines WHERE invoice_date >= date_trunc('month', $d::DATE)", ("d", asOf.ToDateTime(TimeOnly.MinValue))) == 0
+            ? null
+            : PartialMonthNote(asOf);
+
+    /// <summary>The note for an as-of date whose month has lines before it (any engine counts them).</summary>
+    internal static string PartialMonthNote(DateOnly asOf)
     {
-        if (asOf.Day == 1 || store.Scalar<long>("SELECT count(*) FROM clean_lines WHERE invoice_date >= date_trunc('month', $d::DATE)", ("d", asOf.ToDateTime(TimeOnly.MinValue))) == 0)
-        {
-            return null;
-        }
         var days = DateTime.DaysInMonth(asOf.Year, asOf.Month);
         return string.Create(System.Globalization.CultureInfo.InvariantCulture,
             $"{asOf:MMMM yyyy} is partial ({asOf.Day - 1} of {days} days before the as-of date): left out of AverageMonthlySpend and SpendTrend.");
     }
 
-    private static List<string> MissingRoleNotes(SegmentaStore store)
+    private static List<string> MissingRoleNotes(IReadOnlyList<IReadOnlySet<ColumnRole>> roles)
     {
-        var roles = ImportedRoles.PerImport(store);
         bool Everywhere(ColumnRole role) => roles.Count > 0 && roles.All(set => set.Contains(role));
         var notes = new List<string>();
         if (!Everywhere(ColumnRole.Invoice))

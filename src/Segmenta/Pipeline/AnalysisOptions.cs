@@ -65,6 +65,12 @@ public sealed record AnalysisOptions
         Report = stages.Report,
     };
 
+    /// <summary>Where the transaction-level SQL runs: the local DuckDB file (default) or PostgreSQL (<see cref="Postgres"/>).</summary>
+    public Store.Engine Engine { get; init; } = Store.Engine.DuckDb;
+
+    /// <summary>The server, schema, source table and shards of <see cref="Store.Engine.Postgres"/>; null with DuckDB.</summary>
+    public Postgres.PostgresOptions? Postgres { get; init; }
+
     /// <summary>The database file that will be used.</summary>
     public string ResolvedDatabasePath => DatabasePath ?? Path.Combine(OutputDirectory, "segmenta.duckdb");
 }

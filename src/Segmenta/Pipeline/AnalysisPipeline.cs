@@ -16,6 +16,10 @@ public static partial class AnalysisPipeline
     public static AnalysisResult Run(AnalysisOptions options, Action<string>? onStep = null, TimeProvider? clock = null)
     {
         clock ??= TimeProvider.System;
+        if (options.Engine == Engine.Postgres)
+        {
+            return RunOnPostgres(options, onStep, clock);
+        }
         var started = clock.GetUtcNow();
         OptionChecks.BeforeImport(options);
         using var store = SegmentaStore.Open(options.ResolvedDatabasePath);

@@ -15,4 +15,7 @@ internal static class SqlScripts
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
     });
+
+    /// <summary>True when <paramref name="path"/> is embedded (an engine's variant of a script may not exist).</summary>
+    internal static bool Exists(string path) => Cache.ContainsKey(path) || Assembly.GetExecutingAssembly().GetManifestResourceInfo(path) is not null;
 }

@@ -13,7 +13,7 @@ public partial class StageDependencyTests
     /// <summary>The flow, upstream first. A stage may use any stage listed before it.</summary>
     internal static readonly string[] Flow =
     [
-        "Store", "Loading", "Cleaning", "Features", "Exploration", "Lifetime", "Segmentation", "Profiling", "Categories", "Recommending", "Reporting", "Pipeline",
+        "Store", "Loading", "Cleaning", "Features", "Exploration", "Lifetime", "Segmentation", "Postgres", "Profiling", "Categories", "Recommending", "Reporting", "Pipeline",
         // Tools beside the flow: the synthetic shop generator reads only the cleaning rules it must reproduce.
         "Generating",
     ];

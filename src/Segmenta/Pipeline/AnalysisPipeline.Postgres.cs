@@ -1,0 +1,123 @@
+using Segmenta.Features;
+using Segmenta.Loading;
+using Segmenta.Postgres;
+using Segmenta.Segmentation;
+using Segmenta.Store;
+
+namespace Segmenta.Pipeline;
+
+public static partial class AnalysisPipeline
+{
+    /// <summary>
+    /// <c>segmenta analyze --engine postgres</c>: the lines are read where they are (an existing table) or imported to
+    /// the server; cleaning, customer features and RFM run there as SQL; only the customers (one row each) and the
+    /// cleaning report come back to the local store, where the customers are clustered; the segments are written back
+    /// to the server beside its customers table. Stages that need the lines themselves (exploration, categories,
+    /// lifetime value, profiles, recommendations, the report) are not run on this engine yet, said in the notes.
+    /// </summary>
+    private static AnalysisResult RunOnPostgres(AnalysisOptions options, Action<string>? onStep, TimeProvider clock)
+    {
+        var started = clock.GetUtcNow();
+        var postgres = options.Postgres ?? throw new InvalidOptionException("Postgres.Connection", "the postgres engine needs a server: give --connection \"Host=HOST;Database=DB;Username=USER\".");
+        postgres.Validate();
+        OptionChecks.BeforeImport(options);
+        if (postgres.Table is not null && options.Inputs.Count > 0)
+        {
+            throw new InvalidOptionException("Postgres.Table", "give either files to import or --table to read, not both.");
+        }
+        using var store = SegmentaStore.Open(options.ResolvedDatabasePath);
+        using var database = PostgresDatabase.Open(postgres.Connection, postgres.Schema);
+        var timer = new StepTimer(onStep);
+        PostgresLayout.Create(database, postgres);
+        PostgresLayout.PlanPerPartition(database);
+
+        var quarantineFile = Path.Combine(options.OutputDirectory, "quarantine.csv");
+        List<ImportResult> imports = [];
+        IReadOnlyList<IReadOnlySet<ColumnRole>> roles;
+        long quarantined;
+        if (postgres.Table is { } table)
+        {
+            var mapping = timer.Step($"Reading table {table}", () => PostgresSource.CopyFromTable(database, table, options.Import.ColumnMap, importId: 1));
+            roles = [mapping.Indexes.Keys.ToHashSet()];
+            quarantined = 0;
+        }
+        else
+        {
+            imports = [.. options.Inputs.Select(input => timer.Step($"Loading {Path.GetFileName(input)}", () => Importer.Import(store, input, options.Import, clock, quarantineFile, onStep)))];
+            if (store.Scalar<long>("SELECT count(*) FROM raw_lines") == 0)
+            {
+                throw new SegmentaException($"The database {store.Path} holds no lines to send to PostgreSQL and no file or --table was given.");
+            }
+            timer.Step("Copying lines to PostgreSQL", () => PostgresSource.CopyFromStore(store, database, postgres.Shards.Count > 0));
+            roles = ImportedRoles.PerImport(store);
+            quarantined = store.Scalar<long?>("SELECT sum(lines_quarantined)::BIGINT FROM imports") ?? 0;
+        }
+        PostgresLayout.Analyze(database, postgres, "raw_lines");
+        var quarantineWritten = WriteQuarantine(store, quarantineFile);
+        var amountNote = PostgresCleaner.AmountNote(database);
+        var cleaning = timer.Step("Cleaning (PostgreSQL)", () => PostgresCleaner.Run(database, options.Cleaning, quarantined, amountNote));
+        PostgresLayout.Analyze(database, postgres, "clean_lines");
+        var (asOf, partialMonth) = timer.Step("Customer features (PostgreSQL)", () => PostgresFeatures.Compute(database, options.Features, amountNote is null));
+        var features = timer.Step("Bringing customers back", () =>
+        {
+            PostgresResults.BringBack(database, store);
+            return CustomerFeatures.Summarize(store, asOf, amountNote, roles, partialMonth);
+        });
+
+        var notes = new List<string>
+        {
+            "Engine postgres: exploration, product categories, lifetime value, segment profiles, recommendations and the report need the lines themselves and are not run on this engine yet.",
+        };
+        SegmentMembership.EnsureTable(store);
+        SegmentMembership.WriteRfm(store);
+        OptionChecks.K(options.Segmentation, features.Customers, notes);
+        SegmentationResult? clusters = null;
+        if (options.Segmentation is { } segmentation)
+        {
+            if (features.Customers >= SegmentationStage.MinimumCustomers)
+            {
+                clusters = timer.Step("Segmenting customers", () => SegmentationStage.Run(store, segmentation));
+            }
+            else
+            {
+                SegmentationStage.Clear(store);
+                notes.Add($"Clustering skipped: {features.Customers} customer(s), fewer than the {SegmentationStage.MinimumCustomers} needed for segments to mean anything; RFM segments are still given.");
+            }
+        }
+        var outputs = timer.Step("Writing outputs", () =>
+        {
+            var files = new List<string>
+            {
+                OutputWriter.WriteCustomers(store, options.OutputDirectory),
+                OutputWriter.WriteCleaningReport(store, options.OutputDirectory),
+            };
+            if (clusters is not null)
+            {
+                var model = clusters.Model with { AsOf = asOf, Cleaning = options.Cleaning };
+                files.Add(SegmentationStage.WriteModel(model, options.OutputDirectory));
+                SegmentationStage.SaveModel(store, model);
+                if (SegmentationStage.WriteModelSelection(clusters, options.OutputDirectory) is { } selection)
+                {
+                    files.Add(selection);
+                }
+            }
+            if (quarantineWritten)
+            {
+                files.Add(quarantineFile);
+            }
+            return files;
+        });
+        var sent = timer.Step("Writing segments to PostgreSQL", () => PostgresResults.SendSegments(store, database));
+        notes.Add($"PostgreSQL schema {postgres.Schema} holds customers ({features.Customers:N0} rows) and customer_segments ({sent:N0} rows).");
+
+        var effective = options.Stages with { Features = options.Stages.Features with { AsOf = asOf } };
+        var runId = RunLog.Record(store, "analyze", started, effective, cleaning.LinesLoaded, cleaning.LinesKept, features.Customers, timer.Steps);
+        RunSteps.Save(store, runId, timer.Timings);
+        return new AnalysisResult(imports, cleaning, features, clusters, [], outputs, store.Path, timer.Steps)
+        {
+            Notes = notes,
+            Timings = timer.Timings,
+            Options = effective,
+        };
+    }
+}

@@ -1,0 +1,93 @@
+using System.Data.Common;
+using System.Globalization;
+using Npgsql;
+
+namespace Segmenta.Store;
+
+/// <summary>
+/// A connection to a PostgreSQL server (or the coordinator of a sharded cluster) whose work schema holds the lines and
+/// the transaction-level results. Parameters are written @name in the SQL.
+/// </summary>
+internal sealed class PostgresDatabase : IDisposable
+{
+    private PostgresDatabase(NpgsqlConnection connection, string schema)
+    {
+        Connection = connection;
+        Schema = schema;
+    }
+
+    internal NpgsqlConnection Connection { get; }
+
+    /// <summary>The schema Segmenta writes its tables to (first on the search path).</summary>
+    internal string Schema { get; }
+
+    /// <summary>Connects and makes <paramref name="schema"/> the first place tables are created and found.</summary>
+    internal static PostgresDatabase Open(string connectionString, string schema)
+    {
+        NpgsqlConnectionStringBuilder builder;
+        try
+        {
+            builder = new NpgsqlConnectionStringBuilder(connectionString) { CommandTimeout = 0 };
+        }
+        catch (ArgumentException e)
+        {
+            throw new SegmentaException($"The connection string is not valid ({e.Message}). Write it as Host=HOST;Port=5432;Database=DB;Username=USER.", e);
+        }
+        var connection = new NpgsqlConnection(builder.ConnectionString);
+        try
+        {
+            connection.Open();
+        }
+        catch (Exception e) when (e is NpgsqlException or TimeoutException)
+        {
+            connection.Dispose();
+            throw new SegmentaException($"PostgreSQL at {builder.Host}:{builder.Port} could not be reached ({e.Message}). Start it (scripts/postgres-cluster.sh start DIR) or check --connection.", e);
+        }
+        var database = new PostgresDatabase(connection, schema);
+        database.Execute($"CREATE SCHEMA IF NOT EXISTS {Quote(schema)}; SET search_path = {Quote(schema)}, public");
+        return database;
+    }
+
+    /// <summary>An identifier quoted for PostgreSQL ("Order Lines" stays one name).</summary>
+    internal static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    internal void Execute(string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var command = Command(sql, parameters);
+        command.ExecuteNonQuery();
+    }
+
+    internal T? Scalar<T>(string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var command = Command(sql, parameters);
+        var value = command.ExecuteScalar();
+        return value is null or DBNull ? default : (T)Convert.ChangeType(value, Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T), CultureInfo.InvariantCulture);
+    }
+
+    internal List<T> Query<T>(string sql, Func<DbDataReader, T> map, params (string Name, object? Value)[] parameters)
+    {
+        using var command = Command(sql, parameters);
+        using var reader = command.ExecuteReader();
+        var rows = new List<T>();
+        while (reader.Read())
+        {
+            rows.Add(map(reader));
+        }
+        return rows;
+    }
+
+    /// <summary>The plan PostgreSQL would use for <paramref name="sql"/> (EXPLAIN VERBOSE), one line per row.</summary>
+    internal string Explain(string sql) => string.Join("\n", Query("EXPLAIN (VERBOSE, COSTS OFF) " + sql, r => r.GetString(0)));
+
+    private NpgsqlCommand Command(string sql, (string Name, object? Value)[] parameters)
+    {
+        var command = new NpgsqlCommand(sql, Connection);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+        return command;
+    }
+
+    public void Dispose() => Connection.Dispose();
+}

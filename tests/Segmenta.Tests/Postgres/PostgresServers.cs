@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using Segmenta.Tests.Support;
+
+namespace Segmenta.Tests.Postgres;
+
+/// <summary>
+/// A local PostgreSQL coordinator and two shards, started by scripts/postgres-cluster.sh (the script .ci/run uses):
+/// the servers of SEGMENTA_PG_DIR when it names a started cluster, else a cluster of its own (ports 54360-54362),
+/// stopped again at the end. When PostgreSQL cannot be started at all, <see cref="Unavailable"/> says why and the
+/// tests are skipped with that message.
+/// </summary>
+public sealed class PostgresServers : IDisposable
+{
+    private const string OwnPort = "54360";
+    private readonly string? _startedIn;
+
+    public PostgresServers()
+    {
+        var shared = Environment.GetEnvironmentVariable("SEGMENTA_PG_DIR");
+        if (shared is not null && File.Exists(Path.Combine(shared, "connections.env")))
+        {
+            Read(shared);
+            return;
+        }
+        var directory = Path.Combine(Path.GetTempPath(), "segmenta-tests-postgres");
+        var (exitCode, output) = Script("start", directory);
+        if (exitCode != 0)
+        {
+            Unavailable = $"PostgreSQL could not be started by scripts/postgres-cluster.sh (exit {exitCode}): {output.Trim()}";
+            return;
+        }
+        _startedIn = directory;
+        Read(directory);
+    }
+
+    /// <summary>Why the servers are missing, or null when they run.</summary>
+    public string? Unavailable { get; private set; }
+
+    public string Coordinator { get; private set; } = "";
+
+    public IReadOnlyList<string> Shards { get; private set; } = [];
+
+    private void Read(string directory)
+    {
+        var values = File.ReadAllLines(Path.Combine(directory, "connections.env"))
+            .Select(l => l.Replace("export ", "", StringComparison.Ordinal).Split('=', 2))
+            .ToDictionary(p => p[0], p => p[1].Trim('"'));
+        Coordinator = values["SEGMENTA_PG_COORDINATOR"];
+        Shards = [.. values.Where(p => p.Key.StartsWith("SEGMENTA_PG_SHARD", StringComparison.Ordinal)).OrderBy(p => p.Key).Select(p => p.Value)];
+    }
+
+    private static (int ExitCode, string Output) Script(string action, string directory)
+    {
+        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(Path.Combine(RepoPaths.Root, "scripts", "postgres-cluster.sh"));
+        start.ArgumentList.Add(action);
+        start.ArgumentList.Add(directory);
+        start.Environment["SEGMENTA_PG_PORT"] = OwnPort;
+        try
+        {
+            using var process = Process.Start(start)!;
+            var output = process.StandardOutput.ReadToEndAsync();
+            var error = process.StandardError.ReadToEndAsync();
+            process.WaitForExit();
+            return (process.ExitCode, output.Result + error.Result);
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            return (-1, e.Message);
+        }
+    }
+
+    public void Dispose()
+    {
+        if (_startedIn is not null)
+        {
+            Script("stop", _startedIn);
+        }
+    }
+}
+
