@@ -6,6 +6,7 @@ using Segmenta.Loading;
 using Segmenta.Pipeline;
 using Segmenta.Profiling;
 using Segmenta.Segmentation;
+using Segmenta.Store;
 using Segmenta.Web.Api;
 using Segmenta.Web.Jobs;
 
@@ -53,17 +54,17 @@ internal static class DashboardEndpoints
 
         app.MapGet("/explore", (StoreAccess store) => Html(store.Read(ExplorerPage.Render))).ExcludeFromDescription();
         app.MapGet("/explore/{segmentation}/{id:int}", (string segmentation, int id, HttpRequest request, StoreAccess store) =>
-            store.Read(s => SegmentCustomersPage.Render(s, segmentation, id, request.Query)) is { } html
+            SegmentationKinds.TryParse(segmentation, out var kind) && store.Read(s => SegmentCustomersPage.Render(s, kind, id, request.Query)) is { } html
                 ? Html(html)
                 : Problems.NotFound($"No segment {id} in segmentation '{segmentation}'.")).ExcludeFromDescription();
         app.MapGet("/explore/{segmentation}/{id:int}/customers.csv", (string segmentation, int id, HttpRequest request, StoreAccess store) => store.Read(s =>
-            StoredResults.Segments(s, segmentation).Any(x => x.SegmentId == id)
-                ? Results.File(System.Text.Encoding.UTF8.GetBytes(SegmentCustomersPage.Csv(s, segmentation, id, request.Query)), "text/csv", DownloadName(s, segmentation, id, "customers"))
+            SegmentationKinds.TryParse(segmentation, out var kind) && SegmentCatalog.Segments(s, kind).Any(x => x.SegmentId == id)
+                ? Results.File(System.Text.Encoding.UTF8.GetBytes(SegmentCustomersPage.Csv(s, kind, id, request.Query)), "text/csv", DownloadName(s, kind, id, "customers"))
                 : Problems.NotFound($"No segment {id} in segmentation '{segmentation}'."))).ExcludeFromDescription();
 
         app.MapGet("/segments/{segmentation}/{id:int}/activation.csv", (string segmentation, int id, StoreAccess store) => store.Read(s =>
-            ProfileOutputs.ActivationCsv(s, segmentation, id) is { } csv
-                ? Results.File(System.Text.Encoding.UTF8.GetBytes(csv), "text/csv", DownloadName(s, segmentation, id, "activation"))
+            SegmentationKinds.TryParse(segmentation, out var kind) && ProfileOutputs.ActivationCsv(s, kind, id) is { } csv
+                ? Results.File(System.Text.Encoding.UTF8.GetBytes(csv), "text/csv", DownloadName(s, kind, id, "activation"))
                 : Problems.NotFound($"No segment {id} in segmentation '{segmentation}'."))).ExcludeFromDescription();
 
         app.MapPost("/segments/run", (IFormCollection form, HttpRequest request, JobQueue jobs, StoreAccess store) =>
@@ -112,7 +113,7 @@ internal static class DashboardEndpoints
                 .Select(role => (Role: role, Column: form["map-" + role.ToString().ToLowerInvariant()].ToString().Trim()))
                 .Where(m => m.Column.Length > 0)
                 .ToDictionary(m => m.Role, m => m.Column);
-            var cleaning = form["cleaning"].ToString() == "classic" ? CleaningPreset.Classic : CleaningPreset.Default;
+            var cleaning = CleaningOptions.ParsePreset(form["cleaning"] is { Count: > 0 } given ? given.ToString() : "default");
             return Started(DashboardRuns.Upload(jobs, path, name, cleaning, map), "/data", request);
         }).WithBodyLimit(options.MaxRequestBytes).WithMetadata(new TooLargeRedirect("/data?error=too-large")).ExcludeFromDescription();
     }
@@ -133,11 +134,11 @@ internal static class DashboardEndpoints
         };
 
     /// <summary>A download's name: what it is, of which segmentation and segment, from which run (e.g. rfm-champions-activation-run-20111209-1200.csv).</summary>
-    internal static string DownloadName(Store.SegmentaStore store, string segmentation, int segmentId, string what)
+    internal static string DownloadName(Store.SegmentaStore store, SegmentationKind segmentation, int segmentId, string what)
     {
-        var segment = StoredResults.Segments(store, segmentation).FirstOrDefault(s => s.SegmentId == segmentId);
-        var run = StoredResults.Health(store).LastRun is { } at ? "-run-" + at.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) : "";
-        return $"{Slug(segmentation)}-{segmentId}-{Slug(segment?.Name ?? "segment")}-{what}{run}.csv";
+        var segment = SegmentCatalog.Segments(store, segmentation).FirstOrDefault(s => s.SegmentId == segmentId);
+        var run = StoreHealth.Read(store).LastRun is { } at ? "-run-" + at.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) : "";
+        return $"{segmentation.Id()}-{segmentId}-{Slug(segment?.Name ?? "segment")}-{what}{run}.csv";
     }
 
     internal static string Slug(string text)

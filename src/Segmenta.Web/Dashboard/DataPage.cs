@@ -1,4 +1,5 @@
-using Segmenta.Pipeline;
+using Segmenta.Cleaning;
+using Segmenta.Loading;
 using Segmenta.Store;
 
 namespace Segmenta.Web.Dashboard;
@@ -33,7 +34,7 @@ internal static class DataPage
             <label>Cleaning<select name="cleaning"><option value="default">default</option><option value="classic">classic</option></select></label>
             <button type="submit" id="upload-button">Upload and analyse</button>
             </div>
-            <details id="column-mapping"{(job is { State: Jobs.JobState.Failed, Message: { } failure } && failure.Contains("--map", StringComparison.Ordinal) ? " open" : "")}><summary>Column mapping (when the file's column names are not recognised)</summary>
+            <details id="column-mapping"{(job is { State: Jobs.JobState.Failed, Message: { } failure } && (failure.Contains("--map", StringComparison.Ordinal) || failure.StartsWith(FormFields.For("Import.ColumnMap"), StringComparison.Ordinal)) ? " open" : "")}><summary>Column mapping (when the file's column names are not recognised)</summary>
             <p class="note">Give the name (or position, 1, 2, ...) of the file's column for each role; leave empty to detect it. A customer and a date are needed, and a price or a line total.</p>
             <div class="mapping">{MappingInputs()}</div>
             </details>
@@ -47,9 +48,9 @@ internal static class DataPage
              i.ImportedAt.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)]), "imports");
         page.Heading("Cleaning report");
         page.Table(["Rule", "What it removes", "#Lines", "#Revenue", "#Share of lines"],
-            StoredResults.Cleaning(store).Select(r => (IReadOnlyList<string>)[r.Rule, r.Description, Page.N(r.Lines), Page.N(r.Revenue, 2), Page.P(r.LineShare)]),
+            CleaningTables.Rules(store).Select(r => (IReadOnlyList<string>)[r.Rule, r.Description, Page.N(r.Lines), Page.N(r.Revenue, 2), Page.P(r.LineShare)]),
             "cleaning");
-        var (lines, total) = StoredResults.Quarantine(store, search, QuarantineRows);
+        var (lines, total) = QuarantineTable.Search(store, search, QuarantineRows);
         page.Heading($"Quarantined lines ({Page.N(total)}{(string.IsNullOrWhiteSpace(search) ? "" : " matching")})");
         page.Raw($"""
             <form method="get" action="/data" class="inline" style="display:flex;gap:8px;margin-bottom:8px">

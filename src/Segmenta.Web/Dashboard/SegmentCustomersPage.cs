@@ -1,6 +1,6 @@
 using System.Globalization;
-using Segmenta.Pipeline;
 using Segmenta.Profiling;
+using Segmenta.Segmentation;
 using Segmenta.Store;
 
 namespace Segmenta.Web.Dashboard;
@@ -43,16 +43,16 @@ internal static class SegmentCustomersPage
         return (query, ignored);
     }
 
-    internal static string? Render(SegmentaStore store, string segmentation, int segmentId, IQueryCollection values)
+    internal static string? Render(SegmentaStore store, SegmentationKind segmentation, int segmentId, IQueryCollection values)
     {
-        var segment = StoredResults.Segments(store, segmentation).FirstOrDefault(s => s.SegmentId == segmentId);
+        var segment = SegmentCatalog.Segments(store, segmentation).FirstOrDefault(s => s.SegmentId == segmentId);
         if (segment is null)
         {
             return null;
         }
         var (query, ignored) = ReadQuery(values, PageSize);
         var result = SegmentMembers.Find(store, segmentation, segmentId, query);
-        var page = new Page($"{segment.Name} ({segmentation})", "/explore");
+        var page = new Page($"{segment.Name} ({segmentation.Id()})", "/explore");
         page.Raw($"<p><a href=\"/explore\">← All segments</a></p>\n");
         page.Paragraph($"{Page.N(segment.Customers)} customers, {Page.P(segment.RevenueShare)} of net sales. {segment.Action}");
         if (ignored.Count > 0)
@@ -73,7 +73,7 @@ internal static class SegmentCustomersPage
             </form>
             """);
         var filters = Filters(query);
-        var export = $"/explore/{Uri.EscapeDataString(segmentation)}/{segmentId}/customers.csv{(filters.Length == 0 ? "" : "?" + filters)}";
+        var export = $"/explore/{segmentation.Id()}/{segmentId}/customers.csv{(filters.Length == 0 ? "" : "?" + filters)}";
         page.Raw($"<p class=\"note\" id=\"member-count\">{Page.N(result.Total)} matching customers · <a href=\"{Page.E(export)}\" id=\"member-export\">Download as CSV</a></p>\n");
         page.Raw("<div class=\"scroll\"><table id=\"members\"><thead><tr>");
         page.Raw(SortHeader("Customer", MemberSort.Customer, query, filters, false) + SortHeader("Country", MemberSort.Country, query, filters, false)
@@ -87,7 +87,7 @@ internal static class SegmentCustomersPage
         }
         page.Raw("</tbody></table></div>\n");
         var pages = Math.Max(1, (int)Math.Ceiling(result.Total / (double)PageSize));
-        var here = $"/explore/{Uri.EscapeDataString(segmentation)}/{segmentId}?{filters}{(filters.Length == 0 ? "" : "&")}";
+        var here = $"/explore/{segmentation.Id()}/{segmentId}?{filters}{(filters.Length == 0 ? "" : "&")}";
         page.Raw("<p class=\"pager\">");
         if (query.Page > 1)
         {
@@ -103,7 +103,7 @@ internal static class SegmentCustomersPage
     }
 
     /// <summary>The CSV of every customer matching the filters (no paging).</summary>
-    internal static string Csv(SegmentaStore store, string segmentation, int segmentId, IQueryCollection values)
+    internal static string Csv(SegmentaStore store, SegmentationKind segmentation, int segmentId, IQueryCollection values)
     {
         var (query, _) = ReadQuery(values, int.MaxValue);
         var result = SegmentMembers.Find(store, segmentation, segmentId, query with { Page = 1 });

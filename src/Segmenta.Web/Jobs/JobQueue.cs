@@ -103,6 +103,10 @@ public sealed class JobQueue(StoreAccess store, ILogger<JobQueue> logger) : IAsy
             entry.Finish(JobState.Succeeded, message);
             context.Published?.Invoke();
         }
+        catch (InvalidOptionException e)
+        {
+            entry.Finish(JobState.Failed, e.MessageFor(Dashboard.FormFields.For(e.Property)));
+        }
         catch (SegmentaException e)
         {
             entry.Finish(JobState.Failed, e.Message);

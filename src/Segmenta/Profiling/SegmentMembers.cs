@@ -1,4 +1,5 @@
 using System.Globalization;
+using Segmenta.Segmentation;
 using Segmenta.Store;
 
 namespace Segmenta.Profiling;
@@ -67,7 +68,7 @@ public static class SegmentMembers
         r => new RfmCell(Convert.ToInt32(r.GetValue(0), CultureInfo.InvariantCulture), Convert.ToInt32(r.GetValue(1), CultureInfo.InvariantCulture), r.GetInt64(2), r.GetDouble(3)));
 
     /// <summary>The page of a segment's customers that the query asks for.</summary>
-    public static SegmentMemberPage Find(SegmentaStore store, string segmentation, int segmentId, MemberQuery query)
+    public static SegmentMemberPage Find(SegmentaStore store, SegmentationKind segmentation, int segmentId, MemberQuery query)
     {
         if (!store.HasTable("customer_segments"))
         {
@@ -90,7 +91,7 @@ public static class SegmentMembers
                 Convert.ToDouble(r.GetValue(3), CultureInfo.InvariantCulture), Convert.ToDouble(r.GetValue(4), CultureInfo.InvariantCulture),
                 r.IsDBNull(5) ? null : r.GetString(5), r.IsDBNull(6) ? null : r.GetDouble(6));
         },
-            ("segmentation", segmentation), ("segment", segmentId), ("country", query.Country), ("min_monetary", query.MinMonetary),
+            ("segmentation", segmentation.Id()), ("segment", segmentId), ("country", query.Country), ("min_monetary", query.MinMonetary),
             ("max_recency", query.MaxRecency), ("search", string.IsNullOrWhiteSpace(query.Search) ? null : query.Search.Trim()),
             ("limit", (long)query.PageSize), ("offset", (long)(query.Page - 1) * query.PageSize));
         if (rows.Count == 0 && query.Page > 1)
@@ -101,11 +102,11 @@ public static class SegmentMembers
     }
 
     /// <summary>The main countries of a segment's customers, most customers first.</summary>
-    public static IReadOnlyList<string> Countries(SegmentaStore store, string segmentation, int segmentId) => !store.HasTable("customer_segments") ? [] : store.Query(
+    public static IReadOnlyList<string> Countries(SegmentaStore store, SegmentationKind segmentation, int segmentId) => !store.HasTable("customer_segments") ? [] : store.Query(
         """
         SELECT c.main_country FROM customer_segments m JOIN customers c USING (customer_id)
         WHERE m.segmentation = $s AND m.segment_id = $i AND c.main_country IS NOT NULL
         GROUP BY 1 ORDER BY count(*) DESC, 1
         """,
-        r => r.GetString(0), ("s", segmentation), ("i", segmentId));
+        r => r.GetString(0), ("s", segmentation.Id()), ("i", segmentId));
 }

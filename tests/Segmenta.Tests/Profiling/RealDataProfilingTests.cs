@@ -1,4 +1,5 @@
 using System.Globalization;
+using Segmenta.Segmentation;
 using Segmenta.Tests.Pipeline;
 
 namespace Segmenta.Tests.Profiling;
@@ -16,7 +17,7 @@ public class RealDataProfilingTests(ClassicRunFixture run)
         var expected = run.CustomersCsv.Skip(1).Select(l => l.Split(','))
             .GroupBy(f => f[segmentColumn])
             .ToDictionary(g => g.Key, g => (Customers: g.Count(), Revenue: g.Sum(f => double.Parse(f[3], CultureInfo.InvariantCulture))));
-        var rfm = run.Result.Segmentations.Single(s => s.Segmentation == "rfm");
+        var rfm = run.Result.Segmentations.Single(s => s.Segmentation == SegmentationKind.Rfm);
 
         Assert.Equal(expected.Count, rfm.Segments.Count);
         foreach (var segment in rfm.Segments)
@@ -30,7 +31,7 @@ public class RealDataProfilingTests(ClassicRunFixture run)
     [Fact]
     public void Every_segment_has_a_name_an_action_and_an_explanation_that_agrees_with_most_customers()
     {
-        var rfm = run.Result.Segmentations.Single(s => s.Segmentation == "rfm");
+        var rfm = run.Result.Segmentations.Single(s => s.Segmentation == SegmentationKind.Rfm);
         Assert.All(rfm.Segments, s => Assert.False(string.IsNullOrEmpty(s.Action.Action)));
         Assert.Equal(rfm.Segments.Count, rfm.Segments.Select(s => s.Name).Distinct().Count());
         // RFM segments are defined by the map, so their rule is the map's cells, exact.
@@ -39,7 +40,7 @@ public class RealDataProfilingTests(ClassicRunFixture run)
         Assert.Equal("R score 5 and FM score 4–5 or R score 4 and FM score 5", champions.Explanation.Rule);
         Assert.Equal(1, champions.Explanation.Fidelity);
         // Clusters have no such rule: a surrogate tree explains them, and it must agree with most customers.
-        var clusters = run.Result.Segmentations.Single(s => s.Segmentation != "rfm");
+        var clusters = run.Result.Segmentations.Single(s => s.Segmentation != SegmentationKind.Rfm);
         Assert.True(clusters.ExplanationFidelity >= 0.7, $"fidelity {clusters.ExplanationFidelity}");
     }
 
