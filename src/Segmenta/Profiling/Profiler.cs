@@ -72,13 +72,7 @@ public static class Profiler
 
     private static void Save(SegmentaStore store, IReadOnlyList<ProfiledSegmentation> results)
     {
-        store.Execute(
-            """
-            CREATE OR REPLACE TABLE segment_catalog (
-                segmentation VARCHAR, segment_id INTEGER, name VARCHAR, explanation VARCHAR, explanation_fidelity DOUBLE,
-                segmentation_fidelity DOUBLE, playbook_entry VARCHAR, action VARCHAR, action_reasoning VARCHAR);
-            CREATE OR REPLACE TABLE segment_insights (segmentation VARCHAR, position INTEGER, insight VARCHAR);
-            """);
+        store.Execute(SqlScripts.Get("Profiling/segment_catalog.sql"));
         foreach (var result in results)
         {
             foreach (var s in result.Segments)
