@@ -57,12 +57,12 @@ internal static class AnalyzeCommand
         {
             var cleaningOptions = new CleaningOptions
             {
-                Preset = parse.GetValue(cleaning) == "classic" ? CleaningPreset.Classic : CleaningPreset.Default,
+                Preset = CleaningOptions.ParsePreset(parse.GetValue(cleaning)!),
                 NonProductCodes = parse.GetValue(nonProducts) is { } codes
                     ? codes.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
                     : CleaningOptions.DefaultNonProductCodes,
                 ExtremeQuantity = parse.GetValue(extreme) ?? 10_000,
-                Duplicates = Enum.Parse<DuplicatePolicy>(parse.GetValue(duplicates)!, ignoreCase: true),
+                Duplicates = CleaningOptions.ParseDuplicates(parse.GetValue(duplicates)!),
             };
             var (engine, postgres) = engineOptions.Read(parse);
             var options = new AnalysisOptions

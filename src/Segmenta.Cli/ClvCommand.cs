@@ -31,7 +31,7 @@ internal static class ClvCommand
                 OutputDirectory = parse.GetValue(output)!,
                 DatabasePath = parse.GetValue(db),
                 Import = importOptions.Read(parse),
-                Cleaning = new CleaningOptions { Preset = parse.GetValue(cleaning) == "classic" ? CleaningPreset.Classic : CleaningPreset.Default },
+                Cleaning = new CleaningOptions { Preset = CleaningOptions.ParsePreset(parse.GetValue(cleaning)!) },
                 Lifetime = lifetimeOptions.Read(parse),
             };
             var (result, files) = CommandRunner.WithProgress(onStep => AnalysisPipeline.Lifetime(parse.GetValue(input)!, options, onStep));

@@ -31,7 +31,7 @@ internal static class ExploreCommand
                 OutputDirectory = parse.GetValue(output)!,
                 DatabasePath = parse.GetValue(db),
                 Import = importOptions.Read(parse),
-                Cleaning = new CleaningOptions { Preset = parse.GetValue(cleaning) == "classic" ? CleaningPreset.Classic : CleaningPreset.Default },
+                Cleaning = new CleaningOptions { Preset = CleaningOptions.ParsePreset(parse.GetValue(cleaning)!) },
                 Exploration = new ExplorationOptions { TopProducts = parse.GetValue(top) },
                 Categories = new Segmenta.Categories.CategoryOptions { VocabularyPath = parse.GetValue(categories) },
             };

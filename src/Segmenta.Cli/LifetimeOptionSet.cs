@@ -59,7 +59,7 @@ internal sealed class LifetimeOptionSet
         CalibrationEnd = parse.GetValue(CalibrationEnd) is { } text
             ? DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
                 ? date
-                : throw new SegmentaException($"--calibration-end {text}: expected a date as yyyy-MM-dd, for example 2011-09-09.")
+                : throw new InvalidOptionException("Lifetime.CalibrationEnd", $"{text}: expected a date as yyyy-MM-dd, for example 2011-09-09.")
             : null,
         HorizonDays = ParseHorizons(parse.GetValue(Horizon)!),
         TimeUnit = parse.GetValue(TimeUnit) == "days" ? Lifetime.TimeUnit.Days : Lifetime.TimeUnit.Weeks,
@@ -74,7 +74,7 @@ internal sealed class LifetimeOptionSet
         {
             if (!int.TryParse(parts[i], NumberStyles.None, CultureInfo.InvariantCulture, out horizons[i]))
             {
-                throw new SegmentaException($"--horizon {text}: expected whole numbers of days separated by commas, for example 90,180,365.");
+                throw new InvalidOptionException("Lifetime.HorizonDays", $"{text}: expected whole numbers of days separated by commas, for example 90,180,365.");
             }
         }
         return horizons;

@@ -5,6 +5,13 @@ internal static class OptionFlags
 {
     private static readonly Dictionary<string, string> Flags = new(StringComparer.Ordinal)
     {
+        ["Import.ColumnMap"] = "--map",
+        ["Import.Encoding"] = "--encoding",
+        ["Import.DateFormat"] = "--date-format",
+        ["Import.Delimiter"] = "--delimiter",
+        ["Cleaning.Preset"] = "--cleaning",
+        ["Cleaning.Duplicates"] = "--duplicates",
+        ["Cleaning.ExtremeQuantity"] = "--extreme-quantity",
         ["Segmentation.Algorithm"] = "--algorithm",
         ["Segmentation.K"] = "--k",
         ["Segmentation.KRange"] = "--k-range",
@@ -24,6 +31,9 @@ internal static class OptionFlags
         ["Postgres.Table"] = "--table",
         ["Postgres.Schema"] = "--schema",
         ["Postgres.Shards"] = "--shard",
+        ["Lifetime.HorizonDays"] = "--horizon",
+        ["Lifetime.DiscountRate"] = "--discount-rate",
+        ["Lifetime.CalibrationEnd"] = "--calibration-end",
     };
 
     /// <summary>The flag, or the property itself for options the command line does not expose.</summary>

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Segmenta.Features;
 using Segmenta.Pipeline;
 using Segmenta.Recommending;
 using Segmenta.Store;
@@ -40,7 +41,7 @@ internal static class RecommendCommand
             if (parse.GetValue(customer) is { } id)
             {
                 using var store = SegmentaStore.Open(path);
-                if (!StoredResults.HasCustomers(store))
+                if (!CustomerTable.Exists(store))
                 {
                     throw new SegmentaException($"The database {path} has no customers yet. Run segmenta analyze FILE --db {path} first.");
                 }

@@ -1,6 +1,8 @@
 using System.Globalization;
+using Segmenta.Cleaning;
 using Segmenta.Loading;
 using Segmenta.Pipeline;
+using Segmenta.Segmentation;
 using Spectre.Console;
 
 namespace Segmenta.Cli;
@@ -72,7 +74,7 @@ internal static class SummaryPrinter
         {
             PrintImports(result.Imports);
         }
-        var cleaning = new Table().Title($"Cleaning ({result.Cleaning.Preset.ToString().ToLowerInvariant()} preset)")
+        var cleaning = new Table().Title($"Cleaning ({CleaningOptions.Id(result.Cleaning.Preset)} preset)")
             .AddColumns("Rule", "Lines", "Share of lines", "Revenue", "Share of revenue");
         foreach (var row in result.Cleaning.Rows)
         {
@@ -179,11 +181,11 @@ internal static class SummaryPrinter
 
     internal static void PrintClusters(Segmentation.SegmentationResult? clusters, IReadOnlyList<Profiling.ProfiledSegmentation> segmentations)
     {
-        if (clusters is null || segmentations.FirstOrDefault(s => s.Segmentation != "rfm") is not { } profiled)
+        if (clusters is null || segmentations.FirstOrDefault(s => s.Segmentation.IsClustering()) is not { } profiled)
         {
             return;
         }
-        var table = new Table().Title($"Segments ({profiled.Segmentation}, k={clusters.K})")
+        var table = new Table().Title($"Segments ({profiled.Segmentation.Id()}, k={clusters.K})")
             .AddColumns("Segment", "Name", "Customers", "Share of net sales", "Playbook");
         foreach (var segment in profiled.Segments.OrderBy(s => s.Profile.SegmentId))
         {

@@ -1,5 +1,5 @@
-using Segmenta.Pipeline;
 using Segmenta.Recommending;
+using Segmenta.Segmentation;
 
 namespace Segmenta.Web;
 
@@ -48,5 +48,5 @@ public sealed class LookupCache
         return snapshot;
     }
 
-    private static Snapshot Build(Store.SegmentaStore store, long version) => new(version, StoredResults.AllCustomers(store), StoredResults.AllRecommendations(store));
+    private static Snapshot Build(Store.SegmentaStore store, long version) => new(version, StoredCustomers.All(store), StoredRecommendations.All(store));
 }

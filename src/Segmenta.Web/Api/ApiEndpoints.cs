@@ -1,6 +1,8 @@
 using System.Text.Json.Serialization;
-using Segmenta.Pipeline;
+using Segmenta.Profiling;
 using Segmenta.Recommending;
+using Segmenta.Segmentation;
+using Segmenta.Store;
 using Segmenta.Web.Jobs;
 
 namespace Segmenta.Web.Api;
@@ -19,7 +21,7 @@ internal static class ApiEndpoints
 
         api.MapGet("/health", (StoreAccess store, JobQueue jobs) =>
         {
-            var health = store.Cached("health", StoredResults.Health);
+            var health = store.Cached("health", StoreHealth.Read);
             return TypedResults.Ok(new HealthResponse("ok", health.Customers, health.Lines, health.LastRun, jobs.Latest(1).FirstOrDefault(j => j.State is JobState.Queued or JobState.Running)?.Id));
         }).WithSummary("Service health, what the database holds, and the job running now (if any).");
 
@@ -35,8 +37,9 @@ internal static class ApiEndpoints
         api.MapGet("/segments", (string? segmentation, StoreAccess store) =>
         {
             // Every segment of the snapshot, kept with it; the filter runs in memory (no user text in the key).
-            var all = store.Cached("segments", s => StoredResults.Segments(s));
-            var segments = segmentation is null ? all : [.. all.Where(x => x.Segmentation == segmentation)];
+            var all = store.Cached("segments", s => SegmentCatalog.Segments(s));
+            var kind = SegmentationKinds.TryParse(segmentation, out var parsed) ? parsed : (SegmentationKind?)null;
+            IReadOnlyList<SegmentRecord> segments = segmentation is null ? all : kind is null ? [] : [.. all.Where(x => x.Segmentation == kind)];
             if (segmentation is not null && segments.Count == 0)
             {
                 return store.Read(s => UnknownSegmentation(s, segmentation));
@@ -59,12 +62,12 @@ internal static class ApiEndpoints
             }
             return store.Read(s =>
             {
-                var name = segmentation ?? StoredResults.PrimarySegmentation(s) ?? "rfm";
-                if (StoredResults.Segments(s, name).Count == 0)
+                var name = segmentation ?? (SegmentCatalog.Primary(s) ?? SegmentationKind.Rfm).Id();
+                if (!SegmentationKinds.TryParse(name, out var kind) || SegmentCatalog.Segments(s, kind).Count == 0)
                 {
                     return UnknownSegmentation(s, name);
                 }
-                return StoredResults.SegmentCustomers(s, name, id, number, size) is { } result
+                return SegmentCatalog.SegmentCustomers(s, kind, id, number, size) is { } result
                     ? Results.Ok(new CustomerPageResponse([.. result.Items.Select(JsonValues.Row)], result.PageNumber, result.PageSize, result.Total))
                     : Problems.NotFound($"No segment {id} in segmentation '{name}'.");
             });
@@ -90,11 +93,11 @@ internal static class ApiEndpoints
 
         api.MapPost("/score", (ScoreRequest request, StoreAccess store) => store.Read(s =>
         {
-            if (StoredResults.Model(s) is not { } model)
+            if (SegmentationTables.Model(s) is not { } model)
             {
                 return Problems.NotFound("The database holds no clustering model: run segmenta analyze without --no-clusters.");
             }
-            if (ScoreCheck.Problem(request, model.Features, StoredResults.ClusterableFeatures(s)) is { } problem)
+            if (ScoreCheck.Problem(request, model.Features, SegmentationTables.ClusterableFeatures(s)) is { } problem)
             {
                 return problem;
             }
@@ -133,7 +136,7 @@ internal static class ApiEndpoints
 
     private static IResult UnknownSegmentation(Store.SegmentaStore store, string name)
     {
-        var known = StoredResults.Segments(store).Select(s => s.Segmentation).Distinct().ToList();
+        var known = SegmentCatalog.Segments(store).Select(s => s.Segmentation.Id()).Distinct().ToList();
         return Problems.NotFound($"No segmentation '{name}' in this database; it holds {(known.Count == 0 ? "none" : string.Join(", ", known))}.");
     }
 
@@ -153,7 +156,7 @@ internal static class ApiEndpoints
     internal sealed record SegmentResponse(string Segmentation, int SegmentId, string Name, long Customers, double CustomerShare, double Revenue,
         double RevenueShare, string Explanation, double Fidelity, string Action)
     {
-        internal static SegmentResponse From(SegmentRecord s) => new(s.Segmentation, s.SegmentId, s.Name, s.Customers, Math.Round(s.CustomerShare, 6),
+        internal static SegmentResponse From(SegmentRecord s) => new(s.Segmentation.Id(), s.SegmentId, s.Name, s.Customers, Math.Round(s.CustomerShare, 6),
             JsonValues.Money(s.Revenue), Math.Round(s.RevenueShare, 6), s.Explanation, Math.Round(s.Fidelity, 6), s.Action);
     }
 }

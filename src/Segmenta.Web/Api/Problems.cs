@@ -18,6 +18,7 @@ internal static partial class Problems
     /// <summary>The problem for an exception that escaped an endpoint.</summary>
     internal static IResult For(Exception? exception) => exception switch
     {
+        InvalidOptionException option => BadRequest(Dashboard.FormFields.For(option.Property), option.MessageFor(Dashboard.FormFields.For(option.Property))),
         SegmentaException user => BadRequest(FieldOf(user.Message) ?? "request", user.Message),
         Microsoft.AspNetCore.Antiforgery.AntiforgeryValidationException => BadRequest("form",
             "The form expired or did not come from this site: reload the page and try again."),

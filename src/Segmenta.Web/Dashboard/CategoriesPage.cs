@@ -1,5 +1,6 @@
 using Segmenta.Categories;
-using Segmenta.Pipeline;
+using Segmenta.Profiling;
+using Segmenta.Segmentation;
 using Segmenta.Store;
 
 namespace Segmenta.Web.Dashboard;
@@ -35,16 +36,16 @@ internal static class CategoriesPage
                 xaxis = new { title = new { text = "Gross sales" } }, yaxis = new { type = "category", automargin = true }, margin = new { l = 160 } },
             $"Bar chart of the {Math.Min(Shown, categories.Count)} categories with the highest gross sales of kept lines");
 
-        if (StoredResults.PrimarySegmentation(store) is { } segmentation
+        if (SegmentCatalog.Primary(store) is { } segmentation
             && CategoryTables.LoadPreferences(store, segmentation) is { Count: > 0 } preferences)
         {
-            var names = StoredResults.Segments(store, segmentation).ToDictionary(s => s.SegmentId, s => $"{s.SegmentId} {s.Name}");
+            var names = SegmentCatalog.Segments(store, segmentation).ToDictionary(s => s.SegmentId, s => $"{s.SegmentId} {s.Name}");
             var shownCategories = categories.Take(Shown).Select(c => c.Category).ToList();
             var segments = preferences.Select(p => p.SegmentId).Distinct().Order().ToList();
             var index = preferences.ToDictionary(p => (p.SegmentId, p.Category), p => p.Index);
             double? Cell(int segment, string category) =>
                 index.TryGetValue((segment, category), out var value) && double.IsFinite(value) ? Math.Round(value, 2) : null;
-            page.Heading($"What each {segmentation} segment buys, against all customers");
+            page.Heading($"What each {segmentation.Id()} segment buys, against all customers");
             page.Chart("segment-categories", new object[]
                 {
                     new

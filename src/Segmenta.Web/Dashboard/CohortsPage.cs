@@ -1,6 +1,5 @@
 using System.Globalization;
 using Segmenta.Exploration;
-using Segmenta.Pipeline;
 using Segmenta.Store;
 
 namespace Segmenta.Web.Dashboard;
@@ -11,7 +10,7 @@ internal static class CohortsPage
     internal static string Render(SegmentaStore store)
     {
         var page = new Page("Cohorts", "/cohorts");
-        if (!StoredResults.HasExploration(store))
+        if (!Explorer.HasTables(store))
         {
             page.Paragraph("This database holds no exploration yet: run segmenta analyze FILE --out DIR (or segmenta explore) and reload.", "note");
             return page.Render();

@@ -1,5 +1,7 @@
 using System.Globalization;
-using Segmenta.Pipeline;
+using Segmenta.Cleaning;
+using Segmenta.Recommending;
+using Segmenta.Segmentation;
 using Segmenta.Store;
 
 namespace Segmenta.Web.Dashboard;
@@ -25,7 +27,7 @@ internal static class CustomerPage
         {
             return page.Render();
         }
-        if (StoredResults.Customer(store, id.Trim()) is not { } customer)
+        if (StoredCustomers.Customer(store, id.Trim()) is not { } customer)
         {
             page.Raw($"<p class=\"error\" id=\"customer-missing\">No customer with id {Page.E(id)}.</p>");
             return page.Render();
@@ -36,8 +38,8 @@ internal static class CustomerPage
         page.Raw("<div class=\"scroll\"><table id=\"customer-segments\"><thead><tr><th>Segmentation</th><th class=\"n\">Segment</th><th>Name</th><th class=\"n\">Probability</th></tr></thead><tbody>\n");
         foreach (var s in customer.Segments)
         {
-            page.Raw($"<tr><td>{Page.E(s.Segmentation)}</td><td class=\"n\">{s.SegmentId.ToString(CultureInfo.InvariantCulture)}</td>"
-                + $"<td><a href=\"/explore/{Uri.EscapeDataString(s.Segmentation)}/{s.SegmentId.ToString(CultureInfo.InvariantCulture)}\">{Page.E(s.Name)}</a></td><td class=\"n\">{(s.Probability is { } p ? Page.P(p) : "")}</td></tr>\n");
+            page.Raw($"<tr><td>{s.Segmentation.Id()}</td><td class=\"n\">{s.SegmentId.ToString(CultureInfo.InvariantCulture)}</td>"
+                + $"<td><a href=\"/explore/{s.Segmentation.Id()}/{s.SegmentId.ToString(CultureInfo.InvariantCulture)}\">{Page.E(s.Name)}</a></td><td class=\"n\">{(s.Probability is { } p ? Page.P(p) : "")}</td></tr>\n");
         }
         page.Raw("</tbody></table></div>\n");
         var categories = Segmenta.Categories.CategoryTables.LoadCustomer(store, customer.CustomerId);
@@ -47,7 +49,7 @@ internal static class CustomerPage
             page.Table(["Category", "#Gross spend", "#Lines"], categories.Select(c => (IReadOnlyList<string>)
                 [c.Category, Page.N((double)c.Spend, 2), c.Lines.ToString(CultureInfo.InvariantCulture)]), "customer-categories");
         }
-        var recommendations = StoredResults.Recommendations(store, customer.CustomerId, 10);
+        var recommendations = StoredRecommendations.ForCustomer(store, customer.CustomerId, 10);
         page.Heading("Recommended products");
         if (recommendations.Count == 0)
         {
@@ -60,7 +62,7 @@ internal static class CustomerPage
         }
         page.Heading("Latest purchases");
         page.Table(["Date", "Invoice", "Product", "Description", "#Quantity", "#Amount"],
-            StoredResults.PurchaseHistory(store, customer.CustomerId, 50).Select(l => (IReadOnlyList<string>)
+            CleaningTables.PurchaseHistory(store, customer.CustomerId, 50).Select(l => (IReadOnlyList<string>)
                 [l.Date.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), l.Invoice ?? "", l.StockCode ?? "", l.Description ?? "", Page.N(l.Quantity), Page.N(l.Amount, 2)]),
             "customer-history");
         return page.Render();

@@ -6,6 +6,7 @@ using Segmenta.Loading;
 using Segmenta.Pipeline;
 using Segmenta.Profiling;
 using Segmenta.Segmentation;
+using Segmenta.Store;
 using Segmenta.Web.Api;
 using Segmenta.Web.Jobs;
 
@@ -74,17 +75,17 @@ internal static class DashboardEndpoints
                 ? Results.File(System.Text.Encoding.UTF8.GetBytes(SegmentCustomersPage.Csv(s, source.Scope, request.Query)), "text/csv", $"rfm-cell-r{r}-f{f}-customers{RunSuffix(s)}.csv")
                 : Problems.NotFound($"No customers in RFM cell R{r} F{f}."))).ExcludeFromDescription();
         app.MapGet("/explore/{segmentation}/{id:int}", (string segmentation, int id, HttpRequest request, StoreAccess store) => store.Read(s =>
-            SegmentCustomersPage.ForSegment(s, segmentation, id) is { } source
+            SegmentationKinds.TryParse(segmentation, out var kind) && SegmentCustomersPage.ForSegment(s, kind, id) is { } source
                 ? Html(SegmentCustomersPage.Render(s, source, request.Query))
                 : Problems.NotFound($"No segment {id} in segmentation '{segmentation}'."))).ExcludeFromDescription();
         app.MapGet("/explore/{segmentation}/{id:int}/customers.csv", (string segmentation, int id, HttpRequest request, StoreAccess store) => store.Read(s =>
-            SegmentCustomersPage.ForSegment(s, segmentation, id) is { } source
-                ? Results.File(System.Text.Encoding.UTF8.GetBytes(SegmentCustomersPage.Csv(s, source.Scope, request.Query)), "text/csv", DownloadName(s, segmentation, id, "customers"))
+            SegmentationKinds.TryParse(segmentation, out var kind) && SegmentCustomersPage.ForSegment(s, kind, id) is { } source
+                ? Results.File(System.Text.Encoding.UTF8.GetBytes(SegmentCustomersPage.Csv(s, source.Scope, request.Query)), "text/csv", DownloadName(s, kind, id, "customers"))
                 : Problems.NotFound($"No segment {id} in segmentation '{segmentation}'."))).ExcludeFromDescription();
 
         app.MapGet("/segments/{segmentation}/{id:int}/activation.csv", (string segmentation, int id, StoreAccess store) => store.Read(s =>
-            ProfileOutputs.ActivationCsv(s, segmentation, id) is { } csv
-                ? Results.File(System.Text.Encoding.UTF8.GetBytes(csv), "text/csv", DownloadName(s, segmentation, id, "activation"))
+            SegmentationKinds.TryParse(segmentation, out var kind) && ProfileOutputs.ActivationCsv(s, kind, id) is { } csv
+                ? Results.File(System.Text.Encoding.UTF8.GetBytes(csv), "text/csv", DownloadName(s, kind, id, "activation"))
                 : Problems.NotFound($"No segment {id} in segmentation '{segmentation}'."))).ExcludeFromDescription();
 
         app.MapPost("/segments/run", (IFormCollection form, HttpRequest request, JobQueue jobs, StoreAccess store) =>
@@ -129,7 +130,7 @@ internal static class DashboardEndpoints
                 await file.CopyToAsync(target);
             }
             var map = ReadMap(form);
-            var cleaning = form["cleaning"].ToString() == "classic" ? CleaningPreset.Classic : CleaningPreset.Default;
+            var cleaning = CleaningOptions.ParsePreset(form["cleaning"] is { Count: > 0 } given ? given.ToString() : "default");
             if (map.Count == 0)
             {
                 // The preview step: when the usual names miss a needed column (or the user asks), the columns are picked from the file's own header.
@@ -162,7 +163,7 @@ internal static class DashboardEndpoints
                     ? Problems.NotFound("This upload is no longer waiting (imported already, or removed after a day); upload the file again.")
                     : Results.Redirect("/data?error=expired");
             }
-            var cleaning = form["cleaning"].ToString() == "classic" ? CleaningPreset.Classic : CleaningPreset.Default;
+            var cleaning = CleaningOptions.ParsePreset(form["cleaning"] is { Count: > 0 } given ? given.ToString() : "default");
             return Started(DashboardRuns.Upload(jobs, upload.Path, upload.Name, cleaning, ReadMap(form)), "/data", request);
         }).WithBodyLimit(WebOptions.FormBodyBytes).ExcludeFromDescription();
     }
@@ -192,15 +193,15 @@ internal static class DashboardEndpoints
         };
 
     /// <summary>A download's name: what it is, of which segmentation and segment, from which run (e.g. rfm-champions-activation-run-20111209-1200.csv).</summary>
-    internal static string DownloadName(Store.SegmentaStore store, string segmentation, int segmentId, string what)
+    internal static string DownloadName(Store.SegmentaStore store, SegmentationKind segmentation, int segmentId, string what)
     {
-        var segment = StoredResults.Segments(store, segmentation).FirstOrDefault(s => s.SegmentId == segmentId);
-        return $"{Slug(segmentation)}-{segmentId}-{Slug(segment?.Name ?? "segment")}-{what}{RunSuffix(store)}.csv";
+        var segment = SegmentCatalog.Segments(store, segmentation).FirstOrDefault(s => s.SegmentId == segmentId);
+        return $"{segmentation.Id()}-{segmentId}-{Slug(segment?.Name ?? "segment")}-{what}{RunSuffix(store)}.csv";
     }
 
     /// <summary>"-run-" and the time of the run whose results are served, or nothing when unknown.</summary>
     internal static string RunSuffix(Store.SegmentaStore store) =>
-        StoredResults.Health(store).LastRun is { } at ? "-run-" + at.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) : "";
+        StoreHealth.Read(store).LastRun is { } at ? "-run-" + at.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) : "";
 
     internal static string Slug(string text)
     {

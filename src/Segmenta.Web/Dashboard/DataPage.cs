@@ -1,4 +1,5 @@
-using Segmenta.Pipeline;
+using Segmenta.Cleaning;
+using Segmenta.Loading;
 using Segmenta.Store;
 
 namespace Segmenta.Web.Dashboard;
@@ -44,9 +45,9 @@ internal static class DataPage
              i.ImportedAt.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)]), "imports");
         page.Heading("Cleaning report");
         page.Table(["Rule", "What it removes", "#Lines", "#Revenue", "#Share of lines"],
-            StoredResults.Cleaning(store).Select(r => (IReadOnlyList<string>)[r.Rule, r.Description, Page.N(r.Lines), Page.N(r.Revenue, 2), Page.P(r.LineShare)]),
+            CleaningTables.Rules(store).Select(r => (IReadOnlyList<string>)[r.Rule, r.Description, Page.N(r.Lines), Page.N(r.Revenue, 2), Page.P(r.LineShare)]),
             "cleaning");
-        var (lines, total) = StoredResults.Quarantine(store, search, QuarantineRows);
+        var (lines, total) = QuarantineTable.Search(store, search, QuarantineRows);
         page.Heading($"Quarantined lines ({Page.N(total)}{(string.IsNullOrWhiteSpace(search) ? "" : " matching")})");
         page.Raw($"""
             <form method="get" action="/data" class="inline" style="display:flex;gap:8px;margin-bottom:8px">

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Segmenta.Pipeline;
 using Segmenta.Profiling;
 using Segmenta.Segmentation;
 using Segmenta.Store;
@@ -12,7 +11,7 @@ internal static class ExplorerPage
     internal static string Render(SegmentaStore store)
     {
         var page = new Page("Explorer", "/explore");
-        var all = StoredResults.Segments(store);
+        var all = SegmentCatalog.Segments(store);
         if (all.Count == 0)
         {
             page.Paragraph("This database holds no segments yet: run segmenta analyze FILE --out DIR and reload.", "note");
@@ -21,10 +20,10 @@ internal static class ExplorerPage
         page.Raw("<div class=\"grid\">\n<section class=\"card\" id=\"rfm-side\">");
         page.Heading("RFM segments");
         WriteGrid(page, SegmentMembers.RfmGrid(store));
-        WriteSegments(page, all.Where(s => s.Segmentation == SegmentMembership.Rfm).ToList(), "rfm-segments");
+        WriteSegments(page, all.Where(s => s.Segmentation == SegmentationKind.Rfm).ToList(), "rfm-segments");
         page.Raw("</section>\n<section class=\"card\" id=\"cluster-side\">");
-        var clusters = all.Where(s => s.Segmentation != SegmentMembership.Rfm).ToList();
-        page.Heading(clusters.Count == 0 ? "Clusters" : $"Clusters ({clusters[0].Segmentation})");
+        var clusters = all.Where(s => s.Segmentation.IsClustering()).ToList();
+        page.Heading(clusters.Count == 0 ? "Clusters" : $"Clusters ({clusters[0].Segmentation.Id()})");
         if (clusters.Count == 0)
         {
             page.Paragraph("No clustering in this database (it was run with --no-clusters).", "note");
@@ -74,7 +73,7 @@ internal static class ExplorerPage
         page.Raw($"<div class=\"scroll\"><table id=\"{id}\"><thead><tr><th>Segment</th><th class=\"n\">Customers</th><th class=\"n\">Net sales</th><th class=\"n\">Share of sales</th><th>Action</th></tr></thead><tbody>\n");
         foreach (var s in segments)
         {
-            var link = $"/explore/{Uri.EscapeDataString(s.Segmentation)}/{s.SegmentId}";
+            var link = $"/explore/{s.Segmentation.Id()}/{s.SegmentId}";
             page.Raw($"<tr><td><a href=\"{link}\">{Page.E(s.Name)}</a></td><td class=\"n\">{Page.N(s.Customers)}</td><td class=\"n\">{Page.N(s.Revenue)}</td><td class=\"n\">{Page.P(s.RevenueShare)}</td><td>{Page.E(s.Action)}</td></tr>\n");
         }
         page.Raw("</tbody></table></div>\n");

@@ -5,6 +5,8 @@ internal static class FormFields
 {
     private static readonly Dictionary<string, string> Fields = new(StringComparer.Ordinal)
     {
+        ["Import.ColumnMap"] = "Column mapping",
+        ["Cleaning.Preset"] = "Cleaning",
         ["Segmentation.Algorithm"] = "Algorithm",
         ["Segmentation.K"] = "Segments (k)",
         ["Segmentation.Scaling"] = "Scaling",

@@ -1,5 +1,4 @@
 using Segmenta.Exploration;
-using Segmenta.Pipeline;
 using Segmenta.Store;
 
 namespace Segmenta.Web.Dashboard;
@@ -10,7 +9,7 @@ internal static class OverviewPage
     internal static string Render(SegmentaStore store)
     {
         var page = new Page("Overview", "/");
-        if (!StoredResults.HasExploration(store))
+        if (!Explorer.HasTables(store))
         {
             page.Paragraph("This database holds no exploration yet: run segmenta analyze FILE --out DIR (or segmenta explore) and reload.", "note");
             return page.Render();

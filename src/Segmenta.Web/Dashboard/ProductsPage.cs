@@ -1,5 +1,5 @@
 using Segmenta.Exploration;
-using Segmenta.Pipeline;
+using Segmenta.Recommending;
 using Segmenta.Store;
 
 namespace Segmenta.Web.Dashboard;
@@ -10,7 +10,7 @@ internal static class ProductsPage
     internal static string Render(SegmentaStore store, string? product)
     {
         var page = new Page("Products", "/products");
-        if (!StoredResults.HasExploration(store))
+        if (!Explorer.HasTables(store))
         {
             page.Paragraph("This database holds no exploration yet: run segmenta analyze FILE --out DIR (or segmenta explore) and reload.", "note");
             return page.Render();
@@ -45,7 +45,7 @@ internal static class ProductsPage
             }
             else
             {
-                var together = StoredResults.BoughtTogether(store, exact.StockCode, 10);
+                var together = StoredRecommendations.BoughtTogether(store, exact.StockCode, 10);
                 page.Heading($"Bought together with {exact.StockCode} {exact.Description}");
                 if (together.Count == 0)
                 {

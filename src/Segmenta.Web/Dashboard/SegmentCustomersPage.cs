@@ -1,6 +1,6 @@
 using System.Globalization;
-using Segmenta.Pipeline;
 using Segmenta.Profiling;
+using Segmenta.Segmentation;
 using Segmenta.Store;
 
 namespace Segmenta.Web.Dashboard;
@@ -23,11 +23,11 @@ internal static class SegmentCustomersPage
     internal sealed record ListSource(MemberScope Scope, string Title, string Summary, string Path);
 
     /// <summary>The list of a segment, or null when the segmentation has no such segment.</summary>
-    internal static ListSource? ForSegment(SegmentaStore store, string segmentation, int segmentId) =>
-        StoredResults.Segments(store, segmentation).FirstOrDefault(s => s.SegmentId == segmentId) is { } segment
-            ? new ListSource(MemberScope.Segment(segmentation, segmentId), $"{segment.Name} ({segmentation})",
+    internal static ListSource? ForSegment(SegmentaStore store, SegmentationKind segmentation, int segmentId) =>
+        SegmentCatalog.Segments(store, segmentation).FirstOrDefault(s => s.SegmentId == segmentId) is { } segment
+            ? new ListSource(MemberScope.Segment(segmentation, segmentId), $"{segment.Name} ({segmentation.Id()})",
                 $"{Page.N(segment.Customers)} customers, {Page.P(segment.RevenueShare)} of net sales. {segment.Action}",
-                $"/explore/{Uri.EscapeDataString(segmentation)}/{segmentId}")
+                $"/explore/{segmentation.Id()}/{segmentId}")
             : null;
 
     /// <summary>The list of an R × F grid cell, or null when the scores are out of range or the cell is empty.</summary>

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Segmenta.Pipeline;
+using Segmenta.Profiling;
 using Segmenta.Segmentation;
 using Segmenta.Store;
 
@@ -14,10 +14,10 @@ internal static class SegmentsPage
     {
         var page = new Page("Segments", "/segments");
         page.JobBanner(job, "run-message", "run-error");
-        var clustering = StoredResults.Clustering(store);
+        var clustering = SegmentationTables.Clustering(store);
         WriteForm(page, store, clustering, antiforgeryField, antiforgeryToken);
-        var segmentation = clustering?.Segmentation ?? StoredResults.PrimarySegmentation(store) ?? "rfm";
-        var segments = StoredResults.Segments(store, segmentation);
+        var segmentation = clustering?.Segmentation ?? SegmentCatalog.Primary(store) ?? SegmentationKind.Rfm;
+        var segments = SegmentCatalog.Segments(store, segmentation);
         if (clustering is not null)
         {
             page.Heading($"Why {clustering.K} segments").Paragraph(clustering.Explanation);
@@ -30,11 +30,11 @@ internal static class SegmentsPage
 
     private static void WriteForm(Page page, SegmentaStore store, StoredClustering? clustering, string field, string token)
     {
-        var algorithm = clustering?.Segmentation ?? "kmeans";
+        var algorithm = (clustering?.Segmentation ?? SegmentationKind.KMeans).Id();
         var k = clustering is { Rows.Count: 0 } ? clustering.K.ToString(CultureInfo.InvariantCulture) : "auto";
-        var robust = StoredResults.Model(store)?.Transform.Scaling == Segmentation.Scaling.Robust;
-        var features = StoredResults.ClusterableFeatures(store);
-        var chosen = StoredResults.ClusteringFeatures(store) is { Count: > 0 } current ? current : Segmentation.SegmentationOptions.DefaultFeatures;
+        var robust = SegmentationTables.Model(store)?.Transform.Scaling == Segmentation.Scaling.Robust;
+        var features = SegmentationTables.ClusterableFeatures(store);
+        var chosen = SegmentationTables.ClusteringFeatures(store) is { Count: > 0 } current ? current : Segmentation.SegmentationOptions.DefaultFeatures;
         var checkboxes = string.Join(" ", features.Select(f =>
             $"<label style=\"flex-direction:row;gap:4px\"><input type=\"checkbox\" name=\"features\" value=\"{Page.E(f)}\"{(chosen.Contains(f) ? " checked" : "")}>{Page.E(f)}</label>"));
         page.Raw($"""
@@ -49,7 +49,7 @@ internal static class SegmentsPage
             <details><summary>Features ({chosen.Count} chosen)</summary><div style="display:flex;flex-wrap:wrap;gap:8px;margin-top:8px">{checkboxes}</div></details>
             </form>
             """);
-        if (StoredResults.Model(store) is { } model)
+        if (SegmentationTables.Model(store) is { } model)
         {
             page.Paragraph("The models saw: " + string.Join("; ", model.Transform.Describe()) + ".", "note");
         }
@@ -89,7 +89,7 @@ internal static class SegmentsPage
     private static void WriteScatter(Page page, SegmentaStore store, StoredClustering clustering, IReadOnlyList<SegmentRecord> segments)
     {
         var names = segments.ToDictionary(s => s.SegmentId, s => s.Name);
-        var traces = StoredResults.Projection(store).GroupBy(p => p.SegmentId).OrderBy(g => g.Key).Select(g => (object)new
+        var traces = SegmentationTables.Projection(store).GroupBy(p => p.SegmentId).OrderBy(g => g.Key).Select(g => (object)new
         {
             type = "scatter",
             mode = "markers",
@@ -108,10 +108,10 @@ internal static class SegmentsPage
             "Scatter plot of every customer on the first two principal components, coloured by segment");
     }
 
-    private static void WriteProfiles(Page page, SegmentaStore store, string segmentation, IReadOnlyList<SegmentRecord> segments)
+    private static void WriteProfiles(Page page, SegmentaStore store, SegmentationKind segmentation, IReadOnlyList<SegmentRecord> segments)
     {
-        page.Heading($"Profiles ({segmentation})");
-        var indexes = StoredResults.FeatureIndexes(store, segmentation).ToDictionary(i => (i.SegmentId, i.Feature), i => i.Index);
+        page.Heading($"Profiles ({segmentation.Id()})");
+        var indexes = SegmentCatalog.FeatureIndexes(store, segmentation).ToDictionary(i => (i.SegmentId, i.Feature), i => i.Index);
         page.Chart("heatmap", new object[]
             {
                 new
@@ -137,7 +137,7 @@ internal static class SegmentsPage
             ]), "profiles");
         page.Raw("<p class=\"note\">Activation lists (CSV for a campaign tool): ")
             .Raw(string.Join(" · ", segments.Select(s =>
-                $"<a href=\"/segments/{Uri.EscapeDataString(segmentation)}/{s.SegmentId}/activation.csv\">{Page.E(s.Name)}</a>")))
+                $"<a href=\"/segments/{segmentation.Id()}/{s.SegmentId}/activation.csv\">{Page.E(s.Name)}</a>")))
             .Raw("</p>\n");
     }
 }

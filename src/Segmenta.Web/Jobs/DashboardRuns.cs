@@ -83,5 +83,5 @@ internal static class DashboardRuns
             });
     }
 
-    private static string Describe(ClusteringAlgorithm algorithm) => algorithm == ClusteringAlgorithm.KMeans ? "kmeans" : "gmm";
+    private static string Describe(ClusteringAlgorithm algorithm) => SegmentationKinds.Of(algorithm).Id();
 }

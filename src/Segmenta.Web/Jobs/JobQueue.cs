@@ -203,6 +203,12 @@ public sealed class JobQueue : IAsyncDisposable
                 ? JobLog.InterruptedMessage
                 : "Cancelled; the database was put back as it was and the results shown did not change.");
         }
+        catch (InvalidOptionException e)
+        {
+            backup?.Restore();
+            backup = null;
+            entry.Finish(JobState.Failed, e.MessageFor(Dashboard.FormFields.For(e.Property)));
+        }
         catch (SegmentaException e)
         {
             backup?.Restore();

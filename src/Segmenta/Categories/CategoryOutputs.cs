@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Segmenta.Segmentation;
 
 namespace Segmenta.Categories;
 
@@ -49,7 +50,7 @@ public static class CategoryOutputs
         Write(path, "Segmentation,SegmentId,Category,Buyers,GrossSpend,SegmentGrossSpend,Share,AllCustomersShare,Index,TopBuyerGrossSpend,IndexWithoutTopBuyer",
             rows.Select(p => new[]
             {
-                CsvCell.Text(p.Segmentation), Int(p.SegmentId), CsvCell.Text(p.Category), Int(p.Buyers), Number(p.Spend, 2), Number(p.SegmentSpend, 2),
+                CsvCell.Text(p.Segmentation.Id()), Int(p.SegmentId), CsvCell.Text(p.Category), Int(p.Buyers), Number(p.Spend, 2), Number(p.SegmentSpend, 2),
                 Share(p.Share), Share(p.OverallShare), Fixed(p.Index, 3), Number(p.TopBuyerSpend, 2), Fixed(p.RobustIndex, 3),
             }));
         return path;

@@ -1,3 +1,5 @@
+using Segmenta.Segmentation;
+
 namespace Segmenta.Categories;
 
 /// <summary>
@@ -6,5 +8,5 @@ namespace Segmenta.Categories;
 /// without the segment's biggest buyer of the category (<see cref="RobustIndex"/>; undefined with one buyer).
 /// </summary>
 public sealed record CategoryPreference(
-    string Segmentation, int SegmentId, string Category, long Buyers, decimal Spend, decimal SegmentSpend,
+    SegmentationKind Segmentation, int SegmentId, string Category, long Buyers, decimal Spend, decimal SegmentSpend,
     double Share, double OverallShare, double Index, decimal TopBuyerSpend, double RobustIndex);

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Segmenta.Segmentation;
 using Segmenta.Store;
 
 namespace Segmenta.Categories;
@@ -43,11 +44,11 @@ public static class CategoryTables
         LoadProducts(store).ToDictionary(p => p.Product, p => p.Category, StringComparer.Ordinal);
 
     /// <summary>One segmentation's preferences (all when <paramref name="segmentation"/> is null), by segment and descending share.</summary>
-    public static IReadOnlyList<CategoryPreference> LoadPreferences(SegmentaStore store, string? segmentation = null) =>
+    public static IReadOnlyList<CategoryPreference> LoadPreferences(SegmentaStore store, SegmentationKind? segmentation = null) =>
         !store.HasTable("segment_category_preferences") ? [] : store.Query(
             "SELECT segmentation, segment_id, category, buyers, spend, segment_spend, share, overall_share, spend_index, top_buyer_spend, robust_index FROM segment_category_preferences "
             + "WHERE $s IS NULL OR segmentation = $s ORDER BY segmentation, segment_id, share DESC, category",
-            Preference, ("s", segmentation));
+            Preference, ("s", segmentation?.Id()));
 
     /// <summary>A customer's gross spend per category on kept purchase lines, largest first.</summary>
     public static IReadOnlyList<(string Category, decimal Spend, long Lines)> LoadCustomer(SegmentaStore store, string customerId) => !Exist(store) ? [] : store.Query(
@@ -62,7 +63,7 @@ public static class CategoryTables
         r => (r.GetString(0), r.GetDecimal(1), r.GetInt64(2)), ("c", customerId));
 
     private static CategoryPreference Preference(DbDataReader r) => new(
-        r.GetString(0), r.GetInt32(1), r.GetString(2), r.GetInt64(3), r.GetDecimal(4), r.GetDecimal(5),
+        SegmentationKinds.Parse(r.GetString(0)), r.GetInt32(1), r.GetString(2), r.GetInt64(3), r.GetDecimal(4), r.GetDecimal(5),
         r.IsDBNull(6) ? double.NaN : r.GetDouble(6), r.IsDBNull(7) ? double.NaN : r.GetDouble(7), r.IsDBNull(8) ? double.NaN : r.GetDouble(8),
         r.GetDecimal(9), r.IsDBNull(10) ? double.NaN : r.GetDouble(10));
 }

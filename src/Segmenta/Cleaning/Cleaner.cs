@@ -11,8 +11,8 @@ public static class Cleaner
     {
         options.Validate();
         var classic = options.Preset == CleaningPreset.Classic;
-        store.Execute($"SET VARIABLE preset = '{(classic ? "classic" : "default")}'");
-        store.Execute($"SET VARIABLE duplicates = '{options.Duplicates.ToString().ToLowerInvariant()}'");
+        store.Execute($"SET VARIABLE preset = '{CleaningOptions.Id(options.Preset)}'");
+        store.Execute($"SET VARIABLE duplicates = '{CleaningOptions.Id(options.Duplicates)}'");
         store.Execute("SET VARIABLE extreme_quantity = $q::DOUBLE", ("q", options.ExtremeQuantity));
         FillPatterns(store, "non_product_codes", classic ? [] : options.NonProductCodes);
         FillPatterns(store, "refund_codes", classic ? [] : options.RefundCodes);

@@ -1,7 +1,7 @@
 namespace Segmenta.Cleaning;
 
 /// <summary>Cleaning settings; validated when the cleaner starts.</summary>
-public sealed record CleaningOptions
+public sealed partial record CleaningOptions
 {
     /// <summary>The stock codes that are not products in the usual exports (postage, fees, vouchers, manual lines).</summary>
     public static IReadOnlyList<string> DefaultNonProductCodes { get; } =
@@ -39,7 +39,7 @@ public sealed record CleaningOptions
     {
         if (!(ExtremeQuantity > 0))
         {
-            throw new SegmentaException($"The extreme-quantity threshold must be positive; got {ExtremeQuantity}.");
+            throw Invalid(nameof(ExtremeQuantity), $"must be a positive number of units; got {ExtremeQuantity}.");
         }
     }
 }

@@ -38,19 +38,19 @@ public sealed record LifetimeOptions
     {
         if (HorizonDays.Count == 0 || HorizonDays.Any(h => h <= 0 || h > 36_500))
         {
-            throw new SegmentaException($"{nameof(HorizonDays)}: give one or more horizons in days between 1 and 36500, for example 90,180,365.");
+            throw new InvalidOptionException($"Lifetime.{nameof(HorizonDays)}", "give one or more horizons in days between 1 and 36500, for example 90,180,365.");
         }
         if (!double.IsFinite(DiscountRate) || DiscountRate < 0 || DiscountRate >= 10)
         {
-            throw new SegmentaException($"{nameof(DiscountRate)} {DiscountRate}: give an annual rate between 0 and 10, for example 0.1 for 10 %.");
+            throw new InvalidOptionException($"Lifetime.{nameof(DiscountRate)}", $"{DiscountRate}: give an annual rate between 0 and 10, for example 0.1 for 10 %.");
         }
         if (Starts is < 1 or > 100)
         {
-            throw new SegmentaException($"{nameof(Starts)} {Starts}: give between 1 and 100 optimiser starts.");
+            throw new InvalidOptionException($"Lifetime.{nameof(Starts)}", $"{Starts}: give between 1 and 100 optimiser starts.");
         }
         if (CalibrationEnd is { } calibration && ObservationEnd is { } observation && calibration >= observation)
         {
-            throw new SegmentaException($"{nameof(CalibrationEnd)} {calibration:yyyy-MM-dd} is not before the end of the data {observation:yyyy-MM-dd}: choose an earlier calibration end.");
+            throw new InvalidOptionException($"Lifetime.{nameof(CalibrationEnd)}", $"{calibration:yyyy-MM-dd} is not before the end of the data {observation:yyyy-MM-dd}: choose an earlier calibration end.");
         }
         return this;
     }

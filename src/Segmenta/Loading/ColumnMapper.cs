@@ -25,9 +25,9 @@ internal static class ColumnMapper
             var index = FindColumn(header, normalised, column);
             if (index < 0)
             {
-                throw new SegmentaException(
-                    $"--map {RoleNames.Of(role)}={SafeText.Clip(column, 60)}: the file has no column '{SafeText.Clip(column, 60)}'. "
-                    + $"Columns found: {Describe(header, example, hasHeader)}. A column can also be given by its position: --map {RoleNames.Of(role)}=1.");
+                throw ImportOptions.Invalid(nameof(ImportOptions.ColumnMap),
+                    $"{RoleNames.Of(role)}={SafeText.Clip(column, 60)}: the file has no column '{SafeText.Clip(column, 60)}'. "
+                    + $"Columns found: {Describe(header, example, hasHeader)}. A column can also be given by its position: {RoleNames.Of(role)}=1.");
             }
             indexes[role] = index;
         }

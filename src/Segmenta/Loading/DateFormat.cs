@@ -55,7 +55,7 @@ internal sealed record DateFormat(DateOrder? Order, string? ExactFormat, string?
         return pattern;
     }
 
-    private static SegmentaException Refused(string pattern, string why) => new(
-        $"--date-format {SafeText.Clip(pattern, 40)}: {why}. Use dmy, mdy or ymd, or a .NET pattern such as yyyyMMdd, "
+    private static InvalidOptionException Refused(string pattern, string why) => ImportOptions.Invalid(nameof(ImportOptions.DateFormat),
+        $"{SafeText.Clip(pattern, 40)}: {why}. Use dmy, mdy or ymd, or a .NET pattern such as yyyyMMdd, "
         + "dd/MM/yyyy or \"yyyy-MM-dd HH:mm\" (tokens yyyy MM dd HH mm ss).");
 }

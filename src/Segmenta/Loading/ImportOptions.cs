@@ -6,6 +6,12 @@ public sealed record ImportOptions
     /// <summary>The <see cref="Delimiter"/> value meaning "fields separated by runs of spaces and tabs".</summary>
     public const char WhitespaceDelimiter = ' ';
 
+    /// <summary>The prefix of the import options in the run's options (errors name <c>Import.DateFormat</c>, ...).</summary>
+    public const string Property = "Import";
+
+    /// <summary>An <see cref="InvalidOptionException"/> for one of these options; each host names it its own way.</summary>
+    internal static InvalidOptionException Invalid(string name, string problem) => new($"{Property}.{name}", problem);
+
     /// <summary>Explicit role-to-column choices (<c>--map customer="Client No"</c>); other roles are mapped from usual names.</summary>
     public IReadOnlyDictionary<ColumnRole, string> ColumnMap { get; init; } = new Dictionary<ColumnRole, string>();
 
@@ -46,7 +52,7 @@ public sealed record ImportOptions
         }
         if (Delimiter is '"' or '\r' or '\n')
         {
-            throw new SegmentaException($"--delimiter: a quote or line break cannot separate fields. Use comma, semicolon, tab, pipe or whitespace.");
+            throw Invalid(nameof(Delimiter), "a quote or line break cannot separate fields. Use comma, semicolon, tab, pipe or whitespace.");
         }
     }
 
@@ -90,12 +96,12 @@ public sealed record ImportOptions
             var equals = pair.IndexOf('=', StringComparison.Ordinal);
             if (equals <= 0 || equals == pair.Length - 1)
             {
-                throw new SegmentaException($"--map {pair}: expected role=column, for example --map customer=\"Customer ID\".");
+                throw Invalid(nameof(ColumnMap), $"{pair}: expected role=column, for example customer=\"Customer ID\".");
             }
             var roleName = pair[..equals];
             if (!RoleNames.TryParse(roleName, out var role))
             {
-                throw new SegmentaException($"--map {pair}: unknown role '{roleName}'. Roles: {RoleNames.AllUserNames}.");
+                throw Invalid(nameof(ColumnMap), $"{pair}: unknown role '{roleName}'. Roles: {RoleNames.AllUserNames}.");
             }
             map[role] = pair[(equals + 1)..].Trim().Trim('"');
         }

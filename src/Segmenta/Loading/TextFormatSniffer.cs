@@ -47,8 +47,8 @@ internal static class TextFormatSniffer
                 }
                 catch (ArgumentException)
                 {
-                    throw new SegmentaException(
-                        $"--encoding {name}: unknown encoding. Use utf-8, windows-1252, iso-8859-1 or utf-16 (or any .NET encoding name).");
+                    throw ImportOptions.Invalid(nameof(ImportOptions.Encoding),
+                        $"{name}: unknown encoding. Use utf-8, windows-1252, iso-8859-1 or utf-16 (or any .NET encoding name).");
                 }
         }
     }

@@ -142,7 +142,7 @@ public static partial class AnalysisPipeline
                     files.Add(categoryPreferences);
                 }
                 // The RFM segments are the campaign lists the report's summary recommends, so they get lists of their own beside the clusters'.
-                if (segmentations.FirstOrDefault(s => s.Segmentation == SegmentMembership.Rfm) is { } rfm && rfm != primary)
+                if (segmentations.FirstOrDefault(s => s.Segmentation == SegmentationKind.Rfm) is { } rfm && rfm != primary)
                 {
                     ProfileOutputs.WriteActivation(store, rfm, options.OutputDirectory, primary: false, order: options.Profiling.ActivationOrder);
                 }

@@ -1,3 +1,4 @@
+using Segmenta.Segmentation;
 using Segmenta.Store;
 
 namespace Segmenta.Profiling;
@@ -7,9 +8,9 @@ internal static class ProfileLoader
 {
     internal static void Compute(SegmentaStore store) => store.Execute(SqlScripts.Get("Profiling/segment_profiles.sql"));
 
-    internal static List<SegmentProfile> Load(SegmentaStore store, string segmentation)
+    internal static List<SegmentProfile> Load(SegmentaStore store, SegmentationKind segmentation)
     {
-        (string, object?) s = ("s", segmentation);
+        (string, object?) s = ("s", segmentation.Id());
         var features = store.Query(
             "SELECT segment_id, feature, mean, median, overall_mean, index FROM segment_feature_stats WHERE segmentation = $s",
             r => (Id: r.GetInt32(0), Stat: new FeatureStat(r.GetString(1), Double(r, 2), Double(r, 3), Double(r, 4), Double(r, 5))), s)
@@ -52,7 +53,7 @@ internal static class ProfileLoader
                     TopCountries = countries[id].ToList(),
                     TopProducts = products[id].ToList(),
                     RfmMix = mix[id].ToList(),
-                    Value = values.GetValueOrDefault((segmentation, id)),
+                    Value = values.GetValueOrDefault((segmentation.Id(), id)),
                 };
             }, s);
     }

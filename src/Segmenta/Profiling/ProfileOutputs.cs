@@ -25,7 +25,7 @@ public static class ProfileOutputs
             foreach (var s in result.Segments)
             {
                 var p = s.Profile;
-                csv.Append(string.Join(',', CsvCell.Text(result.Segmentation), p.SegmentId.ToString(CultureInfo.InvariantCulture), CsvCell.Text(s.Name),
+                csv.Append(string.Join(',', CsvCell.Text(result.Segmentation.Id()), p.SegmentId.ToString(CultureInfo.InvariantCulture), CsvCell.Text(s.Name),
                     p.Customers.ToString(CultureInfo.InvariantCulture), CsvCell.Number(p.CustomerShare, 4), CsvCell.Number(p.Revenue), CsvCell.Number(p.RevenueShare, 4),
                     CsvCell.Number(p.RevenuePerCustomer), CsvCell.Number(p.ReturnsRate, 4), CsvCell.Number(p.Top20RevenueShare, 4),
                     CsvCell.Number(p.Value?.TotalClv ?? double.NaN), CsvCell.Number(p.Value?.MeanClv ?? double.NaN), CsvCell.Number(p.Value?.ClvIndex ?? double.NaN, 3),
@@ -49,7 +49,7 @@ public static class ProfileOutputs
         var md = new StringBuilder("# Segments: insights and actions\n");
         foreach (var result in results)
         {
-            md.Append(CultureInfo.InvariantCulture, $"\n## {Title(result.Segmentation)}\n\n");
+            md.Append(CultureInfo.InvariantCulture, $"\n## {result.Segmentation.Title()}\n\n");
             foreach (var insight in result.Insights)
             {
                 md.Append("- ").Append(Escape(insight)).Append('\n');
@@ -85,11 +85,11 @@ public static class ProfileOutputs
         store.HasTable("customer_clv_horizons") && Lifetime.LifetimeTables.Horizons(store) is { Count: > 0 } horizons ? horizons.Max() : null;
 
     /// <summary>One segment's activation list as CSV text (as in out/activation/), or null when the segment does not exist.</summary>
-    public static string? ActivationCsv(SegmentaStore store, string segmentation, int segmentId, ActivationOrder order = ActivationOrder.Monetary)
+    public static string? ActivationCsv(SegmentaStore store, SegmentationKind segmentation, int segmentId, ActivationOrder order = ActivationOrder.Monetary)
     {
         var segment = store.HasTable("segment_catalog")
             ? store.Query("SELECT name, action FROM segment_catalog WHERE segmentation = $s AND segment_id = $i",
-                r => (Name: r.GetString(0), Action: r.GetString(1)), ("s", segmentation), ("i", segmentId)).FirstOrDefault()
+                r => (Name: r.GetString(0), Action: r.GetString(1)), ("s", segmentation.Id()), ("i", segmentId)).FirstOrDefault()
             : default;
         if (segment.Name is null)
         {
@@ -105,7 +105,7 @@ public static class ProfileOutputs
         return csv.ToString();
     }
 
-    private static ILookup<int, string> MemberRows(SegmentaStore store, string segmentation, int? clvHorizon, ActivationOrder order)
+    private static ILookup<int, string> MemberRows(SegmentaStore store, SegmentationKind segmentation, int? clvHorizon, ActivationOrder order)
     {
         // CLV columns rounded as customers.csv rounds them; without a lifetime run there are none and CLV order is monetary order.
         var (clvColumns, clvJoin) = clvHorizon is { } h
@@ -132,7 +132,7 @@ public static class ProfileOutputs
             }
             return (Segment: r.GetInt32(0), Row: row);
         },
-        ("s", segmentation)).ToLookup(m => m.Segment, m => m.Row);
+        ("s", segmentation.Id())).ToLookup(m => m.Segment, m => m.Row);
     }
 
     private static string Decimal(System.Data.Common.DbDataReader r, int i) =>
@@ -145,7 +145,7 @@ public static class ProfileOutputs
     public static IReadOnlyList<string> WriteActivation(SegmentaStore store, ProfiledSegmentation result, string directory, bool primary = true,
         ActivationOrder order = ActivationOrder.Monetary)
     {
-        var folder = primary ? Path.Combine(directory, "activation") : Path.Combine(directory, "activation", result.Segmentation);
+        var folder = primary ? Path.Combine(directory, "activation") : Path.Combine(directory, "activation", result.Segmentation.Id());
         Directory.CreateDirectory(folder);
         foreach (var old in Directory.GetFiles(folder, "*.csv"))
         {
@@ -183,14 +183,6 @@ public static class ProfileOutputs
         }
         return text.Trim('-') is { Length: > 0 } s ? s : "segment";
     }
-
-    private static string Title(string segmentation) => segmentation switch
-    {
-        SegmentMembership.Rfm => "RFM segments",
-        "kmeans" => "Clusters (K-Means)",
-        "gmm" => "Clusters (Gaussian mixture)",
-        var other => other,
-    };
 
     private static string Pct(double share, int decimals = 1) => (share * 100).ToString("F" + decimals, CultureInfo.InvariantCulture) + "%";
 

@@ -15,21 +15,21 @@ public static class Profiler
     {
         SegmentMembership.WriteRfm(store);
         ProfileLoader.Compute(store);
-        var segmentations = store.Query("SELECT DISTINCT segmentation FROM customer_segments ORDER BY segmentation = 'rfm', segmentation", r => r.GetString(0));
+        var segmentations = store.Query("SELECT DISTINCT segmentation FROM customer_segments ORDER BY segmentation = 'rfm', segmentation", r => SegmentationKinds.Parse(r.GetString(0)));
         var results = segmentations.Select(s => Profile(store, s, options)).ToList();
         Save(store, results);
         return results;
     }
 
-    private static ProfiledSegmentation Profile(SegmentaStore store, string segmentation, ProfilingOptions options)
+    private static ProfiledSegmentation Profile(SegmentaStore store, SegmentationKind segmentation, ProfilingOptions options)
     {
         var profiles = ProfileLoader.Load(store, segmentation);
-        options.NameOverrides.TryGetValue(segmentation, out var overrides);
-        var names = segmentation == SegmentMembership.Rfm
+        options.NameOverrides.TryGetValue(segmentation.Id(), out var overrides);
+        var names = segmentation == SegmentationKind.Rfm
             ? profiles.ToDictionary(p => p.SegmentId, p => overrides is not null && overrides.TryGetValue(p.SegmentId, out var n) ? n : p.GivenName ?? $"Segment {p.SegmentId}")
             : NameClusters(profiles, overrides, Segmentation.SegmentationStage.ExtremeSegment(store), ClusteringFeatures(store));
         SegmentMembership.Rename(store, segmentation, names);
-        var isRfm = segmentation == SegmentMembership.Rfm;
+        var isRfm = segmentation == SegmentationKind.Rfm;
         // RFM segments are defined by the map, so their rule is exact; clusters are explained by a surrogate tree.
         var (explanations, fidelity) = isRfm
             ? (profiles.ToDictionary(p => p.SegmentId, p => RfmSegmentActions.Explain(p.GivenName ?? "")), 1.0)
@@ -61,35 +61,29 @@ public static class Profiler
     }
 
     /// <summary>Appends insight sentences a later stage wrote about a segmentation (product categories) after its own.</summary>
-    internal static void AddInsights(SegmentaStore store, string segmentation, IReadOnlyList<string> insights)
+    internal static void AddInsights(SegmentaStore store, SegmentationKind segmentation, IReadOnlyList<string> insights)
     {
-        var position = store.Scalar<long?>("SELECT max(position) FROM segment_insights WHERE segmentation = $s", ("s", segmentation)) ?? 0;
+        var position = store.Scalar<long?>("SELECT max(position) FROM segment_insights WHERE segmentation = $s", ("s", segmentation.Id())) ?? 0;
         foreach (var insight in insights)
         {
-            store.Execute("INSERT INTO segment_insights VALUES ($a, $b, $c)", ("a", segmentation), ("b", ++position), ("c", insight));
+            store.Execute("INSERT INTO segment_insights VALUES ($a, $b, $c)", ("a", segmentation.Id()), ("b", ++position), ("c", insight));
         }
     }
 
     private static void Save(SegmentaStore store, IReadOnlyList<ProfiledSegmentation> results)
     {
-        store.Execute(
-            """
-            CREATE OR REPLACE TABLE segment_catalog (
-                segmentation VARCHAR, segment_id INTEGER, name VARCHAR, explanation VARCHAR, explanation_fidelity DOUBLE,
-                segmentation_fidelity DOUBLE, playbook_entry VARCHAR, action VARCHAR, action_reasoning VARCHAR);
-            CREATE OR REPLACE TABLE segment_insights (segmentation VARCHAR, position INTEGER, insight VARCHAR);
-            """);
+        store.Execute(SqlScripts.Get("Profiling/segment_catalog.sql"));
         foreach (var result in results)
         {
             foreach (var s in result.Segments)
             {
                 store.Execute("INSERT INTO segment_catalog VALUES ($a, $b, $c, $d, $e, $f, $g, $h, $i)",
-                    ("a", result.Segmentation), ("b", s.Profile.SegmentId), ("c", s.Name), ("d", s.Explanation.Rule), ("e", s.Explanation.Fidelity),
+                    ("a", result.Segmentation.Id()), ("b", s.Profile.SegmentId), ("c", s.Name), ("d", s.Explanation.Rule), ("e", s.Explanation.Fidelity),
                     ("f", result.ExplanationFidelity), ("g", s.Action.PlaybookEntry), ("h", s.Action.Action), ("i", s.Action.Reasoning));
             }
             for (var i = 0; i < result.Insights.Count; i++)
             {
-                store.Execute("INSERT INTO segment_insights VALUES ($a, $b, $c)", ("a", result.Segmentation), ("b", i + 1), ("c", result.Insights[i]));
+                store.Execute("INSERT INTO segment_insights VALUES ($a, $b, $c)", ("a", result.Segmentation.Id()), ("b", i + 1), ("c", result.Insights[i]));
             }
         }
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Segmenta.Segmentation;
 using Segmenta.Store;
 
 namespace Segmenta.Profiling;
@@ -22,12 +23,12 @@ internal static class SegmentExplainer
 
     internal const string NoRule = "no short rule separates this segment from its neighbours";
 
-    internal static (Dictionary<int, SegmentExplanation> BySegment, double Fidelity) Explain(SegmentaStore store, string segmentation, string currency)
+    internal static (Dictionary<int, SegmentExplanation> BySegment, double Fidelity) Explain(SegmentaStore store, SegmentationKind segmentation, string currency)
     {
         var select = string.Join(", ", Features.Select(f => $"coalesce(CAST(c.{f.Column} AS DOUBLE), 0)"));
         var rows = store.Query(
             $"SELECT m.segment_id, {select} FROM customer_segments m JOIN customers c USING (customer_id) WHERE m.segmentation = $s ORDER BY c.customer_id",
-            r => (Segment: r.GetInt32(0), Values: Enumerable.Range(1, Features.Length).Select(r.GetDouble).ToArray()), ("s", segmentation));
+            r => (Segment: r.GetInt32(0), Values: Enumerable.Range(1, Features.Length).Select(r.GetDouble).ToArray()), ("s", segmentation.Id()));
         var ids = rows.Select(r => r.Segment).Distinct().Order().ToArray();
         if (rows.Count == 0 || ids.Length < 2)
         {

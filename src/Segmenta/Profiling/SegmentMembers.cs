@@ -1,4 +1,5 @@
 using System.Globalization;
+using Segmenta.Segmentation;
 using Segmenta.Store;
 
 namespace Segmenta.Profiling;
@@ -67,10 +68,10 @@ public sealed record SegmentMember(string CustomerId, string? Country, double Re
 /// <param name="SegmentId">The segment of <paramref name="Segmentation"/>.</param>
 /// <param name="RScore">Recency score 1..5 of the grid cell; null = any.</param>
 /// <param name="FScore">Frequency score 1..5 of the grid cell; null = any.</param>
-public sealed record MemberScope(string? Segmentation, int? SegmentId, int? RScore = null, int? FScore = null)
+public sealed record MemberScope(SegmentationKind? Segmentation, int? SegmentId, int? RScore = null, int? FScore = null)
 {
     /// <summary>The customers of one segment.</summary>
-    public static MemberScope Segment(string segmentation, int segmentId) => new(segmentation, segmentId);
+    public static MemberScope Segment(SegmentationKind segmentation, int segmentId) => new(segmentation, segmentId);
 
     /// <summary>The customers of one cell of the R × F grid.</summary>
     public static MemberScope RfmCell(int rScore, int fScore) => new(null, null, rScore, fScore);
@@ -94,7 +95,7 @@ public static class SegmentMembers
         r => new RfmCell(Convert.ToInt32(r.GetValue(0), CultureInfo.InvariantCulture), Convert.ToInt32(r.GetValue(1), CultureInfo.InvariantCulture), r.GetInt64(2), r.GetDouble(3)));
 
     /// <summary>The page of a segment's customers that the query asks for.</summary>
-    public static SegmentMemberPage Find(SegmentaStore store, string segmentation, int segmentId, MemberQuery query) =>
+    public static SegmentMemberPage Find(SegmentaStore store, SegmentationKind segmentation, int segmentId, MemberQuery query) =>
         Find(store, MemberScope.Segment(segmentation, segmentId), query);
 
     /// <summary>The page of the scope's customers (a segment, an RFM grid cell) that the query asks for.</summary>
@@ -125,7 +126,7 @@ public static class SegmentMembers
                 r.IsDBNull(8) ? null : Convert.ToInt32(r.GetValue(8), CultureInfo.InvariantCulture), r.IsDBNull(9) ? null : Convert.ToInt32(r.GetValue(9), CultureInfo.InvariantCulture),
                 r.IsDBNull(10) ? null : Day(r.GetValue(10)), r.IsDBNull(11) ? null : Day(r.GetValue(11)));
         },
-            ("segmentation", scope.Segmentation), ("segment", scope.SegmentId), ("r_score", scope.RScore), ("f_score", scope.FScore),
+            ("segmentation", scope.Segmentation?.Id()), ("segment", scope.SegmentId), ("r_score", scope.RScore), ("f_score", scope.FScore),
             ("country", query.Country), ("min_monetary", query.MinMonetary),
             ("max_recency", query.MaxRecency), ("search", string.IsNullOrWhiteSpace(query.Search) ? null : query.Search.Trim()),
             ("last_from", IsoDay(query.LastPurchaseFrom)), ("last_to", IsoDay(query.LastPurchaseTo)),
@@ -139,7 +140,7 @@ public static class SegmentMembers
     }
 
     /// <summary>The main countries of a segment's customers, most customers first.</summary>
-    public static IReadOnlyList<string> Countries(SegmentaStore store, string segmentation, int segmentId) => Countries(store, MemberScope.Segment(segmentation, segmentId));
+    public static IReadOnlyList<string> Countries(SegmentaStore store, SegmentationKind segmentation, int segmentId) => Countries(store, MemberScope.Segment(segmentation, segmentId));
 
     /// <summary>The main countries of the scope's customers, most customers first.</summary>
     public static IReadOnlyList<string> Countries(SegmentaStore store, MemberScope scope) =>
@@ -151,7 +152,7 @@ public static class SegmentMembers
           AND c.main_country IS NOT NULL
         GROUP BY 1 ORDER BY count(*) DESC, 1
         """,
-        r => r.GetString(0), ("s", scope.Segmentation), ("i", scope.SegmentId), ("r", scope.RScore), ("f", scope.FScore));
+        r => r.GetString(0), ("s", scope.Segmentation?.Id()), ("i", scope.SegmentId), ("r", scope.RScore), ("f", scope.FScore));
 
     /// <summary>The first and last purchase days of the whole customer base (the bounds of the explorer's date filters); null when none.</summary>
     public static (DateOnly First, DateOnly Last)? PurchaseDays(SegmentaStore store) => !store.HasTable("customers") ? null : store.Query(

@@ -1,3 +1,5 @@
+using Segmenta.Segmentation;
+
 namespace Segmenta.Profiling;
 
 /// <summary>Mean and median of one customer feature in a segment, and its index against the whole base (mean / overall mean).</summary>
@@ -9,8 +11,8 @@ public sealed record SegmentProduct(string StockCode, string? Description, doubl
 /// <summary>Who is in one segment and what they are worth.</summary>
 public sealed record SegmentProfile
 {
-    /// <summary>Segmentation the segment belongs to ("rfm", "kmeans", "gmm").</summary>
-    public required string Segmentation { get; init; }
+    /// <summary>Segmentation the segment belongs to.</summary>
+    public required SegmentationKind Segmentation { get; init; }
 
     /// <summary>Segment number (stable across reruns with the same data and seed).</summary>
     public required int SegmentId { get; init; }

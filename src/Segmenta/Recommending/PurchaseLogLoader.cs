@@ -7,17 +7,17 @@ namespace Segmenta.Recommending;
 internal static class PurchaseLogLoader
 {
     /// <summary>The segment names used: the clustering segmentation when there is one, else the RFM segments.</summary>
-    internal static string? ChooseSegmentation(SegmentaStore store)
+    internal static SegmentationKind? ChooseSegmentation(SegmentaStore store)
     {
         if (!store.HasTable("customer_segments"))
         {
             return null;
         }
-        var names = store.Query("SELECT DISTINCT segmentation FROM customer_segments ORDER BY segmentation", r => r.GetString(0));
-        return names.FirstOrDefault(n => n != SegmentMembership.Rfm) ?? names.FirstOrDefault();
+        var names = store.Query("SELECT DISTINCT segmentation FROM customer_segments ORDER BY segmentation", r => SegmentationKinds.Parse(r.GetString(0)));
+        return names.Count == 0 ? null : names.FirstOrDefault(n => n.IsClustering(), names[0]);
     }
 
-    public static PurchaseLog Load(SegmentaStore store, RecommendationOptions options, out string? segmentation)
+    public static PurchaseLog Load(SegmentaStore store, RecommendationOptions options, out SegmentationKind? segmentation)
     {
         if (!store.HasTable("lines_with_outcome") && !store.HasTable("clean_lines"))
         {
@@ -33,7 +33,7 @@ internal static class PurchaseLogLoader
         {
             SegmentMembership.EnsureTable(store, temporary: true);
         }
-        store.Execute("SET VARIABLE rec_segmentation = $s", ("s", segmentation));
+        store.Execute("SET VARIABLE rec_segmentation = $s", ("s", segmentation?.Id()));
         store.Execute(SqlScripts.Get("Recommending/purchases.sql"));
 
         var stockCodes = new List<string>();

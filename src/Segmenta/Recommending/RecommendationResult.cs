@@ -1,8 +1,10 @@
+using Segmenta.Segmentation;
+
 namespace Segmenta.Recommending;
 
 /// <summary>What a recommendation run produced: the offline evaluation, the method chosen, the lists and the rules.</summary>
 /// <param name="Cutoff">The last training day of the offline evaluation.</param>
-/// <param name="Segmentation">The segmentation whose segments were used ("kmeans", "gmm", "rfm"), or null when none.</param>
+/// <param name="Segmentation">The segmentation whose segments were used, or null when none.</param>
 /// <param name="Evaluation">One row per method and setting.</param>
 /// <param name="DefaultMethod">The method the options' mode names (buy-again and discovery by default), whose margins are reported.</param>
 /// <param name="BestBaseline">The better of the two popularity baselines on new-items precision@K.</param>
@@ -17,7 +19,7 @@ namespace Segmenta.Recommending;
 /// <param name="Timings">Wall time of each step.</param>
 public sealed record RecommendationResult(
     DateOnly Cutoff,
-    string? Segmentation,
+    SegmentationKind? Segmentation,
     IReadOnlyList<RecommendationEvaluationRow> Evaluation,
     RecommendationMethod DefaultMethod,
     RecommendationMethod BestBaseline,

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Segmenta.Segmentation;
 using Segmenta.Store;
 
 namespace Segmenta.Recommending;
@@ -35,7 +36,7 @@ public static class Recommender
             return value;
         }
 
-        string? segmentation = null;
+        SegmentationKind? segmentation = null;
         var log = Step("Loading purchases", () => PurchaseLogLoader.Load(store, options, out segmentation));
         if (log.Lines == 0)
         {

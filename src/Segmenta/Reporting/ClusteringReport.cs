@@ -7,7 +7,7 @@ internal sealed record ClusterPoints(int SegmentId, string Name, double[] Xs, do
 
 /// <summary>The clustering of a run as the report shows it: the selection table, the reason for k, the projection.</summary>
 internal sealed record ClusteringReport(
-    string Segmentation,
+    SegmentationKind Segmentation,
     int K,
     string Explanation,
     IReadOnlyList<ModelSelectionRow> Selection,

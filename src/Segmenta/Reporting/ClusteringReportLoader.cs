@@ -13,7 +13,7 @@ internal static class ClusteringReportLoader
             return null;
         }
         var names = store.HasTable("segment_catalog")
-            ? store.Query("SELECT segment_id, name FROM segment_catalog WHERE segmentation = $s", r => (Id: r.GetInt32(0), Name: r.GetString(1)), ("s", clustering.Segmentation))
+            ? store.Query("SELECT segment_id, name FROM segment_catalog WHERE segmentation = $s", r => (Id: r.GetInt32(0), Name: r.GetString(1)), ("s", clustering.Segmentation.Id()))
                 .ToDictionary(x => x.Id, x => x.Name)
             : [];
         var segments = SegmentationTables.Projection(store).GroupBy(p => p.SegmentId).OrderBy(g => g.Key).Select(g => new ClusterPoints(g.Key,

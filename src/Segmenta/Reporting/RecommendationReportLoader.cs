@@ -1,5 +1,6 @@
 using Segmenta.Profiling;
 using Segmenta.Recommending;
+using Segmenta.Segmentation;
 using Segmenta.Store;
 
 namespace Segmenta.Reporting;
@@ -20,7 +21,7 @@ internal static class RecommendationReportLoader
             """,
             r => new EvaluationRow(r.GetString(0), r.GetString(1), r.GetInt64(2), r.GetDouble(3), r.GetDouble(4), r.GetDouble(5), r.GetDouble(6),
                 r.GetDouble(7), r.GetDouble(8), r.GetDouble(9), r.GetDouble(10), r.GetBoolean(11), DateOnly.FromDateTime(r.GetDateTime(12)), r.GetInt64(13)));
-        var segmentation = SegmentCatalog.Primary(store) ?? "rfm";
+        var segmentation = (SegmentCatalog.Primary(store) ?? SegmentationKind.Rfm).Id();
         var customers = store.Query(
             """
             SELECT segment_name, customer_id FROM (

@@ -1,4 +1,5 @@
 using Segmenta.Cleaning;
+using Segmenta.Segmentation;
 using Segmenta.Store;
 
 namespace Segmenta.Reporting;
@@ -38,7 +39,7 @@ internal static class ReportDataLoader
         var segments = store.Query(SqlScripts.Get("Reporting/rfm_summary.sql"), r => new RfmSegmentRow(
             r.IsDBNull(0) ? "(none)" : r.GetString(0), r.GetInt64(1), Nan(r, 2), r.GetDouble(3), r.GetDouble(4), Nan(r, 5)));
         segments = WithSegmentIds(store, segments);
-        var preset = run is null ? "unknown" : run.CleaningPreset.ToString().ToLowerInvariant();
+        var preset = run is null ? "unknown" : CleaningOptions.Id(run.CleaningPreset);
         return new ReportData(overview, imports, quarantine, cleaning, preset, segments, LoadColumns(store), run?.AsOf, run?.OptionsJson,
             options.Currency ?? Features.CurrencyGuess.For(store), LoadSegmentations(store), ClusteringReportLoader.Load(store),
             Exploration.Explorer.HasTables(store) ? Exploration.Explorer.Load(store) : null, RecommendationReportLoader.Load(store))
@@ -69,10 +70,10 @@ internal static class ReportDataLoader
         {
             return [];
         }
-        var names = store.Query("SELECT DISTINCT segmentation FROM segment_catalog ORDER BY segmentation = 'rfm', segmentation", r => r.GetString(0));
+        var names = store.Query("SELECT DISTINCT segmentation FROM segment_catalog ORDER BY segmentation = 'rfm', segmentation", r => SegmentationKinds.Parse(r.GetString(0)));
         return names.Select(name =>
         {
-            (string, object?) s = ("s", name);
+            (string, object?) s = ("s", name.Id());
             var segments = store.Query(
                 """
                 SELECT c.segment_id, c.name, m.customers, m.customer_share, m.revenue_share, m.revenue_per_customer,

@@ -1,3 +1,5 @@
+using Segmenta.Segmentation;
+
 namespace Segmenta.Reporting;
 
 /// <summary>One segment as the report shows it (from segment_catalog and segment_summary).</summary>
@@ -6,7 +8,7 @@ internal sealed record SegmentRow(int Id, string Name, long Customers, double Cu
 
 /// <summary>A profiled segmentation for the report: segments, feature indexes, top products and insights.</summary>
 internal sealed record SegmentationReport(
-    string Segmentation,
+    SegmentationKind Segmentation,
     IReadOnlyList<SegmentRow> Segments,
     double Fidelity,
     IReadOnlyDictionary<(int Segment, string Feature), double> Indexes,

@@ -11,10 +11,11 @@ public static class GaussianMixture
     // numpy's finfo(float).eps, which scikit-learn adds to every component's weight so an empty one cannot divide by 0.
     private const double MachineEpsilon = 2.220446049250313e-16;
 
-    /// <summary>Fits a k-component mixture on <paramref name="x"/>.</summary>
-    public static GaussianMixtureModel Fit(FeatureMatrix x, int k, CovarianceType covariance, int seed = 0, int nInit = 1,
-        int maxIterations = 100, double tolerance = 1e-3, double regCovar = 1e-6)
+    /// <summary>Fits a mixture of <see cref="GaussianMixtureOptions.K"/> components on <paramref name="x"/>.</summary>
+    public static GaussianMixtureModel Fit(FeatureMatrix x, GaussianMixtureOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        var (k, covariance, seed, nInit, maxIterations, tolerance, regCovar) = options;
         GaussianMixtureModel? best = null;
         for (var run = 0; run < nInit; run++)
         {

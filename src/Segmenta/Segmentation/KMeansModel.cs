@@ -1,8 +1,17 @@
 namespace Segmenta.Segmentation;
 
-/// <summary>A fitted K-Means model: immutable; <see cref="Predict"/> assigns new rows to the nearest centroid.</summary>
+/// <summary>
+/// A fitted K-Means model: immutable; <see cref="Predict"/> assigns new rows to the nearest centroid. Its invariants
+/// (k ≥ 1, k × columns finite centroid values, labels in [0, k)) are checked when it is built.
+/// </summary>
 public sealed record KMeansModel(double[] Centroids, int K, int Columns, int[] Labels, double Inertia, int Iterations, bool Converged)
 {
+    /// <summary>Centroids, row-major (k × columns).</summary>
+    public double[] Centroids { get; init; } = ModelInvariants.Values(Centroids, ModelInvariants.AtLeastOne(K, nameof(K)) * ModelInvariants.AtLeastOne(Columns, nameof(Columns)), nameof(Centroids));
+
+    /// <summary>The cluster of each training row (empty for a model read back from a file).</summary>
+    public int[] Labels { get; init; } = ModelInvariants.Labels(Labels, K);
+
     /// <summary>Centroid <paramref name="cluster"/>.</summary>
     public ReadOnlySpan<double> Centroid(int cluster) => Centroids.AsSpan(cluster * Columns, Columns);
 

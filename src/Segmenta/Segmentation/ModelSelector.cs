@@ -145,7 +145,7 @@ public static partial class ModelSelector
     internal static int MixtureStarts(int nInit) => Math.Max(1, nInit / 3);
 
     internal static GaussianMixtureModel FitMixture(FeatureMatrix x, int k, SegmentationOptions options, int seed, int nInit) =>
-        GaussianMixture.Fit(x, k, options.Covariance, seed, nInit, options.MaxIterations, options.Tolerance, options.RegCovar);
+        GaussianMixture.Fit(x, new GaussianMixtureOptions(k, options.Covariance, seed, nInit, options.MaxIterations, options.Tolerance, options.RegCovar));
 
     /// <summary>
     /// A random half of the rows, drawn without replacement (partial Fisher-Yates). Half-samples carry about as much

@@ -9,9 +9,6 @@ namespace Segmenta.Segmentation;
 /// </summary>
 public static class SegmentMembership
 {
-    /// <summary>The segmentation name of the RFM segments.</summary>
-    public const string Rfm = "rfm";
-
     /// <summary>Creates the table (customer_segments.sql) when missing; <paramref name="temporary"/> makes a session-only empty one for readers of a store without segments.</summary>
     internal static void EnsureTable(SegmentaStore store, bool temporary = false)
     {
@@ -35,24 +32,24 @@ public static class SegmentMembership
     }
 
     /// <summary>Replaces one segmentation with the given memberships (names may be filled in later by profiling).</summary>
-    public static void Write(SegmentaStore store, string segmentation, IEnumerable<(string CustomerId, int SegmentId, double? Probability)> members)
+    public static void Write(SegmentaStore store, SegmentationKind segmentation, IEnumerable<(string CustomerId, int SegmentId, double? Probability)> members)
     {
         EnsureTable(store);
-        store.Execute("DELETE FROM customer_segments WHERE segmentation = $s", ("s", segmentation));
+        store.Execute("DELETE FROM customer_segments WHERE segmentation = $s", ("s", segmentation.Id()));
         using var appender = store.Connection.CreateAppender("customer_segments");
         foreach (var (customerId, segmentId, probability) in members)
         {
-            appender.CreateRow().AppendValue(segmentation).AppendValue(customerId).AppendValue(segmentId).AppendNullValue().AppendValue(probability).EndRow();
+            appender.CreateRow().AppendValue(segmentation.Id()).AppendValue(customerId).AppendValue(segmentId).AppendNullValue().AppendValue(probability).EndRow();
         }
     }
 
     /// <summary>Sets the names of a segmentation's segments.</summary>
-    internal static void Rename(SegmentaStore store, string segmentation, IReadOnlyDictionary<int, string> names)
+    internal static void Rename(SegmentaStore store, SegmentationKind segmentation, IReadOnlyDictionary<int, string> names)
     {
         foreach (var (id, name) in names)
         {
             store.Execute("UPDATE customer_segments SET segment_name = $n WHERE segmentation = $s AND segment_id = $i",
-                ("n", name), ("s", segmentation), ("i", id));
+                ("n", name), ("s", segmentation.Id()), ("i", id));
         }
     }
 }

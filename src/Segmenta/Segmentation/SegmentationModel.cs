@@ -137,6 +137,15 @@ public sealed record SegmentationModel
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
+    /// <summary>Builds the fitted estimator once, whose constructor checks the shape and values (a truncated or hand-edited file is refused on load).</summary>
+    private void CheckInvariants()
+    {
+        var columns = Features.Count;
+        _ = Algorithm == ClusteringAlgorithm.KMeans
+            ? (object)new KMeansModel(Centroids ?? [], K, columns, [], 0, 0, true)
+            : new GaussianMixtureModel(K, columns, Covariance ?? throw new ArgumentException("a mixture without its covariance type."), Weights ?? [], Means ?? [], Covariances ?? [], 0, 0, true, 0);
+    }
+
     public static SegmentationModel FromJson(string json, string source)
     {
         try
@@ -146,7 +155,12 @@ public sealed record SegmentationModel
             {
                 throw new SegmentaException($"{source} is a model of format version {model.FormatVersion}; this Segmenta reads version {CurrentFormatVersion}. Refit it with segmenta analyze or segment.");
             }
+            model.CheckInvariants();
             return model;
+        }
+        catch (ArgumentException e)
+        {
+            throw new SegmentaException($"{source} is not a valid Segmenta model ({e.Message}). Refit it with segmenta analyze or segment.", e);
         }
         catch (JsonException e)
         {

@@ -10,9 +10,6 @@ namespace Segmenta.Segmentation;
 /// </summary>
 public static class SegmentationStage
 {
-    /// <summary>The segmentation name used in the store for an algorithm.</summary>
-    public static string NameOf(ClusteringAlgorithm algorithm) => algorithm == ClusteringAlgorithm.KMeans ? "kmeans" : "gmm";
-
     /// <summary>Below this many customers clustering is skipped (with a note): a handful of customers make no segments.</summary>
     public const int MinimumCustomers = 10;
 
@@ -31,7 +28,7 @@ public static class SegmentationStage
         options = options with { Features = AvailableFeatures(store, options.Features) };
         var (ids, matrix) = LoadMatrix(store, options.Features);
         var result = CustomerSegmenter.Run(matrix, options);
-        var name = NameOf(options.Algorithm);
+        var name = SegmentationKinds.Of(options.Algorithm);
         Clear(store);
         SegmentMembership.Write(store, name, ids.Select((id, i) => (id, result.Labels[i], result.Probabilities?[i])));
         Save(store, name, ids, result);
@@ -52,7 +49,7 @@ public static class SegmentationStage
         }
         if (!features.SequenceEqual(SegmentationOptions.DefaultFeatures))
         {
-            throw new SegmentaException($"--features: {string.Join(", ", empty)} has no value for any customer (no amount in this file?): choose features with values, e.g. --features recency,frequency,tenure_days.");
+            throw SegmentationOptions.Invalid(nameof(SegmentationOptions.Features), $"{string.Join(", ", empty)} has no value for any customer (no amount in this file?): choose features with values, e.g. recency,frequency,tenure_days.");
         }
         return [.. features.Except(empty)];
     }
@@ -89,35 +86,26 @@ public static class SegmentationStage
         return ([.. ids], new FeatureMatrix([.. values], ids.Count, features.Count, features));
     }
 
-    private static void Save(SegmentaStore store, string name, string[] ids, SegmentationResult result)
+    private static void Save(SegmentaStore store, SegmentationKind name, string[] ids, SegmentationResult result)
     {
-        store.Execute(
-            """
-            CREATE OR REPLACE TABLE model_selection (
-                algorithm VARCHAR, k INTEGER, inertia DOUBLE, silhouette DOUBLE, davies_bouldin DOUBLE, calinski_harabasz DOUBLE,
-                bic DOUBLE, aic DOUBLE, mean_log_likelihood DOUBLE, stability_mean DOUBLE, stability_std DOUBLE, is_knee BOOLEAN, chosen BOOLEAN,
-                stability_low DOUBLE, smallest_share DOUBLE, set_aside VARCHAR);
-            CREATE OR REPLACE TABLE segmentation_runs (segmentation VARCHAR, k INTEGER, explanation VARCHAR, inertia DOUBLE,
-                explained_variance_1 DOUBLE, explained_variance_2 DOUBLE, model_json VARCHAR, extreme_segment INTEGER);
-            CREATE OR REPLACE TABLE customer_projection (customer_id VARCHAR, segmentation VARCHAR, segment_id INTEGER, pc1 DOUBLE, pc2 DOUBLE);
-            """);
+        store.Execute(SqlScripts.Get("Segmentation/segmentation_tables.sql"));
         foreach (var row in result.Selection?.Rows ?? [])
         {
             store.Execute("INSERT INTO model_selection VALUES ($a, $k, $i, $s, $d, $c, $b, $aic, $ll, $m, $sd, $knee, $chosen, $low, $small, $aside)",
-                ("a", NameOf(row.Algorithm)), ("k", row.K), ("i", row.Inertia), ("s", row.Silhouette), ("d", row.DaviesBouldin),
+                ("a", SegmentationKinds.Of(row.Algorithm).Id()), ("k", row.K), ("i", row.Inertia), ("s", row.Silhouette), ("d", row.DaviesBouldin),
                 ("c", row.CalinskiHarabasz), ("b", row.Bic), ("aic", row.Aic), ("ll", row.MeanLogLikelihood),
                 ("m", double.IsNaN(row.StabilityMean) ? null : row.StabilityMean), ("sd", double.IsNaN(row.StabilityStd) ? null : row.StabilityStd),
                 ("knee", row.IsKnee), ("chosen", row.Chosen), ("low", double.IsNaN(row.StabilityLow) ? null : row.StabilityLow),
                 ("small", double.IsNaN(row.SmallestShare) ? null : row.SmallestShare), ("aside", row.SetAside));
         }
         store.Execute("INSERT INTO segmentation_runs VALUES ($s, $k, $e, $i, $v1, $v2, $json, $extreme)",
-            ("s", name), ("k", result.K), ("e", result.Selection?.Explanation ?? $"k={result.K} was given (--k)." + (result.ExtremeNote is { } note ? " " + note : "")), ("i", result.Inertia),
+            ("s", name.Id()), ("k", result.K), ("e", result.Selection?.Explanation ?? $"k={result.K} was given (--k)." + (result.ExtremeNote is { } note ? " " + note : "")), ("i", result.Inertia),
             ("v1", result.Projection.ExplainedVariance[0]), ("v2", result.Projection.ExplainedVariance[1]), ("json", result.Model.ToJson()),
             ("extreme", result.Model.ExtremeSegment));
         using var appender = store.Connection.CreateAppender("customer_projection");
         for (var i = 0; i < ids.Length; i++)
         {
-            appender.CreateRow().AppendValue(ids[i]).AppendValue(name).AppendValue(result.Labels[i])
+            appender.CreateRow().AppendValue(ids[i]).AppendValue(name.Id()).AppendValue(result.Labels[i])
                 .AppendValue(result.Projection.Xs[i]).AppendValue(result.Projection.Ys[i]).EndRow();
         }
     }
@@ -131,7 +119,7 @@ public static class SegmentationStage
         }
         var path = Path.Combine(directory, "model-selection.csv");
         var lines = new List<string> { "Algorithm,K,Inertia,Silhouette,DaviesBouldin,CalinskiHarabasz,BIC,AIC,MeanLogLikelihood,StabilityMean,StabilityStd,StabilityP10,SmallestShare,SetAside,IsKnee,Chosen" };
-        lines.AddRange(result.Selection.Rows.Select(r => string.Join(',', NameOf(r.Algorithm), r.K.ToString(CultureInfo.InvariantCulture),
+        lines.AddRange(result.Selection.Rows.Select(r => string.Join(',', SegmentationKinds.Of(r.Algorithm).Id(), r.K.ToString(CultureInfo.InvariantCulture),
             CsvCell.Number(r.Inertia, 4), CsvCell.Number(r.Silhouette, 6), CsvCell.Number(r.DaviesBouldin, 6), CsvCell.Number(r.CalinskiHarabasz, 4),
             r.Bic is { } b ? CsvCell.Number(b, 4) : "", r.Aic is { } a ? CsvCell.Number(a, 4) : "", r.MeanLogLikelihood is { } l ? CsvCell.Number(l, 6) : "",
             CsvCell.Number(r.StabilityMean, 4), CsvCell.Number(r.StabilityStd, 4), CsvCell.Number(r.StabilityLow, 4), CsvCell.Number(r.SmallestShare, 4),

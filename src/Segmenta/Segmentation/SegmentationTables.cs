@@ -1,9 +1,10 @@
+using Segmenta.Features;
 using Segmenta.Store;
 
 namespace Segmenta.Segmentation;
 
 /// <summary>The stored clustering: why k, the table by k, and the projection's explained variance.</summary>
-public sealed record StoredClustering(string Segmentation, int K, string Explanation, IReadOnlyList<ModelSelectionRow> Rows, double ExplainedVariance1, double ExplainedVariance2);
+public sealed record StoredClustering(SegmentationKind Segmentation, int K, string Explanation, IReadOnlyList<ModelSelectionRow> Rows, double ExplainedVariance1, double ExplainedVariance2);
 
 /// <summary>One customer on the 2-D projection, with the values shown on hover.</summary>
 public sealed record ProjectedCustomer(string CustomerId, int SegmentId, double X, double Y, double Recency, double Frequency, double Monetary);
@@ -31,7 +32,7 @@ public static class SegmentationTables
                        stability_mean, stability_std, is_knee, chosen, stability_low, smallest_share, set_aside
                 FROM model_selection ORDER BY k
                 """,
-                r => new ModelSelectionRow(r.GetString(0) == "gmm" ? ClusteringAlgorithm.GaussianMixture : ClusteringAlgorithm.KMeans, r.GetInt32(1),
+                r => new ModelSelectionRow(SegmentationKinds.Parse(r.GetString(0)).Algorithm() ?? ClusteringAlgorithm.KMeans, r.GetInt32(1),
                     r.GetDouble(2), r.GetDouble(3), r.GetDouble(4), r.GetDouble(5), r.IsDBNull(6) ? null : r.GetDouble(6), r.IsDBNull(7) ? null : r.GetDouble(7),
                     r.IsDBNull(8) ? null : r.GetDouble(8), r.IsDBNull(9) ? double.NaN : r.GetDouble(9), r.IsDBNull(10) ? double.NaN : r.GetDouble(10),
                     r.GetBoolean(11), r.GetBoolean(12))
@@ -41,7 +42,7 @@ public static class SegmentationTables
                     SetAside = r.IsDBNull(15) ? null : r.GetString(15),
                 })
             : [];
-        return new StoredClustering(run.Name, run.K, run.Text, rows, run.V1, run.V2);
+        return new StoredClustering(SegmentationKinds.Parse(run.Name), run.K, run.Text, rows, run.V1, run.V2);
     }
 
     /// <summary>Every customer on the stored 2-D projection (empty without clustering).</summary>
@@ -58,4 +59,11 @@ public static class SegmentationTables
         store.HasTable("segmentation_runs") && store.Scalar<string>("SELECT model_json FROM segmentation_runs LIMIT 1") is { } json
             ? SegmentationModel.FromJson(json, store.Path)
             : null;
+
+    /// <summary>The features of the stored clustering model (empty without clustering).</summary>
+    public static IReadOnlyList<string> ClusteringFeatures(SegmentaStore store) => Model(store)?.Features ?? [];
+
+    /// <summary>Numeric customer features that clustering may use (empty before the first analysis).</summary>
+    public static IReadOnlyList<string> ClusterableFeatures(SegmentaStore store) =>
+        CustomerTable.Exists(store) ? SegmentationStage.NumericFeatures(store) : [];
 }

@@ -118,6 +118,11 @@ public sealed class SegmentaStore : IDisposable
         command.CommandText = sql;
         foreach (var (name, value) in parameters)
         {
+            // An enum would be bound as its number; stored columns hold the enum's id text (e.g. SegmentationKinds.Id).
+            if (value is Enum)
+            {
+                throw new ArgumentException($"Parameter ${name} is the enum value {value}: pass its stored id text.", nameof(parameters));
+            }
             command.Parameters.Add(new DuckDBParameter(name, value ?? DBNull.Value));
         }
         return command;

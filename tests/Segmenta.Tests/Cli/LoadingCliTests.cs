@@ -61,7 +61,7 @@ public class LoadingCliTests
     }
 
     [Theory]
-    [InlineData("--date-format", "xyz", "error: --date-format xyz: 'x' is not a date token. Use dmy, mdy or ymd, or a .NET pattern such as yyyyMMdd, dd/MM/yyyy or \"yyyy-MM-dd HH:mm\" (tokens yyyy MM dd HH mm ss).")]
+    [InlineData("--date-format", "xyz", "error: --date-format: xyz: 'x' is not a date token. Use dmy, mdy or ymd, or a .NET pattern such as yyyyMMdd, dd/MM/yyyy or \"yyyy-MM-dd HH:mm\" (tokens yyyy MM dd HH mm ss).")]
     [InlineData("--k", "0", "error: --k: must be 2 or more (or auto): one segment would be the whole base; got 0.")]
     [InlineData("--k-range", "8..3", "error: --k-range: expected MIN..MAX with MIN at least 2, e.g. 2..10; got '8..3'.")]
     [InlineData("--delimiter", "ab", "error: --delimiter ab: use comma, semicolon, tab, pipe, whitespace or a single character.")]

@@ -19,7 +19,7 @@ public sealed class ClvDownstreamTests(ClassicRunFixture run)
         var sums = run.CustomersCsv.Skip(1).Select(l => l.Split(','))
             .GroupBy(f => int.Parse(f[segment], CultureInfo.InvariantCulture))
             .ToDictionary(g => g.Key, g => g.Sum(f => decimal.Parse(f[clv], CultureInfo.InvariantCulture)));
-        var clusters = run.Result.Segmentations.First(s => s.Segmentation != SegmentMembership.Rfm);
+        var clusters = run.Result.Segmentations.First(s => s.Segmentation != SegmentationKind.Rfm);
         Assert.Equal(sums.Count, clusters.Segments.Count);
         foreach (var s in clusters.Segments)
         {
@@ -42,7 +42,7 @@ public sealed class ClvDownstreamTests(ClassicRunFixture run)
         var db = directory.File("copy.duckdb");
         File.Copy(Path.Combine(run.OutputDirectory, "segmenta.duckdb"), db);
         using var store = SegmentaStore.Open(db);
-        var clusters = run.Result.Segmentations.First(s => s.Segmentation != SegmentMembership.Rfm);
+        var clusters = run.Result.Segmentations.First(s => s.Segmentation != SegmentationKind.Rfm);
         var largest = clusters.Segments.MaxBy(s => s.Profile.Customers)!.Profile.SegmentId;
         var byClv = Rows(ProfileOutputs.ActivationCsv(store, clusters.Segmentation, largest, ActivationOrder.Clv)!);
         var byMonetary = Rows(ProfileOutputs.ActivationCsv(store, clusters.Segmentation, largest)!);

@@ -58,7 +58,9 @@ public class ColumnMapperTests
     [Fact]
     public void An_override_naming_an_absent_column_is_an_error()
     {
-        var error = Assert.Throws<SegmentaException>(() => ColumnMapper.Map(["a", "b"], new Dictionary<ColumnRole, string> { [ColumnRole.Customer] = "zz" }));
+        var error = Assert.Throws<InvalidOptionException>(() => ColumnMapper.Map(["a", "b"], new Dictionary<ColumnRole, string> { [ColumnRole.Customer] = "zz" }));
         Assert.Contains("'zz'", error.Message);
+        Assert.Equal("Import.ColumnMap", error.Property);
+        Assert.StartsWith("customer=zz: the file has no column 'zz'", error.Problem);
     }
 }

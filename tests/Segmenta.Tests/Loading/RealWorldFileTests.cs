@@ -31,8 +31,10 @@ public class RealWorldFileTests
     [InlineData("HH:mm", "a date needs a year (yyyy), a month (MM) and a day (dd)")]
     public void An_unusable_date_format_is_refused_naming_the_option(string format, string why)
     {
-        var error = Assert.Throws<SegmentaException>(() => new ImportOptions { DateFormat = format }.Validate());
-        Assert.StartsWith($"--date-format {format}: {why}.", error.Message);
+        var error = Assert.Throws<InvalidOptionException>(() => new ImportOptions { DateFormat = format }.Validate());
+        Assert.Equal("Import.DateFormat", error.Property);
+        Assert.StartsWith($"{format}: {why}.", error.Problem);
+        Assert.StartsWith($"--date-format: {format}: {why}.", error.MessageFor("--date-format"));
     }
 
     [Theory]

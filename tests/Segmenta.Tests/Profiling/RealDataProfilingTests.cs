@@ -1,36 +1,50 @@
-using System.Globalization;
+using Segmenta.Segmentation;
 using Segmenta.Tests.Pipeline;
 
 namespace Segmenta.Tests.Profiling;
 
-/// <summary>Segment profiles of the shared data, checked against an independent aggregation of customers.csv.</summary>
+/// <summary>Segment profiles of the shared data, checked against golden numbers computed from the raw file with pandas.</summary>
 [Collection(ClassicRunCollection.Name)]
 public class RealDataProfilingTests(ClassicRunFixture run)
 {
-    [Fact]
-    public void Segment_sizes_and_revenue_match_an_independent_aggregation_of_customers_csv()
+    // Customers and revenue of each RFM segment under the classic cleaning, computed from the raw file by
+    // bench/profiling/pandas_rfm_segments.py (pandas 1.5.3; output in bench/profiling/pandas_rfm_segments.out.txt).
+    // The script reads none of Segmenta's outputs: it cleans, scores and maps the customers itself.
+    private static readonly Dictionary<string, (long Customers, double Revenue)> PandasSegments = new()
     {
-        // Independent: group the written customers.csv by its RfmSegment column in plain C#.
-        var header = run.CustomersCsv[0].Split(',');
-        var segmentColumn = Array.IndexOf(header, "RfmSegment");
-        var expected = run.CustomersCsv.Skip(1).Select(l => l.Split(','))
-            .GroupBy(f => f[segmentColumn])
-            .ToDictionary(g => g.Key, g => (Customers: g.Count(), Revenue: g.Sum(f => double.Parse(f[3], CultureInfo.InvariantCulture))));
-        var rfm = run.Result.Segmentations.Single(s => s.Segmentation == "rfm");
+        ["Champions"] = (859, 5_742_715.990),
+        ["Loyal Customers"] = (567, 1_214_015.161),
+        ["At Risk"] = (589, 805_963.582),
+        ["Potential Loyalists"] = (496, 280_295.080),
+        ["Can't Lose Them"] = (76, 251_596.630),
+        ["Lost"] = (685, 181_984.230),
+        ["Need Attention"] = (179, 155_885.080),
+        ["Hibernating"] = (408, 126_499.281),
+        ["About to Sleep"] = (357, 109_798.020),
+        ["Promising"] = (87, 12_662.480),
+        ["New Customers"] = (35, 5_793.360),
+    };
 
-        Assert.Equal(expected.Count, rfm.Segments.Count);
+    [Fact]
+    public void Segment_sizes_and_revenue_match_pandas_on_the_raw_file()
+    {
+        var rfm = run.Result.Segmentations.Single(s => s.Segmentation == SegmentationKind.Rfm);
+
+        Assert.Equal(PandasSegments.Keys.Order(), rfm.Segments.Select(s => s.Name).Order());
         foreach (var segment in rfm.Segments)
         {
-            Assert.Equal(expected[segment.Name].Customers, segment.Profile.Customers);
-            Assert.Equal(expected[segment.Name].Revenue, segment.Profile.Revenue, 1);
+            Assert.Equal(PandasSegments[segment.Name].Customers, segment.Profile.Customers);
+            Assert.Equal(PandasSegments[segment.Name].Revenue, segment.Profile.Revenue, 3);
         }
+        // Segments are numbered by descending revenue, as the pandas table is sorted.
+        Assert.Equal(PandasSegments.Keys, rfm.Segments.OrderBy(s => s.Profile.SegmentId).Select(s => s.Name));
         Assert.Equal(1.0, rfm.Segments.Sum(s => s.Profile.RevenueShare), 6);
     }
 
     [Fact]
     public void Every_segment_has_a_name_an_action_and_an_explanation_that_agrees_with_most_customers()
     {
-        var rfm = run.Result.Segmentations.Single(s => s.Segmentation == "rfm");
+        var rfm = run.Result.Segmentations.Single(s => s.Segmentation == SegmentationKind.Rfm);
         Assert.All(rfm.Segments, s => Assert.False(string.IsNullOrEmpty(s.Action.Action)));
         Assert.Equal(rfm.Segments.Count, rfm.Segments.Select(s => s.Name).Distinct().Count());
         // RFM segments are defined by the map, so their rule is the map's cells, exact.
@@ -39,7 +53,7 @@ public class RealDataProfilingTests(ClassicRunFixture run)
         Assert.Equal("R score 5 and FM score 4–5 or R score 4 and FM score 5", champions.Explanation.Rule);
         Assert.Equal(1, champions.Explanation.Fidelity);
         // Clusters have no such rule: a surrogate tree explains them, and it must agree with most customers.
-        var clusters = run.Result.Segmentations.Single(s => s.Segmentation != "rfm");
+        var clusters = run.Result.Segmentations.Single(s => s.Segmentation != SegmentationKind.Rfm);
         Assert.True(clusters.ExplanationFidelity >= 0.7, $"fidelity {clusters.ExplanationFidelity}");
     }
 

@@ -1,4 +1,5 @@
 using Segmenta.Profiling;
+using Segmenta.Segmentation;
 
 namespace Segmenta.Tests.Profiling;
 
@@ -7,7 +8,7 @@ public class SegmentNamerTests
     internal static SegmentProfile Profile(int id, double recency, double frequency, double monetary, double orderValue = 1, double tenure = 1,
         double share = 0.2, double revenuePerCustomer = 100) => new()
     {
-        Segmentation = "kmeans",
+        Segmentation = SegmentationKind.KMeans,
         SegmentId = id,
         Customers = 100,
         CustomerShare = share,

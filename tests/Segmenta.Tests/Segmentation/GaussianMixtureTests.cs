@@ -12,7 +12,7 @@ public class GaussianMixtureTests
     {
         var x = ClassicRfm.Scaled;
 
-        var model = GaussianMixture.Fit(x, 4, CovarianceType.Full, seed: 0, nInit: 3);
+        var model = GaussianMixture.Fit(x, new GaussianMixtureOptions(4, CovarianceType.Full, Seed: 0, NInit: 3));
 
         Assert.True(model.MeanLogLikelihood >= -0.404880 - 0.01 * 0.404880, $"mean log-likelihood {model.MeanLogLikelihood}");
         Assert.InRange(model.Bic, 3839.3713 - 0.01 * 3839.3713 - 100, 3839.3713 + 0.01 * 3839.3713);
@@ -25,7 +25,7 @@ public class GaussianMixtureTests
     public void Probabilities_sum_to_one_and_diagonal_mixtures_fit_too()
     {
         var x = ClassicRfm.Scaled;
-        var model = GaussianMixture.Fit(x, 3, CovarianceType.Diagonal, seed: 1);
+        var model = GaussianMixture.Fit(x, new GaussianMixtureOptions(3, CovarianceType.Diagonal, Seed: 1));
         var p = model.PredictProba(x);
         for (var i = 0; i < x.Rows; i += 97)
         {
@@ -40,7 +40,7 @@ public class GaussianMixtureTests
         var values = Enumerable.Repeat(1.0, 200).Concat(Enumerable.Range(0, 200).Select(i => 5 + i * 0.01)).ToArray();
         var x = new FeatureMatrix(values, 400, 1, ["a"]);
 
-        var model = GaussianMixture.Fit(x, 2, CovarianceType.Full, regCovar: 1e-6);
+        var model = GaussianMixture.Fit(x, new GaussianMixtureOptions(2, CovarianceType.Full, RegCovar: 1e-6));
 
         var labels = model.Predict(x);
         Assert.Single(labels.Take(200).Distinct());
@@ -60,9 +60,9 @@ public class GaussianMixtureTests
     {
         var x = ClassicRfm.Scaled;
 
-        var capped = GaussianMixture.Fit(x, 4, CovarianceType.Full, maxIterations: 2, tolerance: 0);
-        var loose = GaussianMixture.Fit(x, 4, CovarianceType.Full, maxIterations: 500, tolerance: 1e-1);
-        var tight = GaussianMixture.Fit(x, 4, CovarianceType.Full, maxIterations: 500, tolerance: 1e-6);
+        var capped = GaussianMixture.Fit(x, new GaussianMixtureOptions(4, MaxIterations: 2, Tolerance: 0));
+        var loose = GaussianMixture.Fit(x, new GaussianMixtureOptions(4, MaxIterations: 500, Tolerance: 1e-1));
+        var tight = GaussianMixture.Fit(x, new GaussianMixtureOptions(4, MaxIterations: 500, Tolerance: 1e-6));
 
         Assert.Equal(2, capped.Iterations);
         Assert.False(capped.Converged);

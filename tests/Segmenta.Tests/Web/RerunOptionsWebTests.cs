@@ -7,9 +7,10 @@ using Microsoft.Extensions.Logging;
 using Segmenta.Pipeline;
 using Segmenta.Profiling;
 using Segmenta.Recommending;
+using Segmenta.Segmentation;
 using Segmenta.Tests.Support;
-using Segmenta.Web;
 using Segmenta.Web.Jobs;
+using Segmenta.Web;
 
 namespace Segmenta.Tests.Web;
 
@@ -66,8 +67,8 @@ public sealed partial class RerunOptionsWebTests : IDisposable
         var access = _factory.Services.GetRequiredService<StoreAccess>();
         var (options, actions, lengths) = access.Read(s => (
             RunLog.LastOptions(s)!,
-            StoredResults.Segments(s, "kmeans").Select(x => x.Action).Distinct().ToList(),
-            StoredResults.AllRecommendations(s).Values.Select(l => l.Count).Distinct().ToList()));
+            SegmentCatalog.Segments(s, SegmentationKind.KMeans).Select(x => x.Action).Distinct().ToList(),
+            StoredRecommendations.All(s).Values.Select(l => l.Count).Distinct().ToList()));
         Assert.Equal(["Send the custom letter"], actions);
         Assert.Equal([5], lengths);
         Assert.Equal((4, 3, 3, 3), (options.Segmentation!.K!.Value, options.Segmentation.Seed, options.Recommendation!.Seed, options.Lifetime!.Seed));

@@ -1,4 +1,5 @@
 using Segmenta.Categories;
+using Segmenta.Segmentation;
 
 namespace Segmenta.Reporting.Sections;
 
@@ -56,11 +57,11 @@ internal static class CategoriesSection
                 values[i, j] = double.IsFinite(index) ? Math.Clamp(Math.Log2(Math.Max(index, 0.25)), -2, 2) : double.NaN;
             }
         }
-        var svg = ChartFactory.Heatmap($"Category index by segment ({segmentation.Segmentation})", values, categories,
+        var svg = ChartFactory.Heatmap($"Category index by segment ({segmentation.Segmentation.Id()})", values, categories,
             segments.Select(s => s.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList(), "Segment", "Category",
             (i, j) => preferences.TryGetValue((segments[j].Id, categories[i]), out var p) && double.IsFinite(p.Index) ? "×" + Html.Number(p.Index, 1) : "–",
             (-2, 2), v => "×" + Html.Number(Math.Pow(2, v), 2));
-        html.Figure($"What each segment buys, by category ({segmentation.Segmentation})",
+        html.Figure($"What each segment buys, by category ({segmentation.Segmentation.Id()})",
             "Each cell is the category's share of the segment's gross spend divided by its share for all customers (×1 = like everyone). Segments: "
             + string.Join("; ", segments.Select(s => $"{s.Id} = {s.Name}")) + ".", svg);
     }

@@ -1,4 +1,5 @@
 using Segmenta.Features;
+using Segmenta.Segmentation;
 
 namespace Segmenta.Reporting.Sections;
 
@@ -67,5 +68,5 @@ internal static class RfmSection
 
     /// <summary>The action profiling chose for an RFM segment (segment_catalog): the one every other output shows too.</summary>
     internal static string ActionOf(ReportData data, RfmSegmentRow segment) =>
-        data.Segmentations.FirstOrDefault(s => s.Segmentation == "rfm")?.Segments.FirstOrDefault(s => s.Id == segment.SegmentId)?.Action ?? "";
+        data.Segmentations.FirstOrDefault(s => s.Segmentation == SegmentationKind.Rfm)?.Segments.FirstOrDefault(s => s.Id == segment.SegmentId)?.Action ?? "";
 }

@@ -1,3 +1,5 @@
+using Segmenta.Segmentation;
+
 namespace Segmenta.Reporting.Sections;
 
 /// <summary>The segments: profile heatmap, names, explanations, insights and actions, for each profiled segmentation.</summary>
@@ -18,7 +20,7 @@ internal static class SegmentsSection
         html.Why("A segment is only useful if a marketer can say who is in it and what to do. Each segment gets a profile against the whole base (index 1 = average), a name from documented rules, a short rule learnt by a decision tree with its fidelity (the share of the segment the rule recovers), and an action from the playbook with the reasoning.");
         foreach (var segmentation in data.Segmentations)
         {
-            var title = segmentation.Segmentation switch { "rfm" => "RFM segments", "kmeans" => "Clusters (K-Means)", "gmm" => "Clusters (Gaussian mixture)", var s => s };
+            var title = segmentation.Segmentation.Title();
             html.Raw($"<h3>{Html.Text(title)}</h3>\n");
             if (data.Clustering?.Segmentation == segmentation.Segmentation)
             {
@@ -63,7 +65,7 @@ internal static class SegmentsSection
         var strongest = rows.Select(r => (r.Name, Feature: HeatmapFeatures.MaxBy(f => Math.Abs(Math.Log(Math.Max(1e-3, segmentation.Indexes.GetValueOrDefault((r.Id, f.Feature), 1)))))))
             .First();
         // Colours saturate at 1/8 and 8 times the average so that one extreme segment does not wash out the rest.
-        html.Figure($"Profile of each segment against the average customer ({segmentation.Segmentation})",
+        html.Figure($"Profile of each segment against the average customer ({segmentation.Segmentation.Id()})",
             $"Heatmap of feature indexes on a log2 scale (0 = average, 1 = twice the average, -1 = half) for {rows.Count} segments; for example {strongest.Name} differ most in {strongest.Feature.Label.ToLowerInvariant()}.",
             ChartFactory.Heatmap("Segment mean / average customer (colour on a log2 scale: teal = average)", values, rows.Select(r => r.Name).ToList(),
                 HeatmapFeatures.Select(f => f.Label).ToList(), "Feature", "Segment",

@@ -1,3 +1,5 @@
+using Segmenta.Segmentation;
+
 namespace Segmenta.Reporting.Sections;
 
 /// <summary>
@@ -18,7 +20,7 @@ internal static class SummarySection
 
     internal static void Write(Html html, ReportData data)
     {
-        var clusters = data.Segmentations.FirstOrDefault(s => s.Segmentation != "rfm" && s.Segments.Count > 0);
+        var clusters = data.Segmentations.FirstOrDefault(s => s.Segmentation.IsClustering() && s.Segments.Count > 0);
         html.Raw("<p class=\"lead\">").Raw(Html.Text(Roles(clusters))).Raw("</p>\n");
         html.Raw("<p><strong>Three decisions this report supports</strong></p>\n<ol class=\"five\">\n");
         foreach (var decision in new[] { Decision(data, "Retain", RetainSegments), Decision(data, "Win back", WinBackSegments), Offer(data) })
@@ -34,7 +36,7 @@ internal static class SummarySection
         $"Act on the RFM segments: every customer is scored 1–5 on recency, frequency and spend and falls in one named segment with one action, so they make the campaign lists (out/activation/{(clusters is null ? "" : "rfm/")}). "
         + (clusters is null
             ? "No clusters were computed in this run."
-            : $"Use the {clusters.Segments.Count} {(clusters.Segmentation == "gmm" ? "Gaussian-mixture" : "K-Means")} clusters to understand how groups of customers buy and to plan offers and budgets: they group customers on several behaviours at once, so they are a map of the base rather than a mailing rule.");
+            : $"Use the {clusters.Segments.Count} {(clusters.Segmentation == SegmentationKind.GaussianMixture ? "Gaussian-mixture" : "K-Means")} clusters to understand how groups of customers buy and to plan offers and budgets: they group customers on several behaviours at once, so they are a map of the base rather than a mailing rule.");
 
     /// <summary>A campaign on a group of RFM segments: its size, its share of net sales, and the action profiling chose.</summary>
     private static string Decision(ReportData data, string verb, string[] segmentNames)
