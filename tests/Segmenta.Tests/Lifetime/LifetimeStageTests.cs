@@ -97,8 +97,9 @@ public sealed class LifetimeStageTests(CdnowFixture cdnow) : IClassFixture<Cdnow
     [Fact]
     public void A_calibration_end_after_the_data_is_refused_naming_the_option()
     {
-        var error = Assert.Throws<SegmentaException>(() => LifetimeStage.Run(cdnow.Store, Options with { CalibrationEnd = new DateOnly(1998, 7, 1) }));
-        Assert.Contains(nameof(LifetimeOptions.CalibrationEnd), error.Message, StringComparison.Ordinal);
+        var error = Assert.Throws<InvalidOptionException>(() => LifetimeStage.Run(cdnow.Store, Options with { CalibrationEnd = new DateOnly(1998, 7, 1) }));
+        Assert.Equal("Lifetime.CalibrationEnd", error.Property);
+        Assert.Contains("1998-06-30", error.Message, StringComparison.Ordinal);
     }
 
     private static string ModelFitterName(CountingModelKind kind) => ModelFitter.NameOf(kind);

@@ -31,7 +31,8 @@ public class TextFormatSnifferTests
     [Fact]
     public void An_unknown_encoding_override_says_which_ones_work()
     {
-        var error = Assert.Throws<SegmentaException>(() => TextFormatSniffer.ParseEncoding("klingon"));
+        var error = Assert.Throws<InvalidOptionException>(() => TextFormatSniffer.ParseEncoding("klingon"));
+        Assert.Equal("Import.Encoding", error.Property);
         Assert.Contains("windows-1252", error.Message);
     }
 }
