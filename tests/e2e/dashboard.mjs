@@ -3,16 +3,10 @@
 // Walks what a user does: open the overview, upload the shared data (a background job with progress), switch to 5
 // segments, see the scatter and the profile table update, explore a segment's customers down to one customer, find
 // products by words, check every page at 390 px, look up customer 12347 and see recommendations. Exits non-zero with a message on failure.
-import { chromium } from "playwright-core";
+import { openBrowser, check, step } from "./browser.mjs";
 
 const [base, dataFile, shots] = process.argv.slice(2);
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", args: ["--no-sandbox"] });
-const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-const errors = [];
-page.on("pageerror", (e) => errors.push(`page error: ${e.message}`));
-page.on("console", (m) => { if (m.type() === "error") errors.push(`console: ${m.text()}`); });
-const check = (condition, message) => { if (!condition) { throw new Error(message); } };
-const step = (name) => console.log(`- ${name}`);
+const { browser, page, errors } = await openBrowser();
 
 try {
   step("overview of an empty database");

@@ -3,16 +3,10 @@
 // DATA_FILE has column names no synonym knows. The user uploads it, is shown the file's first rows and a list of its
 // columns for each role, picks them, imports, and gets a result (the import message, the file in the imports list, an
 // RFM grid in the explorer). Exits non-zero with a message on failure.
-import { chromium } from "playwright-core";
+import { openBrowser, check, step } from "./browser.mjs";
 
 const [base, dataFile, shots] = process.argv.slice(2);
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", args: ["--no-sandbox"] });
-const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-const errors = [];
-page.on("pageerror", (e) => errors.push(`page error: ${e.message}`));
-page.on("console", (m) => { if (m.type() === "error") errors.push(`console: ${m.text()}`); });
-const check = (condition, message) => { if (!condition) { throw new Error(message); } };
-const step = (name) => console.log(`- ${name}`);
+const { browser, page, errors } = await openBrowser();
 
 try {
   step("upload a file with unknown column names");

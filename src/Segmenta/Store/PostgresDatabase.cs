@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Globalization;
 using Npgsql;
 
 namespace Segmenta.Store;
@@ -60,20 +59,13 @@ internal sealed class PostgresDatabase : IDisposable
     internal T? Scalar<T>(string sql, params (string Name, object? Value)[] parameters)
     {
         using var command = Command(sql, parameters);
-        var value = command.ExecuteScalar();
-        return value is null or DBNull ? default : (T)Convert.ChangeType(value, Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T), CultureInfo.InvariantCulture);
+        return CommandResults.Scalar<T>(command);
     }
 
     internal List<T> Query<T>(string sql, Func<DbDataReader, T> map, params (string Name, object? Value)[] parameters)
     {
         using var command = Command(sql, parameters);
-        using var reader = command.ExecuteReader();
-        var rows = new List<T>();
-        while (reader.Read())
-        {
-            rows.Add(map(reader));
-        }
-        return rows;
+        return CommandResults.Rows(command, map);
     }
 
     /// <summary>The plan PostgreSQL would use for <paramref name="sql"/> (EXPLAIN VERBOSE), one line per row.</summary>

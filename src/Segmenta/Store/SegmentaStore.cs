@@ -91,21 +91,14 @@ public sealed class SegmentaStore : IDisposable
     internal T? Scalar<T>(string sql, params (string Name, object? Value)[] parameters)
     {
         using var command = Command(sql, parameters);
-        var value = command.ExecuteScalar();
-        return value is null or DBNull ? default : (T)Convert.ChangeType(value, Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T), System.Globalization.CultureInfo.InvariantCulture);
+        return CommandResults.Scalar<T>(command);
     }
 
     /// <summary>Maps every row of a query.</summary>
     internal List<T> Query<T>(string sql, Func<DbDataReader, T> map, params (string Name, object? Value)[] parameters)
     {
         using var command = Command(sql, parameters);
-        using var reader = command.ExecuteReader();
-        var rows = new List<T>();
-        while (reader.Read())
-        {
-            rows.Add(map(reader));
-        }
-        return rows;
+        return CommandResults.Rows(command, map);
     }
 
     /// <summary>True when the table exists in the store.</summary>
