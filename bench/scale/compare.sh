@@ -11,8 +11,9 @@ cd "$(dirname "$0")/../.."
 rounds="${1:?rounds}"; shift
 peer="${PEER:-/work/shared/peers/pandas_sklearn.py}"
 python="${PYTHON:-/usr/bin/python3}"
-dll="src/Segmenta.Cli/bin/Release/net10.0/Segmenta.Cli.dll"
-[ -f "$dll" ] || dotnet build src/Segmenta.Cli -c Release -nologo -v quiet >/dev/null
+# The binary the README's ./segmenta runs (ReadyToRun publish on Linux x64/ARM64), built first when stale, so the
+# comparison times what a user runs. SEGMENTA_NO_R2R=1 times the plain Release build instead.
+dll="$(SEGMENTA_PRINT_DLL=1 ./segmenta)"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }

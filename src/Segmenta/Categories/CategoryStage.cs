@@ -16,8 +16,10 @@ public static class CategoryStage
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        var fromColumn = store.Scalar<long>("SELECT count(*) FROM raw_lines WHERE nullif(trim(category), '') IS NOT NULL") > 0;
-        if (!fromColumn && store.Scalar<long>("SELECT count(*) FROM clean_lines WHERE nullif(trim(description), '') IS NOT NULL") == 0)
+        // Existence, not counts: the scans stop at the first match, and "category IS NOT NULL" first lets DuckDB skip
+        // every row group whose statistics say the column is all NULL (a file without a category column) unread.
+        var fromColumn = store.Scalar<bool>("SELECT EXISTS (SELECT 1 FROM raw_lines WHERE category IS NOT NULL AND trim(category) <> '')");
+        if (!fromColumn && !store.Scalar<bool>("SELECT EXISTS (SELECT 1 FROM clean_lines WHERE description IS NOT NULL AND trim(description) <> '')"))
         {
             CategoryTables.Clear(store);
             return CategoryResult.Skipped(

@@ -20,12 +20,18 @@ WHERE o.import_id IS NOT NULL;
 
 -- Matched returns: each part of a cancellation netted against one earlier purchase. quantity = units of that part;
 -- value = the money refunded for them (units x the cancellation's unit price), positive.
+-- The cancellation's columns come from raw_lines and its rule from return_outcomes (an allocated line is a
+-- return_candidate, so its outcome is the matcher's), not from lines_with_outcome: through the view DuckDB cannot
+-- estimate the sizes and hashed every line to join the few allocations (three times the CPU). order_id is
+-- lines_with_outcome's expression.
 CREATE OR REPLACE TABLE returns AS
-SELECT c.import_id, c.line_number, c.customer_id, c.order_id, c.stock_code, c.description,
+SELECT c.import_id, c.line_number, c.customer_id,
+       coalesce(c.invoice, c.customer_id || '@' || strftime(c.invoice_date, '%Y-%m-%d')) AS order_id, c.stock_code, c.description,
        a.units AS quantity, c.invoice_date, a.value,
-       a.purchase_import_id, a.purchase_line_number, p.invoice_date AS purchase_date, c.rule
+       a.purchase_import_id, a.purchase_line_number, p.invoice_date AS purchase_date, o.rule
 FROM return_allocations a
-JOIN lines_with_outcome c ON c.import_id = a.import_id AND c.line_number = a.line_number
+JOIN return_outcomes o ON o.import_id = a.import_id AND o.line_number = a.line_number
+JOIN raw_lines c ON c.import_id = a.import_id AND c.line_number = a.line_number
 JOIN raw_lines p ON p.import_id = a.purchase_import_id AND p.line_number = a.purchase_line_number;
 
 -- Refunds: credit notes and manual adjustments with a customer (negative lines of a refund code). value positive.
