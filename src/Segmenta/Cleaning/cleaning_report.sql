@@ -3,13 +3,16 @@
 -- Table cleaning_rules(step, rule, description) lists the rules of the preset in use. Revenue is NULL (not 0) when lines
 -- have no amount (a file of customer and date): the rules that need money or quantities then claim no line.
 CREATE OR REPLACE TABLE cleaning_report AS
-WITH loaded AS (
-    SELECT count(*) AS lines, sum(amount) AS revenue, count(amount) = count(*) AS amounts_known FROM lines_with_outcome
-),
-outcomes AS (
-    SELECT coalesce(rule, 'kept') AS rule, count(*) AS lines, sum(amount) AS revenue
+-- The lines are read once: the totals are the sums of the outcomes.
+WITH outcomes AS (
+    SELECT coalesce(rule, 'kept') AS rule, count(*) AS lines, sum(amount) AS revenue, count(amount) AS lines_with_amount
     FROM lines_with_outcome
     GROUP BY ALL
+),
+loaded AS (
+    SELECT coalesce(sum(lines), 0)::BIGINT AS lines, sum(revenue) AS revenue,
+           coalesce(sum(lines_with_amount), 0) = coalesce(sum(lines), 0) AS amounts_known
+    FROM outcomes
 )
 SELECT r.step, r.rule, r.description,
        coalesce(o.lines, 0) AS lines,
