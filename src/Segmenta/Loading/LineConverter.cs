@@ -20,6 +20,11 @@ internal sealed class LineConverter(ColumnMapping mapping, DateFormat dateFormat
     private readonly bool _hasAmount = ColumnMapper.HasAmount(mapping);
     private readonly int _category = mapping.IndexOf(ColumnRole.Category);
     private readonly StringPool _strings = new();
+    // Consecutive lines of one invoice repeat its invoice number, customer and country: comparing with the previous
+    // line's text is cheaper than hashing it into the pool (the parsing thread is the slower half of an import).
+    private readonly Repeated _lastInvoice = new();
+    private readonly Repeated _lastCustomer = new();
+    private readonly Repeated _lastCountry = new();
 
     /// <summary>True once a date was seen that only the other order can read.</summary>
     internal bool DateOrderContradicted { get; private set; }
@@ -103,23 +108,53 @@ internal sealed class LineConverter(ColumnMapping mapping, DateFormat dateFormat
         {
             line.UnitPrice = Money.Round(amount / q);
         }
-        line.Customer = ValueParsers.NormaliseId(source.Field(_customer)) is { } id ? _strings.Get(id) : null;
-        line.Invoice = Text(source, _invoice);
+        line.Customer = Customer(source);
+        line.Invoice = Text(source, _invoice, _lastInvoice);
         line.Product = Text(source, _product);
         line.Description = Text(source, _description);
-        line.Country = Text(source, _country);
+        line.Country = Text(source, _country, _lastCountry);
         line.Category = Text(source, _category);
         return null;
     }
 
-    private string? Text(IRecordSource source, int index)
+    private string? Customer(IRecordSource source)
+    {
+        var text = source.Field(_customer);
+        if (_lastCustomer.Set && text.SequenceEqual(_lastCustomer.Text))
+        {
+            return _lastCustomer.Value;
+        }
+        var value = ValueParsers.NormaliseId(text) is { } id ? _strings.Get(id) : null;
+        _lastCustomer.Remember(text.ToString(), value);
+        return value;
+    }
+
+    private string? Text(IRecordSource source, int index, Repeated? last = null)
     {
         if (index < 0)
         {
             return null;
         }
         var text = source.Field(index).Trim();
-        return text.IsEmpty ? null : _strings.Get(text);
+        if (last is { Set: true } && text.SequenceEqual(last.Text))
+        {
+            return last.Value;
+        }
+        var value = text.IsEmpty ? null : _strings.Get(text);
+        last?.Remember(value ?? "", value);
+        return value;
+    }
+
+    /// <summary>A column's value on the previous line and the text it was read from.</summary>
+    private sealed class Repeated
+    {
+        internal string Text { get; private set; } = "";
+
+        internal string? Value { get; private set; }
+
+        internal bool Set { get; private set; }
+
+        internal void Remember(string text, string? value) => (Text, Value, Set) = (text, value, true);
     }
 
     private bool TryParseDate(ReadOnlySpan<char> text, out DateTime value)

@@ -36,6 +36,30 @@ public class ImporterTests
     }
 
     [Fact]
+    public void Values_repeated_from_the_line_before_are_read_as_written_on_each_line()
+    {
+        // Invoice, customer and country are compared with the previous line before the string pool is asked: a value that
+        // repeats, changes, comes back, differs only by spaces or by a ".0", or goes missing must still be read line by line.
+        using var fixture = new StoreFixture();
+        fixture.Import(Header
+            + "536365,A,x,1,2010-12-01 08:26:00,1.0,17850.0,United Kingdom\n"   // 2
+            + "536365,B,x,1,2010-12-01 08:26:00,1.0,17850,United Kingdom\n"     // 3 same customer without ".0"
+            + "536365 ,C,x,1,2010-12-01 08:26:00,1.0, 17850 ,United Kingdom \n"  // 4 same values with spaces
+            + "536366,A,x,1,2010-12-01 08:27:00,1.0,,\n"                         // 5 no customer, no country
+            + "536366,B,x,1,2010-12-01 08:27:00,1.0,,\n"                         // 6 the same, again
+            + "536365,A,x,1,2010-12-01 08:28:00,1.0,12346,France\n");           // 7 an earlier invoice comes back
+
+        var lines = fixture.Query(
+            "SELECT invoice, customer_id, country FROM raw_lines ORDER BY line_number",
+            r => (r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2)));
+
+        Assert.Equal(
+            [("536365", "17850", "United Kingdom"), ("536365", "17850", "United Kingdom"), ("536365", "17850", "United Kingdom"),
+             ("536366", null, null), ("536366", null, null), ("536365", "12346", "France")],
+            lines);
+    }
+
+    [Fact]
     public void Importing_the_same_file_twice_adds_nothing_and_a_second_file_appends()
     {
         using var fixture = new StoreFixture();
