@@ -4,15 +4,20 @@
 -- Variable use_column: true to read raw_lines.category, false for descriptions.
 -- The kept lines are read from lines_with_outcome (rule NULL, the same lines as clean_lines), which carries every
 -- column of raw_lines, the category included, without a second join to raw_lines.
-WITH lines AS (
-    SELECT coalesce(stock_code, nullif(trim(description), ''), '') AS product,
-           nullif(trim(description), '') AS description,
-           CASE WHEN getvariable('use_column') THEN nullif(trim(category), '') END AS category
+WITH raw_counts AS (
+    -- Counted by the texts as stored first, trimmed after: trim then runs once per distinct text, not once per line.
+    SELECT stock_code, description, CASE WHEN getvariable('use_column') THEN category END AS category, count(*) AS n
     FROM lines_with_outcome
     WHERE rule IS NULL
+    GROUP BY ALL
 ),
 counted AS (
-    SELECT product, description, category, count(*) AS n FROM lines GROUP BY ALL
+    SELECT coalesce(stock_code, nullif(trim(description), ''), '') AS product,
+           nullif(trim(description), '') AS description,
+           nullif(trim(category), '') AS category,
+           sum(n) AS n
+    FROM raw_counts
+    GROUP BY ALL
 ),
 descriptions AS (
     SELECT product, arg_min(description, (-n, description)) AS description
