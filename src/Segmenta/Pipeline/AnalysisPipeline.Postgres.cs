@@ -55,7 +55,7 @@ public static partial class AnalysisPipeline
         PostgresLayout.Analyze(database, postgres, "raw_lines");
         var quarantineWritten = WriteQuarantine(store, quarantineFile);
         var amountNote = PostgresCleaner.AmountNote(database);
-        var cleaning = timer.Step("Cleaning (PostgreSQL)", () => PostgresCleaner.Run(database, options.Cleaning, quarantined, amountNote));
+        var cleaning = timer.Step("Cleaning (PostgreSQL)", () => PostgresCleaner.Run(database, options.Cleaning, quarantined, amountNote, postgres));
         PostgresLayout.Analyze(database, postgres, "clean_lines");
         var (asOf, partialMonth) = timer.Step("Customer features (PostgreSQL)", () => PostgresFeatures.Compute(database, options.Features, amountNote is null));
         var features = timer.Step("Bringing customers back", () =>

@@ -51,6 +51,44 @@ public sealed class PostgresEngineTests(SharedDataRuns runs)
         AssertSameCustomers("duckdb", "cluster");
     }
 
+    [SkippableFact]
+    public void One_server_writes_the_same_output_files_as_duckdb()
+    {
+        Skip.If(runs.Servers.Unavailable is not null, runs.Servers.Unavailable);
+        _ = (runs.DuckDb, runs.Single);
+
+        AssertSameOutputs("duckdb", "single");
+    }
+
+    [SkippableFact]
+    public void The_cluster_writes_the_same_output_files_as_duckdb()
+    {
+        Skip.If(runs.Servers.Unavailable is not null, runs.Servers.Unavailable);
+        _ = (runs.DuckDb, runs.Cluster);
+
+        AssertSameOutputs("duckdb", "cluster");
+    }
+
+    /// <summary>
+    /// Every file of the run (customers, segments, insights, activation lists, categories, model, recommendations and
+    /// their evaluation, lifetime value, exploration tables, the report) is byte-identical; only the local database differs.
+    /// </summary>
+    private void AssertSameOutputs(string expected, string actual)
+    {
+        var expectedFolder = runs.Output(expected);
+        var actualFolder = runs.Output(actual);
+        string[] Files(string folder) => [.. Directory.GetFiles(folder, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(folder, f)).Where(f => !f.EndsWith(".duckdb", StringComparison.Ordinal) && !f.EndsWith(".wal", StringComparison.Ordinal)).Order(StringComparer.Ordinal)];
+        var files = Files(expectedFolder);
+        Assert.Equal(files, Files(actualFolder));
+        Assert.Contains("report.html", files);
+        Assert.Contains("recommendations.csv", files);
+        Assert.Contains("clv-models.csv", files);
+        Assert.Contains(files, f => f.StartsWith("exploration", StringComparison.Ordinal));
+        var differing = files.Where(f => !File.ReadAllBytes(Path.Combine(expectedFolder, f)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(actualFolder, f)))).ToList();
+        Assert.True(differing.Count == 0, $"{actual} differs from {expected} in: {string.Join(", ", differing)}");
+    }
+
     private static void AssertSameCleaning(AnalysisResult expected, AnalysisResult actual)
     {
         Assert.Equal(expected.Cleaning.LinesLoaded, actual.Cleaning.LinesLoaded);
