@@ -86,7 +86,15 @@ public sealed class PostgresEngineTests(SharedDataRuns runs)
         Assert.Contains("clv-models.csv", files);
         Assert.Contains(files, f => f.StartsWith("exploration", StringComparison.Ordinal));
         var differing = files.Where(f => !File.ReadAllBytes(Path.Combine(expectedFolder, f)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(actualFolder, f)))).ToList();
-        Assert.True(differing.Count == 0, $"{actual} differs from {expected} in: {string.Join(", ", differing)}");
+        Assert.True(differing.Count == 0, $"{actual} differs from {expected} in: {string.Join(", ", differing)}\n" + string.Join("\n", differing.Select(f => FirstDifference(Path.Combine(expectedFolder, f), Path.Combine(actualFolder, f)))));
+    }
+
+    private static string FirstDifference(string expected, string actual)
+    {
+        var (a, b) = (File.ReadAllLines(expected), File.ReadAllLines(actual));
+        var line = Enumerable.Range(0, Math.Min(a.Length, b.Length)).FirstOrDefault(i => a[i] != b[i], -1);
+        return line < 0 ? $"{Path.GetFileName(expected)}: {a.Length} vs {b.Length} lines"
+            : $"{Path.GetFileName(expected)} line {line + 1}:\n  {a[line][..Math.Min(300, a[line].Length)]}\n  {b[line][..Math.Min(300, b[line].Length)]}";
     }
 
     private static void AssertSameCleaning(AnalysisResult expected, AnalysisResult actual)
