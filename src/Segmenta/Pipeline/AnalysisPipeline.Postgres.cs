@@ -1,7 +1,6 @@
 using Segmenta.Features;
 using Segmenta.Loading;
 using Segmenta.Postgres;
-using Segmenta.Segmentation;
 using Segmenta.Store;
 
 namespace Segmenta.Pipeline;
@@ -12,8 +11,9 @@ public static partial class AnalysisPipeline
     /// <c>segmenta analyze --engine postgres</c>: the lines are read where they are (an existing table) or imported to
     /// the server; cleaning, customer features and RFM run there as SQL; only the customers (one row each) and the
     /// cleaning report come back to the local store, where the customers are clustered; the segments are written back
-    /// to the server beside its customers table. Stages that need the lines themselves (exploration, categories,
-    /// lifetime value, profiles, recommendations, the report) are not run on this engine yet, said in the notes.
+    /// to the server beside its customers table. The stages that still read lines (exploration, categories, lifetime
+    /// value, profiles, recommendations, the report) run locally on the cleaning's outcome brought back (one rule per
+    /// line, the returns and refunds) over the local lines, so the whole analysis runs and gives DuckDB's outputs.
     /// </summary>
     private static AnalysisResult RunOnPostgres(AnalysisOptions options, Action<string>? onStep, TimeProvider clock)
     {
@@ -55,7 +55,7 @@ public static partial class AnalysisPipeline
         PostgresLayout.Analyze(database, postgres, "raw_lines");
         var quarantineWritten = WriteQuarantine(store, quarantineFile);
         var amountNote = PostgresCleaner.AmountNote(database);
-        var cleaning = timer.Step("Cleaning (PostgreSQL)", () => PostgresCleaner.Run(database, options.Cleaning, quarantined, amountNote));
+        var cleaning = timer.Step("Cleaning (PostgreSQL)", () => PostgresCleaner.Run(database, options.Cleaning, quarantined, amountNote, postgres));
         PostgresLayout.Analyze(database, postgres, "clean_lines");
         var (asOf, partialMonth) = timer.Step("Customer features (PostgreSQL)", () => PostgresFeatures.Compute(database, options.Features, amountNote is null));
         var features = timer.Step("Bringing customers back", () =>
@@ -64,60 +64,12 @@ public static partial class AnalysisPipeline
             return CustomerFeatures.Summarize(store, asOf, amountNote, roles, partialMonth);
         });
 
-        var notes = new List<string>
+        timer.Step("Bringing line outcomes back", () => PostgresResults.BringBackLineOutcomes(database, store, linesAreLocal: postgres.Table is null));
+        var run = new CleanedRun(started, imports, cleaning, features, quarantineWritten ? quarantineFile : null);
+        return RunAfterFeatures(store, options, run, timer, notes =>
         {
-            "Engine postgres: exploration, product categories, lifetime value, segment profiles, recommendations and the report need the lines themselves and are not run on this engine yet.",
-        };
-        SegmentMembership.EnsureTable(store);
-        SegmentMembership.WriteRfm(store);
-        OptionChecks.K(options.Segmentation, features.Customers, notes);
-        SegmentationResult? clusters = null;
-        if (options.Segmentation is { } segmentation)
-        {
-            if (features.Customers >= SegmentationStage.MinimumCustomers)
-            {
-                clusters = timer.Step("Segmenting customers", () => SegmentationStage.Run(store, segmentation));
-            }
-            else
-            {
-                SegmentationStage.Clear(store);
-                notes.Add($"Clustering skipped: {features.Customers} customer(s), fewer than the {SegmentationStage.MinimumCustomers} needed for segments to mean anything; RFM segments are still given.");
-            }
-        }
-        var outputs = timer.Step("Writing outputs", () =>
-        {
-            var files = new List<string>
-            {
-                OutputWriter.WriteCustomers(store, options.OutputDirectory),
-                OutputWriter.WriteCleaningReport(store, options.OutputDirectory),
-            };
-            if (clusters is not null)
-            {
-                var model = clusters.Model with { AsOf = asOf, Cleaning = options.Cleaning };
-                files.Add(SegmentationStage.WriteModel(model, options.OutputDirectory));
-                SegmentationStage.SaveModel(store, model);
-                if (SegmentationStage.WriteModelSelection(clusters, options.OutputDirectory) is { } selection)
-                {
-                    files.Add(selection);
-                }
-            }
-            if (quarantineWritten)
-            {
-                files.Add(quarantineFile);
-            }
-            return files;
+            var sent = timer.Step("Writing segments to PostgreSQL", () => PostgresResults.SendSegments(store, database));
+            notes.Add($"PostgreSQL schema {postgres.Schema} holds customers ({features.Customers:N0} rows) and customer_segments ({sent:N0} rows).");
         });
-        var sent = timer.Step("Writing segments to PostgreSQL", () => PostgresResults.SendSegments(store, database));
-        notes.Add($"PostgreSQL schema {postgres.Schema} holds customers ({features.Customers:N0} rows) and customer_segments ({sent:N0} rows).");
-
-        var effective = options.Stages with { Features = options.Stages.Features with { AsOf = asOf } };
-        var runId = RunLog.Record(store, "analyze", started, effective, cleaning.LinesLoaded, cleaning.LinesKept, features.Customers, timer.Steps);
-        RunSteps.Save(store, runId, timer.Timings);
-        return new AnalysisResult(imports, cleaning, features, clusters, [], outputs, store.Path, timer.Steps)
-        {
-            Notes = notes,
-            Timings = timer.Timings,
-            Options = effective,
-        };
     }
 }

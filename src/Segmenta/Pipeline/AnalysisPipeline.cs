@@ -1,8 +1,5 @@
-using Segmenta.Categories;
 using Segmenta.Cleaning;
-using Segmenta.Exploration;
 using Segmenta.Features;
-using Segmenta.Lifetime;
 using Segmenta.Loading;
 using Segmenta.Reporting;
 using Segmenta.Store;
@@ -24,7 +21,6 @@ public static partial class AnalysisPipeline
         OptionChecks.BeforeImport(options);
         using var store = SegmentaStore.Open(options.ResolvedDatabasePath);
         var timer = new StepTimer(onStep);
-        var steps = timer.Steps;
 
         var quarantineFile = Path.Combine(options.OutputDirectory, "quarantine.csv");
         var imports = options.Inputs
@@ -38,45 +34,7 @@ public static partial class AnalysisPipeline
         var cleaning = timer.Step("Cleaning", () => Cleaner.Run(store, options.Cleaning));
         OptionChecks.AsOf(store, options.Features.AsOf);
         var features = timer.Step("Customer features", () => CustomerFeatures.Compute(store, options.Features));
-        var exploration = timer.Step("Exploring", () => Explorer.Run(store, options.Exploration));
-        var categories = timer.Step("Product categories", () => CategoryStage.Run(store, options.Categories));
-        var lifetimeNotes = new List<string>();
-        var lifetime = timer.Step("Lifetime value", () => TryLifetime(store, options, lifetimeNotes));
-        var downstream = RunDownstream(store, options with { Features = options.Features with { AsOf = features.AsOf } }, features.Customers, timer);
-        downstream.Notes.AddRange(lifetimeNotes);
-        if (categories.Note is { } categoryNote)
-        {
-            downstream.Notes.Add(categoryNote);
-        }
-        if (lifetime is not null)
-        {
-            downstream.Outputs.AddRange(LifetimeOutputs.Write(store, options.OutputDirectory));
-        }
-        downstream.Outputs.Add(Path.Combine(options.OutputDirectory, "exploration") + Path.DirectorySeparatorChar);
-        if (quarantineWritten)
-        {
-            downstream.Outputs.Add(quarantineFile);
-        }
-        ExplorationOutputs.Write(exploration, options.OutputDirectory);
-        CategoryOutputs.WriteExploration(store, options.OutputDirectory);
-        var result = new AnalysisResult(imports, cleaning, features, downstream.Clusters, downstream.Segmentations, downstream.Outputs, store.Path, steps)
-        {
-            Notes = downstream.Notes,
-            Exploration = exploration,
-            Recommendations = downstream.Recommendations,
-            Lifetime = lifetime,
-            Timings = timer.Timings,
-            Categories = categories,
-        };
-        var effective = Effective(options.Stages, result.Features.AsOf, downstream.Currency);
-        var runId = RunLog.Record(store, "analyze", started, effective, result.Cleaning.LinesLoaded, result.Cleaning.LinesKept, result.Features.Customers, steps);
-
-        // The report shows the run's options, so it is written last and its time added to the run afterwards.
-        var report = timer.Step("Writing report", () => WriteReport(store, Path.Combine(options.OutputDirectory, "report.html"), effective));
-        downstream.Outputs.Add(report.Path);
-        RunLog.UpdateStepTimes(store, runId, steps);
-        RunSteps.Save(store, runId, timer.Timings);
-        return result with { Options = effective };
+        return RunAfterFeatures(store, options, new CleanedRun(started, imports, cleaning, features, quarantineWritten ? quarantineFile : null), timer);
     }
 
     /// <summary>Creates a results folder, or fails in one line naming <paramref name="option"/> when it cannot be written.</summary>

@@ -14,18 +14,32 @@ namespace Segmenta.Postgres;
 /// </summary>
 internal static class PostgresCleaner
 {
-    internal static CleaningReport Run(PostgresDatabase database, CleaningOptions options, long linesQuarantined, string? amountNote)
+    /// <summary>
+    /// Cleans the server's lines. On a cluster (<paramref name="postgres"/> with shards) every shard cleans its own
+    /// partition with the same SQL, in parallel: all the rules that compare lines (duplicates, return matching) compare
+    /// lines of one customer, and a customer's lines live on one shard; lines without a customer are set aside by the
+    /// first rule (missing_customer) and take part in no comparison, so it does not matter that they all hash to one
+    /// shard. Only the report's totals and each line's rule reach the coordinator.
+    /// </summary>
+    internal static CleaningReport Run(PostgresDatabase database, CleaningOptions options, long linesQuarantined, string? amountNote, PostgresOptions postgres)
     {
         options.Validate();
-        var dialect = SqlDialect.Postgres;
-        var classic = options.Preset == CleaningPreset.Classic;
-        database.Execute($"SET segmenta.preset = '{(classic ? "classic" : "default")}'");
-        database.Execute($"SET segmenta.duplicates = '{options.Duplicates.ToString().ToLowerInvariant()}'");
-        database.Execute($"SET segmenta.extreme_quantity = '{options.ExtremeQuantity.ToString("R", CultureInfo.InvariantCulture)}'");
-        FillPatterns(database, "non_product_codes", classic ? [] : options.NonProductCodes);
-        FillPatterns(database, "refund_codes", classic ? [] : options.RefundCodes);
-        var counts = database.Query("SELECT count(*) FILTER (WHERE invoice IS NULL), count(*) FROM raw_lines", r => (r.GetInt64(0), r.GetInt64(1)))[0];
-        var evidence = Cleaner.DuplicateEvidence(options, counts.Item1, counts.Item2);
+        (long WithoutInvoice, long Lines) counts;
+        if (postgres.Shards.Count == 0)
+        {
+            counts = CleanLines(database, options);
+        }
+        else
+        {
+            var perShard = new (long, long)[postgres.Shards.Count];
+            Parallel.For(0, postgres.Shards.Count, new ParallelOptions { MaxDegreeOfParallelism = postgres.Shards.Count }, i =>
+            {
+                using var shard = PostgresDatabase.Open(postgres.Shards[i], PostgresLayout.ShardSchema(database.Schema, i));
+                perShard[i] = CleanLines(shard, options);
+            });
+            counts = (perShard.Sum(c => c.Item1), perShard.Sum(c => c.Item2));
+        }
+        var evidence = Cleaner.DuplicateEvidence(options, counts.WithoutInvoice, counts.Lines);
         database.Execute("DROP TABLE IF EXISTS cleaning_rules; CREATE TEMP TABLE cleaning_rules (step INTEGER, rule TEXT, description TEXT)");
         var step = 1;
         foreach (var (rule, description) in CleaningRules.For(options.Preset))
@@ -33,10 +47,7 @@ internal static class PostgresCleaner
             database.Execute("INSERT INTO cleaning_rules VALUES (@s, @r, @d)",
                 ("s", step++), ("r", rule), ("d", rule == "duplicate" ? $"{description} {evidence}" : description));
         }
-        database.Execute(dialect.Script("Cleaning/line_rules.sql"));
-        MatchReturns(database);
-        database.Execute(dialect.Script("Cleaning/clean_lines.sql"));
-        database.Execute(dialect.Script("Cleaning/cleaning_report.sql"));
+        database.Execute(SqlDialect.Postgres.Script("Cleaning/cleaning_report.sql"));
         var rows = database.Query(
             "SELECT step, rule, description, lines, revenue, line_share, revenue_share FROM cleaning_report ORDER BY step",
             r => new CleaningRow(r.GetInt32(0), r.GetString(1), r.GetString(2), r.GetInt64(3), r.IsDBNull(4) ? null : r.GetDecimal(4),
@@ -45,6 +56,28 @@ internal static class PostgresCleaner
             "SELECT sales_of_kept_lines, returns, refunds, refunds_without_purchase, refund_lines_without_purchase, free_only_customers FROM cleaning_money",
             r => new CleaningMoney(r.GetDecimal(0), r.GetDecimal(1), r.GetDecimal(2), r.GetDecimal(3), r.GetInt64(4), r.GetInt64(5)))[0];
         return new CleaningReport(options.Preset, rows, linesQuarantined, money, evidence) { AmountNote = amountNote };
+    }
+
+    /// <summary>
+    /// The rules, return matching and clean lines of the raw_lines <paramref name="database"/> holds (a server's, or a
+    /// shard's partition), with the report's totals; returns the lines without an invoice and all lines, for the
+    /// duplicate rule's evidence.
+    /// </summary>
+    private static (long WithoutInvoice, long Lines) CleanLines(PostgresDatabase database, CleaningOptions options)
+    {
+        var dialect = SqlDialect.Postgres;
+        var classic = options.Preset == CleaningPreset.Classic;
+        database.Execute($"SET segmenta.preset = '{(classic ? "classic" : "default")}'");
+        database.Execute($"SET segmenta.duplicates = '{options.Duplicates.ToString().ToLowerInvariant()}'");
+        database.Execute($"SET segmenta.extreme_quantity = '{options.ExtremeQuantity.ToString("R", CultureInfo.InvariantCulture)}'");
+        FillPatterns(database, "non_product_codes", classic ? [] : options.NonProductCodes);
+        FillPatterns(database, "refund_codes", classic ? [] : options.RefundCodes);
+        var counts = database.Query("SELECT count(*) FILTER (WHERE invoice IS NULL), count(*) FROM raw_lines", r => (r.GetInt64(0), r.GetInt64(1)))[0];
+        database.Execute(dialect.Script("Cleaning/line_rules.sql"));
+        MatchReturns(database);
+        database.Execute(dialect.Script("Cleaning/clean_lines.sql"));
+        database.Execute(SqlScripts.Get("Postgres/cleaning_totals.sql"));
+        return counts;
     }
 
     /// <summary>Null when every line on the server has an amount; else the note of <see cref="LoadedAmounts"/>.</summary>

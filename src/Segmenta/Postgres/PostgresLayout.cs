@@ -12,8 +12,22 @@ internal static class PostgresLayout
 {
     internal static readonly string[] LineTables = ["raw_lines", "clean_lines"];
 
+    /// <summary>The cleaning's tables with a customer: partitioned by it on a cluster, like the lines.</summary>
+    private static readonly string[] CustomerTables = ["returns", "refunds", "customer_cancellations"];
+
+    /// <summary>The cleaning's tables without a customer: on a cluster, the union of every shard's.</summary>
+    private static readonly string[] UnionTables = ["line_outcomes", "cleaning_rule_totals", "cleaning_money_totals"];
+
+    /// <summary>The schema on shard <paramref name="index"/> (0-based) that holds its partition of every table, under the tables' own names.</summary>
+    internal static string ShardSchema(string schema, int index) => $"{schema}_p{index}";
+
     internal static void Create(PostgresDatabase database, PostgresOptions options)
     {
+        // A schema used by the other layout before holds views where this one makes tables, or the reverse.
+        foreach (var name in UnionTables.Concat(CustomerTables))
+        {
+            Drop(database, name);
+        }
         var sql = SqlScripts.Get("Postgres/line_tables.sql");
         if (options.Shards.Count == 0)
         {
@@ -22,16 +36,18 @@ internal static class PostgresLayout
         }
         database.Execute("CREATE EXTENSION IF NOT EXISTS postgres_fdw");
         database.Execute(sql.Replace("{partitioning}", "PARTITION BY HASH (customer_id)", StringComparison.Ordinal));
+        database.Execute(SqlScripts.Get("Postgres/cluster_tables.sql"));
         for (var i = 0; i < options.Shards.Count; i++)
         {
             var shard = new NpgsqlConnectionStringBuilder(options.Shards[i]);
             var server = PostgresDatabase.Quote($"{database.Schema}_shard{i + 1}");
-            using (var remote = PostgresDatabase.Open(options.Shards[i], database.Schema))
+            var remoteSchema = ShardSchema(database.Schema, i);
+            using (var remote = PostgresDatabase.Open(options.Shards[i], remoteSchema))
             {
                 foreach (var table in LineTables)
                 {
-                    remote.Execute($"DROP TABLE IF EXISTS {table}_p{i}");
-                    remote.Execute($"CREATE TABLE {table}_p{i} ({Columns(database, table)})");
+                    remote.Execute($"DROP TABLE IF EXISTS {table} CASCADE");
+                    remote.Execute($"CREATE TABLE {table} ({Columns(database, table)})");
                 }
             }
             database.Execute($"DROP SERVER IF EXISTS {server} CASCADE");
@@ -42,12 +58,45 @@ internal static class PostgresLayout
                     .Replace("@db", Literal(shard.Database ?? "postgres"), StringComparison.Ordinal));
             var password = string.IsNullOrEmpty(shard.Password) ? "" : $", password {Literal(shard.Password)}";
             database.Execute($"CREATE USER MAPPING FOR CURRENT_USER SERVER {server} OPTIONS (user {Literal(shard.Username ?? Environment.UserName)}{password})");
-            foreach (var table in LineTables)
+            foreach (var table in LineTables.Concat(CustomerTables))
             {
                 database.Execute(
                     $"CREATE FOREIGN TABLE {table}_p{i} PARTITION OF {table} FOR VALUES WITH (MODULUS {options.Shards.Count}, REMAINDER {i}) "
-                    + $"SERVER {server} OPTIONS (schema_name {Literal(database.Schema)}, table_name '{table}_p{i}')");
+                    + $"SERVER {server} OPTIONS (schema_name {Literal(remoteSchema)}, table_name '{table}')");
             }
+            database.Execute(
+                $"""
+                CREATE FOREIGN TABLE line_outcomes_p{i} (import_id INTEGER, line_number BIGINT, rule TEXT)
+                    SERVER {server} OPTIONS (schema_name {Literal(remoteSchema)}, table_name 'line_outcomes');
+                CREATE FOREIGN TABLE cleaning_rule_totals_p{i} (rule TEXT, lines BIGINT, revenue NUMERIC, amount_lines BIGINT)
+                    SERVER {server} OPTIONS (schema_name {Literal(remoteSchema)}, table_name 'cleaning_rule_totals');
+                CREATE FOREIGN TABLE cleaning_money_totals_p{i} (sales_of_kept_lines NUMERIC, returns NUMERIC, refunds NUMERIC,
+                    refunds_without_purchase NUMERIC, refund_lines_without_purchase BIGINT, free_only_customers BIGINT)
+                    SERVER {server} OPTIONS (schema_name {Literal(remoteSchema)}, table_name 'cleaning_money_totals');
+                """);
+        }
+        foreach (var table in UnionTables)
+        {
+            database.Execute($"CREATE VIEW {table} AS {string.Join(" UNION ALL ", Enumerable.Range(0, options.Shards.Count).Select(i => $"SELECT * FROM {table}_p{i}"))}");
+        }
+    }
+
+    /// <summary>Drops <paramref name="name"/> of the work schema, whether it is a table, a view or a foreign table.</summary>
+    private static void Drop(PostgresDatabase database, string name)
+    {
+        var kind = database.Scalar<string>(
+            "SELECT c.relkind::text FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = @schema AND c.relname = @name",
+            ("schema", database.Schema), ("name", name));
+        var what = kind switch
+        {
+            "v" => "VIEW",
+            "f" => "FOREIGN TABLE",
+            null => null,
+            _ => "TABLE",
+        };
+        if (what is not null)
+        {
+            database.Execute($"DROP {what} IF EXISTS {PostgresDatabase.Quote(name)} CASCADE");
         }
     }
 

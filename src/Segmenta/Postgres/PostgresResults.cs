@@ -21,19 +21,57 @@ internal static class PostgresResults
         store.Execute(SqlScripts.Get("Postgres/local_tables.sql"));
         foreach (var table in BroughtBack)
         {
-            var columns = store.Query($"SELECT column_name FROM information_schema.columns WHERE table_name = '{table}' AND table_schema = 'main' ORDER BY ordinal_position", r => r.GetString(0));
-            using var command = new NpgsqlCommand($"SELECT {string.Join(", ", columns)} FROM {table}", database.Connection);
-            using var reader = command.ExecuteReader();
-            using var appender = store.Connection.CreateAppender(table);
-            while (reader.Read())
+            Copy(database, store, table, orderBy: null);
+        }
+    }
+
+    /// <summary>
+    /// Gives the local store the cleaning's line-level outcome, for the stages that still read lines: the rule of every
+    /// line (one narrow row each), the returns, refunds and cancellations, and the views <c>lines_with_outcome</c> and
+    /// <c>clean_lines</c> of <c>Cleaning/clean_lines.sql</c> over the local raw_lines. The lines themselves are local
+    /// already when a file was imported; read from a server table (<paramref name="linesAreLocal"/> false), they are
+    /// copied into the local raw_lines first, replacing what it held. Returns the number of lines.
+    /// </summary>
+    internal static long BringBackLineOutcomes(PostgresDatabase database, SegmentaStore store, bool linesAreLocal)
+    {
+        if (!linesAreLocal)
+        {
+            store.Execute("DELETE FROM raw_lines");
+            Copy(database, store, "raw_lines", orderBy: "import_id, line_number");
+        }
+        store.Execute(SqlScripts.Get("Postgres/local_line_tables.sql"));
+        Copy(database, store, "line_outcomes", orderBy: "import_id, line_number");
+        Copy(database, store, "returns", orderBy: "import_id, line_number, purchase_import_id, purchase_line_number");
+        Copy(database, store, "refunds", orderBy: "import_id, line_number");
+        Copy(database, store, "customer_cancellations", orderBy: "customer_id");
+        foreach (var view in LineViews())
+        {
+            store.Execute(view);
+        }
+        return store.Scalar<long>("SELECT count(*) FROM line_outcomes");
+    }
+
+    /// <summary>The CREATE VIEW statements of the DuckDB cleaning (one source for the views later stages read).</summary>
+    private static IEnumerable<string> LineViews() => SqlScripts.Get("Cleaning/clean_lines.sql")
+        .Split(';')
+        .Select(statement => string.Join("\n", statement.Split('\n').Where(line => !line.TrimStart().StartsWith("--", StringComparison.Ordinal))).Trim())
+        .Where(statement => statement.StartsWith("CREATE OR REPLACE VIEW", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Appends the server's rows of <paramref name="table"/> to the local table of that name, by the local columns.</summary>
+    private static void Copy(PostgresDatabase database, SegmentaStore store, string table, string? orderBy)
+    {
+        var columns = store.Query($"SELECT column_name FROM information_schema.columns WHERE table_name = '{table}' AND table_schema = 'main' ORDER BY ordinal_position", r => r.GetString(0));
+        using var command = new NpgsqlCommand($"SELECT {string.Join(", ", columns)} FROM {table}{(orderBy is null ? "" : " ORDER BY " + orderBy)}", database.Connection);
+        using var reader = command.ExecuteReader();
+        using var appender = store.Connection.CreateAppender(table);
+        while (reader.Read())
+        {
+            var row = appender.CreateRow();
+            for (var i = 0; i < reader.FieldCount; i++)
             {
-                var row = appender.CreateRow();
-                for (var i = 0; i < reader.FieldCount; i++)
-                {
-                    Append(row, reader, i);
-                }
-                row.EndRow();
+                Append(row, reader, i);
             }
+            row.EndRow();
         }
     }
 
@@ -101,6 +139,9 @@ internal static class PostgresResults
                 break;
             case "text":
                 row.AppendValue(reader.GetString(column));
+                break;
+            case "timestamp without time zone":
+                row.AppendValue(reader.GetDateTime(column));
                 break;
             default:
                 if (reader.GetDataTypeName(column).StartsWith("numeric", StringComparison.Ordinal))

@@ -9,7 +9,7 @@ namespace Segmenta.Tests.Postgres;
 /// the two engines share no SQL in these stages but the rules.
 /// </summary>
 [Collection(PostgresCollection.Name)]
-public sealed class PostgresEngineTests(SharedDataRuns runs)
+public sealed partial class PostgresEngineTests(SharedDataRuns runs)
 {
     // The columns the PostgreSQL engine writes; segment names come from profiling and CLV from the lifetime stage,
     // which it does not run yet.
@@ -49,6 +49,70 @@ public sealed class PostgresEngineTests(SharedDataRuns runs)
 
         AssertSameFeatures(runs.DuckDb, runs.Cluster);
         AssertSameCustomers("duckdb", "cluster");
+    }
+
+    [SkippableFact]
+    public void One_server_writes_the_same_output_files_as_duckdb()
+    {
+        Skip.If(runs.Servers.Unavailable is not null, runs.Servers.Unavailable);
+        _ = (runs.DuckDb, runs.Single);
+
+        AssertSameOutputs("duckdb", "single");
+    }
+
+    [SkippableFact]
+    public void The_cluster_writes_the_same_output_files_as_duckdb()
+    {
+        Skip.If(runs.Servers.Unavailable is not null, runs.Servers.Unavailable);
+        _ = (runs.DuckDb, runs.Cluster);
+
+        AssertSameOutputs("duckdb", "cluster");
+    }
+
+    /// <summary>
+    /// Every file of the run (customers, segments, insights, activation lists, categories, model, recommendations and
+    /// their evaluation, lifetime value, exploration tables, the report) is byte-identical; only the local database differs.
+    /// </summary>
+    private void AssertSameOutputs(string expected, string actual)
+    {
+        var expectedFolder = runs.Output(expected);
+        var actualFolder = runs.Output(actual);
+        string[] Files(string folder) => [.. Directory.GetFiles(folder, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(folder, f)).Where(f => !f.EndsWith(".duckdb", StringComparison.Ordinal) && !f.EndsWith(".wal", StringComparison.Ordinal)).Order(StringComparer.Ordinal)];
+        var files = Files(expectedFolder);
+        Assert.Equal(files, Files(actualFolder));
+        Assert.Contains("report.html", files);
+        Assert.Contains("recommendations.csv", files);
+        Assert.Contains("clv-models.csv", files);
+        Assert.Contains(files, f => f.StartsWith("exploration", StringComparison.Ordinal));
+        var differing = files.Where(f => !Content(Path.Combine(expectedFolder, f)).AsSpan().SequenceEqual(Content(Path.Combine(actualFolder, f)))).ToList();
+        Assert.True(differing.Count == 0, $"{actual} differs from {expected} in: {string.Join(", ", differing)}\n" + string.Join("\n", differing.Select(f => FirstDifference(Path.Combine(expectedFolder, f), Path.Combine(actualFolder, f)))));
+    }
+
+    /// <summary>
+    /// A file's bytes; in report.html the ids of the charts' clip paths are numbered by a counter of the chart library
+    /// that runs on across the reports one process writes (separate processes write the same ids), so they are
+    /// renumbered in order of appearance.
+    /// </summary>
+    private static byte[] Content(string path) => Path.GetFileName(path) == "report.html"
+        ? System.Text.Encoding.UTF8.GetBytes(Renumbered(File.ReadAllText(path)))
+        : File.ReadAllBytes(path);
+
+    private static string Renumbered(string html)
+    {
+        var ids = new Dictionary<string, int>();
+        return ClipPathId().Replace(html, m => "cl_#" + (ids.TryGetValue(m.Value, out var n) ? n : ids[m.Value] = ids.Count));
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("cl_[0-9a-f]+")]
+    private static partial System.Text.RegularExpressions.Regex ClipPathId();
+
+    private static string FirstDifference(string expected, string actual)
+    {
+        var (a, b) = (Renumbered(File.ReadAllText(expected)).Split('\n'), Renumbered(File.ReadAllText(actual)).Split('\n'));
+        var line = Enumerable.Range(0, Math.Min(a.Length, b.Length)).FirstOrDefault(i => a[i] != b[i], -1);
+        return line < 0 ? $"{Path.GetFileName(expected)}: {a.Length} vs {b.Length} lines"
+            : $"{Path.GetFileName(expected)} line {line + 1}:\n  {a[line][..Math.Min(300, a[line].Length)]}\n  {b[line][..Math.Min(300, b[line].Length)]}";
     }
 
     private static void AssertSameCleaning(AnalysisResult expected, AnalysisResult actual)

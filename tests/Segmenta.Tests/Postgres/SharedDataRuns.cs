@@ -8,8 +8,8 @@ namespace Segmenta.Tests.Postgres;
 
 /// <summary>
 /// The shared UCI data analysed three ways, each once for all the tests that compare them: on DuckDB, on one
-/// PostgreSQL server and on the coordinator with two shards (same options, same seed; recommendations and lifetime
-/// value skipped, as the PostgreSQL engine does not run them). Each PostgreSQL run has its own schema, dropped at the end.
+/// PostgreSQL server and on the coordinator with two shards (the whole analysis with the CLI's default options and
+/// seed). Each PostgreSQL run has its own schema, dropped at the end.
 /// </summary>
 public sealed class SharedDataRuns : IDisposable
 {
@@ -46,8 +46,6 @@ public sealed class SharedDataRuns : IDisposable
         OutputDirectory = Output(name),
         Engine = engine,
         Postgres = postgres,
-        Recommendation = null,
-        Lifetime = null,
     });
 
     public void Dispose()
