@@ -8,7 +8,18 @@ namespace Segmenta.Lifetime;
 /// </summary>
 internal sealed class ParetoNbdLikelihood(SummaryRows rows) : ILikelihood
 {
+    /// <summary>Above this s the dropout rates' coefficient of variation 1/√s is below 1 %: every customer drops out at s/β.</summary>
+    internal const double CommonDropoutShape = 1e4;
+
     public int Dimension => 4;
+
+    /// <summary>
+    /// The dropout shape s at 0 (nobody drops out: the NBD), or s and β → ∞ together (one exponential dropout rate s/β
+    /// for all; only their ratio is identified). A fit on data without dropout can reach the supremum along either.
+    /// </summary>
+    public bool AtBoundary(ReadOnlySpan<double> theta) =>
+        theta[0] < MaximumLikelihood.BoundaryValue || theta[1] < MaximumLikelihood.BoundaryValue
+        || theta[2] < MaximumLikelihood.BoundaryValue || theta[2] > CommonDropoutShape;
 
     public double Evaluate(ReadOnlySpan<double> theta, Span<double> gradient)
     {
