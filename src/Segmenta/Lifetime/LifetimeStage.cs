@@ -71,7 +71,9 @@ public static class LifetimeStage
         }
         foreach (var edge in fits.Select(f => f.Fit).Concat(fullFits).Where(f => f.AtBoundary))
         {
-            notes.Add($"The {edge.Name} fit has its maximum on the boundary ({string.Join(", ", edge.Parameters.Where(p => p.Value < MaximumLikelihood.BoundaryValue).Select(p => p.Name))} at 0): the data show no dropout this model can identify.");
+            notes.Add(edge.Parameters.Any(p => p.Value < MaximumLikelihood.BoundaryValue)
+                ? $"The {edge.Name} fit has its maximum on the boundary ({string.Join(", ", edge.Parameters.Where(p => p.Value < MaximumLikelihood.BoundaryValue).Select(p => p.Name))} at 0): the data show no dropout this model can identify."
+                : $"The {edge.Name} fit has its maximum on the boundary (s and beta grow together): every customer drops out at the same rate s/beta, whose heterogeneity the data cannot identify.");
         }
         var usable = fullFits.Where(f => f.CountingModel is not null).OrderByDescending(f => f.LogLikelihood).FirstOrDefault()
             ?? throw new SegmentaException($"No lifetime model could be fitted: {string.Join("; ", fullFits.Select(f => $"{f.Name}: {f.Problem}"))}.");

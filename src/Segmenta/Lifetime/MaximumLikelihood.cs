@@ -99,7 +99,7 @@ internal static class MaximumLikelihood
         }
         // A maximum on the boundary: the gradient vanishes while a shape parameter runs to 0 (the Hessian is then near singular).
         // The likelihood's supremum is the limiting model (for a dropout shape → 0: nobody drops out), which is used with a note.
-        var boundary = gradientNorm <= GradientTolerance && theta.Any(v => v < BoundaryValue);
+        var boundary = gradientNorm <= GradientTolerance && likelihood.AtBoundary(theta);
         if (boundary)
         {
             // Standard errors from the curvature at a boundary point are not meaningful (the Hessian may even be singular).

@@ -60,8 +60,8 @@ public sealed class ParetoNbdModel : ICountingModel
             return 0;
         }
         // Fader & Hardie (2005), equation (22); at s = 1 the bracket divided by (s − 1) tends to ln((β+T+t)/(β+T)).
-        var ratio = Math.Log((Beta + t + horizon) / (Beta + t));
-        var bracket = Math.Abs(S - 1) < 1e-9 ? ratio : -double.ExpM1(-(S - 1) * ratio) / (S - 1);
+        var ratio = LogMath.Log1P(horizon / (Beta + t));
+        var bracket = Math.Abs(S - 1) < 1e-9 ? ratio : -LogMath.ExpM1(-(S - 1) * ratio) / (S - 1);
         return Math.Max(0, (R + x) * (Beta + t) / (Alpha + t) * bracket * ProbabilityAlive(x, tx, t));
     }
 
@@ -81,31 +81,18 @@ public sealed class ParetoNbdModel : ICountingModel
         double r = R + x, alpha = Alpha + t, beta = Beta + t;
         var coefficient = SpecialFunctions.GammaLn(r + count) - SpecialFunctions.GammaLn(r) - SpecialFunctions.GammaLn(count + 1);
         double NegativeBinomial(double u) =>
-            u <= 0 ? (count == 0 ? 1 : 0) : Math.Exp(coefficient + r * Math.Log(alpha / (alpha + u)) + count * Math.Log(u / (alpha + u)));
-        var survives = Math.Exp(S * Math.Log(beta / (beta + horizon)));
+            u <= 0 ? (count == 0 ? 1 : 0) : Math.Exp(coefficient - r * LogMath.Log1P(u / alpha) + count * Math.Log(u / (alpha + u)));
+        var survives = Math.Exp(-S * LogMath.Log1P(horizon / beta));
         var ends = MathNet.Numerics.Integration.GaussLegendreRule.Integrate(
-            u => S / (beta + u) * Math.Exp(S * Math.Log(beta / (beta + u))) * NegativeBinomial(u), 0, horizon, QuadratureOrder);
+            u => S / (beta + u) * Math.Exp(-S * LogMath.Log1P(u / beta)) * NegativeBinomial(u), 0, horizon, QuadratureOrder);
         var future = alive * (survives * NegativeBinomial(horizon) + ends);
         return count == 0 ? future + (1 - alive) : future;
     }
 
-    private double Head(double x) =>
-        SpecialFunctions.GammaLn(R + x) - SpecialFunctions.GammaLn(R) + R * Math.Log(Alpha) + S * Math.Log(Beta);
+    private double Head(double x) => SpecialFunctions.GammaLn(R + x) - SpecialFunctions.GammaLn(R) - x * Math.Log(Alpha);
 
-    private double LogAliveTerm(double x, double t) => -(R + x) * Math.Log(Alpha + t) - S * Math.Log(Beta + t);
+    private double LogAliveTerm(double x, double t) => ParetoNbdTail.LogAlive(R, Alpha, S, Beta, x, t);
 
     /// <summary>log of L / (the gamma head): the alive-at-T term plus the died-in-(t_x, T] term.</summary>
-    private double LogTail(double x, double tx, double t) =>
-        LogMath.AddExp(LogAliveTerm(x, t), Math.Log(S) - Math.Log(R + S + x) + LogA0(x, tx, t));
-
-    /// <summary>log A0 of Fader &amp; Hardie's note, with the hypergeometric argument kept below 1 by taking the larger scale.</summary>
-    private double LogA0(double x, double tx, double t)
-    {
-        var rsx = R + S + x;
-        var (larger, second) = Alpha >= Beta ? (Alpha, S + 1) : (Beta, R + x);
-        var gap = Math.Abs(Alpha - Beta);
-        var atLast = Hypergeometric.LogAPlusOne(rsx, second, gap / (larger + tx)).Log - rsx * Math.Log(larger + tx);
-        var atEnd = Hypergeometric.LogAPlusOne(rsx, second, gap / (larger + t)).Log - rsx * Math.Log(larger + t);
-        return LogMath.SubtractExp(atLast, atEnd);
-    }
+    private double LogTail(double x, double tx, double t) => ParetoNbdTail.LogTail(R, Alpha, S, Beta, x, tx, t, []);
 }
