@@ -55,15 +55,22 @@ JOIN customer_segments m USING (customer_id)
 JOIN overall o USING (feature)
 GROUP BY m.segmentation, m.segment_id, l.feature;
 
--- Top products per segment by units and by revenue (five each).
+-- Top products per segment by units and by revenue (five each). The lines are summed per customer and product first
+-- (exact DECIMAL sums, so the totals are the same), so each segmentation joins one row per customer and product
+-- instead of every line, and buyers are a count instead of a count of distinct customers.
 CREATE OR REPLACE TABLE segment_top_products AS
-WITH sales AS (
-    SELECT m.segmentation, m.segment_id, l.stock_code, min(l.description) AS description,
-           sum(l.quantity)::DOUBLE AS units, sum(l.amount)::DOUBLE AS revenue, count(DISTINCT l.customer_id) AS buyers
-    FROM clean_lines l
+WITH bought AS (
+    SELECT customer_id, stock_code, min(description) AS description, sum(quantity) AS units, sum(amount) AS revenue
+    FROM clean_lines
+    WHERE stock_code IS NOT NULL AND customer_id IS NOT NULL
+    GROUP BY customer_id, stock_code
+),
+sales AS (
+    SELECT m.segmentation, m.segment_id, b.stock_code, min(b.description) AS description,
+           sum(b.units)::DOUBLE AS units, sum(b.revenue)::DOUBLE AS revenue, count(*) AS buyers
+    FROM bought b
     JOIN customer_segments m USING (customer_id)
-    WHERE l.stock_code IS NOT NULL
-    GROUP BY ALL
+    GROUP BY m.segmentation, m.segment_id, b.stock_code
 ),
 ranked AS (
     SELECT *,

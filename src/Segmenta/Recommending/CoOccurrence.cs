@@ -17,7 +17,7 @@ internal static class CoOccurrence
     {
         var kept = new (int Item, double Score, int Count)[products][];
         Parallel.For(0, products,
-            () => new Counter(products),
+            () => new Counter(products, maxNeighbours),
             (p, _, counter) =>
             {
                 counter.Clear();
@@ -29,8 +29,12 @@ internal static class CoOccurrence
                         counter.Add(rowItems[f]);
                     }
                 }
+                // The best maxNeighbours by (score descending, product ascending), kept by insertion into a short sorted
+                // buffer: the same neighbours in the same order as sorting every candidate, without the sort.
+                var keys = counter.BestScores;
+                var items = counter.BestItems;
                 var n = 0;
-                for (var t = 0; t < counter.TouchedCount; t++)
+                for (var t = 0; t < counter.TouchedCount && maxNeighbours > 0; t++)
                 {
                     var q = counter.Touched[t];
                     var together = counter.Counts[q];
@@ -39,33 +43,36 @@ internal static class CoOccurrence
                         continue;
                     }
                     var s = score(p, q, together);
-                    if (!double.IsNaN(s))
+                    if (double.IsNaN(s))
                     {
-                        counter.CandidateKeys[n] = -s;
-                        counter.CandidateItems[n++] = q;
+                        continue;
                     }
+                    int at;
+                    if (n == maxNeighbours)
+                    {
+                        if (!Better(s, q, keys[n - 1], items[n - 1]))
+                        {
+                            continue;
+                        }
+                        at = n - 1;
+                    }
+                    else
+                    {
+                        at = n++;
+                    }
+                    while (at > 0 && Better(s, q, keys[at - 1], items[at - 1]))
+                    {
+                        keys[at] = keys[at - 1];
+                        items[at] = items[at - 1];
+                        at--;
+                    }
+                    keys[at] = s;
+                    items[at] = q;
                 }
-                // Primitive-key sort (no comparer delegate), then ties put in product order so the cut is deterministic.
-                Array.Sort(counter.CandidateKeys, counter.CandidateItems, 0, n);
-                var keep = Math.Min(n, maxNeighbours);
-                for (var i = 0; i < keep;)
+                var best = new (int Item, double Score, int Count)[n];
+                for (var i = 0; i < n; i++)
                 {
-                    var j = i;
-                    while (j + 1 < n && counter.CandidateKeys[j + 1] == counter.CandidateKeys[i])
-                    {
-                        j++;
-                    }
-                    if (j > i)
-                    {
-                        Array.Sort(counter.CandidateItems, i, j - i + 1);
-                    }
-                    i = j + 1;
-                }
-                var best = new (int Item, double Score, int Count)[keep];
-                for (var i = 0; i < keep; i++)
-                {
-                    var q = counter.CandidateItems[i];
-                    best[i] = (q, -counter.CandidateKeys[i], counter.Counts[q]);
+                    best[i] = (items[i], keys[i], counter.Counts[items[i]]);
                 }
                 kept[p] = best;
                 return counter;
@@ -94,7 +101,7 @@ internal static class CoOccurrence
     public static long CountPairs(int[] rowStart, int[] rowItems, int[] columnStart, int[] columnRows, int products, int minTogether)
     {
         long pairs = 0;
-        var counter = new Counter(products);
+        var counter = new Counter(products, 0);
         for (var p = 0; p < products; p++)
         {
             counter.Clear();
@@ -115,16 +122,20 @@ internal static class CoOccurrence
         return pairs;
     }
 
-    /// <summary>A dense counter that resets in time proportional to the entries it touched.</summary>
-    private sealed class Counter(int size)
+    /// <summary>Ranks neighbours: a higher score first, then the lower product id (ties broken the same way everywhere).</summary>
+    private static bool Better(double score, int item, double otherScore, int otherItem) =>
+        score > otherScore || (score == otherScore && item < otherItem);
+
+    /// <summary>A dense counter that resets in time proportional to the entries it touched, and the best neighbours so far.</summary>
+    private sealed class Counter(int size, int best)
     {
         public int[] Counts { get; } = new int[size];
 
         public int[] Touched { get; } = new int[size];
 
-        public double[] CandidateKeys { get; } = new double[size];
+        public double[] BestScores { get; } = new double[best];
 
-        public int[] CandidateItems { get; } = new int[size];
+        public int[] BestItems { get; } = new int[best];
 
         public int TouchedCount { get; private set; }
 

@@ -23,6 +23,8 @@ internal sealed class GroupBestSellersRanker : IRanker
 
     public RecommendationMethod Method { get; }
 
+    public bool NeverOffersKnown => true;
+
     public static GroupBestSellersRanker Fit(RecommendationMethod method, Interactions data, int[] groupOf, string[] groupNames, bool[] active, string preposition)
     {
         var groups = groupNames.Length;

@@ -11,6 +11,12 @@ internal interface IRanker
     /// </summary>
     int Rank(int customer, bool newOnly, Span<Pick> top, ScoringBuffer buffer);
 
+    /// <summary>
+    /// True when the list never holds a product the customer bought, so <c>newOnly</c> does not change it: the offline
+    /// evaluation then ranks the customer once for both settings.
+    /// </summary>
+    bool NeverOffersKnown => false;
+
     /// <summary>Why the pick was made, in words.</summary>
     string Reason(Pick pick);
 }

@@ -14,6 +14,8 @@ internal sealed class NeighbourRanker(RecommendationMethod method, Interactions 
 
     public NeighbourList Neighbours => neighbours;
 
+    public bool NeverOffersKnown => fallback.NeverOffersKnown;
+
     public int Rank(int customer, bool newOnly, Span<Pick> top, ScoringBuffer buffer)
     {
         for (var e = data.RowStart[customer]; e < data.RowStart[customer + 1]; e++)

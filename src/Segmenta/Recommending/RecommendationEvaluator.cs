@@ -18,6 +18,13 @@ internal static class RecommendationEvaluator
     /// <summary>The baselines of the all-items setting: the popularity lists and the customer's own favourites.</summary>
     public static readonly RecommendationMethod[] AllItemsBaselines = [.. Baselines, RecommendationMethod.PastFavourites];
 
+    /// <summary>The cut as a day number, or null when it leaves no training or no test data.</summary>
+    internal static int? ValidCutDay(PurchaseLog log, RecommendationOptions options)
+    {
+        var cutDay = PurchaseLog.ToDay(options.Cutoff ?? DefaultCutoff(log));
+        return cutDay < log.FirstDay || cutDay >= log.LastDay ? null : cutDay;
+    }
+
     public static EvaluationOutcome Evaluate(PurchaseLog log, RecommendationOptions options) => Evaluate(log, options, new ReferenceDayFits(log, options));
 
     public static EvaluationOutcome Evaluate(PurchaseLog log, RecommendationOptions options, ReferenceDayFits fits)
@@ -36,53 +43,69 @@ internal static class RecommendationEvaluator
         var rows = new List<RecommendationEvaluationRow>();
         var perCustomer = new Dictionary<(RecommendationMethod, EvaluationSetting), double[]>();
         var catalogue = Enumerable.Range(0, train.Products).Count(p => train.BuyerCount(p) > 0);
-        foreach (var setting in (EvaluationSetting[])[EvaluationSetting.AllItems, EvaluationSetting.NewItems])
+        var plans = ((EvaluationSetting[])[EvaluationSetting.AllItems, EvaluationSetting.NewItems])
+            .Select(setting => SettingPlan.Create(setting, models, train, truthStart, truthItems, options)).ToArray();
+        // Every method fitted before the ranking loop, independent ones at the same time (each is a function of the data).
+        var methodList = models.Methods.Order().ToArray();
+        var rankers = new IRanker[methodList.Length];
+        Parallel.For(0, methodList.Length, m => rankers[m] = models[methodList[m]]);
+        var slotOf = new Dictionary<RecommendationMethod, int>();
+        for (var r = 0; r < rankers.Length; r++)
         {
-            var newOnly = setting == EvaluationSetting.NewItems;
-            var methods = models.Methods.Where(m => !(newOnly && m is RecommendationMethod.PastFavourites or RecommendationMethod.BuyAgain)).Order().ToArray();
-            foreach (var method in methods)
+            slotOf[rankers[r].Method] = r;
+        }
+        var k = options.EvaluationK;
+        // Each customer of either setting once: a method whose list does not depend on the setting (it never offers
+        // a known product) is ranked once for both, and the customer's EASE scores are computed once.
+        var union = plans.SelectMany(p => p.Customers).Distinct().Order().ToArray();
+        Parallel.For(0, union.Length, () => new EvaluationState(train.Products, rankers.Length, k), (u, _, state) =>
+        {
+            var c = union[u];
+            state.Buffer.Begin(train, c);
+            Array.Clear(state.Ranked);
+            Span<bool> hits = stackalloc bool[k];
+            foreach (var plan in plans)
             {
-                _ = models[method]; // fit before the parallel loop
-            }
-            var eligible = EvaluatedCustomers(train, truthStart, truthItems, newOnly);
-            var customers = EvaluationSample.Take(eligible, log.CustomerIds, options.EvaluationCustomers, options.Seed);
-            var series = methods.Length * RankingMetrics.Count;
-            var values = new double[customers.Length * series];
-            var recommended = new bool[methods.Length][];
-            for (var m = 0; m < methods.Length; m++)
-            {
-                recommended[m] = new bool[train.Products];
-            }
-            var k = options.EvaluationK;
-            Parallel.For(0, customers.Length, () => (Buffer: new ScoringBuffer(train.Products), Truth: new int[train.Products], Stamp: new int[1]), (i, _, state) =>
-            {
-                var c = customers[i];
-                state.Buffer.Begin(train, c);
-                var stamp = ++state.Stamp[0];
+                var i = plan.Row[c];
+                if (i < 0)
+                {
+                    continue;
+                }
+                var stamp = ++state.Stamp;
                 var relevant = 0;
                 for (var e = truthStart[c]; e < truthStart[c + 1]; e++)
                 {
-                    if (!(newOnly && state.Buffer.Knows(truthItems[e])))
+                    if (!(plan.NewOnly && state.Buffer.Knows(truthItems[e])))
                     {
                         state.Truth[truthItems[e]] = stamp;
                         relevant++;
                     }
                 }
-                Span<Pick> top = stackalloc Pick[k];
-                Span<bool> hits = stackalloc bool[k];
-                for (var m = 0; m < methods.Length; m++)
+                for (var m = 0; m < plan.Methods.Length; m++)
                 {
-                    var n = models[methods[m]].Rank(c, newOnly, top, state.Buffer);
-                    for (var r = 0; r < n; r++)
+                    var slot = slotOf[plan.Methods[m]];
+                    var ranker = rankers[slot];
+                    var shared = ranker.NeverOffersKnown;
+                    if (!shared || !state.Ranked[slot])
+                    {
+                        state.Count[slot] = ranker.Rank(c, plan.NewOnly, state.Lists[slot], state.Buffer);
+                        state.Ranked[slot] = shared;
+                    }
+                    var top = state.Lists[slot].AsSpan(0, state.Count[slot]);
+                    for (var r = 0; r < top.Length; r++)
                     {
                         hits[r] = state.Truth[top[r].Product] == stamp;
-                        recommended[m][top[r].Product] = true; // benign race: every writer writes true
+                        plan.Recommended[m][top[r].Product] = true; // benign race: every writer writes true
                     }
-                    RankingMetrics.Compute(hits[..n], relevant, k, values.AsSpan((i * series) + (m * RankingMetrics.Count), RankingMetrics.Count));
+                    RankingMetrics.Compute(hits[..top.Length], relevant, k, plan.Values.AsSpan((i * plan.Series) + (m * RankingMetrics.Count), RankingMetrics.Count));
                 }
-                return state;
-            }, static _ => { });
+            }
+            return state;
+        }, static _ => { });
 
+        foreach (var plan in plans)
+        {
+            var (setting, methods, customers, values, series) = (plan.Setting, plan.Methods, plan.Customers, plan.Values, plan.Series);
             var intervals = Bootstrap.Intervals(values, customers.Length, series, options.BootstrapResamples, options.Seed);
             for (var m = 0; m < methods.Length; m++)
             {
@@ -98,7 +121,7 @@ internal static class RecommendationEvaluator
                     metric[x] = new MetricInterval(customers.Length == 0 ? 0 : mean / customers.Length, intervals[s].Low, intervals[s].High);
                 }
                 rows.Add(new RecommendationEvaluationRow(methods[m], setting, customers.Length, k, metric[0], metric[1], metric[2], metric[3], metric[4],
-                    catalogue == 0 ? 0 : (double)recommended[m].Count(b => b) / catalogue) { EligibleCustomers = eligible.Length });
+                    catalogue == 0 ? 0 : (double)plan.Recommended[m].Count(b => b) / catalogue) { EligibleCustomers = plan.Eligible });
                 var precision = new double[customers.Length];
                 for (var i = 0; i < customers.Length; i++)
                 {
@@ -192,5 +215,69 @@ internal static class RecommendationEvaluator
             result.Add(c);
         }
         return [.. result];
+    }
+
+    /// <summary>One setting of the evaluation: its methods, its customers (row index per customer, -1 when not judged) and its results.</summary>
+    private sealed class SettingPlan
+    {
+        public required EvaluationSetting Setting { get; init; }
+
+        public required bool NewOnly { get; init; }
+
+        public required RecommendationMethod[] Methods { get; init; }
+
+        public required int Eligible { get; init; }
+
+        public required int[] Customers { get; init; }
+
+        public required int[] Row { get; init; }
+
+        public required double[] Values { get; init; }
+
+        public required bool[][] Recommended { get; init; }
+
+        public int Series => Methods.Length * RankingMetrics.Count;
+
+        public static SettingPlan Create(EvaluationSetting setting, FittedRecommenders models, Interactions train, int[] truthStart, int[] truthItems, RecommendationOptions options)
+        {
+            var newOnly = setting == EvaluationSetting.NewItems;
+            var methods = models.Methods.Where(m => !(newOnly && m is RecommendationMethod.PastFavourites or RecommendationMethod.BuyAgain)).Order().ToArray();
+            var eligible = EvaluatedCustomers(train, truthStart, truthItems, newOnly);
+            var customers = EvaluationSample.Take(eligible, train.Log.CustomerIds, options.EvaluationCustomers, options.Seed);
+            var row = new int[train.Customers];
+            Array.Fill(row, -1);
+            for (var i = 0; i < customers.Length; i++)
+            {
+                row[customers[i]] = i;
+            }
+            return new SettingPlan
+            {
+                Setting = setting,
+                NewOnly = newOnly,
+                Methods = methods,
+                Eligible = eligible.Length,
+                Customers = customers,
+                Row = row,
+                Values = new double[customers.Length * methods.Length * RankingMetrics.Count],
+                Recommended = [.. methods.Select(_ => new bool[train.Products])],
+            };
+        }
+    }
+
+    /// <summary>Per-thread scratch of the evaluation: the scoring buffer, the truth stamps and each method's last list.</summary>
+    private sealed class EvaluationState(int products, int methods, int k)
+    {
+        public ScoringBuffer Buffer { get; } = new(products);
+
+        public int[] Truth { get; } = new int[products];
+
+        public int Stamp { get; set; }
+
+        public Pick[][] Lists { get; } = [.. Enumerable.Range(0, methods).Select(_ => new Pick[k])];
+
+        public int[] Count { get; } = new int[methods];
+
+        /// <summary>Whether the slot holds this customer's list for every setting (a method that never offers known products).</summary>
+        public bool[] Ranked { get; } = new bool[methods];
     }
 }

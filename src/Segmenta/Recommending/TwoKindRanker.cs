@@ -15,6 +15,8 @@ internal sealed class TwoKindRanker(RecommendationMethod method, TwoKindFeatures
 
     private bool OffersBuyAgain => method != RecommendationMethod.Discovery;
 
+    public bool NeverOffersKnown => !OffersBuyAgain;
+
     private bool OffersNew => method != RecommendationMethod.BuyAgain;
 
     public int Rank(int customer, bool newOnly, Span<Pick> top, ScoringBuffer buffer)
