@@ -37,7 +37,7 @@ internal static class DashboardRuns
                 DatabasePath = job.DatabasePath,
                 Cleaning = new CleaningOptions { Preset = cleaning },
                 Import = new ImportOptions { ColumnMap = columnMap },
-            }, job.OnStep);
+            }, job.OnStep, cancellation: job.Cancellation);
             var import = result.Imports[0];
             return import.AlreadyImported
                 ? $"{shownName} was already imported: nothing added; analysis refreshed."

@@ -74,9 +74,9 @@ public sealed class ReclusterTests(ClassicRunFixture run) : IDisposable
         using var timer = new Timer(_ => store.Interrupt(), null, 300, Timeout.Infinite);
 
         // 10^10 rows: minutes of work if nothing stops it.
-        var error = Assert.ThrowsAny<Exception>(() => store.Scalar<long>("SELECT sum(a.range * b.range) FROM range(100000) a, range(100000) b"));
+        // DuckDB.NET reports the interrupted statement as cancelled.
+        Assert.ThrowsAny<OperationCanceledException>(() => store.Scalar<long>("SELECT sum(a.range * b.range) FROM range(100000) a, range(100000) b"));
 
-        Assert.Contains("nterrupt", error.Message, StringComparison.Ordinal);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"took {clock.Elapsed}");
     }
 
@@ -112,6 +112,15 @@ public sealed class ReclusterTests(ClassicRunFixture run) : IDisposable
 
     public void Dispose() => _directory.Dispose();
 
+    // DuckDB sums doubles in parallel, so a mean over a different set of rows may differ in its last bits; 12 digits
+    // is beyond what any output shows.
+    private static string Cell(object value) => value switch
+    {
+        DBNull => "",
+        double d => d.ToString("G12", System.Globalization.CultureInfo.InvariantCulture),
+        _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "",
+    };
+
     private string Copy(string name)
     {
         var db = _directory.File(name);
@@ -123,7 +132,7 @@ public sealed class ReclusterTests(ClassicRunFixture run) : IDisposable
     {
         using var store = SegmentaStore.Open(db);
         return store.HasTable(table)
-            ? store.Query($"SELECT * FROM {table} ORDER BY ALL", r => string.Join("|", Enumerable.Range(0, r.FieldCount).Select(i => r.IsDBNull(i) ? "" : Convert.ToString(r.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))))
+            ? store.Query($"SELECT * FROM {table} ORDER BY ALL", r => string.Join("|", Enumerable.Range(0, r.FieldCount).Select(i => Cell(r.GetValue(i)))))
             : [];
     }
 }
