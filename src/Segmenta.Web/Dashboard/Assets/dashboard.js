@@ -74,7 +74,7 @@
     var xaxis = layout.xaxis = Object.assign({}, layout.xaxis || {}, { tickfont: { size: 10 }, automargin: true });
     var cell = (width - margin.l - margin.r) / Math.max(1, columns.length);
     var widest = columns.reduce(function (n, c) { return Math.max(n, c.length); }, 0) * 6.5;
-    if (widest > cell - 4) { xaxis.tickangle = -45; }
+    if (widest > cell - 4) { xaxis.tickangle = -90; }
   }
 
   function wrap(text, perLine) {
