@@ -11,7 +11,8 @@ public static partial class AnalysisPipeline
     /// <summary>
     /// The dashboard's re-run: re-clusters the stored customers with <paramref name="options"/>' segmentation and does
     /// only what the new clustering changes. It profiles the new segmentation alone (the RFM segments and their profiles
-    /// did not change), stores its tables and model, and writes its model and activation lists to the output folder.
+    /// did not change), stores its tables and model, and writes its segments.csv, insights.md, model and activation lists
+    /// to the output folder.
     /// Recommendations and the report are left to the caller: it can refresh them after showing the new segments.
     /// With too few customers to cluster, it falls back to <see cref="Resegment"/> (which then only clears the clusters).
     /// </summary>
@@ -68,6 +69,9 @@ public static partial class AnalysisPipeline
             SegmentationStage.SaveModel(store, model);
             var files = new List<string>
             {
+                // The run folder's segments.csv and insights.md hold the new segmentation (the RFM segments did not change).
+                ProfileOutputs.WriteSegments([profiled], options.OutputDirectory),
+                ProfileOutputs.WriteInsights([profiled], options.OutputDirectory, currency),
                 SegmentationStage.WriteModel(model, options.OutputDirectory),
                 Path.GetDirectoryName(ProfileOutputs.WriteActivation(store, profiled, options.OutputDirectory, order: options.Profiling.ActivationOrder)[0])! + Path.DirectorySeparatorChar,
             };

@@ -102,6 +102,8 @@ public sealed class ReclusterTests(ClassicRunFixture run) : IDisposable
             return "not reached";
         });
         Assert.True(inStep.Wait(TimeSpan.FromSeconds(60)));
+        // An interrupt stops the statement running; give the long one time to start.
+        await Task.Delay(1000);
         Assert.True(jobs.Cancel(job.Id));
         var cancelled = await JobPolling.Until(() => jobs.Find(job.Id) is { State: JobState.Cancelled } s ? s : null, TimeSpan.FromSeconds(30));
 
