@@ -14,8 +14,9 @@ internal static class ServeCommand
         var urls = new Option<string?>("--urls") { Description = "Listen addresses instead of 127.0.0.1:PORT (e.g. http://0.0.0.0:5080 to serve the network; needs --token)." };
         var token = new Option<string?>("--token") { Description = $"Access token (or the {WebOptions.TokenVariable} environment variable): required to listen beyond loopback. API calls send Authorization: Bearer TOKEN; browsers sign in once." };
         var allowedHosts = new Option<string?>("--allowed-hosts") { Description = "Host names the server answers to, separated by ';' (default: localhost, 127.0.0.1, [::1]; with a token on a network address, any)." };
+        var trustedProxies = new Option<string?>("--trusted-proxies") { Description = "Proxies (addresses or networks like 10.0.0.0/8, separated by ';') whose X-Forwarded-Proto/For are believed, e.g. a TLS-terminating proxy: the sign-in cookie is then Secure. Default: loopback." };
         var maxUpload = new Option<int>("--max-upload-mb") { Description = "Largest file the Data page accepts, in MB.", DefaultValueFactory = _ => 200 };
-        var command = new Command("serve", "Serve the dashboard and JSON API (OpenAPI at /openapi/v1.json) for a database, on loopback by default.") { db, port, urls, token, allowedHosts, maxUpload };
+        var command = new Command("serve", "Serve the dashboard and JSON API (OpenAPI at /openapi/v1.json) for a database, on loopback by default.") { db, port, urls, token, allowedHosts, trustedProxies, maxUpload };
         command.SetAction(parse => CommandRunner.Run(() =>
         {
             var path = parse.GetValue(db)!;
@@ -29,6 +30,7 @@ internal static class ServeCommand
                 DatabasePath = path, Urls = listen, AccessToken = parse.GetValue(token),
                 AllowedHosts = parse.GetValue(allowedHosts)?.Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
                 MaxRequestBytes = Math.Max(1, parse.GetValue(maxUpload)) * 1024L * 1024,
+                TrustedProxies = parse.GetValue(trustedProxies)?.Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
             }, ["--urls", listen]);
             Terminal.Out.MarkupLine($"Serving {Markup.Escape(path)} at {Markup.Escape(listen)} (Ctrl+C to stop).");
             app.Run();

@@ -77,6 +77,14 @@ public static class SegmentaWeb
             options = options with { MaxRequestBytes = mb * 1024L * 1024 };
             uploadLimit = options.MaxRequestBytes;
         }
+        // First, so that every later step (cookie, rate limiter, logs) sees the original scheme and client of a trusted proxy's request.
+        var proxies = options.TrustedProxies ?? app.Configuration["trusted-proxies"]?.Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            ?? TrustedProxies.Loopback;
+        // No trusted proxy: no forwarded headers at all (ASP.NET Core would believe anyone when both of its lists are empty).
+        if (proxies.Count > 0)
+        {
+            app.UseForwardedHeaders(TrustedProxies.Options(proxies));
+        }
         // Errors become problem details naming the field, without stack traces; user errors (SegmentaException) keep their message.
         app.UseExceptionHandler(error => error.Run(async context =>
         {

@@ -37,4 +37,11 @@ public sealed record WebOptions
     /// address, any host (the token is then the protection).
     /// </summary>
     public IReadOnlyList<string>? AllowedHosts { get; init; }
+
+    /// <summary>
+    /// Proxies whose X-Forwarded-Proto and X-Forwarded-For headers are believed (addresses, or networks like
+    /// 10.0.0.0/8): behind a proxy that terminates TLS, the sign-in cookie is then Secure. Null = the "trusted-proxies"
+    /// setting (separated by ';' or ','), else loopback only. An empty list trusts no proxy.
+    /// </summary>
+    public IReadOnlyList<string>? TrustedProxies { get; init; }
 }

@@ -75,11 +75,27 @@ try {
 
   step("every page fits a 390 px phone");
   await page.setViewportSize({ width: 390, height: 844 });
-  for (const path of ["/", "/data", "/cohorts", "/segments", "/explore", "/customers?id=12347", "/products"]) {
+  for (const path of ["/", "/data", "/cohorts", "/segments", "/clv", "/categories", "/explore", "/customers?id=12347", "/products"]) {
     await page.goto(`${base}${path}`);
     await page.waitForTimeout(300);
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     check(width <= 390, `${path} scrolls sideways at 390 px (page is ${width} px wide)`);
+    // Heatmaps (segment profiles, P(alive) by R x F, cohorts, categories): labels of one axis never overlap, and the
+    // cells keep most of the width (long row labels must not squeeze them).
+    await page.waitForFunction(() => [...document.querySelectorAll("div.chart[data-spec]")].every(c => c.getAttribute("data-drawn") === "true"), null, { timeout: 30000 });
+    const heatmaps = await page.evaluate(() => [...document.querySelectorAll("div.chart[data-spec]")]
+      .filter(c => (c.data || []).some(t => t.type === "heatmap"))
+      .map(c => {
+        const boxes = selector => [...c.querySelectorAll(selector)].map(t => t.getBoundingClientRect()).filter(b => b.width > 0);
+        const overlaps = list => list.some((a, i) => list.slice(i + 1).some(b => a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1));
+        const plot = c.querySelector(".nsewdrag").getBoundingClientRect();
+        return { id: c.id, x: overlaps(boxes(".xtick text")), y: overlaps(boxes(".ytick text")), plot: Math.round(plot.width), card: Math.round(c.getBoundingClientRect().width) };
+      }));
+    for (const h of heatmaps) {
+      check(!h.x && !h.y, `${path} ${h.id}: heatmap axis labels overlap at 390 px (x ${h.x}, y ${h.y})`);
+      check(h.plot >= 0.5 * h.card, `${path} ${h.id}: heatmap cells get ${h.plot} of ${h.card} px at 390 px`);
+    }
+    if (path === "/clv") { check(heatmaps.length > 0, "the Lifetime value page should draw the P(alive) heatmap"); }
   }
   if (shots) { await page.goto(`${base}/`); await page.waitForSelector("#chart-1[data-drawn=true]"); await page.screenshot({ path: `${shots}/dashboard-phone.png`, fullPage: true }); }
   await page.setViewportSize({ width: 1280, height: 900 });

@@ -17,9 +17,10 @@ internal static class DashboardRuns
     /// <summary>Re-clusters with <paramref name="segmentation"/>; every other option is the stored run's (playbook, names, seed).</summary>
     internal static JobStatus Resegment(JobQueue jobs, RunOptions stored, SegmentationOptions segmentation) => jobs.Start("resegment", job =>
     {
-        var result = AnalysisPipeline.Resegment(
+        // Only what the new clustering changes: cluster, profile the new segmentation, store its tables; the RFM segments stay.
+        var result = AnalysisPipeline.Recluster(
             new AnalysisOptions { OutputDirectory = job.RunFolder, DatabasePath = job.DatabasePath }.With(stored with { Segmentation = segmentation }),
-            job.OnStep, writeReport: false, recommend: false);
+            job.OnStep, cancellation: job.Cancellation);
         job.Published = () => RefreshRecommendations(jobs);
         return (result.Clusters is { } c ? $"Re-ran {Describe(segmentation.Algorithm)}: {c.K} segments in {result.Elapsed.TotalSeconds:0.00} s." : string.Join(" ", result.Notes))
             + " Recommendations are being refreshed for the new segments in the background (a few seconds).";
@@ -36,7 +37,7 @@ internal static class DashboardRuns
                 DatabasePath = job.DatabasePath,
                 Cleaning = new CleaningOptions { Preset = cleaning },
                 Import = new ImportOptions { ColumnMap = columnMap },
-            }, job.OnStep);
+            }, job.OnStep, cancellation: job.Cancellation);
             var import = result.Imports[0];
             return import.AlreadyImported
                 ? $"{shownName} was already imported: nothing added; analysis refreshed."

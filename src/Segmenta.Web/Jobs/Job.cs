@@ -38,4 +38,17 @@ public enum JobState
 /// <param name="FinishedAt">When it finished.</param>
 /// <param name="Seconds">Time from start to finish (or to now).</param>
 public sealed record JobStatus(string Id, string Kind, JobState State, double? Progress, string? Step, string? Message, string? RunFolder,
-    DateTimeOffset QueuedAt, DateTimeOffset? FinishedAt, double Seconds);
+    DateTimeOffset QueuedAt, DateTimeOffset? FinishedAt, double Seconds)
+{
+    /// <summary>
+    /// Wall time of each part of the job so far, in order: the pipeline's steps and the queue's own parts (copying the
+    /// database before the first write, publishing the snapshot). Where the time of a slow job went.
+    /// </summary>
+    public IReadOnlyList<JobStepTime>? Timings { get; init; }
+}
+
+/// <summary>One part of a job and its wall time.</summary>
+/// <param name="Step">The step's name ("Segmenting customers", "Publishing the results").</param>
+/// <param name="Seconds">Wall time, in seconds (to the millisecond).</param>
+/// <param name="CpuSeconds">CPU time of the whole server process meanwhile (all threads: requests served beside the job count too).</param>
+public sealed record JobStepTime(string Step, double Seconds, double CpuSeconds);

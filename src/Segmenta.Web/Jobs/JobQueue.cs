@@ -183,11 +183,14 @@ public sealed class JobQueue : IAsyncDisposable
             entry.Started(context.RunFolder);
             Save();
             // The database as it was, to put back if the job stops before publishing (the snapshot readers use is never touched).
+            entry.Mark("Copying the database before writing");
             backup = Backup.Take(_store.DatabasePath, entry.Id);
+            entry.Mark("Opening the database");
             var message = write(context, prepared!);
             token.ThrowIfCancellationRequested();
             entry.Publishing = true;
             entry.Step = "Publishing the results";
+            entry.Mark(entry.Step);
             _store.Publish();
             backup.Discard();
             backup = null;
@@ -195,7 +198,9 @@ public sealed class JobQueue : IAsyncDisposable
             entry.Finish(JobState.Succeeded, message);
             context.Published?.Invoke();
         }
-        catch (OperationCanceledException) when (token.IsCancellationRequested)
+#pragma warning disable CA1031 // After a cancel, the statement DuckDB was running fails ("Interrupted"): that failure is the cancel.
+        catch (Exception) when (token.IsCancellationRequested)
+#pragma warning restore CA1031
         {
             backup?.Restore();
             backup = null;
@@ -251,6 +256,11 @@ public sealed class JobQueue : IAsyncDisposable
         private readonly Stopwatch _clock = new();
         private double _restoredSeconds;
         private string? _stepKey;
+        private readonly List<JobStepTime> _timings = [];
+        private string? _part;
+        private double _partStarted;
+        private double _partCpu;
+        private IReadOnlyList<JobStepTime>? _restoredTimings;
 
         public CancellationTokenSource Cancellation { get; } = new();
 
@@ -286,6 +296,7 @@ public sealed class JobQueue : IAsyncDisposable
                 RunFolder = saved.RunFolder,
                 FinishedAt = saved.FinishedAt,
                 _restoredSeconds = saved.Seconds,
+                _restoredTimings = saved.Timings,
             };
             return entry;
         }
@@ -300,7 +311,39 @@ public sealed class JobQueue : IAsyncDisposable
             {
                 _stepKey = key;
                 Interlocked.Increment(ref Steps);
+                Mark(key);
             }
+        }
+
+        /// <summary>Starts timing a part of the job (a step, or the queue's own work); the part before it ends here.</summary>
+        public void Mark(string? part)
+        {
+            lock (_timings)
+            {
+                var now = _clock.Elapsed.TotalSeconds;
+                var cpu = ProcessCpu();
+                if (_part is { } previous)
+                {
+                    _timings.Add(new JobStepTime(previous, Math.Round(now - _partStarted, 3), Math.Round(cpu - _partCpu, 3)));
+                }
+                _part = part;
+                _partStarted = now;
+                _partCpu = cpu;
+            }
+        }
+
+        private IReadOnlyList<JobStepTime> Timings()
+        {
+            lock (_timings)
+            {
+                return _part is null ? [.. _timings] : [.. _timings, new JobStepTime(_part, Math.Round(_clock.Elapsed.TotalSeconds - _partStarted, 3), Math.Round(ProcessCpu() - _partCpu, 3))];
+            }
+        }
+
+        private static double ProcessCpu()
+        {
+            using var process = Process.GetCurrentProcess();
+            return process.TotalProcessorTime.TotalSeconds;
         }
 
         public void Started(string runFolder)
@@ -317,6 +360,7 @@ public sealed class JobQueue : IAsyncDisposable
         {
             Message = message;
             FinishedAt = DateTimeOffset.UtcNow;
+            Mark(null);
             _clock.Stop();
             Step = null;
             State = state;
@@ -332,7 +376,10 @@ public sealed class JobQueue : IAsyncDisposable
                 JobState.Succeeded => 1,
                 _ => null,
             };
-            return new JobStatus(Id, Kind, state, progress, Step, Message, RunFolder, QueuedAt, FinishedAt, Math.Round(_restoredSeconds + _clock.Elapsed.TotalSeconds, 2));
+            return new JobStatus(Id, Kind, state, progress, Step, Message, RunFolder, QueuedAt, FinishedAt, Math.Round(_restoredSeconds + _clock.Elapsed.TotalSeconds, 2))
+            {
+                Timings = _restoredTimings ?? Timings(),
+            };
         }
     }
 }

@@ -1,4 +1,5 @@
 using Segmenta.Profiling;
+using Segmenta.Segmentation;
 using Segmenta.Store;
 
 namespace Segmenta.Categories;
@@ -51,7 +52,12 @@ public static class CategoryStage
     /// segment that over-buys a category with enough support (<see cref="CategoryOptions"/>). Without categories in
     /// the store, the segmentations are returned as they are.
     /// </summary>
-    public static IReadOnlyList<ProfiledSegmentation> AddPreferences(SegmentaStore store, IReadOnlyList<ProfiledSegmentation> segmentations, CategoryOptions options)
+    /// <param name="store">The store, profiled.</param>
+    /// <param name="segmentations">The segmentations just profiled.</param>
+    /// <param name="options">Insight thresholds.</param>
+    /// <param name="only">When set, only this segmentation's preferences are rebuilt (a re-run changed only it); the others' are kept.</param>
+    public static IReadOnlyList<ProfiledSegmentation> AddPreferences(SegmentaStore store, IReadOnlyList<ProfiledSegmentation> segmentations, CategoryOptions options,
+        SegmentationKind? only = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(segmentations);
@@ -61,8 +67,8 @@ public static class CategoryStage
             store.Execute("DROP TABLE IF EXISTS segment_category_preferences");
             return segmentations;
         }
-        store.Execute(SqlScripts.Get("Categories/segment_category_preferences.sql"));
-        var preferences = CategoryTables.LoadPreferences(store).ToLookup(p => (p.Segmentation, p.SegmentId));
+        ProfiledScope.Rebuild(store, only, ["segment_category_preferences"], SqlScripts.Get("Categories/segment_category_preferences.sql"));
+        var preferences = CategoryTables.LoadPreferences(store, only).ToLookup(p => (p.Segmentation, p.SegmentId));
         return segmentations.Select(s =>
         {
             var insights = CategoryInsights.Write(s, id => preferences[(s.Segmentation, id)], options);

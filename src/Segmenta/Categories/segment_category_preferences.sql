@@ -1,4 +1,5 @@
--- What each segment buys, by category: for every segmentation in customer_segments and each of its segments, the
+-- What each segment buys, by category: for every segmentation in customer_segments (read through the view
+-- profiled_segments: all, or the one a re-run changed; ProfiledScope) and each of its segments, the
 -- gross spend of its customers on each category (kept purchase lines), the distinct buyers, the share of the segment's
 -- spend and the index = that share over the share of the same category in the spend of all the segmentation's
 -- customers (1 = like everyone, 3 = three times as much). Returns are not netted: a share of what they buy.
@@ -14,7 +15,7 @@ WITH customer_spend AS (
 ),
 segment_spend AS (
     SELECT s.segmentation, s.segment_id, c.category, sum(c.spend) AS spend, count(*) AS buyers, max(c.spend) AS top_buyer_spend
-    FROM customer_segments s
+    FROM profiled_segments s
     JOIN customer_spend c USING (customer_id)
     GROUP BY ALL
 ),

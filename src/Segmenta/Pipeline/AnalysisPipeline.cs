@@ -10,7 +10,11 @@ namespace Segmenta.Pipeline;
 public static partial class AnalysisPipeline
 {
     /// <summary>Runs the analysis. <paramref name="onStep"/> is told when each step starts (for progress displays).</summary>
-    public static AnalysisResult Run(AnalysisOptions options, Action<string>? onStep = null, TimeProvider? clock = null)
+    /// <param name="options">Every stage's options.</param>
+    /// <param name="onStep">Told when each step starts.</param>
+    /// <param name="clock">Time source for the run log.</param>
+    /// <param name="cancellation">Interrupts the SQL statement running when it is cancelled (a dashboard job; the caller undoes the writes).</param>
+    public static AnalysisResult Run(AnalysisOptions options, Action<string>? onStep = null, TimeProvider? clock = null, CancellationToken cancellation = default)
     {
         clock ??= TimeProvider.System;
         if (options.Engine == Engine.Postgres)
@@ -20,6 +24,7 @@ public static partial class AnalysisPipeline
         var started = clock.GetUtcNow();
         OptionChecks.BeforeImport(options);
         using var store = SegmentaStore.Open(options.ResolvedDatabasePath);
+        using var interrupt = cancellation.Register(store.Interrupt);
         var timer = new StepTimer(onStep);
 
         var quarantineFile = Path.Combine(options.OutputDirectory, "quarantine.csv");

@@ -6,7 +6,11 @@ namespace Segmenta.Profiling;
 /// <summary>Computes the profile tables in the store and reads them back as <see cref="SegmentProfile"/>s.</summary>
 internal static class ProfileLoader
 {
-    internal static void Compute(SegmentaStore store) => store.Execute(SqlScripts.Get("Profiling/segment_profiles.sql"));
+    internal static readonly IReadOnlyList<string> Tables = ["segment_summary", "segment_feature_stats", "segment_top_products", "segment_top_countries", "segment_rfm_mix"];
+
+    /// <summary>Rebuilds the profile tables of every segmentation, or of <paramref name="only"/> (the others' rows are kept).</summary>
+    internal static void Compute(SegmentaStore store, SegmentationKind? only = null) =>
+        ProfiledScope.Rebuild(store, only, Tables, SqlScripts.Get("Profiling/segment_profiles.sql"));
 
     internal static List<SegmentProfile> Load(SegmentaStore store, SegmentationKind segmentation)
     {

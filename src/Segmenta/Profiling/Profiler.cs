@@ -17,8 +17,22 @@ public static class Profiler
         ProfileLoader.Compute(store);
         var segmentations = store.Query("SELECT DISTINCT segmentation FROM customer_segments ORDER BY segmentation = 'rfm', segmentation", r => SegmentationKinds.Parse(r.GetString(0)));
         var results = segmentations.Select(s => Profile(store, s, options)).ToList();
-        Save(store, results);
+        Save(store, results, replaceAll: true);
         return results;
+    }
+
+    /// <summary>
+    /// Profiles one segmentation that was just (re)written in customer_segments, e.g. by a dashboard re-run; the stored
+    /// profiles of the others (the RFM segments) are kept as they are, those of segmentations no longer stored dropped.
+    /// </summary>
+    public static ProfiledSegmentation Run(SegmentaStore store, ProfilingOptions options, SegmentationKind only)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(options);
+        ProfileLoader.Compute(store, only);
+        var result = Profile(store, only, options);
+        Save(store, [result], replaceAll: false);
+        return result;
     }
 
     private static ProfiledSegmentation Profile(SegmentaStore store, SegmentationKind segmentation, ProfilingOptions options)
@@ -70,9 +84,20 @@ public static class Profiler
         }
     }
 
-    private static void Save(SegmentaStore store, IReadOnlyList<ProfiledSegmentation> results)
+    private static void Save(SegmentaStore store, IReadOnlyList<ProfiledSegmentation> results, bool replaceAll)
     {
-        store.Execute(SqlScripts.Get("Profiling/segment_catalog.sql"));
+        if (replaceAll || !store.HasTable("segment_catalog"))
+        {
+            store.Execute(SqlScripts.Get("Profiling/segment_catalog.sql"));
+        }
+        else
+        {
+            const string gone = "segmentation NOT IN (SELECT DISTINCT segmentation FROM customer_segments)";
+            foreach (var result in results)
+            {
+                store.Execute($"DELETE FROM segment_catalog WHERE segmentation = $s OR {gone}; DELETE FROM segment_insights WHERE segmentation = $s OR {gone}", ("s", result.Segmentation.Id()));
+            }
+        }
         foreach (var result in results)
         {
             foreach (var s in result.Segments)

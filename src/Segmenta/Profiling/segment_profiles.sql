@@ -1,5 +1,6 @@
 -- Profiles of every segment of every segmentation in customer_segments(segmentation, customer_id, segment_id,
--- segment_name, probability), against the whole customer base. Rebuilt by each profiling run.
+-- segment_name, probability), against the whole customer base. Rebuilt by each profiling run. The memberships are read
+-- through the view profiled_segments (ProfiledScope): all of them, or the one segmentation a re-run changed.
 
 -- Size, revenue, returns and revenue concentration per segment.
 CREATE OR REPLACE TABLE segment_summary AS
@@ -10,7 +11,7 @@ members AS (
     SELECT m.segmentation, m.segment_id, m.segment_name, c.monetary, c.returns_value, c.frequency,
            row_number() OVER (PARTITION BY m.segmentation, m.segment_id ORDER BY c.monetary DESC, c.customer_id) AS spend_rank,
            count(*) OVER (PARTITION BY m.segmentation, m.segment_id) AS size
-    FROM customer_segments m
+    FROM profiled_segments m
     JOIN customers c USING (customer_id)
 )
 SELECT segmentation,
@@ -51,7 +52,7 @@ SELECT m.segmentation, m.segment_id, l.feature,
        any_value(o.overall_median) AS overall_median,
        avg(l.value) / nullif(any_value(o.overall_mean), 0) AS index
 FROM long l
-JOIN customer_segments m USING (customer_id)
+JOIN profiled_segments m USING (customer_id)
 JOIN overall o USING (feature)
 GROUP BY m.segmentation, m.segment_id, l.feature;
 
@@ -69,7 +70,7 @@ sales AS (
     SELECT m.segmentation, m.segment_id, b.stock_code, min(b.description) AS description,
            sum(b.units)::DOUBLE AS units, sum(b.revenue)::DOUBLE AS revenue, count(*) AS buyers
     FROM bought b
-    JOIN customer_segments m USING (customer_id)
+    JOIN profiled_segments m USING (customer_id)
     GROUP BY m.segmentation, m.segment_id, b.stock_code
 ),
 ranked AS (
@@ -85,7 +86,7 @@ CREATE OR REPLACE TABLE segment_top_countries AS
 SELECT * FROM (
     SELECT m.segmentation, m.segment_id, c.main_country AS country, count(*) AS customers, sum(c.monetary) AS revenue,
            row_number() OVER (PARTITION BY m.segmentation, m.segment_id ORDER BY sum(c.monetary) DESC, c.main_country) AS rank
-    FROM customer_segments m
+    FROM profiled_segments m
     JOIN customers c USING (customer_id)
     WHERE c.main_country IS NOT NULL
     GROUP BY m.segmentation, m.segment_id, c.main_country
@@ -96,6 +97,6 @@ WHERE rank <= 3;
 CREATE OR REPLACE TABLE segment_rfm_mix AS
 SELECT m.segmentation, m.segment_id, c.rfm_segment, count(*) AS customers,
        count(*) / sum(count(*)) OVER (PARTITION BY m.segmentation, m.segment_id) AS share
-FROM customer_segments m
+FROM profiled_segments m
 JOIN customers c USING (customer_id)
 GROUP BY m.segmentation, m.segment_id, c.rfm_segment;

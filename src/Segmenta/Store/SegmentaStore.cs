@@ -121,6 +121,17 @@ public sealed class SegmentaStore : IDisposable
         return command;
     }
 
+    /// <summary>
+    /// Stops the statement running on this store's connection, from another thread (a cancelled dashboard job): it
+    /// fails with DuckDB's "Interrupted" error within milliseconds. Does nothing when no statement runs.
+    /// </summary>
+    public void Interrupt()
+    {
+        // DuckDB.NET's Cancel calls duckdb_interrupt on the command's connection.
+        using var command = Connection.CreateCommand();
+        command.Cancel();
+    }
+
     /// <inheritdoc/>
     public void Dispose() => Connection.Dispose();
 }

@@ -19,4 +19,20 @@ internal static class JobPolling
             await Task.Delay(100);
         }
     }
+
+    /// <summary>Polls <paramref name="probe"/> until it gives a value or <paramref name="deadline"/> passes.</summary>
+    internal static async Task<T> Until<T>(Func<T?> probe, TimeSpan deadline)
+        where T : class
+    {
+        var until = DateTime.UtcNow + deadline;
+        while (DateTime.UtcNow < until)
+        {
+            if (probe() is { } value)
+            {
+                return value;
+            }
+            await Task.Delay(20);
+        }
+        throw new TimeoutException("The job did not reach the expected state in time.");
+    }
 }

@@ -161,6 +161,68 @@ public sealed class SecurityTests : IDisposable
     }
 
     [Theory]
+    [InlineData(null, true)]
+    [InlineData("10.9.8.7", false)]
+    [InlineData("", false)]
+    public async Task Behind_a_trusted_TLS_proxy_the_session_cookie_is_Secure_and_other_clients_cannot_claim_https(string? trusted, bool secure)
+    {
+        // The "proxy" is this test on loopback, sending X-Forwarded-Proto: https over plain http as a TLS-terminating proxy does.
+        await using var app = SegmentaWeb.Build(new WebOptions
+        {
+            DatabasePath = _db, AccessToken = "s3cret-token", TrustedProxies = trusted?.Split(';', StringSplitOptions.RemoveEmptyEntries),
+        }, ["--urls", "http://127.0.0.1:0"]);
+        await app.StartAsync();
+        using var handler = new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() };
+        using var client = new HttpClient(handler) { BaseAddress = new Uri(app.Urls.Single()) };
+        client.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
+        client.DefaultRequestHeaders.Add("X-Forwarded-For", "203.0.113.9");
+        var form = await client.GetStringAsync("/login");
+        var antiforgery = System.Text.RegularExpressions.Regex.Match(form, "<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]+)\">");
+
+        using var signIn = await client.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            [antiforgery.Groups[1].Value] = WebUtility.HtmlDecode(antiforgery.Groups[2].Value), ["token"] = "s3cret-token", ["to"] = "/",
+        }));
+
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        var session = Assert.Single(signIn.Headers.GetValues("Set-Cookie"), c => c.StartsWith("segmenta-session=", StringComparison.Ordinal));
+        Assert.Equal(secure, session.Contains("secure", StringComparison.OrdinalIgnoreCase));
+        await app.StopAsync();
+    }
+
+    [Fact]
+    public async Task Forwarded_headers_do_not_get_a_foreign_host_past_the_host_check()
+    {
+        await using var app = SegmentaWeb.Build(new WebOptions { DatabasePath = _db }, ["--urls", "http://127.0.0.1:0"]);
+        await app.StartAsync();
+        using var client = new HttpClient { BaseAddress = new Uri(app.Urls.Single()) };
+        using var foreign = new HttpRequestMessage(HttpMethod.Get, "/api/health");
+        foreign.Headers.Host = "evil.example";
+        foreign.Headers.Add("X-Forwarded-Proto", "https");
+        foreign.Headers.Add("X-Forwarded-Host", "localhost");
+        using var disguised = new HttpRequestMessage(HttpMethod.Get, "/api/health");
+        disguised.Headers.Add("X-Forwarded-Host", "evil.example");
+        disguised.Headers.Add("X-Forwarded-Proto", "https");
+
+        var refused = await client.SendAsync(foreign);
+        var accepted = await client.SendAsync(disguised);
+
+        // The Host header decides (X-Forwarded-Host is never used), with or without forwarded headers.
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("Host", await refused.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        await app.StopAsync();
+    }
+
+    [Fact]
+    public void A_trusted_proxy_that_is_not_an_address_is_refused_naming_the_option()
+    {
+        var error = Assert.Throws<SegmentaException>(() => SegmentaWeb.Build(new WebOptions { DatabasePath = _db, TrustedProxies = ["proxy.example"] }, []));
+
+        Assert.Contains("--trusted-proxies", error.Message);
+    }
+
+    [Theory]
     [InlineData("https", true)]
     [InlineData("http", false)]
     public void The_session_cookie_is_Secure_when_the_sign_in_came_over_https(string scheme, bool secure)

@@ -45,6 +45,36 @@
     margin.t = Math.max(margin.t, 24 + 17 * lines + 24 * legendRows);
     margin.r = Math.min(margin.r, 56);
     layout.margin = margin;
+    fitNarrowHeatmap(width, data, layout);
+  }
+
+  // A heatmap on a phone: the colour bar goes (its values are written in the cells), cell values and axis labels get a
+  // smaller font, column labels turn when they would not fit side by side, and long row labels are shortened (the
+  // hover still names the whole row), so the cells keep most of the width.
+  function fitNarrowHeatmap(width, data, layout) {
+    var heatmaps = data.filter(function (t) { return t.type === "heatmap"; });
+    if (!heatmaps.length) { return; }
+    var margin = layout.margin;
+    heatmaps.forEach(function (t) {
+      if (t.text || t.texttemplate) { t.showscale = false; }
+      t.textfont = Object.assign({}, t.textfont || {}, { size: 10 });
+    });
+    var trace = heatmaps[0];
+    var rows = (trace.y || []).map(String);
+    var columns = (trace.x || []).map(String);
+    var longest = rows.reduce(function (n, r) { return Math.max(n, r.length); }, 0);
+    var yaxis = layout.yaxis = Object.assign({}, layout.yaxis || {}, { tickfont: { size: 10 }, automargin: true });
+    if (longest > 14) {
+      yaxis.tickmode = "array";
+      yaxis.tickvals = rows;
+      yaxis.ticktext = rows.map(function (r) { return r.length > 14 ? r.slice(0, 13) + "…" : r; });
+    }
+    margin.l = Math.min(margin.l, 24 + 6 * Math.min(longest, 14));
+    margin.r = Math.min(margin.r, 12);
+    var xaxis = layout.xaxis = Object.assign({}, layout.xaxis || {}, { tickfont: { size: 10 }, automargin: true });
+    var cell = (width - margin.l - margin.r) / Math.max(1, columns.length);
+    var widest = columns.reduce(function (n, c) { return Math.max(n, c.length); }, 0) * 6.5;
+    if (widest > cell - 4) { xaxis.tickangle = -90; }
   }
 
   function wrap(text, perLine) {
