@@ -18,13 +18,6 @@ internal static class RecommendationEvaluator
     /// <summary>The baselines of the all-items setting: the popularity lists and the customer's own favourites.</summary>
     public static readonly RecommendationMethod[] AllItemsBaselines = [.. Baselines, RecommendationMethod.PastFavourites];
 
-    /// <summary>The cut as a day number, or null when it leaves no training or no test data.</summary>
-    internal static int? ValidCutDay(PurchaseLog log, RecommendationOptions options)
-    {
-        var cutDay = PurchaseLog.ToDay(options.Cutoff ?? DefaultCutoff(log));
-        return cutDay < log.FirstDay || cutDay >= log.LastDay ? null : cutDay;
-    }
-
     public static EvaluationOutcome Evaluate(PurchaseLog log, RecommendationOptions options) => Evaluate(log, options, new ReferenceDayFits(log, options));
 
     public static EvaluationOutcome Evaluate(PurchaseLog log, RecommendationOptions options, ReferenceDayFits fits)
@@ -45,10 +38,7 @@ internal static class RecommendationEvaluator
         var catalogue = Enumerable.Range(0, train.Products).Count(p => train.BuyerCount(p) > 0);
         var plans = ((EvaluationSetting[])[EvaluationSetting.AllItems, EvaluationSetting.NewItems])
             .Select(setting => SettingPlan.Create(setting, models, train, truthStart, truthItems, options)).ToArray();
-        // Every method fitted before the ranking loop, independent ones at the same time (each is a function of the data).
-        var methodList = models.Methods.Order().ToArray();
-        var rankers = new IRanker[methodList.Length];
-        Parallel.For(0, methodList.Length, m => rankers[m] = models[methodList[m]]);
+        var rankers = models.Methods.Order().Select(m => models[m]).ToArray(); // fitted before the parallel loop
         var slotOf = new Dictionary<RecommendationMethod, int>();
         for (var r = 0; r < rankers.Length; r++)
         {

@@ -45,12 +45,6 @@ public static class Recommender
                 : "There are no kept purchases of products to learn from: check the cleaning report.");
         }
         var fits = new ReferenceDayFits(log, options);
-        Step("Fitting the states of each day", () =>
-        {
-            // The cut's and the last day's states and weights at once (an invalid cut is reported by the evaluation).
-            fits.Prepare(RecommendationEvaluator.ValidCutDay(log, options) is { } cutDay ? [cutDay, log.LastDay] : [log.LastDay]);
-            return 0;
-        });
         var outcome = Step("Evaluating offline", () => RecommendationEvaluator.Evaluate(log, options, fits));
         var method = options.ListMethod;
         var models = Step("Fitting on all data", () =>
