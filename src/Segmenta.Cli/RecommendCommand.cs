@@ -27,10 +27,7 @@ internal static class RecommendCommand
         {
             var outputDirectory = parse.GetValue(output)!;
             var path = parse.GetValue(db) ?? Path.Combine(outputDirectory, "segmenta.duckdb");
-            if (!File.Exists(path))
-            {
-                throw new SegmentaException($"No database at {path}. Run segmenta analyze FILE --out DIR first, or give --db.");
-            }
+            SegmentaStore.RequireExisting(path);
             // The stored run's options, changed only where an option was typed (--top, --mode, --cutoff, --seed).
             var stored = RunLog.LastOptions(path);
             var options = recommendationOptions.Read(parse, stored.Recommendation)!;

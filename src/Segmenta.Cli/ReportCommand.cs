@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Segmenta.Pipeline;
+using Segmenta.Store;
 using Spectre.Console;
 
 namespace Segmenta.Cli;
@@ -16,10 +17,7 @@ internal static class ReportCommand
         command.SetAction(parse => CommandRunner.Run(() =>
         {
             var path = parse.GetValue(db)!;
-            if (!File.Exists(path))
-            {
-                throw new SegmentaException($"No database at {path}. Run segmenta analyze FILE --out DIR first, or give --db.");
-            }
+            SegmentaStore.RequireExisting(path);
             // The stored run's report options (currency, title), with the title replaced when one is typed.
             var result = AnalysisPipeline.Report(path, parse.GetValue(output)!, stored => parse.GetValue(title) is { } t ? stored with { Title = t } : stored);
             Terminal.Out.MarkupLine($"Wrote {Markup.Escape(result.Path)} ({result.Bytes / 1024} KB, {result.Sections.Count} sections, {result.Charts.Count} charts).");

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Segmenta.Store;
 using Segmenta.Web;
 using Spectre.Console;
 
@@ -20,10 +21,7 @@ internal static class ServeCommand
         command.SetAction(parse => CommandRunner.Run(() =>
         {
             var path = parse.GetValue(db)!;
-            if (!File.Exists(path))
-            {
-                throw new SegmentaException($"No database at {path}. Run segmenta analyze FILE --out DIR first, or give --db.");
-            }
+            SegmentaStore.RequireExisting(path);
             var listen = parse.GetValue(urls) ?? $"http://127.0.0.1:{parse.GetValue(port)}";
             var app = SegmentaWeb.Build(new WebOptions
             {

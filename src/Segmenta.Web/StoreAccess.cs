@@ -25,10 +25,7 @@ public sealed class StoreAccess : IDisposable
     {
         _keepReads = keepReads;
         var full = Path.GetFullPath(path);
-        if (!File.Exists(full))
-        {
-            throw new SegmentaException($"No database at {path}. Run segmenta analyze FILE --out DIR first, or give --db.");
-        }
+        SegmentaStore.RequireExisting(path);
         DatabasePath = full;
         // The user's file may come from an older version: open it once (which upgrades it) before the first copy.
         SegmentaStore.Open(full).Dispose();

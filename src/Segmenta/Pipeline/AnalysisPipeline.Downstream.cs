@@ -27,10 +27,7 @@ public static partial class AnalysisPipeline
         clock ??= TimeProvider.System;
         var started = clock.GetUtcNow();
         var path = options.ResolvedDatabasePath;
-        if (!File.Exists(path))
-        {
-            throw new SegmentaException($"No database at {path}. Run segmenta analyze FILE --out DIR first, or give --db.");
-        }
+        SegmentaStore.RequireExisting(path);
         options.Segmentation?.Validate();
         options.Recommendation?.Validate();
         OptionChecks.PrepareFolder(options.OutputDirectory, "--out");
@@ -80,10 +77,7 @@ public static partial class AnalysisPipeline
         ArgumentNullException.ThrowIfNull(options);
         clock ??= TimeProvider.System;
         var started = clock.GetUtcNow();
-        if (!File.Exists(databasePath))
-        {
-            throw new SegmentaException($"No database at {databasePath}. Run segmenta analyze FILE --out DIR first, or give --db.");
-        }
+        SegmentaStore.RequireExisting(databasePath);
         options.Validate();
         using var store = SegmentaStore.Open(databasePath);
         if (!store.HasTable("customers"))

@@ -27,10 +27,7 @@ public static partial class AnalysisPipeline
         clock ??= TimeProvider.System;
         var started = clock.GetUtcNow();
         var path = options.ResolvedDatabasePath;
-        if (!File.Exists(path))
-        {
-            throw new SegmentaException($"No database at {path}. Run segmenta analyze FILE --out DIR first, or give --db.");
-        }
+        SegmentaStore.RequireExisting(path);
         if (options.Segmentation is not { } segmentation)
         {
             return Resegment(options, onStep, clock, writeReport: false, recommend: false);

@@ -32,10 +32,7 @@ public static class RunLog
     /// <summary>The effective options of the last run of the database at <paramref name="databasePath"/>; the defaults when it has none.</summary>
     public static RunOptions LastOptions(string databasePath)
     {
-        if (!File.Exists(databasePath))
-        {
-            throw new SegmentaException($"No database at {databasePath}. Run segmenta analyze FILE --out DIR first, or give --db.");
-        }
+        SegmentaStore.RequireExisting(databasePath);
         using var store = SegmentaStore.Open(databasePath);
         return LastOptions(store) ?? new RunOptions();
     }

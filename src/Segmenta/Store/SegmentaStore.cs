@@ -20,6 +20,16 @@ public sealed class SegmentaStore : IDisposable
 
     internal DuckDBConnection Connection { get; }
 
+    /// <summary>Fails with the one message every host gives when the database file a command needs is not there.</summary>
+    /// <exception cref="SegmentaException">No file at <paramref name="path"/>.</exception>
+    public static void RequireExisting(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new SegmentaException($"No database at {path}. Run segmenta analyze FILE --out DIR first, or give --db.");
+        }
+    }
+
     /// <summary>Opens (creating when needed) the database file and its tables.</summary>
     public static SegmentaStore Open(string path)
     {
