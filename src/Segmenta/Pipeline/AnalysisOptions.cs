@@ -71,6 +71,14 @@ public sealed record AnalysisOptions
     /// <summary>The server, schema, source table and shards of <see cref="Store.Engine.Postgres"/>; null with DuckDB.</summary>
     public Postgres.PostgresOptions? Postgres { get; init; }
 
+    /// <summary>
+    /// True (default): the steps after the customer features that do not read each other's tables (exploring, categories,
+    /// lifetime value beside segmenting; recommending beside the category preferences and outputs) run at the same time,
+    /// each on its own connection; the outputs are the same either way. False runs them one after another, so each
+    /// step's CPU time is its own (also set by the environment variable SEGMENTA_SEQUENTIAL=1).
+    /// </summary>
+    public bool ConcurrentSteps { get; init; } = true;
+
     /// <summary>The database file that will be used.</summary>
     public string ResolvedDatabasePath => DatabasePath ?? Path.Combine(OutputDirectory, "segmenta.duckdb");
 }

@@ -1,5 +1,6 @@
 using Segmenta.Categories;
 using Segmenta.Features;
+using Segmenta.Lifetime;
 using Segmenta.Profiling;
 using Segmenta.Recommending;
 using Segmenta.Segmentation;
@@ -39,10 +40,26 @@ public static partial class AnalysisPipeline
         var stored = RunLog.LastOptions(store) ?? new RunOptions();
         var timer = new StepTimer(onStep);
         var customers = store.Scalar<long>("SELECT count(*) FROM customers");
-        var downstream = RunDownstream(store, (recommend ? options : options with { Recommendation = null }).With(stored with
+        var downstreamOptions = (recommend ? options : options with { Recommendation = null }).With(stored with
         {
             Segmentation = options.Segmentation, Profiling = options.Profiling, Recommendation = recommend ? options.Recommendation : null, Report = options.Report,
-        }), customers, timer);
+        });
+        var plan = PrepareDownstream(store, downstreamOptions, customers);
+        var branches = new StepBranches(store, RunsConcurrently(options), CancellationToken.None);
+        var firstStep = timer.Steps.Count;
+        DownstreamSteps steps;
+        try
+        {
+            steps = StartDownstream(branches, downstreamOptions, plan, timer, lifetime: null, categories: null);
+        }
+        catch
+        {
+            branches.Join(callerFailed: true);
+            throw;
+        }
+        branches.Join();
+        timer.Reorder(firstStep, StepOrder.Names);
+        var downstream = FinishDownstream(plan, steps);
         var effective = stored with
         {
             Segmentation = options.Segmentation,
@@ -97,68 +114,117 @@ public static partial class AnalysisPipeline
         public RecommendationResult? Recommendations { get; init; }
     }
 
-    /// <summary>Segment → Profile → outputs: what analyze and segment share once the customers table exists.</summary>
-    private static Downstream RunDownstream(SegmentaStore store, AnalysisOptions options, long customers, StepTimer timer)
+    /// <summary>What the steps after the customers table need before they start: the currency and the notes on k.</summary>
+    private sealed record DownstreamPlan(string Currency, long Customers, List<string> Notes);
+
+    /// <summary>The steps after the customers table, started (they may still be running).</summary>
+    private sealed record DownstreamSteps(
+        Task<SegmentationResult?> Clusters, Task<IReadOnlyList<ProfiledSegmentation>> Segmentations, Task<(RecommendationResult? Result, IReadOnlyList<string> Files, List<string> Notes)> Recommendations,
+        Task<List<string>> Outputs);
+
+    private static DownstreamPlan PrepareDownstream(SegmentaStore store, AnalysisOptions options, long customers)
     {
-            var currency = options.Report.Currency ?? CurrencyGuess.For(store);
-            SegmentMembership.EnsureTable(store);
-            var notes = new List<string>();
-            OptionChecks.K(options.Segmentation, customers, notes);
-            SegmentationResult? clusters = null;
-            if (options.Segmentation is { } segmentation)
-            {
-                if (customers >= SegmentationStage.MinimumCustomers)
-                {
-                    clusters = timer.Step("Segmenting customers", () => SegmentationStage.Run(store, segmentation));
-                }
-                else
-                {
-                    SegmentationStage.Clear(store);
-                    notes.Add($"Clustering skipped: {customers} customer(s), fewer than the {SegmentationStage.MinimumCustomers} needed for segments to mean anything; RFM segments are still given.");
-                }
-            }
-            var segmentations = timer.Step("Profiling segments", () => CategoryStage.AddPreferences(
-                store, Profiler.Run(store, options.Profiling with { Currency = currency }), options.Categories));
-            var recommendations = options.Recommendation is { } recommending ? timer.Step("Recommending", () => TryRecommend(store, recommending, notes)) : null;
-            var outputs = timer.Step("Writing outputs", () =>
-            {
-                var primary = segmentations.First();
-                var files = new List<string>
-                {
-                    OutputWriter.WriteCustomers(store, options.OutputDirectory),
-                    OutputWriter.WriteCleaningReport(store, options.OutputDirectory),
-                    ProfileOutputs.WriteSegments(segmentations, options.OutputDirectory),
-                    ProfileOutputs.WriteInsights(segmentations, options.OutputDirectory, currency),
-                    Path.GetDirectoryName(ProfileOutputs.WriteActivation(store, primary, options.OutputDirectory, order: options.Profiling.ActivationOrder)[0])! + Path.DirectorySeparatorChar,
-                };
-                if (CategoryOutputs.WritePreferences(store, options.OutputDirectory) is { } categoryPreferences)
-                {
-                    files.Add(categoryPreferences);
-                }
-                // The RFM segments are the campaign lists the report's summary recommends, so they get lists of their own beside the clusters'.
-                if (segmentations.FirstOrDefault(s => s.Segmentation == SegmentationKind.Rfm) is { } rfm && rfm != primary)
-                {
-                    ProfileOutputs.WriteActivation(store, rfm, options.OutputDirectory, primary: false, order: options.Profiling.ActivationOrder);
-                }
-                if (clusters is not null)
-                {
-                    var names = primary.Segments.OrderBy(s => s.Profile.SegmentId).Select(s => s.Name).ToList();
-                    // What scoring needs to measure new data as the fitted customers were: the as-of date and the cleaning.
-                    var model = clusters.Model with { SegmentNames = names, AsOf = options.Features.AsOf, Cleaning = options.Cleaning };
-                    files.Add(SegmentationStage.WriteModel(model, options.OutputDirectory));
-                    SegmentationStage.SaveModel(store, model);
-                    if (SegmentationStage.WriteModelSelection(clusters, options.OutputDirectory) is { } selection)
-                    {
-                        files.Add(selection);
-                    }
-                }
-                return files;
-            });
-        if (recommendations is not null)
+        var currency = options.Report.Currency ?? CurrencyGuess.For(store);
+        SegmentMembership.EnsureTable(store);
+        var notes = new List<string>();
+        OptionChecks.K(options.Segmentation, customers, notes);
+        if (options.Segmentation is not null && customers < SegmentationStage.MinimumCustomers)
         {
-            outputs.AddRange(RecommendationOutputs.Write(recommendations, options.OutputDirectory));
+            notes.Add($"Clustering skipped: {customers} customer(s), fewer than the {SegmentationStage.MinimumCustomers} needed for segments to mean anything; RFM segments are still given.");
         }
-        return new Downstream(clusters, segmentations, outputs, notes, currency) { Recommendations = recommendations };
+        return new DownstreamPlan(currency, customers, notes);
+    }
+
+    /// <summary>
+    /// Segment → Profile → (category preferences, Recommend) → outputs: what analyze and segment share once the customers
+    /// table exists. Profiling reads the lifetime values (<paramref name="lifetime"/>) and the segments; the category
+    /// preferences read the product categories (<paramref name="categories"/>); the recommendations read the segment
+    /// names profiling gives, and run beside the preferences and the outputs, which do not read them.
+    /// </summary>
+    private static DownstreamSteps StartDownstream(StepBranches branches, AnalysisOptions options, DownstreamPlan plan, StepTimer timer,
+        Task<LifetimeResult?>? lifetime, Task<CategoryResult>? categories)
+    {
+        var currency = plan.Currency;
+        var clusters = branches.Start(StepOrder.Segmenting, store =>
+        {
+            if (options.Segmentation is not { } segmentation)
+            {
+                return null;
+            }
+            if (plan.Customers < SegmentationStage.MinimumCustomers)
+            {
+                SegmentationStage.Clear(store);
+                return (SegmentationResult?)null;
+            }
+            return timer.Step("Segmenting customers", () => SegmentationStage.Run(store, segmentation));
+        });
+        var profiled = branches.Start(StepOrder.Profiling, store => timer.Step("Profiling segments", () => Profiler.Run(store, options.Profiling with { Currency = currency })),
+            Prerequisites(clusters, lifetime));
+        var segmentations = branches.Start(StepOrder.CategoryPreferences, store => timer.Step("Category preferences", () =>
+            CategoryStage.AddPreferences(store, StepBranches.Result(profiled), options.Categories)), Prerequisites(profiled, categories));
+        var recommendations = branches.Start(StepOrder.Recommending, store =>
+        {
+            var notes = new List<string>();
+            if (options.Recommendation is not { } recommending)
+            {
+                return (null, [], notes);
+            }
+            var result = timer.Step("Recommending", () => TryRecommend(store, recommending, notes));
+            return (result, result is null ? [] : RecommendationOutputs.Write(result, options.OutputDirectory), notes);
+        }, Prerequisites(profiled));
+        var outputs = branches.Start(StepOrder.WritingOutputs, store => timer.Step("Writing outputs", () =>
+            WriteOutputs(store, options, currency, StepBranches.Result(clusters), StepBranches.Result(segmentations))), Prerequisites(segmentations, lifetime));
+        return new DownstreamSteps(clusters, segmentations, recommendations, outputs);
+    }
+
+    private static Task[] Prerequisites(params Task?[] steps) => [.. steps.OfType<Task>()];
+
+    /// <summary>The results of the downstream steps, once they all succeeded, with the notes and outputs in run order.</summary>
+    private static Downstream FinishDownstream(DownstreamPlan plan, DownstreamSteps steps)
+    {
+        var (recommendations, recommendationFiles, recommendationNotes) = StepBranches.Result(steps.Recommendations);
+        var outputs = StepBranches.Result(steps.Outputs);
+        outputs.AddRange(recommendationFiles);
+        return new Downstream(StepBranches.Result(steps.Clusters), StepBranches.Result(steps.Segmentations), outputs, [.. plan.Notes, .. recommendationNotes], plan.Currency)
+        {
+            Recommendations = recommendations,
+        };
+    }
+
+    /// <summary>customers.csv, cleaning.csv, the segments, insights, activation lists, category preferences and the model.</summary>
+    private static List<string> WriteOutputs(SegmentaStore store, AnalysisOptions options, string currency, SegmentationResult? clusters, IReadOnlyList<ProfiledSegmentation> segmentations)
+    {
+        var primary = segmentations.First();
+        var files = new List<string>
+        {
+            OutputWriter.WriteCustomers(store, options.OutputDirectory),
+            OutputWriter.WriteCleaningReport(store, options.OutputDirectory),
+            ProfileOutputs.WriteSegments(segmentations, options.OutputDirectory),
+            ProfileOutputs.WriteInsights(segmentations, options.OutputDirectory, currency),
+            Path.GetDirectoryName(ProfileOutputs.WriteActivation(store, primary, options.OutputDirectory, order: options.Profiling.ActivationOrder)[0])! + Path.DirectorySeparatorChar,
+        };
+        if (CategoryOutputs.WritePreferences(store, options.OutputDirectory) is { } categoryPreferences)
+        {
+            files.Add(categoryPreferences);
+        }
+        // The RFM segments are the campaign lists the report's summary recommends, so they get lists of their own beside the clusters'.
+        if (segmentations.FirstOrDefault(s => s.Segmentation == SegmentationKind.Rfm) is { } rfm && rfm != primary)
+        {
+            ProfileOutputs.WriteActivation(store, rfm, options.OutputDirectory, primary: false, order: options.Profiling.ActivationOrder);
+        }
+        if (clusters is not null)
+        {
+            var names = primary.Segments.OrderBy(s => s.Profile.SegmentId).Select(s => s.Name).ToList();
+            // What scoring needs to measure new data as the fitted customers were: the as-of date and the cleaning.
+            var model = clusters.Model with { SegmentNames = names, AsOf = options.Features.AsOf, Cleaning = options.Cleaning };
+            files.Add(SegmentationStage.WriteModel(model, options.OutputDirectory));
+            SegmentationStage.SaveModel(store, model);
+            if (SegmentationStage.WriteModelSelection(clusters, options.OutputDirectory) is { } selection)
+            {
+                files.Add(selection);
+            }
+        }
+        return files;
     }
 
     /// <summary>

@@ -18,15 +18,49 @@ public static partial class AnalysisPipeline
     /// customer features, shared by both engines. <paramref name="beforeLog"/> runs after the outputs are written and
     /// before the run is logged (the PostgreSQL engine writes its results back there) and may add notes.
     /// </summary>
-    private static AnalysisResult RunAfterFeatures(SegmentaStore store, AnalysisOptions options, CleanedRun run, StepTimer timer, Action<List<string>>? beforeLog = null)
+    private static AnalysisResult RunAfterFeatures(SegmentaStore store, AnalysisOptions options, CleanedRun run, StepTimer timer, Action<List<string>>? beforeLog = null,
+        CancellationToken cancellation = default)
     {
         var (cleaning, features) = (run.Cleaning, run.Features);
         var steps = timer.Steps;
-        var exploration = timer.Step("Exploring", () => Explorer.Run(store, options.Exploration));
-        var categories = timer.Step("Product categories", () => CategoryStage.Run(store, options.Categories));
         var lifetimeNotes = new List<string>();
-        var lifetime = timer.Step("Lifetime value", () => TryLifetime(store, options, lifetimeNotes));
-        var downstream = RunDownstream(store, options with { Features = options.Features with { AsOf = features.AsOf } }, features.Customers, timer);
+        // Exploring, categories and lifetime value read the cleaned lines and customers only; they run beside the segments.
+        var branches = new StepBranches(store, RunsConcurrently(options), cancellation);
+        var firstStep = steps.Count;
+        var downstreamOptions = options with { Features = options.Features with { AsOf = features.AsOf } };
+        var plan = PrepareDownstream(store, downstreamOptions, features.Customers);
+        Task<ExplorationResult> exploring;
+        Task<CategoryResult> categorising;
+        Task<LifetimeResult?> valuing;
+        DownstreamSteps downstreamSteps;
+        try
+        {
+            exploring = branches.Start(StepOrder.Exploring, s =>
+            {
+                var result = timer.Step("Exploring", () => Explorer.Run(s, options.Exploration));
+                ExplorationOutputs.Write(result, options.OutputDirectory);
+                return result;
+            });
+            categorising = branches.Start(StepOrder.Categories, s =>
+            {
+                var result = timer.Step("Product categories", () => CategoryStage.Run(s, options.Categories));
+                CategoryOutputs.WriteExploration(s, options.OutputDirectory);
+                return result;
+            });
+            valuing = branches.Start(StepOrder.Lifetime, s => timer.Step("Lifetime value", () => TryLifetime(s, options, lifetimeNotes)));
+            downstreamSteps = StartDownstream(branches, downstreamOptions, plan, timer, valuing, categorising);
+        }
+        catch
+        {
+            branches.Join(callerFailed: true);
+            throw;
+        }
+        branches.Join();
+        var downstream = FinishDownstream(plan, downstreamSteps);
+        timer.Reorder(firstStep, StepOrder.Names);
+        var exploration = StepBranches.Result(exploring);
+        var categories = StepBranches.Result(categorising);
+        var lifetime = StepBranches.Result(valuing);
         downstream.Notes.AddRange(lifetimeNotes);
         if (categories.Note is { } categoryNote)
         {
@@ -41,8 +75,6 @@ public static partial class AnalysisPipeline
         {
             downstream.Outputs.Add(quarantineFile);
         }
-        ExplorationOutputs.Write(exploration, options.OutputDirectory);
-        CategoryOutputs.WriteExploration(store, options.OutputDirectory);
         beforeLog?.Invoke(downstream.Notes);
         var result = new AnalysisResult(run.Imports, cleaning, features, downstream.Clusters, downstream.Segmentations, downstream.Outputs, store.Path, steps)
         {

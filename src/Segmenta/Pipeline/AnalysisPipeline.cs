@@ -39,8 +39,12 @@ public static partial class AnalysisPipeline
         var cleaning = timer.Step("Cleaning", () => Cleaner.Run(store, options.Cleaning));
         OptionChecks.AsOf(store, options.Features.AsOf);
         var features = timer.Step("Customer features", () => CustomerFeatures.Compute(store, options.Features));
-        return RunAfterFeatures(store, options, new CleanedRun(started, imports, cleaning, features, quarantineWritten ? quarantineFile : null), timer);
+        return RunAfterFeatures(store, options, new CleanedRun(started, imports, cleaning, features, quarantineWritten ? quarantineFile : null), timer, cancellation: cancellation);
     }
+
+    /// <summary>Whether independent steps run at the same time: <see cref="AnalysisOptions.ConcurrentSteps"/>, unless SEGMENTA_SEQUENTIAL=1.</summary>
+    private static bool RunsConcurrently(AnalysisOptions options) =>
+        options.ConcurrentSteps && Environment.GetEnvironmentVariable("SEGMENTA_SEQUENTIAL") != "1";
 
     /// <summary>Creates a results folder, or fails in one line naming <paramref name="option"/> when it cannot be written.</summary>
     public static void PrepareFolder(string path, string option) => OptionChecks.PrepareFolder(path, option);

@@ -2,9 +2,17 @@ using System.Diagnostics;
 
 namespace Segmenta.Pipeline;
 
-/// <summary>Runs named steps, tells a progress display when each starts, and keeps their wall and CPU times for the run log.</summary>
+/// <summary>
+/// Runs named steps, tells a progress display when each starts, and keeps their wall and CPU times for the run log.
+/// Steps may run at the same time on several threads (<see cref="StepBranches"/>): each keeps the slot of the order
+/// it started in, the progress display is told one step at a time, and a step that overlapped others says so.
+/// </summary>
 internal sealed class StepTimer(Action<string>? onStep)
 {
+    private readonly Lock _gate = new();
+    private readonly Stopwatch _since = Stopwatch.StartNew();
+    private readonly List<bool> _running = [];
+
     public List<(string Step, TimeSpan Elapsed)> Steps { get; } = [];
 
     /// <summary>Wall time, CPU time and peak memory per step, in the order run (table run_steps).</summary>
@@ -12,14 +20,49 @@ internal sealed class StepTimer(Action<string>? onStep)
 
     public T Step<T>(string name, Func<T> work)
     {
-        onStep?.Invoke(name);
+        int slot;
+        lock (_gate)
+        {
+            onStep?.Invoke(name);
+            slot = Steps.Count;
+            Steps.Add((name, TimeSpan.Zero));
+            Timings.Add(new StepTiming(name, TimeSpan.Zero, TimeSpan.Zero, 0) { Start = _since.Elapsed });
+            _running.Add(true);
+        }
         using var process = Process.GetCurrentProcess();
         var cpu = process.TotalProcessorTime;
+        var start = _since.Elapsed;
         var watch = Stopwatch.StartNew();
         var result = work();
-        Steps.Add((name, watch.Elapsed));
+        var wall = watch.Elapsed;
         process.Refresh();
-        Timings.Add(new StepTiming(name, watch.Elapsed, process.TotalProcessorTime - cpu, process.PeakWorkingSet64));
+        var timing = new StepTiming(name, wall, process.TotalProcessorTime - cpu, process.PeakWorkingSet64) { Start = start };
+        lock (_gate)
+        {
+            // The steps still running overlap this one; so do those that ended after it started (each side sees the other).
+            var overlapped = Timings.Where((t, i) => i != slot && (_running[i] || t.Start + t.Wall > start)).Select(t => t.Step).ToList();
+            Steps[slot] = (name, wall);
+            Timings[slot] = timing with { OverlappedWith = overlapped };
+            _running[slot] = false;
+        }
         return result;
+    }
+
+    /// <summary>
+    /// Puts the steps from <paramref name="from"/> on in the order of <paramref name="order"/> (the order they run in
+    /// one after another), so that the table reads the same whichever concurrent step happened to start first.
+    /// </summary>
+    public void Reorder(int from, string[] order)
+    {
+        lock (_gate)
+        {
+            int Rank(string step) => Array.IndexOf(order, step) is var i and >= 0 ? i : order.Length;
+            var steps = Steps.Skip(from).OrderBy(s => Rank(s.Step)).ToList();
+            var timings = Timings.Skip(from).OrderBy(t => Rank(t.Step)).ToList();
+            Steps.RemoveRange(from, steps.Count);
+            Steps.AddRange(steps);
+            Timings.RemoveRange(from, timings.Count);
+            Timings.AddRange(timings);
+        }
     }
 }
