@@ -16,7 +16,7 @@ internal static class StepTimesPrinter
         }
         using var process = Process.GetCurrentProcess();
         var whole = DateTime.Now - process.StartTime;
-        var steps = Covered(timings);
+        var steps = StepTiming.Covered(timings);
         // One short line per step, so that neither a narrow terminal nor a log wraps a step's numbers apart.
         Terminal.Out.WriteLine("Time per step (wall, CPU of all threads, peak memory so far):");
         foreach (var t in timings)
@@ -32,21 +32,5 @@ internal static class StepTimesPrinter
             $"  {"whole process",-32} {whole.TotalSeconds,8:0.00} s {process.TotalProcessorTime.TotalSeconds,8:0.00} s CPU {process.PeakWorkingSet64 / 1048576.0,7:0} MB"));
         Terminal.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  (outside the steps: {(whole - steps).TotalSeconds:0.00} s: process start-up, JIT, opening the database, printing)"));
-    }
-
-    /// <summary>The time during which at least one step ran (steps that overlapped are counted once).</summary>
-    private static TimeSpan Covered(IReadOnlyList<StepTiming> timings)
-    {
-        var (covered, end) = (TimeSpan.Zero, TimeSpan.MinValue);
-        foreach (var t in timings.OrderBy(t => t.Start))
-        {
-            var (from, to) = (t.Start > end ? t.Start : end, t.Start + t.Wall);
-            if (to > from)
-            {
-                covered += to - from;
-                end = to;
-            }
-        }
-        return covered;
     }
 }

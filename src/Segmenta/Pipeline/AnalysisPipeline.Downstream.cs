@@ -67,13 +67,13 @@ public static partial class AnalysisPipeline
             Recommendation = options.Recommendation,
             Report = options.Report with { Currency = downstream.Currency },
         };
-        var runId = RunLog.Record(store, "segment", started, effective, null, null, customers, timer.Steps);
+        var runId = RunLog.Record(store, "segment", started, effective, null, null, customers, timer.Steps, StepTiming.Covered(timer.Timings));
         if (writeReport)
         {
             var report = timer.Step("Writing report", () => WriteReport(store, Path.Combine(options.OutputDirectory, "report.html"), effective));
             downstream.Outputs.Add(report.Path);
         }
-        RunLog.UpdateStepTimes(store, runId, timer.Steps);
+        RunLog.UpdateStepTimes(store, runId, timer.Steps, StepTiming.Covered(timer.Timings));
         RunSteps.Save(store, runId, timer.Timings);
         return new ResegmentResult(downstream.Clusters, downstream.Segmentations, downstream.Outputs, store.Path, timer.Steps)
         {

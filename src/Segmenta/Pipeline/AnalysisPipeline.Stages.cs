@@ -86,12 +86,12 @@ public static partial class AnalysisPipeline
             Categories = categories,
         };
         var effective = Effective(options.Stages, result.Features.AsOf, downstream.Currency);
-        var runId = RunLog.Record(store, "analyze", run.Started, effective, result.Cleaning.LinesLoaded, result.Cleaning.LinesKept, result.Features.Customers, steps);
+        var runId = RunLog.Record(store, "analyze", run.Started, effective, result.Cleaning.LinesLoaded, result.Cleaning.LinesKept, result.Features.Customers, steps, StepTiming.Covered(timer.Timings));
 
         // The report shows the run's options, so it is written last and its time added to the run afterwards.
         var report = timer.Step("Writing report", () => WriteReport(store, Path.Combine(options.OutputDirectory, "report.html"), effective));
         downstream.Outputs.Add(report.Path);
-        RunLog.UpdateStepTimes(store, runId, steps);
+        RunLog.UpdateStepTimes(store, runId, steps, StepTiming.Covered(timer.Timings));
         RunSteps.Save(store, runId, timer.Timings);
         return result with { Options = effective };
     }

@@ -23,5 +23,5 @@ public sealed record ResegmentResult(
     public IReadOnlyList<string> Notes { get; init; } = [];
 
     /// <summary>Total wall time of the steps.</summary>
-    public TimeSpan Elapsed => Steps.Aggregate(TimeSpan.Zero, (sum, step) => sum + step.Elapsed);
+    public TimeSpan Elapsed => Timings.Count > 0 ? StepTiming.Covered(Timings) : Steps.Aggregate(TimeSpan.Zero, (sum, step) => sum + step.Elapsed);
 }

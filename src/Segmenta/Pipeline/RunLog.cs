@@ -39,21 +39,22 @@ public static class RunLog
 
     /// <summary>Appends a run and returns its id.</summary>
     internal static long Record(SegmentaStore store, string command, DateTimeOffset started, RunOptions options,
-        long? linesLoaded, long? linesClean, long? customers, IEnumerable<(string Step, TimeSpan Elapsed)> steps)
+        long? linesLoaded, long? linesClean, long? customers, IEnumerable<(string Step, TimeSpan Elapsed)> steps, TimeSpan? elapsed = null)
     {
         var runId = (store.Scalar<long?>("SELECT max(run_id) FROM runs") ?? 0) + 1;
         var list = steps.ToList();
         store.Execute(
             "INSERT INTO runs VALUES ($id, $command, $at, $options, $loaded, $clean, $customers, $seconds, $steps)",
             ("id", runId), ("command", command), ("at", started.UtcDateTime), ("options", options.ToJson()), ("loaded", linesLoaded),
-            ("clean", linesClean), ("customers", customers), ("seconds", list.Sum(s => s.Elapsed.TotalSeconds)), ("steps", StepsJson(list)));
+            ("clean", linesClean), ("customers", customers), ("seconds", elapsed?.TotalSeconds ?? list.Sum(s => s.Elapsed.TotalSeconds)), ("steps", StepsJson(list)));
         return runId;
     }
 
     /// <summary>Rewrites a run's step times (the report, written after the run is logged, adds its own).</summary>
-    internal static void UpdateStepTimes(SegmentaStore store, long runId, IReadOnlyList<(string Step, TimeSpan Elapsed)> steps) =>
+    /// <remarks>The run's seconds are <paramref name="elapsed"/> (steps that overlapped counted once) or else the sum of the steps'.</remarks>
+    internal static void UpdateStepTimes(SegmentaStore store, long runId, IReadOnlyList<(string Step, TimeSpan Elapsed)> steps, TimeSpan? elapsed = null) =>
         store.Execute("UPDATE runs SET step_seconds = $steps, seconds = $seconds WHERE run_id = $id",
-            ("steps", StepsJson(steps)), ("seconds", steps.Sum(s => s.Elapsed.TotalSeconds)), ("id", runId));
+            ("steps", StepsJson(steps)), ("seconds", elapsed?.TotalSeconds ?? steps.Sum(s => s.Elapsed.TotalSeconds)), ("id", runId));
 
     private static string StepsJson(IEnumerable<(string Step, TimeSpan Elapsed)> steps) =>
         JsonSerializer.Serialize(steps.ToDictionary(s => s.Step, s => Math.Round(s.Elapsed.TotalSeconds, 4)));

@@ -15,4 +15,21 @@ public sealed record StepTiming(string Step, TimeSpan Wall, TimeSpan Cpu, long P
     /// includes theirs, and the run's wall time is less than the sum of its steps'.
     /// </summary>
     public IReadOnlyList<string> OverlappedWith { get; init; } = [];
+
+    /// <summary>The time during which at least one of <paramref name="timings"/> ran: a run's wall time when steps overlapped.</summary>
+    public static TimeSpan Covered(IEnumerable<StepTiming> timings)
+    {
+        ArgumentNullException.ThrowIfNull(timings);
+        var (covered, end) = (TimeSpan.Zero, TimeSpan.MinValue);
+        foreach (var t in timings.OrderBy(t => t.Start))
+        {
+            var (from, to) = (t.Start > end ? t.Start : end, t.Start + t.Wall);
+            if (to > from)
+            {
+                covered += to - from;
+                end = to;
+            }
+        }
+        return covered;
+    }
 }
