@@ -98,17 +98,25 @@ public static class Profiler
                 store.Execute($"DELETE FROM segment_catalog WHERE segmentation = $s OR {gone}; DELETE FROM segment_insights WHERE segmentation = $s OR {gone}", ("s", result.Segmentation.Id()));
             }
         }
+        // Appended, not one INSERT per row: a statement costs more than the row it writes.
+        using (var catalog = store.Connection.CreateAppender("segment_catalog"))
+        {
+            foreach (var result in results)
+            {
+                foreach (var s in result.Segments)
+                {
+                    catalog.CreateRow().AppendValue(result.Segmentation.Id()).AppendValue(s.Profile.SegmentId).AppendValue(s.Name).AppendValue(s.Explanation.Rule)
+                        .AppendValue(s.Explanation.Fidelity).AppendValue(result.ExplanationFidelity).AppendValue(s.Action.PlaybookEntry).AppendValue(s.Action.Action)
+                        .AppendValue(s.Action.Reasoning).EndRow();
+                }
+            }
+        }
+        using var insights = store.Connection.CreateAppender("segment_insights");
         foreach (var result in results)
         {
-            foreach (var s in result.Segments)
-            {
-                store.Execute("INSERT INTO segment_catalog VALUES ($a, $b, $c, $d, $e, $f, $g, $h, $i)",
-                    ("a", result.Segmentation.Id()), ("b", s.Profile.SegmentId), ("c", s.Name), ("d", s.Explanation.Rule), ("e", s.Explanation.Fidelity),
-                    ("f", result.ExplanationFidelity), ("g", s.Action.PlaybookEntry), ("h", s.Action.Action), ("i", s.Action.Reasoning));
-            }
             for (var i = 0; i < result.Insights.Count; i++)
             {
-                store.Execute("INSERT INTO segment_insights VALUES ($a, $b, $c)", ("a", result.Segmentation.Id()), ("b", i + 1), ("c", result.Insights[i]));
+                insights.CreateRow().AppendValue(result.Segmentation.Id()).AppendValue(i + 1).AppendValue(result.Insights[i]).EndRow();
             }
         }
     }
