@@ -70,6 +70,6 @@ public static partial class AnalysisPipeline
         {
             var sent = timer.Step("Writing segments to PostgreSQL", () => PostgresResults.SendSegments(store, database));
             notes.Add($"PostgreSQL schema {postgres.Schema} holds customers ({features.Customers:N0} rows) and customer_segments ({sent:N0} rows).");
-        });
+        }, () => PostgresExplorer.Run(database, postgres, store, options.Exploration));
     }
 }

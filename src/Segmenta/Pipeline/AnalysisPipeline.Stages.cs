@@ -16,13 +16,15 @@ public static partial class AnalysisPipeline
     /// <summary>
     /// Explore → Categories → Lifetime → Segment → Profile → Recommend → outputs → run log → report: the stages after the
     /// customer features, shared by both engines. <paramref name="beforeLog"/> runs after the outputs are written and
-    /// before the run is logged (the PostgreSQL engine writes its results back there) and may add notes.
+    /// before the run is logged (the PostgreSQL engine writes its results back there) and may add notes;
+    /// <paramref name="explore"/> replaces the exploration (the PostgreSQL engine explores where the lines are).
     /// </summary>
-    private static AnalysisResult RunAfterFeatures(SegmentaStore store, AnalysisOptions options, CleanedRun run, StepTimer timer, Action<List<string>>? beforeLog = null)
+    private static AnalysisResult RunAfterFeatures(SegmentaStore store, AnalysisOptions options, CleanedRun run, StepTimer timer, Action<List<string>>? beforeLog = null,
+        Func<ExplorationResult>? explore = null)
     {
         var (cleaning, features) = (run.Cleaning, run.Features);
         var steps = timer.Steps;
-        var exploration = timer.Step("Exploring", () => Explorer.Run(store, options.Exploration));
+        var exploration = timer.Step("Exploring", () => explore is null ? Explorer.Run(store, options.Exploration) : explore());
         var categories = timer.Step("Product categories", () => CategoryStage.Run(store, options.Categories));
         var lifetimeNotes = new List<string>();
         var lifetime = timer.Step("Lifetime value", () => TryLifetime(store, options, lifetimeNotes));
