@@ -41,8 +41,18 @@ public static class Explorer
         return Load(store);
     }
 
+    /// <summary>
+    /// As <see cref="Run(SegmentaStore, ExplorationOptions)"/>, without the scripts whose tables another engine already
+    /// left in the store (<paramref name="computedElsewhere"/>, e.g. exploration_orders made on PostgreSQL).
+    /// </summary>
+    internal static ExplorationResult Run(SegmentaStore store, ExplorationOptions options, IReadOnlySet<string> computedElsewhere)
+    {
+        Compute(store, options, onScript: null, computedElsewhere);
+        return Load(store);
+    }
+
     /// <summary>Rebuilds the exploration tables, telling <paramref name="onScript"/> how long each script took (for benchmarks).</summary>
-    internal static void Compute(SegmentaStore store, ExplorationOptions options, Action<string, TimeSpan>? onScript)
+    internal static void Compute(SegmentaStore store, ExplorationOptions options, Action<string, TimeSpan>? onScript, IReadOnlySet<string>? computedElsewhere = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(options);
@@ -56,7 +66,7 @@ public static class Explorer
         store.Execute("BEGIN TRANSACTION");
         try
         {
-            foreach (var script in Scripts)
+            foreach (var script in Scripts.Where(s => computedElsewhere?.Contains(s) != true))
             {
                 var started = Stopwatch.GetTimestamp();
                 store.Execute(SqlScripts.Get($"Exploration/{script}.sql"));
@@ -114,7 +124,7 @@ public static class Explorer
         }
     }
 
-    /// <summary>Reads the exploration tables a previous <see cref="Run"/> left in the store.</summary>
+    /// <summary>Reads the exploration tables a previous <see cref="Run(SegmentaStore, ExplorationOptions)"/> left in the store.</summary>
     /// <summary>True when the store holds the exploration tables (segmenta analyze or explore ran).</summary>
     public static bool HasTables(SegmentaStore store) => store.HasTable("exploration_data_quality");
 

@@ -68,8 +68,9 @@ public static partial class AnalysisPipeline
         var run = new CleanedRun(started, imports, cleaning, features, quarantineWritten ? quarantineFile : null);
         return RunAfterFeatures(store, options, run, timer, notes =>
         {
-            var sent = timer.Step("Writing segments to PostgreSQL", () => PostgresResults.SendSegments(store, database));
-            notes.Add($"PostgreSQL schema {postgres.Schema} holds customers ({features.Customers:N0} rows) and customer_segments ({sent:N0} rows).");
-        });
+            var (sent, assigned, differing) = timer.Step("Writing segments to PostgreSQL", () => PostgresSegments.WriteBack(store, database));
+            notes.Add($"PostgreSQL schema {postgres.Schema} holds customers ({features.Customers:N0} rows) and customer_segments ({sent:N0} rows)"
+                + (assigned is { } n ? $"; customer_assignments: {n:N0} customers assigned to the K-Means segments in SQL on the server, {differing:N0} differing from the local assignment." : "."));
+        }, branch => PostgresExplorer.Run(database, postgres, branch, options.Exploration));
     }
 }

@@ -16,10 +16,11 @@ public static partial class AnalysisPipeline
     /// <summary>
     /// Explore → Categories → Lifetime → Segment → Profile → Recommend → outputs → run log → report: the stages after the
     /// customer features, shared by both engines. <paramref name="beforeLog"/> runs after the outputs are written and
-    /// before the run is logged (the PostgreSQL engine writes its results back there) and may add notes.
+    /// before the run is logged (the PostgreSQL engine writes its results back there) and may add notes;
+    /// <paramref name="explore"/> replaces the exploration (the PostgreSQL engine explores where the lines are).
     /// </summary>
     private static AnalysisResult RunAfterFeatures(SegmentaStore store, AnalysisOptions options, CleanedRun run, StepTimer timer, Action<List<string>>? beforeLog = null,
-        CancellationToken cancellation = default)
+        Func<SegmentaStore, ExplorationResult>? explore = null, CancellationToken cancellation = default)
     {
         var (cleaning, features) = (run.Cleaning, run.Features);
         var steps = timer.Steps;
@@ -37,7 +38,7 @@ public static partial class AnalysisPipeline
         {
             exploring = branches.Start(StepOrder.Exploring, s =>
             {
-                var result = timer.Step("Exploring", () => Explorer.Run(s, options.Exploration));
+                var result = timer.Step("Exploring", () => explore is null ? Explorer.Run(s, options.Exploration) : explore(s));
                 ExplorationOutputs.Write(result, options.OutputDirectory);
                 return result;
             });

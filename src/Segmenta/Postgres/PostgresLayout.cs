@@ -15,8 +15,21 @@ internal static class PostgresLayout
     /// <summary>The cleaning's tables with a customer: partitioned by it on a cluster, like the lines.</summary>
     private static readonly string[] CustomerTables = ["returns", "refunds", "customer_cancellations"];
 
-    /// <summary>The cleaning's tables without a customer: on a cluster, the union of every shard's.</summary>
-    private static readonly string[] UnionTables = ["line_outcomes", "cleaning_rule_totals", "cleaning_money_totals"];
+    /// <summary>
+    /// The exploration's per-shard sums (Postgres/exploration_parts.sql) and their columns: on a cluster, the union of
+    /// every shard's, which Postgres/exploration_inputs.sql regroups on the coordinator.
+    /// </summary>
+    private static readonly IReadOnlyDictionary<string, string> ExplorationParts = new Dictionary<string, string>
+    {
+        ["exploration_order_parts"] = "order_id TEXT, invoice_date TIMESTAMP, customer_id TEXT, country TEXT, month DATE, revenue NUMERIC, quantity NUMERIC, lines BIGINT",
+        ["exploration_product_parts"] = "stock_code TEXT, quantity NUMERIC, revenue NUMERIC, customers BIGINT, lines BIGINT",
+        ["exploration_price_parts"] = "unit_price NUMERIC(18,4), stock_code TEXT, lines BIGINT, quantity NUMERIC, revenue NUMERIC",
+        ["exploration_returned_parts"] = "stock_code TEXT, matched BOOLEAN, returned_quantity NUMERIC, returned_lines BIGINT, returned_value NUMERIC",
+        ["exploration_description_parts"] = "stock_code TEXT, invoice_date TIMESTAMP, description TEXT",
+    };
+
+    /// <summary>The cleaning's tables without a customer, and the exploration's parts: on a cluster, the union of every shard's.</summary>
+    private static readonly string[] UnionTables = ["line_outcomes", "cleaning_rule_totals", "cleaning_money_totals", .. ExplorationParts.Keys];
 
     /// <summary>The schema on shard <paramref name="index"/> (0-based) that holds its partition of every table, under the tables' own names.</summary>
     internal static string ShardSchema(string schema, int index) => $"{schema}_p{index}";
@@ -74,6 +87,10 @@ internal static class PostgresLayout
                     refunds_without_purchase NUMERIC, refund_lines_without_purchase BIGINT, free_only_customers BIGINT)
                     SERVER {server} OPTIONS (schema_name {Literal(remoteSchema)}, table_name 'cleaning_money_totals');
                 """);
+            foreach (var (table, columns) in ExplorationParts)
+            {
+                database.Execute($"CREATE FOREIGN TABLE {table}_p{i} ({columns}) SERVER {server} OPTIONS (schema_name {Literal(remoteSchema)}, table_name '{table}')");
+            }
         }
         foreach (var table in UnionTables)
         {

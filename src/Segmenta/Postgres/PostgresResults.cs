@@ -58,7 +58,7 @@ internal static class PostgresResults
         .Where(statement => statement.StartsWith("CREATE OR REPLACE VIEW", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Appends the server's rows of <paramref name="table"/> to the local table of that name, by the local columns.</summary>
-    private static void Copy(PostgresDatabase database, SegmentaStore store, string table, string? orderBy)
+    internal static void Copy(PostgresDatabase database, SegmentaStore store, string table, string? orderBy)
     {
         var columns = store.Query($"SELECT column_name FROM information_schema.columns WHERE table_name = '{table}' AND table_schema = 'main' ORDER BY ordinal_position", r => r.GetString(0));
         using var command = new NpgsqlCommand($"SELECT {string.Join(", ", columns)} FROM {table}{(orderBy is null ? "" : " ORDER BY " + orderBy)}", database.Connection);

@@ -42,6 +42,27 @@ public sealed class PostgresLifetimeSqlTests(SharedDataRuns runs)
     }
 
     [SkippableFact]
+    public void On_the_cluster_every_shard_summarises_its_own_customers_as_duckdb_does()
+    {
+        Skip.If(runs.Servers.Unavailable is not null, runs.Servers.Unavailable);
+        _ = runs.Cluster;
+        var postgres = new PostgresOptions { Connection = runs.Servers.Coordinator, Schema = runs.ClusterSchema, Shards = runs.Servers.Shards };
+
+        var server = SqlLifetime.SummarizeOnShards(postgres, runs.ClusterSchema, CalibrationEnd, ObservationEnd, unitDays: 7);
+        using var store = SegmentaStore.Open(Path.Combine(runs.Output("cluster"), "segmenta.duckdb"));
+        var local = CustomerSummary.Build(store, CalibrationEnd, ObservationEnd, unitDays: 7);
+
+        // Each customer once (the shards' customers do not overlap), exactly DuckDB's x, t_x, T and counts.
+        Assert.Equal(local.CustomerIds, server.Select(s => s.CustomerId));
+        Assert.Equal(local.X, server.Select(s => (double)s.X));
+        Assert.Equal(local.Tx, server.Select(s => s.Tx));
+        Assert.Equal(local.T, server.Select(s => s.T));
+        Assert.Equal(local.SpendPurchases, server.Select(s => (double)s.SpendPurchases));
+        Assert.Equal(local.HoldoutPurchases, server.Select(s => (double)s.HoldoutPurchases));
+        Assert.All(local.SpendMean.Zip(server.Select(s => s.SpendMean)), p => Assert.True(Math.Abs(p.First - p.Second) <= 1e-9 * Math.Max(1, Math.Abs(p.First)), $"{p.First} vs {p.Second}"));
+    }
+
+    [SkippableFact]
     public void The_bgnbd_probability_of_being_alive_in_sql_equals_the_csharp_closed_form()
     {
         Skip.If(runs.Servers.Unavailable is not null, runs.Servers.Unavailable);

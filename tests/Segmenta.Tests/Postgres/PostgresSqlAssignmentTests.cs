@@ -28,6 +28,27 @@ public sealed class PostgresSqlAssignmentTests(SharedDataRuns runs)
     }
 
     [SkippableFact]
+    public void The_run_assigns_every_customer_on_the_server_as_it_was_assigned_locally()
+    {
+        Skip.If(runs.Servers.Unavailable is not null, runs.Servers.Unavailable);
+        foreach (var (result, schema) in new[] { (runs.Single, runs.SingleSchema), (runs.Cluster, runs.ClusterSchema) })
+        {
+            using var database = PostgresDatabase.Open(runs.Servers.Coordinator, schema);
+            var (rows, differing) = database.Query(
+                """
+                SELECT (SELECT count(*) FROM customer_assignments),
+                       (SELECT count(*) FROM customer_assignments a
+                        FULL JOIN (SELECT customer_id, segment_id FROM customer_segments WHERE segmentation = 'kmeans') s USING (customer_id)
+                        WHERE a.segment_id IS DISTINCT FROM s.segment_id)
+                """, r => (r.GetInt64(0), r.GetInt64(1)))[0];
+
+            Assert.Equal(result.Features.Customers, rows);
+            Assert.Equal(0, differing);
+            Assert.Contains(result.Notes, n => n.Contains($"{rows:N0} customers assigned to the K-Means segments in SQL on the server, 0 differing", StringComparison.Ordinal));
+        }
+    }
+
+    [SkippableFact]
     public void Clipping_undefined_features_and_the_extreme_group_are_the_same_in_sql_as_in_csharp()
     {
         Skip.If(runs.Servers.Unavailable is not null, runs.Servers.Unavailable);
