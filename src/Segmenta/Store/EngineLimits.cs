@@ -19,7 +19,7 @@ internal static partial class EngineLimits
     {
         var temp = (store.Path + ".tmp").Replace("'", "''", StringComparison.Ordinal);
         store.Execute($"SET memory_limit = '{MemoryLimit()}'; SET temp_directory = '{temp}';");
-        if (Threads() is { } threads)
+        if (Threads(Environment.GetEnvironmentVariable(ThreadsVariable)) is { } threads)
         {
             store.Execute(string.Create(CultureInfo.InvariantCulture, $"SET threads = {threads}"));
         }
@@ -29,9 +29,9 @@ internal static partial class EngineLimits
     /// <c>SEGMENTA_THREADS</c>: DuckDB's thread count (default: one per core). For measurements: DuckDB 1.5's calling
     /// thread busy-polls while workers hold every task (duckdb/duckdb#22178), so on few shared cores fewer threads can cost less CPU.
     /// </summary>
-    internal static int? Threads()
+    internal static int? Threads(string? value)
     {
-        var asked = Environment.GetEnvironmentVariable(ThreadsVariable)?.Trim();
+        var asked = value?.Trim();
         if (string.IsNullOrEmpty(asked))
         {
             return null;
