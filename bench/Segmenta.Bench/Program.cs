@@ -38,6 +38,9 @@ internal static class Program
             case "recommend-tune":
                 Recommending.RecommendTuning.Run([.. args.Skip(1)]);
                 return 0;
+            case "load-parts":
+                Loading.LoadTiming.Run(args.Length > 1 ? args[1] : "data/online-retail.csv.gz", args.Length > 2 && args[2] == "import");
+                return 0;
             case "kmeans-1m":
                 LargeKMeansTiming.Run(args.Length > 1 ? args[1] : "/tmp/segmenta-kmeans-1m");
                 return 0;

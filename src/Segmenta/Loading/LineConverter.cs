@@ -25,6 +25,9 @@ internal sealed class LineConverter(ColumnMapping mapping, DateFormat dateFormat
     private readonly Repeated _lastInvoice = new();
     private readonly Repeated _lastCustomer = new();
     private readonly Repeated _lastCountry = new();
+    private readonly Dictionary<string, string> _descriptionOf = new(ReferenceEqualityComparer.Instance);
+    private string? _lastDateText;
+    private DateTime _lastDate;
 
     /// <summary>True once a date was seen that only the other order can read.</summary>
     internal bool DateOrderContradicted { get; private set; }
@@ -36,7 +39,16 @@ internal sealed class LineConverter(ColumnMapping mapping, DateFormat dateFormat
     {
         line.LineNumber = source.LineNumber;
         var dateText = source.Field(_date);
-        if (!TryParseDate(dateText, out line.Date))
+        // Lines of one invoice repeat its date-time text: the previous line's value is reused.
+        if (_lastDateText is not null && dateText.SequenceEqual(_lastDateText))
+        {
+            line.Date = _lastDate;
+        }
+        else if (TryParseDate(dateText, out line.Date))
+        {
+            (_lastDateText, _lastDate) = (dateText.ToString(), line.Date);
+        }
+        else
         {
             return dateText.IsWhiteSpace() ? "missing date" : $"impossible or unreadable date '{Clip(dateText)}'";
         }
@@ -44,48 +56,45 @@ internal sealed class LineConverter(ColumnMapping mapping, DateFormat dateFormat
         if (_quantity >= 0)
         {
             var text = source.Field(_quantity);
-            if (!ValueParsers.TryParseNumber(text, decimalStyle, out var quantity))
+            switch (ParseNumber(text, out var quantity))
             {
-                return $"non-numeric quantity '{Clip(text)}'";
+                case Number.NotANumber:
+                    return $"non-numeric quantity '{Clip(text)}'";
+                case Number.BeyondLimit:
+                    return $"quantity '{Clip(text)}' beyond {Money.Limit:N0}";
             }
-            if (!Money.Fits(quantity))
-            {
-                return $"quantity '{Clip(text)}' beyond {Money.Limit:N0}";
-            }
-            line.Quantity = Money.FromParsed(quantity);
+            line.Quantity = quantity;
         }
         line.UnitPrice = null;
         if (_price >= 0)
         {
             var text = source.Field(_price);
-            if (!ValueParsers.TryParseNumber(text, decimalStyle, out var price))
+            switch (ParseNumber(text, out var price))
             {
-                if (_total < 0 || !text.IsWhiteSpace())
-                {
-                    return $"non-numeric price '{Clip(text)}'";
-                }
-            }
-            else if (!Money.Fits(price))
-            {
-                return $"price '{Clip(text)}' beyond {Money.Limit:N0}";
-            }
-            else
-            {
-                line.UnitPrice = Money.FromParsed(price);
+                case Number.NotANumber:
+                    if (_total < 0 || !text.IsWhiteSpace())
+                    {
+                        return $"non-numeric price '{Clip(text)}'";
+                    }
+                    break;
+                case Number.BeyondLimit:
+                    return $"price '{Clip(text)}' beyond {Money.Limit:N0}";
+                default:
+                    line.UnitPrice = price;
+                    break;
             }
         }
         if (_total >= 0 && !source.Field(_total).IsWhiteSpace())
         {
             var text = source.Field(_total);
-            if (!ValueParsers.TryParseNumber(text, decimalStyle, out var total))
+            switch (ParseNumber(text, out var total))
             {
-                return $"non-numeric line total '{Clip(text)}'";
+                case Number.NotANumber:
+                    return $"non-numeric line total '{Clip(text)}'";
+                case Number.BeyondLimit:
+                    return $"line total '{Clip(text)}' beyond {Money.Limit:N0}";
             }
-            if (!Money.Fits(total))
-            {
-                return $"line total '{Clip(text)}' beyond {Money.Limit:N0}";
-            }
-            line.Amount = Money.FromParsed(total);
+            line.Amount = total;
         }
         else if (line.UnitPrice is { } unitPrice && line.Quantity is { } units)
         {
@@ -111,10 +120,69 @@ internal sealed class LineConverter(ColumnMapping mapping, DateFormat dateFormat
         line.Customer = Customer(source);
         line.Invoice = Text(source, _invoice, _lastInvoice);
         line.Product = Text(source, _product);
-        line.Description = Text(source, _description);
+        line.Description = Description(source, line.Product);
         line.Country = Text(source, _country, _lastCountry);
         line.Category = Text(source, _category);
         return null;
+    }
+
+    /// <summary>
+    /// The description, compared first with the one the same product had before (a product keeps its description on
+    /// almost every line), which is cheaper than hashing the longest text of the line into the pool.
+    /// </summary>
+    private string? Description(IRecordSource source, string? product)
+    {
+        if (_description < 0)
+        {
+            return null;
+        }
+        if (_description == _product)
+        {
+            return product;
+        }
+        var text = source.Field(_description).Trim();
+        if (product is not null && _descriptionOf.TryGetValue(product, out var known) && text.SequenceEqual(known))
+        {
+            return known.Length == 0 ? null : known;
+        }
+        var value = text.IsEmpty ? null : _strings.Get(text);
+        // Only pooled product texts are keys: they are one instance per distinct value, so the table stays as small as the catalogue.
+        if (product is not null && product.Length <= StringPool.MaxPooledLength)
+        {
+            _descriptionOf[product] = value ?? "";
+        }
+        return value;
+    }
+
+    /// <summary>Reads a number cell into its stored value (exact, 4 places), or says why it cannot be stored.</summary>
+    private Number ParseNumber(ReadOnlySpan<char> text, out decimal value)
+    {
+        if (ValueParsers.TryParsePlainDecimal(text, decimalStyle, out value))
+        {
+            if (!Money.Fits(value))
+            {
+                return Number.BeyondLimit;
+            }
+            value = value.Scale > Money.Scale ? Money.Round(value) : value;
+            return Number.Stored;
+        }
+        if (!ValueParsers.TryParseNumber(text, decimalStyle, out var parsed))
+        {
+            return Number.NotANumber;
+        }
+        if (!Money.Fits(parsed))
+        {
+            return Number.BeyondLimit;
+        }
+        value = Money.FromParsed(parsed);
+        return Number.Stored;
+    }
+
+    private enum Number
+    {
+        Stored,
+        NotANumber,
+        BeyondLimit,
     }
 
     private string? Customer(IRecordSource source)

@@ -6,7 +6,7 @@ namespace Segmenta.Loading;
 /// </summary>
 internal sealed class StringPool
 {
-    private const int MaxPooledLength = 64;
+    internal const int MaxPooledLength = 64;
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup =
         new Dictionary<string, string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 

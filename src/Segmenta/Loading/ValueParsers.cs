@@ -61,6 +61,52 @@ internal static class ValueParsers
         return true;
     }
 
+    /// <summary>
+    /// The usual number cell (an optional minus sign, at most 15 digits and one decimal point, point style) read straight
+    /// into its exact decimal, without the double of <see cref="TryParseNumber"/>. A double keeps 15 significant digits
+    /// exactly, so the value equals <see cref="Money.FromParsed"/> of <see cref="TryParseNumber"/> before rounding;
+    /// false for every other text (the caller then takes the general path).
+    /// </summary>
+    internal static bool TryParsePlainDecimal(ReadOnlySpan<char> text, DecimalStyle style, out decimal value)
+    {
+        value = 0;
+        text = text.Trim();
+        var i = text.Length > 0 && text[0] == '-' ? 1 : 0;
+        long mantissa = 0;
+        var digits = 0;
+        var scale = -1;
+        for (; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsAsciiDigit(c))
+            {
+                if (++digits > 15)
+                {
+                    return false;
+                }
+                mantissa = mantissa * 10 + (c - '0');
+                if (scale >= 0)
+                {
+                    scale++;
+                }
+            }
+            else if (c == '.' && scale < 0 && style == DecimalStyle.Point)
+            {
+                scale = 0;
+            }
+            else
+            {
+                return false;
+            }
+        }
+        if (digits == 0)
+        {
+            return false;
+        }
+        value = new decimal((int)(mantissa & 0xFFFF_FFFF), (int)(mantissa >> 32), 0, isNegative: mantissa != 0 && text[0] == '-', (byte)Math.Max(scale, 0));
+        return true;
+    }
+
     /// <summary>Customer ids as people read them: "17850.0" and " 17850 " both become "17850".</summary>
     internal static string? NormaliseId(ReadOnlySpan<char> text)
     {

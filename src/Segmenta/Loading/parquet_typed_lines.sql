@@ -26,7 +26,9 @@ WITH cells AS (
             WHEN {has_price} AND price_text IS NULL AND NOT {has_total} THEN 'non-numeric price '''''
             WHEN NOT price_fits THEN 'price ''' || price_text || ''' beyond {limit}'
             WHEN NOT total_fits THEN 'line total ''' || total_text || ''' beyond {limit}'
-            WHEN total IS NULL AND price IS NOT NULL AND quantity IS NOT NULL AND abs(price * quantity) > {limit_number}
+            -- the product in doubles first: exact DECIMAL(38,8) arithmetic only where it can be near the limit
+            WHEN total IS NULL AND price IS NOT NULL AND quantity IS NOT NULL
+                 AND abs(CAST(price AS DOUBLE) * CAST(quantity AS DOUBLE)) >= 9e13 AND abs(price * quantity) > {limit_number}
                 THEN 'line total (price × quantity) beyond {limit}'
             WHEN total IS NULL AND (price IS NULL OR quantity IS NULL) AND {has_amount}
                 THEN 'no amount: neither a line total nor both quantity and price'
@@ -35,7 +37,14 @@ WITH cells AS (
 )
 SELECT line_number, reason, raw_text,
        invoice, stock_code, description, quantity, invoice_date, price, country, category,
-       CASE WHEN reason IS NULL THEN coalesce(total, CAST(price * quantity AS DECIMAL(18,4))) END AS amount,
+       -- price × quantity rounded at 4 places. For a whole quantity under a million and a product under 9e7 (nearly every
+       -- line) it is computed in doubles, exactly: price × 10,000 is a whole number, the product stays below 2^53, and
+       -- the cast back rounds a double within an ulp of a 4-place value to that value. Otherwise in DECIMAL(38,8).
+       CASE WHEN reason IS NULL THEN coalesce(total,
+           CASE WHEN abs(CAST(quantity AS DOUBLE)) < 1e6 AND CAST(quantity AS DOUBLE) = trunc(CAST(quantity AS DOUBLE))
+                     AND abs(CAST(price AS DOUBLE) * CAST(quantity AS DOUBLE)) < 9e7
+                THEN CAST(round(CAST(price AS DOUBLE) * 10000) * CAST(quantity AS DOUBLE) / 10000 AS DECIMAL(18,4))
+                ELSE CAST(price * quantity AS DECIMAL(18,4)) END) END AS amount,
        -- "17850.0" and " 17850 " are the customer 17850; empty, nan, null and NA are no customer (ValueParsers.NormaliseId).
        CASE
            WHEN customer_text = '' OR lower(customer_text) IN ('nan', 'null') OR customer_text = 'NA' THEN NULL

@@ -13,10 +13,34 @@ internal static partial class EngineLimits
 {
     internal const string Variable = "SEGMENTA_MEMORY_LIMIT";
 
+    internal const string ThreadsVariable = "SEGMENTA_THREADS";
+
     internal static void Apply(SegmentaStore store)
     {
         var temp = (store.Path + ".tmp").Replace("'", "''", StringComparison.Ordinal);
         store.Execute($"SET memory_limit = '{MemoryLimit()}'; SET temp_directory = '{temp}';");
+        if (Threads(Environment.GetEnvironmentVariable(ThreadsVariable)) is { } threads)
+        {
+            store.Execute(string.Create(CultureInfo.InvariantCulture, $"SET threads = {threads}"));
+        }
+    }
+
+    /// <summary>
+    /// <c>SEGMENTA_THREADS</c>: DuckDB's thread count (default: one per core). For measurements: DuckDB 1.5's calling
+    /// thread busy-polls while workers hold every task (duckdb/duckdb#22178), so on few shared cores fewer threads can cost less CPU.
+    /// </summary>
+    internal static int? Threads(string? value)
+    {
+        var asked = value?.Trim();
+        if (string.IsNullOrEmpty(asked))
+        {
+            return null;
+        }
+        if (!int.TryParse(asked, NumberStyles.None, CultureInfo.InvariantCulture, out var threads) || threads < 1)
+        {
+            throw new SegmentaException($"{ThreadsVariable}={asked} is not a thread count. Use a whole number of at least 1, e.g. {ThreadsVariable}=2.");
+        }
+        return threads;
     }
 
     /// <summary>The limit as DuckDB reads it ("4GB", "9830MB").</summary>

@@ -60,6 +60,36 @@ public class ImporterTests
     }
 
     [Fact]
+    public void Descriptions_dates_and_numbers_read_through_the_shortcuts_are_each_line_s_own()
+    {
+        // A product's description is compared with the one it had before, a date with the previous line's, and plain
+        // numbers skip the double: a description that changes, comes back, is blank or padded, a product code longer
+        // than the string pool keeps, a date that changes and comes back, and numbers with 5 places, a sign or a
+        // thousands separator must still be read line by line as written.
+        var longCode = new string('P', 70);
+        using var fixture = new StoreFixture();
+        fixture.Import(Header
+            + "1,A,HEART,2,2010-12-01 08:26:00,2.55,1,UK\n"             // 2
+            + "1,A,HEART,2,2010-12-01 08:26:00,2.55,1,UK\n"             // 3 same description, same date
+            + "1,A,RED HEART,-3,2010-12-01 08:27:00,0.12345,1,UK\n"     // 4 the description changes; 5 places round half away
+            + "1,A, HEART ,1,2010-12-01 08:26:00,\"1,234.5\",1,UK\n"     // 5 back (padded), the earlier date comes back
+            + "1,A,,1,2010-12-01 08:26:00,-0.00005,1,UK\n"               // 6 blank description
+            + $"1,{longCode},LONG,1,2010-12-01 08:26:00,1,1,UK\n"       // 7 a code longer than the pool keeps
+            + $"1,{longCode},LONGER,1,2010-12-01 08:26:00,1,1,UK\n");   // 8 its description changes
+
+        var lines = fixture.Query(
+            "SELECT description, strftime(invoice_date, '%H:%M'), CAST(quantity AS VARCHAR), CAST(unit_price AS VARCHAR), CAST(amount AS VARCHAR) FROM raw_lines ORDER BY line_number",
+            r => (r.IsDBNull(0) ? null : r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4)));
+
+        Assert.Equal(
+            [("HEART", "08:26", "2.0000", "2.5500", "5.1000"), ("HEART", "08:26", "2.0000", "2.5500", "5.1000"),
+             ("RED HEART", "08:27", "-3.0000", "0.1235", "-0.3705"), ("HEART", "08:26", "1.0000", "1234.5000", "1234.5000"),
+             (null, "08:26", "1.0000", "-0.0001", "-0.0001"), ("LONG", "08:26", "1.0000", "1.0000", "1.0000"),
+             ("LONGER", "08:26", "1.0000", "1.0000", "1.0000")],
+            lines);
+    }
+
+    [Fact]
     public void Importing_the_same_file_twice_adds_nothing_and_a_second_file_appends()
     {
         using var fixture = new StoreFixture();

@@ -30,6 +30,32 @@ public class ParquetTypedImportTests
     }
 
     [Fact]
+    public void Files_of_one_or_many_row_groups_load_the_same_lines_and_the_thread_count_comes_back()
+    {
+        // A file of fewer row groups than threads is read on one thread (DuckDB's busy-polling calling thread); the
+        // setting is put back after the import, and the result does not depend on the number of row groups.
+        using var directory = new TempDirectory();
+        var one = directory.File("one.parquet");
+        ShopGenerator.Generate(new GenerateOptions { Lines = 5_000, Seed = 9, Format = GeneratedFormat.Parquet, OutputPath = one });
+        using var fromOne = new StoreFixture();
+        var many = directory.File("many.parquet");
+        fromOne.Store.Execute($"COPY (SELECT * FROM read_parquet('{one}')) TO '{many}' (FORMAT parquet, ROW_GROUP_SIZE 1024)");
+        using var fromMany = new StoreFixture();
+        fromOne.Store.Execute("SET threads = 2");
+        fromMany.Store.Execute("SET threads = 2");
+
+        var a = Importer.Import(fromOne.Store, one, new ImportOptions());
+        var b = Importer.Import(fromMany.Store, many, new ImportOptions());
+
+        Assert.Equal(1L, fromOne.Store.Scalar<long>($"SELECT count(DISTINCT row_group_id) FROM parquet_metadata('{one}')"));
+        Assert.True(fromMany.Store.Scalar<long>($"SELECT count(DISTINCT row_group_id) FROM parquet_metadata('{many}')") > 2);
+        Assert.Equal((5_000L, a.LinesLoaded, a.LinesQuarantined), (b.LinesRead, b.LinesLoaded, b.LinesQuarantined));
+        Assert.Equal(Rows(fromOne, Lines), Rows(fromMany, Lines));
+        Assert.Equal("2", fromOne.Store.Scalar<string>("SELECT current_setting('threads')"));
+        Assert.Equal("2", fromMany.Store.Scalar<string>("SELECT current_setting('threads')"));
+    }
+
+    [Fact]
     public void Typed_cells_follow_the_text_rules_value_by_value_and_reason_by_reason()
     {
         // Doubles as pandas writes them (customer ids with NaN, prices with binary residue), nulls, a value beyond the

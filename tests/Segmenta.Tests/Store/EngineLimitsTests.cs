@@ -17,4 +17,18 @@ public class EngineLimitsTests
         var megabytes = long.Parse(limit[..^2], System.Globalization.CultureInfo.InvariantCulture);
         Assert.InRange(megabytes, 256, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1048576);
     }
+
+    [Theory]
+    [InlineData(null, null)]
+    [InlineData("", null)]
+    [InlineData(" 1 ", 1)]
+    [InlineData("4", 4)]
+    public void SEGMENTA_THREADS_gives_DuckDB_s_thread_count(string? value, int? expected) => Assert.Equal(expected, EngineLimits.Threads(value));
+
+    [Theory]
+    [InlineData("two")]
+    [InlineData("0")]
+    [InlineData("-1")]
+    public void A_wrong_SEGMENTA_THREADS_names_the_variable(string value) =>
+        Assert.Contains($"SEGMENTA_THREADS={value}", Assert.Throws<SegmentaException>(() => EngineLimits.Threads(value)).Message);
 }
