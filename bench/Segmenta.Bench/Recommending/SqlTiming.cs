@@ -50,7 +50,7 @@ internal static class SqlTiming
         store.Execute("CREATE OR REPLACE TEMP TABLE rec_non_product_codes (pattern VARCHAR); INSERT INTO rec_non_product_codes VALUES ('POST'); SET VARIABLE rec_segmentation = 'kmeans'");
         foreach (var statement in SqlScripts.Get("Recommending/purchases.sql").Split(";\n").Where(s => s.Trim().Length > 0))
         {
-            var line = statement.Trim().Split('\n').First(l => !l.StartsWith("--", StringComparison.Ordinal));
+            var line = statement.Trim().Split('\n').FirstOrDefault(l => l.Trim().Length > 0 && !l.StartsWith("--", StringComparison.Ordinal)) ?? "";
             Time(line[..Math.Min(70, line.Length)], () => store.Execute(statement));
         }
         var n = 0;
