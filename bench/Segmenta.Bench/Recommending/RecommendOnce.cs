@@ -29,8 +29,6 @@ internal static class RecommendOnce
         }
         var log = Phase("load purchases", () => PurchaseLogLoader.Load(store, options, out _));
         var fits = new ReferenceDayFits(log, options);
-        var cutDay = PurchaseLog.ToDay(RecommendationEvaluator.DefaultCutoff(log));
-        Phase("states (3 days)", () => { fits.State(ReferenceDayFits.ValidationDay(cutDay)); fits.State(cutDay); return fits.State(log.LastDay); });
         var outcome = Phase("evaluate", () => RecommendationEvaluator.Evaluate(log, options, fits));
         var models = Phase("final fit", () => { var m = fits.Fit(log.LastDay); _ = m[options.ListMethod]; return m; });
         var lists = Phase("lists", () => Recommender.RecommendAll(models, models[options.ListMethod], options.Top));
