@@ -32,6 +32,9 @@ internal static class Program
             case "recommend":
                 Recommending.RecommendTiming.Run([.. args.Skip(1)]);
                 return 0;
+            case "recommend-once":
+                Recommending.RecommendOnce.Run([.. args.Skip(1)]);
+                return 0;
             case "recommend-parts":
                 Recommending.RecommendParts.Run([.. args.Skip(1)]);
                 return 0;

@@ -81,15 +81,30 @@ internal sealed class Interactions
     {
         var log = Log;
         var rowStart = new int[log.Customers + 1];
-        var items = new int[log.Lines];
-        var orders = new int[log.Lines];
-        var lastDay = new int[log.Lines];
-        var units = new double[log.Lines];
-        var revenue = new double[log.Lines];
-        var weight = new double[log.Lines];
+        // The entries are counted first so that every array is allocated once at its final size (allocating one slot per
+        // line and copying the used part doubled the peak at 10M lines).
+        var stamp = new int[log.Products];
+        var entries = 0;
+        for (var c = 0; c < log.Customers; c++)
+        {
+            for (var l = log.CustomerStart[c]; l < log.CustomerStart[c + 1] && log.Day[l] <= ReferenceDay; l++)
+            {
+                if (stamp[log.Product[l]] != c + 1)
+                {
+                    stamp[log.Product[l]] = c + 1;
+                    entries++;
+                }
+            }
+        }
+        Array.Clear(stamp);
+        var items = new int[entries];
+        var orders = new int[entries];
+        var lastDay = new int[entries];
+        var units = new double[entries];
+        var revenue = new double[entries];
+        var weight = new double[entries];
         var lastSale = new int[log.Products];
         Array.Fill(lastSale, int.MinValue);
-        var stamp = new int[log.Products];
         var position = new int[log.Products];
         var decay = -Math.Log(2) / halfLifeDays;
         var country = (int[])log.CustomerCountry.Clone();
@@ -140,12 +155,12 @@ internal sealed class Interactions
         }
         CustomerCountry = country;
         RowStart = rowStart;
-        Items = items[..n];
-        OrderCount = orders[..n];
-        LastDay = lastDay[..n];
-        Units = units[..n];
-        Revenue = revenue[..n];
-        Weight = weight[..n];
+        Items = items;
+        OrderCount = orders;
+        LastDay = lastDay;
+        Units = units;
+        Revenue = revenue;
+        Weight = weight;
         LastSale = lastSale;
     }
 

@@ -5,9 +5,9 @@ namespace Segmenta.Tests.Recommending;
 /// <summary>Nothing after the cut reaches what scores a customer at the cut.</summary>
 public class LeakageTests
 {
-    private const int Customers = 60, Products = 15, Days = 400, Cut = 300;
+    internal const int Customers = 60, Products = 15, Days = 400, Cut = 300;
 
-    private static readonly RecommendationOptions Options = new()
+    internal static readonly RecommendationOptions Options = new()
     {
         EaseMinBuyers = 2, EaseLambda = 5, MinSupport = 1, MinRuleOrders = 1, BootstrapResamples = 0,
     };
@@ -17,7 +17,7 @@ public class LeakageTests
     /// from one generator; lines after it from another seeded with <paramref name="testSeed"/>, which also decides
     /// every customer's country after the cut and the stored (full-data) segment and country of each customer.
     /// </summary>
-    private static PurchaseLog Shop(int testSeed)
+    internal static PurchaseLog Shop(int testSeed)
     {
         var before = new Random(1);
         var after = new Random(testSeed);
@@ -100,7 +100,7 @@ public class LeakageTests
         Assert.Equal(original.CustomerSegment, SegmentsAsOf.Compute(Interactions.Build(original, original.LastDay, 90), seed: 0).GroupOf);
     }
 
-    private static string Ranked(FittedRecommenders models, RecommendationMethod method, int customer, bool newOnly)
+    internal static string Ranked(FittedRecommenders models, RecommendationMethod method, int customer, bool newOnly)
     {
         var buffer = new ScoringBuffer(models.Data.Products);
         buffer.Begin(models.Data, customer);

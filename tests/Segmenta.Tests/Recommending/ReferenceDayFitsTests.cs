@@ -1,0 +1,50 @@
+using Segmenta.Recommending;
+
+namespace Segmenta.Tests.Recommending;
+
+/// <summary>The fits at a reference day keep little in memory and give the same models however often they are asked for.</summary>
+public class ReferenceDayFitsTests
+{
+    private static readonly int CutDay = PurchaseLog.ToDay(new DateOnly(2010, 1, 1)) + LeakageTests.Cut;
+
+    [Fact]
+    public void A_state_dropped_after_its_weights_were_learned_is_rebuilt_into_the_same_models()
+    {
+        var log = LeakageTests.Shop(testSeed: 2);
+        var fits = new ReferenceDayFits(log, LeakageTests.Options);
+        var first = fits.Fit(CutDay);
+        var before = AllLists(first);
+        // The day whose validation split ends on the cut: learning its weights uses the cut's state, then drops it.
+        var later = PurchaseLog.ToDay(PurchaseLog.ToDate(CutDay).AddDays(1).AddMonths(3));
+        Assert.Equal(CutDay, ReferenceDayFits.ValidationDay(later));
+        _ = fits.Calibration(later);
+
+        var second = fits.Fit(CutDay);
+
+        Assert.NotSame(first.Data, second.Data); // the state was not kept
+        Assert.Equal(first.Data.Items, second.Data.Items);
+        Assert.Equal(first.Data.Weight, second.Data.Weight);
+        Assert.Equal(first.TwoKind.Ease.Weights, second.TwoKind.Ease.Weights);
+        Assert.Same(first.Calibration, second.Calibration); // weights are cached by day
+        Assert.Equal(before, AllLists(second));
+    }
+
+    [Fact]
+    public void Interaction_arrays_hold_exactly_one_entry_per_customer_and_product_bought_by_the_reference_day()
+    {
+        var log = LeakageTests.Shop(testSeed: 2);
+
+        var data = Interactions.Build(log, CutDay, 90);
+
+        var expected = Enumerable.Range(0, log.Lines).Where(l => log.Day[l] <= CutDay).Select(l => (log.Customer[l], log.Product[l])).Distinct().Count();
+        Assert.Equal(expected, data.RowStart[^1]);
+        foreach (var length in (int[])[data.Items.Length, data.OrderCount.Length, data.LastDay.Length, data.Units.Length, data.Revenue.Length, data.Weight.Length])
+        {
+            Assert.Equal(expected, length);
+        }
+        Assert.Equal(log.Lines, Interactions.Build(log, log.LastDay, 90).OrderCount.Sum()); // each line is one order of one entry (no line repeats a product within its order)
+    }
+
+    private static string AllLists(FittedRecommenders models) => string.Join("\n",
+        models.Methods.Order().SelectMany(m => Enumerable.Range(0, LeakageTests.Customers).Select(c => LeakageTests.Ranked(models, m, c, newOnly: false))));
+}
