@@ -46,7 +46,7 @@ internal static class ClvCommand
             foreach (var total in result.Holdout.Where(h => h.FrequencyGroup == "total"))
             {
                 Terminal.Out.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
-                    $"Holdout {total.Model}: predicted {total.PredictedPurchases:0.#} vs actual {total.ActualPurchases:0} purchases; MAE of the median {total.ModelMae:0.###} per customer, RMSE of the mean {total.ModelRmse:0.###} (naive past rate: {total.BaselineMae:0.###}, {total.BaselineRmse:0.###}).")));
+                    $"Holdout {total.Model}: predicted {total.PredictedPurchases:0.#} vs actual {total.ActualPurchases:0} purchases; per customer MAE of the median {total.ModelMedianMae:0.###}, MAE of the mean {total.ModelMeanMae:0.###}, RMSE of the mean {total.ModelMeanRmse:0.###} (naive past rate: {total.BaselineMedianMae:0.###}, {total.BaselineMeanMae:0.###}, {total.BaselineMeanRmse:0.###}).")));
             }
             Terminal.Out.MarkupLine(Markup.Escape($"Predictions use {result.Fits.First(f => f.Chosen && f.Fit.CountingModel is not null).Fit.Name}: {result.ChoiceReason}."));
             foreach (var note in result.Notes)

@@ -9,7 +9,7 @@ internal sealed class LifetimeOptionSet
 {
     internal Option<string> Model { get; } = new("--model")
     {
-        Description = "Counting model: bgnbd, pareto-nbd, mbgnbd, or auto (fit all three; keep the best on the holdout, else by log-likelihood; Pareto/NBD takes seconds).",
+        Description = "Counting model: bgnbd, pareto-nbd, mbgnbd, or auto (fit all three; keep the highest log-likelihood, on the calibration period when there is a holdout; Pareto/NBD takes seconds).",
         DefaultValueFactory = _ => "bgnbd",
     };
 

@@ -38,11 +38,12 @@ internal static class ClvPage
                 new { title = new { text = "Calibration against holdout: purchases per customer after the calibration end" },
                     xaxis = new { title = new { text = "Repeat purchases in the calibration period" }, type = "category" }, yaxis = new { title = new { text = "Holdout purchases per customer" } } },
                 "Line chart of mean holdout purchases per customer, actual, predicted and naive, by calibration repeat purchases");
-            page.Table(["Group", "#Customers", "#Actual", "#Predicted", "#Naive", "#MAE model", "#MAE naive", "#RMSE model", "#RMSE naive"],
+            page.Table(["Group", "#Customers", "#Actual", "#Predicted", "#Naive", "#MAE median model", "#MAE median naive", "#MAE mean model", "#MAE mean naive", "#RMSE mean model", "#RMSE mean naive"],
                 view.Holdout.Select(h => (IReadOnlyList<string>)
                 [
                     h.FrequencyGroup, Page.N(h.Customers), Page.N(h.ActualPurchases), Page.N(h.PredictedPurchases, 1), Page.N(h.BaselinePurchases, 1),
-                    Page.N(h.ModelMae, 3), Page.N(h.BaselineMae, 3), Page.N(h.ModelRmse, 3), Page.N(h.BaselineRmse, 3),
+                    Page.N(h.ModelMedianMae, 3), Page.N(h.BaselineMedianMae, 3), Page.N(h.ModelMeanMae, 3), Page.N(h.BaselineMeanMae, 3),
+                    Page.N(h.ModelMeanRmse, 3), Page.N(h.BaselineMeanRmse, 3),
                 ]), "holdout");
         }
         if (view.Tracking.Count > 1)

@@ -42,6 +42,24 @@ internal static class HoldoutValidation
         return rows;
     }
 
+    /// <summary>
+    /// Which forecast wins on each score of a holdout row, in words: the median forecasts by absolute error, the expected
+    /// counts by absolute and squared error (lower wins; equal to four decimals is a tie).
+    /// </summary>
+    internal static string Verdict(HoldoutRow row)
+    {
+        static string Compare(string score, double model, double baseline)
+        {
+            var text = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{model:0.0000} against {baseline:0.0000} for the naive past rate");
+            var winner = Math.Round(model, 4) == Math.Round(baseline, 4) ? "tie" : model < baseline ? "the model wins" : "the naive baseline wins";
+            return $"{score}: {text}, {winner}";
+        }
+        return $"Holdout test of {row.Model} ({row.Customers} customers, errors per customer): "
+            + string.Join("; ", Compare("median forecast, mean absolute error", row.ModelMedianMae, row.BaselineMedianMae),
+                Compare("expected count, mean absolute error", row.ModelMeanMae, row.BaselineMeanMae),
+                Compare("expected count, root mean squared error", row.ModelMeanRmse, row.BaselineMeanRmse)) + ".";
+    }
+
     /// <summary>The smallest count whose cumulative probability reaches one half.</summary>
     internal static int Median(Func<int, double> probability)
     {
@@ -68,7 +86,8 @@ internal static class HoldoutValidation
 
     private static HoldoutRow Row(string model, string group, List<int> members, CustomerSummary summary, Forecast[] forecasts)
     {
-        double actual = 0, expected = 0, naive = 0, modelAbsolute = 0, baselineAbsolute = 0, modelSquared = 0, baselineSquared = 0;
+        double actual = 0, expected = 0, naive = 0, modelAbsolute = 0, baselineAbsolute = 0, modelMeanAbsolute = 0, baselineMeanAbsolute = 0;
+        double modelSquared = 0, baselineSquared = 0;
         foreach (var i in members)
         {
             var f = forecasts[i];
@@ -78,12 +97,14 @@ internal static class HoldoutValidation
             naive += f.BaselineMean;
             modelAbsolute += Math.Abs(f.ModelMedian - y);
             baselineAbsolute += Math.Abs(f.BaselineMedian - y);
+            modelMeanAbsolute += Math.Abs(f.ModelMean - y);
+            baselineMeanAbsolute += Math.Abs(f.BaselineMean - y);
             modelSquared += (f.ModelMean - y) * (f.ModelMean - y);
             baselineSquared += (f.BaselineMean - y) * (f.BaselineMean - y);
         }
         var n = Math.Max(members.Count, 1);
         return new HoldoutRow(model, group, members.Count, actual, expected, naive, modelAbsolute / n, baselineAbsolute / n,
-            Math.Sqrt(modelSquared / n), Math.Sqrt(baselineSquared / n));
+            modelMeanAbsolute / n, baselineMeanAbsolute / n, Math.Sqrt(modelSquared / n), Math.Sqrt(baselineSquared / n));
     }
 
     private readonly record struct Forecast(double ModelMean, int ModelMedian, double BaselineMean, int BaselineMedian);

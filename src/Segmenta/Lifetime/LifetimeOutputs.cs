@@ -24,8 +24,9 @@ public static class LifetimeOutputs
             Copy(store, """
                 SELECT model AS Model, frequency_group AS FrequencyGroup, customers AS Customers,
                        actual_purchases::BIGINT AS ActualPurchases, round(predicted_purchases, 2) AS PredictedPurchases,
-                       round(baseline_purchases, 2) AS BaselinePurchases, round(model_mae, 4) AS ModelMae, round(baseline_mae, 4) AS BaselineMae,
-                       round(model_rmse, 4) AS ModelRmse, round(baseline_rmse, 4) AS BaselineRmse
+                       round(baseline_purchases, 2) AS BaselinePurchases, round(model_mae, 4) AS ModelMedianMae, round(baseline_mae, 4) AS BaselineMedianMae,
+                       round(model_mean_mae, 4) AS ModelMeanMae, round(baseline_mean_mae, 4) AS BaselineMeanMae,
+                       round(model_rmse, 4) AS ModelMeanRmse, round(baseline_rmse, 4) AS BaselineMeanRmse
                 FROM clv_holdout
                 ORDER BY model, group_order
                 """, holdout);

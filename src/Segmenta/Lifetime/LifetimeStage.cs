@@ -48,11 +48,15 @@ public static class LifetimeStage
                     holdout.AddRange(HoldoutValidation.Compute(fit.Name, model, calibration, length));
                 }
             }
-            var best = holdout.Where(h => h.FrequencyGroup == "total").OrderBy(h => h.ModelMae).ThenBy(h => h.ModelRmse).FirstOrDefault();
-            if (best is not null && options.Model == ModelChoice.Auto)
+            // The holdout is the test: choosing on it would make the chosen model's holdout error an optimistic estimate.
+            // Auto chooses on the calibration period alone (every model has four parameters, so the highest likelihood is
+            // also the best AIC and BIC); the holdout then checks that choice out of sample.
+            var best = calibrationFits.Where(f => f.Fit.CountingModel is not null).OrderByDescending(f => f.Fit.LogLikelihood).FirstOrDefault();
+            if (best.Fit is not null && options.Model == ModelChoice.Auto)
             {
-                chosen = calibrationFits.First(f => f.Fit.Name == best.Model).Kind;
-                reason = $"lowest holdout mean absolute error of the median forecast ({best.ModelMae:0.####} purchases per customer)";
+                chosen = best.Kind;
+                reason = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"highest log-likelihood on the calibration period ({best.Fit.LogLikelihood:0.##}; every model has four parameters), tested on the holdout");
             }
             fits.AddRange(calibrationFits.Select(f => new PeriodFit("calibration", f.Fit, false)));
             // The tracking chart shows the calibration fit of the model the predictions use: the holdout weeks are its forecast.
@@ -74,6 +78,10 @@ public static class LifetimeStage
             notes.Add(edge.Parameters.Any(p => p.Value < MaximumLikelihood.BoundaryValue)
                 ? $"The {edge.Name} fit has its maximum on the boundary ({string.Join(", ", edge.Parameters.Where(p => p.Value < MaximumLikelihood.BoundaryValue).Select(p => p.Name))} at 0): the data show no dropout this model can identify."
                 : $"The {edge.Name} fit has its maximum on the boundary (s and beta grow together): every customer drops out at the same rate s/beta, whose heterogeneity the data cannot identify.");
+        }
+        if (holdout.FirstOrDefault(h => h.FrequencyGroup == "total" && h.Model == ModelFitter.NameOf(chosen ?? kinds[0])) is { } tested)
+        {
+            notes.Add(HoldoutValidation.Verdict(tested));
         }
         var usable = fullFits.Where(f => f.CountingModel is not null).OrderByDescending(f => f.LogLikelihood).FirstOrDefault()
             ?? throw new SegmentaException($"No lifetime model could be fitted: {string.Join("; ", fullFits.Select(f => $"{f.Name}: {f.Problem}"))}.");

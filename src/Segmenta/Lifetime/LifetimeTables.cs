@@ -51,7 +51,8 @@ public static class LifetimeTables
                 var order = h.FrequencyGroup == "total" ? HoldoutValidation.TopGroup + 1 : int.Parse(h.FrequencyGroup.TrimEnd('+'), CultureInfo.InvariantCulture);
                 appender.CreateRow().AppendValue(h.Model).AppendValue(h.FrequencyGroup).AppendValue(order).AppendValue(h.Customers)
                     .AppendValue(h.ActualPurchases).AppendValue(h.PredictedPurchases).AppendValue(h.BaselinePurchases)
-                    .AppendValue(h.ModelMae).AppendValue(h.BaselineMae).AppendValue(h.ModelRmse).AppendValue(h.BaselineRmse).EndRow();
+                    .AppendValue(h.ModelMedianMae).AppendValue(h.BaselineMedianMae).AppendValue(h.ModelMeanRmse).AppendValue(h.BaselineMeanRmse)
+                    .AppendValue(h.ModelMeanMae).AppendValue(h.BaselineMeanMae).EndRow();
             }
         }
         store.Execute("INSERT INTO clv_settings VALUES ($m, $why, $unit, $obs, $cal, $rate, $h, $corr)",

@@ -56,8 +56,9 @@ public sealed record LifetimeView(
             GROUP BY ALL ORDER BY f.period DESC, f.model
             """, r => new LifetimeFitRow(r.GetString(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetDouble(3), r.GetInt64(4),
                 r.GetBoolean(5), r.GetBoolean(6), r.GetBoolean(7)));
-        var holdout = store.Query("SELECT model, frequency_group, customers, actual_purchases, predicted_purchases, baseline_purchases, model_mae, baseline_mae, model_rmse, baseline_rmse FROM clv_holdout WHERE model = $m ORDER BY group_order",
-            r => new HoldoutRow(r.GetString(0), r.GetString(1), r.GetInt64(2), r.GetDouble(3), r.GetDouble(4), r.GetDouble(5), r.GetDouble(6), r.GetDouble(7), r.GetDouble(8), r.GetDouble(9)),
+        var holdout = store.Query("SELECT model, frequency_group, customers, actual_purchases, predicted_purchases, baseline_purchases, model_mae, baseline_mae, model_mean_mae, baseline_mean_mae, model_rmse, baseline_rmse FROM clv_holdout WHERE model = $m ORDER BY group_order",
+            r => new HoldoutRow(r.GetString(0), r.GetString(1), r.GetInt64(2), r.GetDouble(3), r.GetDouble(4), r.GetDouble(5), r.GetDouble(6), r.GetDouble(7), r.GetDouble(8), r.GetDouble(9),
+                r.GetDouble(10), r.GetDouble(11)),
             ("m", settings.Model));
         var tiers = store.Query("""
             SELECT c.churn_risk, count(*), sum(h.clv), avg(h.clv)

@@ -3,7 +3,7 @@ namespace Segmenta.Lifetime;
 /// <summary>Which counting model the predictions use.</summary>
 public enum ModelChoice
 {
-    /// <summary>Fit every model and keep the best: lowest holdout error when there is a holdout, else highest log-likelihood.</summary>
+    /// <summary>Fit every model and keep the highest log-likelihood (of the calibration fits when there is a holdout, which then tests the choice).</summary>
     Auto,
 
     /// <summary>BG/NBD.</summary>

@@ -33,7 +33,9 @@ CREATE TABLE IF NOT EXISTS clv_holdout (
     model_mae           DOUBLE NOT NULL,    -- of the median forecasts
     baseline_mae        DOUBLE NOT NULL,
     model_rmse          DOUBLE NOT NULL,    -- of the expected (mean) forecasts
-    baseline_rmse       DOUBLE NOT NULL
+    baseline_rmse       DOUBLE NOT NULL,
+    model_mean_mae      DOUBLE NOT NULL,    -- absolute error of the expected (mean) forecasts
+    baseline_mean_mae   DOUBLE NOT NULL
 );
 CREATE TABLE IF NOT EXISTS clv_settings (
     model            VARCHAR NOT NULL,

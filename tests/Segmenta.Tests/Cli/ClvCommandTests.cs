@@ -30,6 +30,7 @@ public class ClvCommandTests
         Assert.Equal("Model,Parameter,Value,StdError,LogLikelihood,Customers,Converged,AtBoundary,Period,Chosen", models[0]);
         Assert.Contains(models, line => line.StartsWith("gamma-gamma,p,", StringComparison.Ordinal));
         var holdout = File.ReadAllLines(Path.Combine(output, "clv-holdout.csv"));
+        Assert.Equal("Model,FrequencyGroup,Customers,ActualPurchases,PredictedPurchases,BaselinePurchases,ModelMedianMae,BaselineMedianMae,ModelMeanMae,BaselineMeanMae,ModelMeanRmse,BaselineMeanRmse", holdout[0]);
         Assert.Contains(holdout, line => line.StartsWith("bgnbd,total,2357,1882,", StringComparison.Ordinal));
     }
 

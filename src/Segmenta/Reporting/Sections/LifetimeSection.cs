@@ -21,15 +21,15 @@ internal static class LifetimeSection
             "Fitted models");
         if (report.Holdout.Count > 0)
         {
-            html.Table(["Repeat purchases before " + report.CalibrationEnd?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), "#Customers", "#Actual", "#Predicted", "#Naive (past rate)", "#MAE model", "#MAE naive", "#RMSE model", "#RMSE naive"],
+            html.Table(["Repeat purchases before " + report.CalibrationEnd?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), "#Customers", "#Actual", "#Predicted", "#Naive (past rate)", "#MAE median model", "#MAE median naive", "#MAE mean model", "#MAE mean naive", "#RMSE mean model", "#RMSE mean naive"],
                 report.Holdout.Select(h => (IReadOnlyList<string>)
                 [
                     h.FrequencyGroup, Html.Number(h.Customers), Html.Number(h.ActualPurchases), Html.Number(h.PredictedPurchases, 1),
-                    Html.Number(h.BaselinePurchases, 1), Html.Number(h.ModelMae, 3), Html.Number(h.BaselineMae, 3),
-                    Html.Number(h.ModelRmse, 3), Html.Number(h.BaselineRmse, 3),
+                    Html.Number(h.BaselinePurchases, 1), Html.Number(h.ModelMedianMae, 3), Html.Number(h.BaselineMedianMae, 3),
+                    Html.Number(h.ModelMeanMae, 3), Html.Number(h.BaselineMeanMae, 3), Html.Number(h.ModelMeanRmse, 3), Html.Number(h.BaselineMeanRmse, 3),
                 ]),
                 "Holdout: purchases after the calibration end, predicted against actual");
-            html.Paragraph("Each forecast is scored by the error it is the best answer for: the median count by the mean absolute error (MAE), the expected count by the root mean squared error (RMSE). The naive baseline carries each customer's past rate over the holdout (as a Poisson count for its median).");
+            html.Paragraph("Two point forecasts per customer: the median of the predicted count (the best answer for the mean absolute error, MAE) and the expected count (the best answer for the root mean squared error, RMSE; its MAE is shown too). The naive baseline carries each customer's past rate over the holdout (as a Poisson count for its median). Lower is better.");
             WriteHoldoutChart(html, report);
         }
         WriteTrackingChart(html, report);
