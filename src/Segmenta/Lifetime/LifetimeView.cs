@@ -56,7 +56,13 @@ public sealed record LifetimeView(
             GROUP BY ALL ORDER BY f.period DESC, f.model
             """, r => new LifetimeFitRow(r.GetString(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetDouble(3), r.GetInt64(4),
                 r.GetBoolean(5), r.GetBoolean(6), r.GetBoolean(7)));
-        var holdout = store.Query("SELECT model, frequency_group, customers, actual_purchases, predicted_purchases, baseline_purchases, model_mae, baseline_mae, model_mean_mae, baseline_mean_mae, model_rmse, baseline_rmse FROM clv_holdout WHERE model = $m ORDER BY group_order",
+        var holdoutReadable = store.HasColumn("clv_holdout", "model_mean_mae");
+        if (!holdoutReadable && store.Scalar<long>("SELECT count(*) FROM clv_holdout") > 0)
+        {
+            throw new SegmentaException("The lifetime value holdout in this database was written by an earlier version of Segmenta (its table clv_holdout has no "
+                + "model_mean_mae column). Run `segmenta analyze` or `segmenta clv` on the database again to rewrite the lifetime tables; nothing else is lost.");
+        }
+        List<HoldoutRow> holdout = !holdoutReadable ? [] : store.Query("SELECT model, frequency_group, customers, actual_purchases, predicted_purchases, baseline_purchases, model_mae, baseline_mae, model_mean_mae, baseline_mean_mae, model_rmse, baseline_rmse FROM clv_holdout WHERE model = $m ORDER BY group_order",
             r => new HoldoutRow(r.GetString(0), r.GetString(1), r.GetInt64(2), r.GetDouble(3), r.GetDouble(4), r.GetDouble(5), r.GetDouble(6), r.GetDouble(7), r.GetDouble(8), r.GetDouble(9),
                 r.GetDouble(10), r.GetDouble(11)),
             ("m", settings.Model));

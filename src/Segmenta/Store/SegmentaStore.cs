@@ -115,6 +115,10 @@ public sealed class SegmentaStore : IDisposable
     internal bool HasTable(string name) =>
         Scalar<long>("SELECT count(*) FROM information_schema.tables WHERE table_name = $name", ("name", name)) > 0;
 
+    /// <summary>True when the table exists in the store and has the column (a table written by an earlier version may not).</summary>
+    internal bool HasColumn(string table, string column) =>
+        Scalar<long>("SELECT count(*) FROM information_schema.columns WHERE table_name = $table AND column_name = $column", ("table", table), ("column", column)) > 0;
+
     private DuckDBCommand Command(string sql, (string Name, object? Value)[] parameters)
     {
         var command = Connection.CreateCommand();

@@ -97,6 +97,26 @@ public sealed class LifetimeStageTests(CdnowFixture cdnow) : IClassFixture<Cdnow
     }
 
     [Fact]
+    public void A_holdout_written_by_an_earlier_version_is_named_with_what_to_do()
+    {
+        // Before session 6 clv_holdout had no model_mean_mae / baseline_mean_mae: reading such a database must say so, not fail in SQL.
+        LifetimeStage.Run(cdnow.Store, Options);
+        cdnow.Store.Execute("ALTER TABLE clv_holdout DROP COLUMN model_mean_mae; ALTER TABLE clv_holdout DROP COLUMN baseline_mean_mae");
+        try
+        {
+            var error = Assert.Throws<SegmentaException>(() => LifetimeView.Load(cdnow.Store));
+            Assert.Contains("earlier version", error.Message, StringComparison.Ordinal);
+            Assert.Contains("segmenta analyze", error.Message, StringComparison.Ordinal);
+            cdnow.Store.Execute("DELETE FROM clv_holdout");
+            Assert.Empty(LifetimeView.Load(cdnow.Store)!.Holdout);
+        }
+        finally
+        {
+            LifetimeStage.Run(cdnow.Store, Options);
+        }
+    }
+
+    [Fact]
     public void A_calibration_end_after_the_data_is_refused_naming_the_option()
     {
         var error = Assert.Throws<InvalidOptionException>(() => LifetimeStage.Run(cdnow.Store, Options with { CalibrationEnd = new DateOnly(1998, 7, 1) }));
