@@ -20,9 +20,6 @@ internal sealed class StepBranches(SegmentaStore store, bool concurrent, Cancell
 {
     private readonly List<(int Order, Task Task)> _steps = [];
 
-    /// <summary>True when the steps run at the same time.</summary>
-    public bool Concurrent => concurrent;
-
     /// <summary>Starts a step once its <paramref name="after"/> steps have succeeded (they come before it in run order).</summary>
     public Task<T> Start<T>(int order, Func<SegmentaStore, T> work, params Task[] after)
     {
