@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using Segmenta.Features;
 using Segmenta.Pipeline;
 using Segmenta.Recommending;
 using Segmenta.Store;
@@ -38,10 +37,7 @@ internal static class RecommendCommand
             if (parse.GetValue(customer) is { } id)
             {
                 using var store = SegmentaStore.Open(path);
-                if (!CustomerTable.Exists(store))
-                {
-                    throw new SegmentaException($"The database {path} has no customers yet. Run segmenta analyze FILE --db {path} first.");
-                }
+                AnalysisSchema.RequireCustomers(store, path);
                 var list = Recommender.ForCustomer(store, id, options);
                 var table = new Table().Title($"Recommendations for customer {Markup.Escape(id)}").AddColumns("Rank", "Product", "Description", "Kind", "Method", "Why");
                 foreach (var r in list)

@@ -27,8 +27,12 @@ public sealed class StoreAccess : IDisposable
         var full = Path.GetFullPath(path);
         SegmentaStore.RequireExisting(path);
         DatabasePath = full;
-        // The user's file may come from an older version: open it once (which upgrades it) before the first copy.
-        SegmentaStore.Open(full).Dispose();
+        // The user's file may come from an older version: open it once (which upgrades its imported lines) before the
+        // first copy, and refuse analysis tables another version wrote, saying how to rebuild them.
+        using (var store = SegmentaStore.Open(full))
+        {
+            AnalysisSchema.RequireCurrent(store, path);
+        }
         _current = TakeSnapshot();
     }
 

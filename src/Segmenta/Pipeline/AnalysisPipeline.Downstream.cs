@@ -33,10 +33,7 @@ public static partial class AnalysisPipeline
         options.Recommendation?.Validate();
         OptionChecks.PrepareFolder(options.OutputDirectory, "--out");
         using var store = SegmentaStore.Open(path);
-        if (!store.HasTable("customers"))
-        {
-            throw new SegmentaException($"The database {path} has no customers yet. Run segmenta analyze FILE --db {path} first.");
-        }
+        AnalysisSchema.RequireCustomers(store, path);
         var stored = RunLog.LastOptions(store) ?? new RunOptions();
         var timer = new StepTimer(onStep);
         var customers = store.Scalar<long>("SELECT count(*) FROM customers");
@@ -97,10 +94,7 @@ public static partial class AnalysisPipeline
         SegmentaStore.RequireExisting(databasePath);
         options.Validate();
         using var store = SegmentaStore.Open(databasePath);
-        if (!store.HasTable("customers"))
-        {
-            throw new SegmentaException($"The database {databasePath} has no customers yet. Run segmenta analyze FILE --db {databasePath} first.");
-        }
+        AnalysisSchema.RequireCustomers(store, databasePath);
         var stored = RunLog.LastOptions(store) ?? new RunOptions();
         var timer = new StepTimer(onStep);
         var result = timer.Step("Recommending", () => Recommender.Run(store, options));

@@ -26,12 +26,18 @@ public static partial class AnalysisPipeline
         using var store = SegmentaStore.Open(fromDatabase ? input : options.ResolvedDatabasePath);
         if (!fromDatabase)
         {
+            AnalysisSchema.RequireCurrent(store, options.ResolvedDatabasePath);
             timer.Step($"Loading {Path.GetFileName(input)}", () => Importer.Import(store, input, options.Import, quarantineFile: Path.Combine(options.OutputDirectory, "quarantine.csv")));
             timer.Step("Cleaning", () => Cleaner.Run(store, options.Cleaning));
+            AnalysisSchema.Stamp(store);
         }
         else if (!store.HasTable("cleaning_report"))
         {
             throw new SegmentaException($"The database {input} holds no cleaned lines. Run segmenta analyze FILE --db {input} first.");
+        }
+        else
+        {
+            AnalysisSchema.RequireCurrent(store, input);
         }
         var result = timer.Step("Exploring", () => Explorer.Run(store, options.Exploration));
         timer.Step("Product categories", () => Categories.CategoryStage.Run(store, options.Categories));

@@ -27,13 +27,15 @@ public static partial class AnalysisPipeline
         using var store = SegmentaStore.Open(fromDatabase ? input : options.ResolvedDatabasePath);
         if (!fromDatabase)
         {
+            AnalysisSchema.RequireCurrent(store, options.ResolvedDatabasePath);
             timer.Step($"Loading {Path.GetFileName(input)}", () => Importer.Import(store, input, options.Import));
             timer.Step("Cleaning", () => Cleaner.Run(store, options.Cleaning));
             timer.Step("Customer features", () => CustomerFeatures.Compute(store, options.Features));
+            AnalysisSchema.Stamp(store);
         }
-        else if (!store.HasTable("customers"))
+        else
         {
-            throw new SegmentaException($"The database {input} has no customers yet. Run segmenta analyze FILE --db {input} first.");
+            AnalysisSchema.RequireCustomers(store, input);
         }
         var result = timer.Step("Lifetime value", () => LifetimeStage.Run(store, WithObservationEnd(lifetime, options.Features)));
         var outputs = timer.Step("Writing outputs", () =>

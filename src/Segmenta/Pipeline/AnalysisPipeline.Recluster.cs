@@ -40,6 +40,7 @@ public static partial class AnalysisPipeline
         {
             throw new SegmentaException($"The database {path} has no profiled customers yet. Run segmenta analyze FILE --db {path} first.");
         }
+        AnalysisSchema.RequireCurrent(store, path);
         var customers = store.Scalar<long>("SELECT count(*) FROM customers");
         if (customers < SegmentationStage.MinimumCustomers)
         {

@@ -23,6 +23,7 @@ public static partial class AnalysisPipeline
         Func<SegmentaStore, ExplorationResult>? explore = null, CancellationToken cancellation = default)
     {
         var (cleaning, features) = (run.Cleaning, run.Features);
+        AnalysisSchema.Stamp(store);
         var steps = timer.Steps;
         var lifetimeNotes = new List<string>();
         // Exploring, categories and lifetime value read the cleaned lines and customers only; they run beside the segments.

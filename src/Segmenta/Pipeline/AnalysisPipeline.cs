@@ -89,6 +89,7 @@ public static partial class AnalysisPipeline
     {
         var run = RunLog.LastOptions(databasePath);
         using var store = SegmentaStore.Open(databasePath);
+        AnalysisSchema.RequireCurrent(store, databasePath);
         run = run with { Report = change is null ? run.Report : change(run.Report) };
         return WriteReport(store, outputPath, run);
     }

@@ -50,9 +50,9 @@ public static class ScoringPipeline
                 Cleaner.Run(store, cleaning ?? model.Cleaning ?? new CleaningOptions());
                 CustomerFeatures.Compute(store, new FeatureOptions { AsOf = AsOf(model, store) });
             }
-            else if (!store.HasTable("customers"))
+            else
             {
-                throw new SegmentaException($"The database {input} has no customers. Run segmenta analyze on it first, or give a transaction file.");
+                AnalysisSchema.RequireCustomers(store, input);
             }
             var (ids, matrix) = SegmentationStage.LoadMatrix(store, model.Features);
             var (segments, probabilities) = model.Assign(matrix);
