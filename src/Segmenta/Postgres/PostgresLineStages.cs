@@ -6,12 +6,13 @@ using Segmenta.Store;
 namespace Segmenta.Postgres;
 
 /// <summary>
-/// The product categories and the segment profiles on PostgreSQL: what they read from the lines runs where the lines
-/// are (on one server, or on every shard of a cluster in parallel, over its own customers' lines), the shards' sums are
-/// regrouped on the coordinator, and only aggregates come back: one row per product (its most frequent description and
-/// category value, categorised here in C# with the vocabulary), then the category table, each segment's spend per
-/// category and its top products. The products' categories and the segment memberships are sent to where the lines are
-/// (the same small tables on every shard). The tables are those of a DuckDB run, to the byte.
+/// The product categories, the segment profiles and the lifetime summary on PostgreSQL: what they read from the lines
+/// runs where the lines are (on one server, or on every shard of a cluster in parallel, over its own customers' lines),
+/// the shards' sums are regrouped on the coordinator, and only aggregates come back: one row per product (its most
+/// frequent description and category value, categorised in C# with the vocabulary), then the category table, each
+/// segment's spend per category and its top products, and one row per customer (and per day) for the lifetime models.
+/// The products' categories and the segment memberships are sent to where the lines are (the same small tables on
+/// every shard). The tables are those of a DuckDB run, to the byte.
 /// </summary>
 internal sealed class PostgresLineStages(PostgresOptions postgres, string schema) : ICategoryLines, ILifetimeLines
 {
