@@ -12,15 +12,21 @@ namespace Segmenta.Categories;
 public static class CategoryStage
 {
     /// <summary>Categorises the products and builds category_summary. Needs a cleaned store.</summary>
-    public static CategoryResult Run(SegmentaStore store, CategoryOptions options)
+    public static CategoryResult Run(SegmentaStore store, CategoryOptions options) => Run(store, options, elsewhere: null);
+
+    /// <summary>
+    /// As <see cref="Run(SegmentaStore, CategoryOptions)"/>; with <paramref name="elsewhere"/>, what reads lines runs
+    /// where the lines are (the PostgreSQL engine) and only the products' texts and the category_summary come back.
+    /// </summary>
+    internal static CategoryResult Run(SegmentaStore store, CategoryOptions options, ICategoryLines? elsewhere)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         // Existence, not counts: the scans stop at the first match, and "category IS NOT NULL" first lets DuckDB skip
         // every row group whose statistics say the column is all NULL (a file without a category column) unread.
-        var fromColumn = store.Scalar<bool>("SELECT EXISTS (SELECT 1 FROM raw_lines WHERE category IS NOT NULL AND trim(category) <> '')");
-        if (!fromColumn && !store.Scalar<bool>("SELECT EXISTS (SELECT 1 FROM clean_lines WHERE description IS NOT NULL AND trim(description) <> '')"))
+        var fromColumn = elsewhere?.HasCategoryColumn() ?? store.Scalar<bool>("SELECT EXISTS (SELECT 1 FROM raw_lines WHERE category IS NOT NULL AND trim(category) <> '')");
+        if (!fromColumn && !(elsewhere?.HasDescriptions() ?? store.Scalar<bool>("SELECT EXISTS (SELECT 1 FROM clean_lines WHERE description IS NOT NULL AND trim(description) <> '')")))
         {
             CategoryTables.Clear(store);
             return CategoryResult.Skipped(
@@ -28,9 +34,17 @@ public static class CategoryStage
         }
         // The built-in or given vocabulary is read (and checked) even with a category column, so a bad file is reported either way.
         var vocabulary = CategoryVocabulary.Load(options.VocabularyPath);
-        store.Execute($"SET VARIABLE use_column = {(fromColumn ? "true" : "false")}");
-        var products = store.Query(SqlScripts.Get("Categories/product_descriptions.sql"), r => Categorise(
-            r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), fromColumn, vocabulary));
+        List<ProductCategory> products;
+        if (elsewhere is null)
+        {
+            store.Execute($"SET VARIABLE use_column = {(fromColumn ? "true" : "false")}");
+            products = store.Query(SqlScripts.Get("Categories/product_descriptions.sql"), r => Categorise(
+                r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), fromColumn, vocabulary));
+        }
+        else
+        {
+            products = [.. elsewhere.ProductTexts(fromColumn).Select(p => Categorise(p.Product, p.Description, p.Category, fromColumn, vocabulary))];
+        }
         CategoryTables.Save(store, products);
         if (!Loading.LoadedAmounts.Known(store))
         {
@@ -42,7 +56,14 @@ public static class CategoryStage
                 Note = "Category revenue and segment category preferences skipped: no amount in this file (products still have their categories).",
             };
         }
-        store.Execute(SqlScripts.Get("Categories/category_summary.sql"));
+        if (elsewhere is null)
+        {
+            store.Execute(SqlScripts.Get("Categories/category_summary.sql"));
+        }
+        else
+        {
+            elsewhere.Summarise(store, products);
+        }
         return new CategoryResult(fromColumn ? CategorySource.Column : CategorySource.Descriptions, CategoryTables.LoadSummary(store),
             products.Count, products.LongCount(p => p.Category == CategoryVocabulary.Other));
     }
@@ -57,7 +78,11 @@ public static class CategoryStage
     /// <param name="options">Insight thresholds.</param>
     /// <param name="only">When set, only this segmentation's preferences are rebuilt (a re-run changed only it); the others' are kept.</param>
     public static IReadOnlyList<ProfiledSegmentation> AddPreferences(SegmentaStore store, IReadOnlyList<ProfiledSegmentation> segmentations, CategoryOptions options,
-        SegmentationKind? only = null)
+        SegmentationKind? only = null) => AddPreferences(store, segmentations, options, only, elsewhere: null);
+
+    /// <summary>As the public overload; with <paramref name="elsewhere"/> (every segmentation only), the preferences are computed where the lines are.</summary>
+    internal static IReadOnlyList<ProfiledSegmentation> AddPreferences(SegmentaStore store, IReadOnlyList<ProfiledSegmentation> segmentations, CategoryOptions options,
+        SegmentationKind? only, ICategoryLines? elsewhere)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(segmentations);
@@ -67,7 +92,14 @@ public static class CategoryStage
             store.Execute("DROP TABLE IF EXISTS segment_category_preferences");
             return segmentations;
         }
-        ProfiledScope.Rebuild(store, only, ["segment_category_preferences"], SqlScripts.Get("Categories/segment_category_preferences.sql"));
+        if (elsewhere is not null && only is null)
+        {
+            elsewhere.Preferences(store);
+        }
+        else
+        {
+            ProfiledScope.Rebuild(store, only, ["segment_category_preferences"], SqlScripts.Get("Categories/segment_category_preferences.sql"));
+        }
         var preferences = CategoryTables.LoadPreferences(store, only).ToLookup(p => (p.Segmentation, p.SegmentId));
         return segmentations.Select(s =>
         {

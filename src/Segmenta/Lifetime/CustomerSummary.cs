@@ -8,13 +8,20 @@ internal sealed record CustomerSummary(
 {
     internal int Count => CustomerIds.Length;
 
-    /// <summary>Builds the summary of purchases up to <paramref name="calibrationEnd"/>, counting holdout purchases up to <paramref name="observationEnd"/>.</summary>
-    internal static CustomerSummary Build(SegmentaStore store, DateOnly calibrationEnd, DateOnly observationEnd, double unitDays)
+    /// <summary>Builds the summary of purchases up to <paramref name="calibrationEnd"/>, counting holdout purchases up to <paramref name="observationEnd"/>; with <paramref name="elsewhere"/>, it and the tracking chart's inputs are made where the lines are (the PostgreSQL engine).</summary>
+    internal static CustomerSummary Build(SegmentaStore store, DateOnly calibrationEnd, DateOnly observationEnd, double unitDays, ILifetimeLines? elsewhere = null)
     {
-        store.Execute("SET VARIABLE calibration_end = $c::DATE", ("c", calibrationEnd.ToDateTime(TimeOnly.MinValue)));
-        store.Execute("SET VARIABLE observation_end = $o::DATE", ("o", observationEnd.ToDateTime(TimeOnly.MinValue)));
-        store.Execute("SET VARIABLE unit_days = $u::DOUBLE", ("u", unitDays));
-        store.Execute(SqlScripts.Get("Lifetime/customer_summary.sql"));
+        if (elsewhere is not null)
+        {
+            elsewhere.Summarise(store, calibrationEnd, observationEnd, unitDays);
+        }
+        else
+        {
+            store.Execute("SET VARIABLE calibration_end = $c::DATE", ("c", calibrationEnd.ToDateTime(TimeOnly.MinValue)));
+            store.Execute("SET VARIABLE observation_end = $o::DATE", ("o", observationEnd.ToDateTime(TimeOnly.MinValue)));
+            store.Execute("SET VARIABLE unit_days = $u::DOUBLE", ("u", unitDays));
+            store.Execute(SqlScripts.Get("Lifetime/customer_summary.sql"));
+        }
         var rows = store.Query(
             "SELECT customer_id, x, t_x, t, spend_purchases, spend_mean, holdout_purchases FROM lifetime_summary ORDER BY customer_id",
             r => (Id: r.GetString(0), X: (double)r.GetInt64(1), Tx: r.GetDouble(2), T: r.GetDouble(3), SpendPurchases: (double)r.GetInt64(4),

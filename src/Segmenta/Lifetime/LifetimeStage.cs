@@ -11,11 +11,15 @@ public static class LifetimeStage
     private static readonly CountingModelKind[] AllKinds = [CountingModelKind.BgNbd, CountingModelKind.ParetoNbd, CountingModelKind.MbgNbd];
 
     /// <summary>Runs the stage on the store's clean lines and saves its tables.</summary>
-    public static LifetimeResult Run(SegmentaStore store, LifetimeOptions options)
+    public static LifetimeResult Run(SegmentaStore store, LifetimeOptions options) => Run(store, options, elsewhere: null);
+
+    /// <summary>As the public overload; with <paramref name="elsewhere"/>, the customers' summaries are made where the lines are (the PostgreSQL engine).</summary>
+    internal static LifetimeResult Run(SegmentaStore store, LifetimeOptions options, ILifetimeLines? elsewhere)
     {
-        var lastDay = store.Scalar<DateTime?>("SELECT max(invoice_date) FROM clean_lines")
-            ?? throw new SegmentaException("There are no clean purchases to model lifetime value on: import and clean a file first.");
-        var firstDay = DateOnly.FromDateTime(store.Scalar<DateTime>("SELECT min(invoice_date) FROM clean_lines"));
+        var (first, last) = elsewhere?.PurchaseDates()
+            ?? (store.Scalar<DateTime?>("SELECT min(invoice_date) FROM clean_lines"), store.Scalar<DateTime?>("SELECT max(invoice_date) FROM clean_lines"));
+        var lastDay = last ?? throw new SegmentaException("There are no clean purchases to model lifetime value on: import and clean a file first.");
+        var firstDay = DateOnly.FromDateTime(first!.Value);
         options = (options with { ObservationEnd = options.ObservationEnd ?? DateOnly.FromDateTime(lastDay) }).Validated();
         var observationEnd = options.ObservationEnd!.Value;
         if (options.CalibrationEnd is { } early && early < firstDay)
@@ -37,7 +41,7 @@ public static class LifetimeStage
         var reason = options.Model == ModelChoice.Auto ? "" : "chosen by the Model option";
         if (options.CalibrationEnd is { } calibrationEnd)
         {
-            var calibration = CustomerSummary.Build(store, calibrationEnd, observationEnd, options.UnitDays);
+            var calibration = CustomerSummary.Build(store, calibrationEnd, observationEnd, options.UnitDays, elsewhere);
             var rows = calibration.Rows();
             var length = (observationEnd.DayNumber - calibrationEnd.DayNumber) / options.UnitDays;
             var calibrationFits = kinds.Select(k => (Kind: k, Fit: ModelFitter.FitCounting(k, rows, options.Starts, options.Seed))).ToList();
@@ -62,10 +66,10 @@ public static class LifetimeStage
             // The tracking chart shows the calibration fit of the model the predictions use: the holdout weeks are its forecast.
             if (calibrationFits.First(f => f.Kind == (chosen ?? kinds[0])).Fit.CountingModel is { } tracked)
             {
-                tracking = TrackingCurve.Compute(store, tracked, observationEnd, options.UnitDays);
+                tracking = TrackingCurve.Compute(store, tracked, observationEnd, options.UnitDays, elsewhere is not null);
             }
         }
-        var summary = CustomerSummary.Build(store, observationEnd, observationEnd, options.UnitDays);
+        var summary = CustomerSummary.Build(store, observationEnd, observationEnd, options.UnitDays, elsewhere);
         var fullRows = summary.Rows();
         var fullKinds = chosen is { } picked ? [picked] : kinds;
         var fullFits = fullKinds.Select(k => ModelFitter.FitCounting(k, fullRows, options.Starts, options.Seed)).ToList();
@@ -86,7 +90,7 @@ public static class LifetimeStage
         var usable = fullFits.Where(f => f.CountingModel is not null).OrderByDescending(f => f.LogLikelihood).FirstOrDefault()
             ?? throw new SegmentaException($"No lifetime model could be fitted: {string.Join("; ", fullFits.Select(f => $"{f.Name}: {f.Problem}"))}.");
         // Without a holdout the chart shows the fit on all the data (in-sample).
-        tracking ??= TrackingCurve.Compute(store, usable.CountingModel!, observationEnd, options.UnitDays);
+        tracking ??= TrackingCurve.Compute(store, usable.CountingModel!, observationEnd, options.UnitDays, elsewhere is not null);
         if (chosen is null && options.Model == ModelChoice.Auto)
         {
             reason = "highest log-likelihood (every model has four parameters)";

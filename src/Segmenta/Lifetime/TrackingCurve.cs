@@ -10,10 +10,13 @@ namespace Segmenta.Lifetime;
 /// </summary>
 internal static class TrackingCurve
 {
-    /// <summary>Uses lifetime_summary and lifetime_days as customer_summary.sql left them.</summary>
-    internal static List<TrackingPoint> Compute(SegmentaStore store, ICountingModel model, DateOnly observationEnd, double unitDays)
+    /// <summary>Uses lifetime_summary and lifetime_days as customer_summary.sql left them (or tracking.sql's tables, when <paramref name="inputsMade"/> elsewhere).</summary>
+    internal static List<TrackingPoint> Compute(SegmentaStore store, ICountingModel model, DateOnly observationEnd, double unitDays, bool inputsMade = false)
     {
-        store.Execute(SqlScripts.Get("Lifetime/tracking.sql"));
+        if (!inputsMade)
+        {
+            store.Execute(SqlScripts.Get("Lifetime/tracking.sql"));
+        }
         var firsts = store.Query("SELECT day, count(*) FROM lifetime_tracking_first GROUP BY day ORDER BY day",
             r => (Day: DateOnly.FromDateTime(r.GetDateTime(0)), Customers: r.GetInt64(1)));
         var repeats = store.Query("SELECT day, purchases FROM lifetime_tracking_repeat ORDER BY day",

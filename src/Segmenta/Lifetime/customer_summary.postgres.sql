@@ -3,6 +3,10 @@
 -- Settings (SET segmenta.x): calibration_end, observation_end (dates), unit_days (1 or 7). Dialect differences:
 -- current_setting for getvariable, date subtraction for date_diff, named GROUP BY, DROP + CREATE for CREATE OR REPLACE.
 -- Days are whole numbers of days divided by the same double as in DuckDB, so t_x and T are the same doubles.
+-- The mean spend leaves as its exact sum (spend_sum, NUMERIC) over spend_purchases: DuckDB's avg of a DECIMAL divides
+-- in long double and narrows to a double, which Postgres/DuckDbAverage.cs reproduces from the two (PostgreSQL's
+-- avg(numeric)::float8 rounds to a decimal first and could differ in the last bit). first_day (the cohort's first
+-- purchase) and lifetime_tracking_repeat (repeat purchases per day) are the tracking chart's inputs (tracking.sql).
 DROP TABLE IF EXISTS lifetime_days;
 CREATE TEMP TABLE lifetime_days AS
 WITH purchase_lines AS (
@@ -38,8 +42,16 @@ SELECT customer_id,
            / current_setting('segmenta.unit_days')::double precision AS t_x,
        (current_setting('segmenta.calibration_end')::date - min(day))::double precision / current_setting('segmenta.unit_days')::double precision AS t,
        count(*) FILTER (WHERE day <= current_setting('segmenta.calibration_end')::date AND n > 1 AND net > 0) AS spend_purchases,
-       coalesce(avg(net) FILTER (WHERE day <= current_setting('segmenta.calibration_end')::date AND n > 1 AND net > 0), 0)::double precision AS spend_mean,
-       count(*) FILTER (WHERE day > current_setting('segmenta.calibration_end')::date) AS holdout_purchases
+       coalesce(sum(net) FILTER (WHERE day <= current_setting('segmenta.calibration_end')::date AND n > 1 AND net > 0), 0) AS spend_sum,
+       count(*) FILTER (WHERE day > current_setting('segmenta.calibration_end')::date) AS holdout_purchases,
+       min(day) AS first_day
 FROM lifetime_days
 GROUP BY customer_id
 HAVING min(day) <= current_setting('segmenta.calibration_end')::date;
+
+DROP TABLE IF EXISTS lifetime_tracking_repeat;
+CREATE TEMP TABLE lifetime_tracking_repeat AS
+SELECT day, count(*) AS purchases
+FROM lifetime_days
+WHERE n > 1 AND customer_id IN (SELECT customer_id FROM lifetime_summary)
+GROUP BY day;

@@ -136,7 +136,7 @@ public static partial class AnalysisPipeline
     /// names profiling gives, and run beside the preferences and the outputs, which do not read them.
     /// </summary>
     private static DownstreamSteps StartDownstream(StepBranches branches, AnalysisOptions options, DownstreamPlan plan, StepTimer timer,
-        Task<LifetimeResult?>? lifetime, Task<CategoryResult>? categories)
+        Task<LifetimeResult?>? lifetime, Task<CategoryResult>? categories, LinesElsewhere? elsewhere = null)
     {
         var currency = plan.Currency;
         var clusters = branches.Start(StepOrder.Segmenting, store =>
@@ -152,10 +152,10 @@ public static partial class AnalysisPipeline
             }
             return timer.Step("Segmenting customers", () => SegmentationStage.Run(store, segmentation));
         });
-        var profiled = branches.Start(StepOrder.Profiling, store => timer.Step("Profiling segments", () => Profiler.Run(store, options.Profiling with { Currency = currency })),
+        var profiled = branches.Start(StepOrder.Profiling, store => timer.Step("Profiling segments", () => Profiler.Run(store, options.Profiling with { Currency = currency }, elsewhere?.TopProducts)),
             Prerequisites(clusters, lifetime));
         var segmentations = branches.Start(StepOrder.CategoryPreferences, store => timer.Step("Category preferences", () =>
-            CategoryStage.AddPreferences(store, StepBranches.Result(profiled), options.Categories)), Prerequisites(profiled, categories));
+            CategoryStage.AddPreferences(store, StepBranches.Result(profiled), options.Categories, null, elsewhere?.Categories)), Prerequisites(profiled, categories));
         var recommendations = branches.Start(StepOrder.Recommending, store =>
         {
             var notes = new List<string>();

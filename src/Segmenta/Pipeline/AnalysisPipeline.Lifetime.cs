@@ -51,7 +51,7 @@ public static partial class AnalysisPipeline
         lifetime.ObservationEnd is null && features.AsOf is { } asOf ? lifetime with { ObservationEnd = asOf.AddDays(-1) } : lifetime;
 
     /// <summary>Lifetime value inside analyze: too little data or a failed fit becomes a note, not a failed run.</summary>
-    private static LifetimeResult? TryLifetime(SegmentaStore store, AnalysisOptions options, List<string> notes)
+    private static LifetimeResult? TryLifetime(SegmentaStore store, AnalysisOptions options, List<string> notes, ILifetimeLines? elsewhere = null)
     {
         if (options.Lifetime is not { } lifetime)
         {
@@ -59,7 +59,7 @@ public static partial class AnalysisPipeline
         }
         try
         {
-            var result = LifetimeStage.Run(store, WithObservationEnd(lifetime, options.Features));
+            var result = LifetimeStage.Run(store, WithObservationEnd(lifetime, options.Features), elsewhere);
             notes.AddRange(result.Notes);
             return result;
         }

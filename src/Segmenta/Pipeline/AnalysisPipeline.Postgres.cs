@@ -71,6 +71,25 @@ public static partial class AnalysisPipeline
             var (sent, assigned, differing) = timer.Step("Writing segments to PostgreSQL", () => PostgresSegments.WriteBack(store, database));
             notes.Add($"PostgreSQL schema {postgres.Schema} holds customers ({features.Customers:N0} rows) and customer_segments ({sent:N0} rows)"
                 + (assigned is { } n ? $"; customer_assignments: {n:N0} customers assigned to the K-Means segments in SQL on the server, {differing:N0} differing from the local assignment." : "."));
-        }, branch => PostgresExplorer.Run(database, postgres, branch, options.Exploration));
+        }, LineStagesOnServer(postgres, database.Schema, options));
+    }
+
+    /// <summary>The steps' line-level work done where the lines are instead of on the local store's lines (the PostgreSQL engine).</summary>
+    private sealed record LinesElsewhere(Func<SegmentaStore, Exploration.ExplorationResult> Explore, Categories.ICategoryLines Categories, Lifetime.ILifetimeLines Lifetime,
+        Action<SegmentaStore> TopProducts);
+
+    /// <summary>
+    /// Exploration, categories, lifetime summaries and profiles on the server: each step has a coordinator connection of its own, as they
+    /// run on concurrent branches.
+    /// </summary>
+    private static LinesElsewhere LineStagesOnServer(PostgresOptions postgres, string schema, AnalysisOptions options)
+    {
+        var stages = new PostgresLineStages(postgres, schema);
+        return new LinesElsewhere(branch =>
+        {
+            using var database = PostgresDatabase.Open(postgres.Connection, schema);
+            PostgresLayout.PlanPerPartition(database);
+            return PostgresExplorer.Run(database, postgres, branch, options.Exploration);
+        }, stages, stages, stages.TopProducts);
     }
 }

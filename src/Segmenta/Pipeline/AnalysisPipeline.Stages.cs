@@ -17,10 +17,11 @@ public static partial class AnalysisPipeline
     /// Explore → Categories → Lifetime → Segment → Profile → Recommend → outputs → run log → report: the stages after the
     /// customer features, shared by both engines. <paramref name="beforeLog"/> runs after the outputs are written and
     /// before the run is logged (the PostgreSQL engine writes its results back there) and may add notes;
-    /// <paramref name="explore"/> replaces the exploration (the PostgreSQL engine explores where the lines are).
+    /// <paramref name="elsewhere"/> does the line-level work of the exploration, categories and profiles where the lines
+    /// are (the PostgreSQL engine).
     /// </summary>
     private static AnalysisResult RunAfterFeatures(SegmentaStore store, AnalysisOptions options, CleanedRun run, StepTimer timer, Action<List<string>>? beforeLog = null,
-        Func<SegmentaStore, ExplorationResult>? explore = null, CancellationToken cancellation = default)
+        LinesElsewhere? elsewhere = null, CancellationToken cancellation = default)
     {
         var (cleaning, features) = (run.Cleaning, run.Features);
         AnalysisSchema.Stamp(store);
@@ -39,18 +40,18 @@ public static partial class AnalysisPipeline
         {
             exploring = branches.Start(StepOrder.Exploring, s =>
             {
-                var result = timer.Step("Exploring", () => explore is null ? Explorer.Run(s, options.Exploration) : explore(s));
+                var result = timer.Step("Exploring", () => elsewhere is null ? Explorer.Run(s, options.Exploration) : elsewhere.Explore(s));
                 ExplorationOutputs.Write(result, options.OutputDirectory);
                 return result;
             });
             categorising = branches.Start(StepOrder.Categories, s =>
             {
-                var result = timer.Step("Product categories", () => CategoryStage.Run(s, options.Categories));
+                var result = timer.Step("Product categories", () => CategoryStage.Run(s, options.Categories, elsewhere?.Categories));
                 CategoryOutputs.WriteExploration(s, options.OutputDirectory);
                 return result;
             });
-            valuing = branches.Start(StepOrder.Lifetime, s => timer.Step("Lifetime value", () => TryLifetime(s, options, lifetimeNotes)));
-            downstreamSteps = StartDownstream(branches, downstreamOptions, plan, timer, valuing, categorising);
+            valuing = branches.Start(StepOrder.Lifetime, s => timer.Step("Lifetime value", () => TryLifetime(s, options, lifetimeNotes, elsewhere?.Lifetime)));
+            downstreamSteps = StartDownstream(branches, downstreamOptions, plan, timer, valuing, categorising, elsewhere);
         }
         catch
         {

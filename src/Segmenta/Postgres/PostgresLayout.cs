@@ -16,8 +16,8 @@ internal static class PostgresLayout
     private static readonly string[] CustomerTables = ["returns", "refunds", "customer_cancellations"];
 
     /// <summary>
-    /// The exploration's per-shard sums (Postgres/exploration_parts.sql) and their columns: on a cluster, the union of
-    /// every shard's, which Postgres/exploration_inputs.sql regroups on the coordinator.
+    /// The per-shard sums of the exploration (Postgres/exploration_parts.sql), categories and profiles and their columns:
+    /// on a cluster, the union of every shard's, which the coordinator regroups (Postgres/exploration_inputs.sql, ...).
     /// </summary>
     private static readonly IReadOnlyDictionary<string, string> ExplorationParts = new Dictionary<string, string>
     {
@@ -26,6 +26,12 @@ internal static class PostgresLayout
         ["exploration_price_parts"] = "unit_price NUMERIC(18,4), stock_code TEXT, lines BIGINT, quantity NUMERIC, revenue NUMERIC",
         ["exploration_returned_parts"] = "stock_code TEXT, matched BOOLEAN, returned_quantity NUMERIC, returned_lines BIGINT, returned_value NUMERIC",
         ["exploration_description_parts"] = "stock_code TEXT, invoice_date TIMESTAMP, description TEXT",
+        // The categories', profiles' and preferences' per-shard sums (Postgres/PostgresLineStages.cs).
+        ["category_text_parts"] = "stock_code TEXT, description TEXT, category TEXT, n BIGINT",
+        ["category_sold_parts"] = "category TEXT, lines BIGINT, quantity NUMERIC, revenue NUMERIC, customers BIGINT",
+        ["category_returned_parts"] = "category TEXT, matched BOOLEAN, returned_quantity NUMERIC, returned_value NUMERIC",
+        ["segment_product_parts"] = "segmentation TEXT, segment_id INTEGER, stock_code TEXT, units NUMERIC, revenue NUMERIC, buyers BIGINT, description TEXT",
+        ["segment_category_parts"] = "segmentation TEXT, segment_id INTEGER, category TEXT, spend NUMERIC, buyers BIGINT, top_buyer_spend NUMERIC",
     };
 
     /// <summary>The cleaning's tables without a customer, and the exploration's parts: on a cluster, the union of every shard's.</summary>

@@ -11,10 +11,20 @@ namespace Segmenta.Profiling;
 public static class Profiler
 {
     /// <summary>Profiles all segmentations the store holds (at least the RFM one, which is written first).</summary>
-    public static IReadOnlyList<ProfiledSegmentation> Run(SegmentaStore store, ProfilingOptions options)
+    public static IReadOnlyList<ProfiledSegmentation> Run(SegmentaStore store, ProfilingOptions options) => Run(store, options, topProductsElsewhere: null);
+
+    /// <summary>As the public overload; <paramref name="topProductsElsewhere"/> makes segment_top_products where the lines are (the PostgreSQL engine).</summary>
+    internal static IReadOnlyList<ProfiledSegmentation> Run(SegmentaStore store, ProfilingOptions options, Action<SegmentaStore>? topProductsElsewhere)
     {
         SegmentMembership.WriteRfm(store);
-        ProfileLoader.Compute(store);
+        if (topProductsElsewhere is null)
+        {
+            ProfileLoader.Compute(store);
+        }
+        else
+        {
+            ProfileLoader.Compute(store, topProductsElsewhere);
+        }
         var segmentations = store.Query("SELECT DISTINCT segmentation FROM customer_segments ORDER BY segmentation = 'rfm', segmentation", r => SegmentationKinds.Parse(r.GetString(0)));
         var results = segmentations.Select(s => Profile(store, s, options)).ToList();
         Save(store, results, replaceAll: true);
