@@ -11,14 +11,15 @@ SELECT customer_id, stock_code, trim(description) AS description, order_id, invo
 FROM clean_lines
 WHERE coalesce(quantity, 1) > 0 AND customer_id IS NOT NULL AND stock_code IS NOT NULL;
 
--- Products numbered by stock code; the description is the most common trimmed one of the kept lines.
+-- Products numbered by stock code; the description is the most common trimmed one of the kept lines (ties: the first
+-- by name; arg_max took whichever it met first).
 CREATE OR REPLACE TEMP TABLE rec_products AS
 WITH described AS (
     SELECT stock_code, description, count(*) AS n
     FROM rec_lines
     GROUP BY ALL),
 codes AS (
-    SELECT stock_code, arg_max(description, n) FILTER (WHERE description IS NOT NULL AND description <> '') AS description
+    SELECT stock_code, first(description ORDER BY n DESC, description) FILTER (WHERE description IS NOT NULL AND description <> '') AS description
     FROM described GROUP BY stock_code)
 SELECT (row_number() OVER (ORDER BY stock_code) - 1)::INTEGER AS product, stock_code, coalesce(description, stock_code) AS description
 FROM codes
