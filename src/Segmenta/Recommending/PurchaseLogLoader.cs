@@ -21,8 +21,9 @@ internal static class PurchaseLogLoader
     /// <summary>
     /// The kept purchases of products: from the purchase tables the cleaning wrote (<see cref="PurchaseTables"/>) when
     /// they are current, else from <c>clean_lines</c> (<paramref name="fromCleanLines"/> forces that; both give the same log).
+    /// <paramref name="segmentIds"/> labels the segments by id, for a caller that names them later (<see cref="SegmentLabels.Name"/>).
     /// </summary>
-    public static PurchaseLog Load(SegmentaStore store, RecommendationOptions options, out SegmentationKind? segmentation, bool fromCleanLines = false)
+    public static PurchaseLog Load(SegmentaStore store, RecommendationOptions options, out SegmentationKind? segmentation, bool fromCleanLines = false, bool segmentIds = false)
     {
         if (!store.HasTable("lines_with_outcome") && !store.HasTable("clean_lines"))
         {
@@ -30,22 +31,17 @@ internal static class PurchaseLogLoader
         }
         segmentation = ChooseSegmentation(store);
         return !fromCleanLines && PurchaseTables.IsCurrent(store)
-            ? FromPurchaseTables(store, options, segmentation)
-            : FromCleanLines(store, options, segmentation);
+            ? FromPurchaseTables(store, options, segmentation, segmentIds)
+            : FromCleanLines(store, options, segmentation, segmentIds);
     }
 
-    private static PurchaseLog FromCleanLines(SegmentaStore store, RecommendationOptions options, SegmentationKind? segmentation)
+    private static PurchaseLog FromCleanLines(SegmentaStore store, RecommendationOptions options, SegmentationKind? segmentation, bool segmentIds)
     {
         store.Execute("CREATE OR REPLACE TEMP TABLE rec_non_product_codes (pattern VARCHAR)");
         foreach (var code in options.NonProductCodes)
         {
             store.Execute("INSERT INTO rec_non_product_codes VALUES ($p)", ("p", code));
         }
-        if (segmentation is null)
-        {
-            SegmentMembership.EnsureTable(store, temporary: true);
-        }
-        store.Execute("SET VARIABLE rec_segmentation = $s", ("s", segmentation?.Id()));
         store.Execute(SqlScripts.Get("Recommending/purchases.sql"));
 
         var stockCodes = new List<string>();
@@ -63,15 +59,11 @@ internal static class PurchaseLogLoader
             countryIndex[countryNames[i]] = i;
         }
         var customerIds = new List<string>();
-        var segmentIndex = new Dictionary<string, int>(StringComparer.Ordinal);
-        var segments = new List<int>();
         var countries = new List<int>();
-        const string NoSegment = "all customers";
-        store.Query("SELECT customer_id, coalesce(country, 'Unknown'), segment_name FROM rec_customers ORDER BY customer", r =>
+        store.Query("SELECT customer_id, coalesce(country, 'Unknown') FROM rec_customers ORDER BY customer", r =>
         {
             customerIds.Add(r.GetString(0));
             countries.Add(Index(countryIndex, r.GetString(1)));
-            segments.Add(Index(segmentIndex, r.IsDBNull(2) ? NoSegment : r.GetString(2)));
             return 0;
         });
 
@@ -83,7 +75,8 @@ internal static class PurchaseLogLoader
             return 0;
         });
         store.Execute("DROP TABLE IF EXISTS rec_orders; DROP TABLE IF EXISTS rec_lines; DROP TABLE IF EXISTS rec_non_product_codes; DROP TABLE IF EXISTS rec_countries");
-        return lines.Build([.. customerIds], [.. stockCodes], [.. descriptions], [.. segments], Names(segmentIndex), [.. countries], [.. countryNames], segmentation is not null);
+        var (segments, segmentNames) = SegmentLabels.Assign(store, segmentation, customerIds, segmentIds);
+        return lines.Build([.. customerIds], [.. stockCodes], [.. descriptions], segments, segmentNames, [.. countries], [.. countryNames], segmentation is not null);
     }
 
     /// <summary>
@@ -92,7 +85,7 @@ internal static class PurchaseLogLoader
     /// country before any reference day is the most common one of their lines (ties: the first by name); the log's
     /// per-line countries decide it at every reference day (Interactions), so this only names customers without lines.
     /// </summary>
-    private static PurchaseLog FromPurchaseTables(SegmentaStore store, RecommendationOptions options, SegmentationKind? segmentation)
+    private static PurchaseLog FromPurchaseTables(SegmentaStore store, RecommendationOptions options, SegmentationKind? segmentation, bool segmentIds)
     {
         var products = PurchaseTables.Products(store, options.NonProductCodes);
         var productOf = new int[products.Count];
@@ -109,13 +102,6 @@ internal static class PurchaseLogLoader
         }
         var countryNames = PurchaseTables.Countries(store);
         var allCustomers = PurchaseTables.Customers(store);
-        var segmentNames = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (segmentation is { } kind)
-        {
-            store.Query(
-                "SELECT customer_id, any_value(coalesce(segment_name, 'segment ' || segment_id)) FROM customer_segments WHERE segmentation = $s GROUP BY customer_id",
-                r => segmentNames[r.GetString(0)] = r.GetString(1), ("s", kind.Id()));
-        }
 
         var lines = new PurchaseLogBuilder(PurchaseTables.Count(store));
         var customerIds = new List<string>();
@@ -153,14 +139,8 @@ internal static class PurchaseLogLoader
         });
         EndCustomer();
 
-        const string NoSegment = "all customers";
-        var segmentIndex = new Dictionary<string, int>(StringComparer.Ordinal);
-        var segments = new int[customerIds.Count];
-        for (var c = 0; c < customerIds.Count; c++)
-        {
-            segments[c] = Index(segmentIndex, segmentNames.TryGetValue(customerIds[c], out var name) ? name : NoSegment);
-        }
-        return lines.Build([.. customerIds], [.. stockCodes], [.. descriptions], segments, Names(segmentIndex), [.. customerCountries], [.. countryNames], segmentation is not null);
+        var (segments, segmentNames) = SegmentLabels.Assign(store, segmentation, customerIds, segmentIds);
+        return lines.Build([.. customerIds], [.. stockCodes], [.. descriptions], segments, segmentNames, [.. customerCountries], [.. countryNames], segmentation is not null);
     }
 
     private static int Index(Dictionary<string, int> index, string name)
@@ -171,15 +151,5 @@ internal static class PurchaseLogLoader
             index[name] = id;
         }
         return id;
-    }
-
-    private static string[] Names(Dictionary<string, int> index)
-    {
-        var names = new string[index.Count];
-        foreach (var (name, id) in index)
-        {
-            names[id] = name;
-        }
-        return names;
     }
 }

@@ -1,7 +1,6 @@
 -- The dimensions of the purchases the recommenders learn from, each numbered densely (0, 1, ...) in a fixed order.
--- Inputs: temp table rec_non_product_codes(pattern) of LIKE patterns (escape \) and variable rec_segmentation
--- (the segmentation whose segment names are used). Non-products are removed here because the classic cleaning
--- preset keeps them. Each statement is one grouped scan of clean_lines: grouping the 400k lines by
+-- Input: temp table rec_non_product_codes(pattern) of LIKE patterns (escape \). Non-products are removed here because
+-- the classic cleaning preset keeps them. Each statement is one grouped scan of clean_lines: grouping the 400k lines by
 -- (customer, product, order) in one step was three times slower than these small dimension tables.
 
 -- The purchase lines, read once from the clean_lines view (each scan of the view re-reads every loaded line).
@@ -25,16 +24,13 @@ SELECT (row_number() OVER (ORDER BY stock_code) - 1)::INTEGER AS product, stock_
 FROM codes
 WHERE NOT EXISTS (SELECT 1 FROM rec_non_product_codes n WHERE upper(codes.stock_code) LIKE upper(n.pattern) ESCAPE '\');
 
--- Customers numbered by id, with their most common country and their segment's name.
+-- Customers numbered by id, with their most common country (their segments are read by SegmentLabels).
 CREATE OR REPLACE TEMP TABLE rec_customers AS
-SELECT (row_number() OVER (ORDER BY c.customer_id) - 1)::INTEGER AS customer, c.customer_id, c.country, s.segment_name
+SELECT (row_number() OVER (ORDER BY c.customer_id) - 1)::INTEGER AS customer, c.customer_id, c.country
 FROM (SELECT customer_id, mode(country) AS country
       FROM rec_lines
       WHERE stock_code IN (SELECT stock_code FROM rec_products)
-      GROUP BY customer_id) c
-LEFT JOIN (SELECT customer_id, any_value(coalesce(segment_name, 'segment ' || segment_id)) AS segment_name
-           FROM customer_segments WHERE segmentation = getvariable('rec_segmentation') GROUP BY customer_id) s
-       USING (customer_id);
+      GROUP BY customer_id) c;
 
 -- Orders (invoices) numbered by id.
 CREATE OR REPLACE TEMP TABLE rec_orders AS
