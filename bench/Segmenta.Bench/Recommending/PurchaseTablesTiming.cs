@@ -8,13 +8,23 @@ namespace Segmenta.Bench.Recommending;
 /// <summary>
 /// `dotnet Segmenta.Bench.dll purchase-tables STORE.duckdb [repeats]`: on a copy of the store, CPU and wall time of
 /// writing the integer purchase tables (what the cleaning step now adds) and of reading the recommenders' purchase log
-/// from them and from clean_lines (alternately), and whether both logs are equal.
+/// from them and from clean_lines (alternately), and whether both logs are equal. `purchase-tables STORE write` writes
+/// the tables into STORE itself.
 /// </summary>
 internal static class PurchaseTablesTiming
 {
     internal static void Run(string[] args)
     {
         var source = args.Length > 0 ? args[0] : throw new ArgumentException("Give the path of a segmenta.duckdb.");
+        if (args.Length > 1 && args[1] == "write")
+        {
+            // `purchase-tables STORE write`: writes the tables into STORE itself (as analyze now does after cleaning).
+            using var target = SegmentaStore.Open(source);
+            var watch = Stopwatch.StartNew();
+            var written = PurchaseTables.Write(target);
+            Console.WriteLine($"purchase tables written: {written}, {watch.Elapsed.TotalSeconds:0.00} s wall, {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:0.00} s CPU (process)");
+            return;
+        }
         var repeats = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 3;
         var work = Path.Combine(Path.GetTempPath(), $"segmenta-purchase-tables-{Environment.ProcessId}.duckdb");
         File.Copy(source, work, overwrite: true);
