@@ -132,8 +132,8 @@ public static partial class AnalysisPipeline
     /// <summary>
     /// Segment → Profile → (category preferences, Recommend) → outputs: what analyze and segment share once the customers
     /// table exists. Profiling reads the lifetime values (<paramref name="lifetime"/>) and the segments; the category
-    /// preferences read the product categories (<paramref name="categories"/>); the recommendations read the segment
-    /// names profiling gives, and run beside the preferences and the outputs, which do not read them.
+    /// preferences read the product categories (<paramref name="categories"/>); the recommendations start once the
+    /// segments exist, beside profiling, and wait for the segment names it gives only before their lists.
     /// </summary>
     private static DownstreamSteps StartDownstream(StepBranches branches, AnalysisOptions options, DownstreamPlan plan, StepTimer timer,
         Task<LifetimeResult?>? lifetime, Task<CategoryResult>? categories, LinesElsewhere? elsewhere = null)
@@ -163,9 +163,10 @@ public static partial class AnalysisPipeline
             {
                 return (null, [], notes);
             }
-            var result = timer.Step("Recommending", () => TryRecommend(store, recommending, notes));
+            // The segment names come from profiling; the evaluation needs only the clusters, so it runs beside profiling.
+            var result = timer.Step("Recommending", () => TryRecommend(store, recommending, notes, () => StepBranches.Result(profiled)));
             return (result, result is null ? [] : RecommendationOutputs.Write(result, options.OutputDirectory), notes);
-        }, Prerequisites(profiled));
+        }, Prerequisites(clusters));
         var outputs = branches.Start(StepOrder.WritingOutputs, store => timer.Step("Writing outputs", () =>
             WriteOutputs(store, options, currency, StepBranches.Result(clusters), StepBranches.Result(segmentations))), Prerequisites(segmentations, lifetime));
         return new DownstreamSteps(clusters, segmentations, recommendations, outputs);
@@ -225,11 +226,11 @@ public static partial class AnalysisPipeline
     /// Recommendations need enough history on both sides of the cut-off; a small or short file is still analysed,
     /// with a note saying why there are no recommendations instead of failing the whole run.
     /// </summary>
-    private static RecommendationResult? TryRecommend(SegmentaStore store, RecommendationOptions options, List<string> notes)
+    private static RecommendationResult? TryRecommend(SegmentaStore store, RecommendationOptions options, List<string> notes, Action awaitSegmentNames)
     {
         try
         {
-            return Recommender.Run(store, options);
+            return Recommender.RunAwaitingNames(store, options, awaitSegmentNames);
         }
         catch (SegmentaException e)
         {

@@ -36,7 +36,12 @@ public static partial class AnalysisPipeline
             throw new SegmentaException($"The database {store.Path} holds no lines to analyse and no file was given. Give a data file: segmenta analyze FILE --out DIR.");
         }
         var quarantineWritten = WriteQuarantine(store, quarantineFile);
-        var cleaning = timer.Step("Cleaning", () => Cleaner.Run(store, options.Cleaning));
+        var cleaning = timer.Step("Cleaning", () =>
+        {
+            var report = Cleaner.Run(store, options.Cleaning);
+            PurchaseTables.Write(store); // the kept purchases with integer keys, for the recommendations
+            return report;
+        });
         OptionChecks.AsOf(store, options.Features.AsOf);
         var features = timer.Step("Customer features", () => CustomerFeatures.Compute(store, options.Features));
         return RunAfterFeatures(store, options, new CleanedRun(started, imports, cleaning, features, quarantineWritten ? quarantineFile : null), timer, cancellation: cancellation);

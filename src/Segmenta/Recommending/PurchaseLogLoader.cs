@@ -1,3 +1,4 @@
+using Segmenta.Cleaning;
 using Segmenta.Segmentation;
 using Segmenta.Store;
 
@@ -17,23 +18,30 @@ internal static class PurchaseLogLoader
         return names.Count == 0 ? null : names.FirstOrDefault(n => n.IsClustering(), names[0]);
     }
 
-    public static PurchaseLog Load(SegmentaStore store, RecommendationOptions options, out SegmentationKind? segmentation)
+    /// <summary>
+    /// The kept purchases of products: from the purchase tables the cleaning wrote (<see cref="PurchaseTables"/>) when
+    /// they are current, else from <c>clean_lines</c> (<paramref name="fromCleanLines"/> forces that; both give the same log).
+    /// <paramref name="segmentIds"/> labels the segments by id, for a caller that names them later (<see cref="SegmentLabels.Name"/>).
+    /// </summary>
+    public static PurchaseLog Load(SegmentaStore store, RecommendationOptions options, out SegmentationKind? segmentation, bool fromCleanLines = false, bool segmentIds = false)
     {
         if (!store.HasTable("lines_with_outcome") && !store.HasTable("clean_lines"))
         {
             throw new SegmentaException("The store has no cleaned lines: run segmenta analyze (or clean) first.");
         }
         segmentation = ChooseSegmentation(store);
+        return !fromCleanLines && PurchaseTables.IsCurrent(store)
+            ? FromPurchaseTables(store, options, segmentation, segmentIds)
+            : FromCleanLines(store, options, segmentation, segmentIds);
+    }
+
+    private static PurchaseLog FromCleanLines(SegmentaStore store, RecommendationOptions options, SegmentationKind? segmentation, bool segmentIds)
+    {
         store.Execute("CREATE OR REPLACE TEMP TABLE rec_non_product_codes (pattern VARCHAR)");
         foreach (var code in options.NonProductCodes)
         {
             store.Execute("INSERT INTO rec_non_product_codes VALUES ($p)", ("p", code));
         }
-        if (segmentation is null)
-        {
-            SegmentMembership.EnsureTable(store, temporary: true);
-        }
-        store.Execute("SET VARIABLE rec_segmentation = $s", ("s", segmentation?.Id()));
         store.Execute(SqlScripts.Get("Recommending/purchases.sql"));
 
         var stockCodes = new List<string>();
@@ -51,50 +59,88 @@ internal static class PurchaseLogLoader
             countryIndex[countryNames[i]] = i;
         }
         var customerIds = new List<string>();
-        var segmentIndex = new Dictionary<string, int>(StringComparer.Ordinal);
-        var segments = new List<int>();
         var countries = new List<int>();
-        const string NoSegment = "all customers";
-        store.Query("SELECT customer_id, coalesce(country, 'Unknown'), segment_name FROM rec_customers ORDER BY customer", r =>
+        store.Query("SELECT customer_id, coalesce(country, 'Unknown') FROM rec_customers ORDER BY customer", r =>
         {
             customerIds.Add(r.GetString(0));
             countries.Add(Index(countryIndex, r.GetString(1)));
-            segments.Add(Index(segmentIndex, r.IsDBNull(2) ? NoSegment : r.GetString(2)));
             return 0;
         });
 
         // Upper bound of the line count; lines of the same customer, order and product are merged as they arrive.
-        var capacity = store.Scalar<long>("SELECT count(*) FROM rec_lines");
-        var customer = new int[capacity];
-        var product = new int[capacity];
-        var order = new int[capacity];
-        var day = new int[capacity];
-        var units = new double[capacity];
-        var revenue = new double[capacity];
-        var country = new int[capacity];
-        var n = 0;
+        var lines = new PurchaseLogBuilder(store.Scalar<long>("SELECT count(*) FROM rec_lines"));
         store.Query(SqlScripts.Get("Recommending/purchase_lines.sql"), r =>
         {
-            var (c, p, o) = (r.GetInt32(0), r.GetInt32(1), r.GetInt32(2));
-            if (n > 0 && customer[n - 1] == c && order[n - 1] == o && product[n - 1] == p)
-            {
-                units[n - 1] += r.GetDouble(4);
-                revenue[n - 1] += r.GetDouble(5);
-                return 0;
-            }
-            (customer[n], product[n], order[n], day[n], units[n], revenue[n]) = (c, p, o, r.GetInt32(3), r.GetDouble(4), r.GetDouble(5));
-            country[n] = r.GetInt32(6);
-            n++;
+            lines.Add(r.GetInt32(0), r.GetInt32(1), r.GetInt32(2), r.GetInt32(3), r.GetInt64(4), r.GetInt64(5), r.GetInt32(6));
             return 0;
         });
         store.Execute("DROP TABLE IF EXISTS rec_orders; DROP TABLE IF EXISTS rec_lines; DROP TABLE IF EXISTS rec_non_product_codes; DROP TABLE IF EXISTS rec_countries");
-        return new PurchaseLog(
-            [.. customerIds], [.. stockCodes], [.. descriptions], customer[..n], product[..n], order[..n], day[..n], units[..n], revenue[..n],
-            [.. segments], Names(segmentIndex), [.. countries], [.. countryNames])
+        var (segments, segmentNames) = SegmentLabels.Assign(store, segmentation, customerIds, segmentIds);
+        return lines.Build([.. customerIds], [.. stockCodes], [.. descriptions], segments, segmentNames, [.. countries], [.. countryNames], segmentation is not null);
+    }
+
+    /// <summary>
+    /// The same log as <see cref="FromCleanLines"/>, from the integer purchase tables: non-products and the customers
+    /// who bought only them are dropped and the rest renumbered in key order (= the order of their text). A customer's
+    /// country before any reference day is the most common one of their lines (ties: the first by name); the log's
+    /// per-line countries decide it at every reference day (Interactions), so this only names customers without lines.
+    /// </summary>
+    private static PurchaseLog FromPurchaseTables(SegmentaStore store, RecommendationOptions options, SegmentationKind? segmentation, bool segmentIds)
+    {
+        var products = PurchaseTables.Products(store, options.NonProductCodes);
+        var productOf = new int[products.Count];
+        var stockCodes = new List<string>(products.Count);
+        var descriptions = new List<string>(products.Count);
+        for (var p = 0; p < products.Count; p++)
         {
-            HasSegments = segmentation is not null,
-            LineCountry = country[..n],
-        };
+            productOf[p] = products[p].NonProduct ? -1 : stockCodes.Count;
+            if (!products[p].NonProduct)
+            {
+                stockCodes.Add(products[p].StockCode);
+                descriptions.Add(products[p].Description);
+            }
+        }
+        var countryNames = PurchaseTables.Countries(store);
+        var allCustomers = PurchaseTables.Customers(store);
+
+        var lines = new PurchaseLogBuilder(PurchaseTables.Count(store));
+        var customerIds = new List<string>();
+        var customerCountries = new List<int>();
+        var countryLines = new int[countryNames.Count];
+        var (lastKey, current) = (-1, -1);
+        void EndCustomer()
+        {
+            if (current >= 0)
+            {
+                var best = 0;
+                for (var k = 1; k < countryLines.Length; k++)
+                {
+                    best = countryLines[k] > countryLines[best] ? k : best;
+                }
+                customerCountries.Add(best);
+                Array.Clear(countryLines);
+            }
+        }
+        PurchaseTables.Read(store, (c, p, o, d, quantity, amount, k) =>
+        {
+            p = productOf[p];
+            if (p < 0)
+            {
+                return;
+            }
+            if (c != lastKey)
+            {
+                EndCustomer();
+                (lastKey, current) = (c, customerIds.Count);
+                customerIds.Add(allCustomers[c]);
+            }
+            countryLines[k]++;
+            lines.Add(current, p, o, d, quantity, amount, k);
+        });
+        EndCustomer();
+
+        var (segments, segmentNames) = SegmentLabels.Assign(store, segmentation, customerIds, segmentIds);
+        return lines.Build([.. customerIds], [.. stockCodes], [.. descriptions], segments, segmentNames, [.. customerCountries], [.. countryNames], segmentation is not null);
     }
 
     private static int Index(Dictionary<string, int> index, string name)
@@ -105,15 +151,5 @@ internal static class PurchaseLogLoader
             index[name] = id;
         }
         return id;
-    }
-
-    private static string[] Names(Dictionary<string, int> index)
-    {
-        var names = new string[index.Count];
-        foreach (var (name, id) in index)
-        {
-            names[id] = name;
-        }
-        return names;
     }
 }

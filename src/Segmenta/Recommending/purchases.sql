@@ -1,7 +1,6 @@
 -- The dimensions of the purchases the recommenders learn from, each numbered densely (0, 1, ...) in a fixed order.
--- Inputs: temp table rec_non_product_codes(pattern) of LIKE patterns (escape \) and variable rec_segmentation
--- (the segmentation whose segment names are used). Non-products are removed here because the classic cleaning
--- preset keeps them. Each statement is one grouped scan of clean_lines: grouping the 400k lines by
+-- Input: temp table rec_non_product_codes(pattern) of LIKE patterns (escape \). Non-products are removed here because
+-- the classic cleaning preset keeps them. Each statement is one grouped scan of clean_lines: grouping the 400k lines by
 -- (customer, product, order) in one step was three times slower than these small dimension tables.
 
 -- The purchase lines, read once from the clean_lines view (each scan of the view re-reads every loaded line).
@@ -11,29 +10,27 @@ SELECT customer_id, stock_code, trim(description) AS description, order_id, invo
 FROM clean_lines
 WHERE coalesce(quantity, 1) > 0 AND customer_id IS NOT NULL AND stock_code IS NOT NULL;
 
--- Products numbered by stock code; the description is the most common trimmed one of the kept lines.
+-- Products numbered by stock code; the description is the most common trimmed one of the kept lines (ties: the first
+-- by name; arg_max took whichever it met first).
 CREATE OR REPLACE TEMP TABLE rec_products AS
 WITH described AS (
     SELECT stock_code, description, count(*) AS n
     FROM rec_lines
     GROUP BY ALL),
 codes AS (
-    SELECT stock_code, arg_max(description, n) FILTER (WHERE description IS NOT NULL AND description <> '') AS description
+    SELECT stock_code, first(description ORDER BY n DESC, description) FILTER (WHERE description IS NOT NULL AND description <> '') AS description
     FROM described GROUP BY stock_code)
 SELECT (row_number() OVER (ORDER BY stock_code) - 1)::INTEGER AS product, stock_code, coalesce(description, stock_code) AS description
 FROM codes
 WHERE NOT EXISTS (SELECT 1 FROM rec_non_product_codes n WHERE upper(codes.stock_code) LIKE upper(n.pattern) ESCAPE '\');
 
--- Customers numbered by id, with their most common country and their segment's name.
+-- Customers numbered by id, with their most common country (their segments are read by SegmentLabels).
 CREATE OR REPLACE TEMP TABLE rec_customers AS
-SELECT (row_number() OVER (ORDER BY c.customer_id) - 1)::INTEGER AS customer, c.customer_id, c.country, s.segment_name
+SELECT (row_number() OVER (ORDER BY c.customer_id) - 1)::INTEGER AS customer, c.customer_id, c.country
 FROM (SELECT customer_id, mode(country) AS country
       FROM rec_lines
       WHERE stock_code IN (SELECT stock_code FROM rec_products)
-      GROUP BY customer_id) c
-LEFT JOIN (SELECT customer_id, any_value(coalesce(segment_name, 'segment ' || segment_id)) AS segment_name
-           FROM customer_segments WHERE segmentation = getvariable('rec_segmentation') GROUP BY customer_id) s
-       USING (customer_id);
+      GROUP BY customer_id) c;
 
 -- Orders (invoices) numbered by id.
 CREATE OR REPLACE TEMP TABLE rec_orders AS

@@ -49,7 +49,10 @@ public sealed class RealDataRecommendationTests : IClassFixture<RealDataRecommen
     public void The_default_cut_is_2011_09_08()
     {
         Assert.Equal(new DateOnly(2011, 9, 8), _result.Cutoff);
-        Assert.Equal(_result.TrainingLines + _result.TestLines, _run.Store.Scalar<long>("SELECT count(*) FROM (SELECT DISTINCT customer_id, order_id, stock_code FROM clean_lines WHERE stock_code IN (SELECT stock_code FROM rec_products))"));
+        var products = PurchaseLogLoader.Load(_run.Store, new RecommendationOptions(), out _).StockCodes;
+        var codes = string.Join(", ", products.Select(c => $"'{c.Replace("'", "''", StringComparison.Ordinal)}'"));
+        Assert.Equal(_result.TrainingLines + _result.TestLines, _run.Store.Scalar<long>(
+            $"SELECT count(*) FROM (SELECT DISTINCT customer_id, order_id, stock_code FROM clean_lines WHERE coalesce(quantity, 1) > 0 AND stock_code IN ({codes}))"));
     }
 
     [Fact]

@@ -1,0 +1,50 @@
+-- The kept purchase lines with integer keys: written once after cleaning, so that the stages that work on purchases
+-- (recommendations) read small integer rows instead of copying the lines with their strings.
+-- purchase_lines: one row per kept line with quantity > 0 (a missing quantity counts as 1), a customer and a product;
+-- every key is dense (0, 1, ...) in the order of the text it stands for, so sorting by the key sorts by the text.
+-- Dimensions: purchase_customers, purchase_products (description: the most common trimmed one, ties: the first by
+-- name), purchase_countries (a missing country is 'Unknown'); orders are numbered by clean_lines' order_id without a
+-- table of their own.
+-- The view clean_lines is read twice: once grouped (the distinct values of each key) and once per line, keeping only
+-- 64-bit hashes of the texts, which are then joined to the numbered values. Joining the view's lines to the values
+-- on the texts directly cost twice the CPU (DuckDB builds its hash tables from the view's side). PurchaseTables checks
+-- that no two values of a dimension share a hash before the join (the query after this script) and otherwise does not
+-- write the tables.
+
+CREATE OR REPLACE TEMP TABLE purchase_values AS
+SELECT grouping(customer_id) AS no_customer, grouping(stock_code) AS no_product, grouping(order_id) AS no_order,
+       customer_id, stock_code, description, order_id, coalesce(country, 'Unknown') AS country, count(*) AS lines
+FROM clean_lines
+WHERE coalesce(quantity, 1) > 0 AND customer_id IS NOT NULL AND stock_code IS NOT NULL
+GROUP BY GROUPING SETS ((customer_id), (stock_code, description), (order_id), (coalesce(country, 'Unknown')));
+
+CREATE OR REPLACE TABLE purchase_customers AS
+SELECT (row_number() OVER (ORDER BY customer_id) - 1)::INTEGER AS customer_key, customer_id
+FROM purchase_values WHERE no_customer = 0;
+
+CREATE OR REPLACE TABLE purchase_products AS
+WITH described AS (
+    SELECT stock_code, trim(description) AS description, sum(lines) AS n
+    FROM purchase_values WHERE no_product = 0
+    GROUP BY ALL),
+codes AS (
+    SELECT stock_code, first(description ORDER BY n DESC, description) FILTER (WHERE description IS NOT NULL AND description <> '') AS description
+    FROM described GROUP BY stock_code)
+SELECT (row_number() OVER (ORDER BY stock_code) - 1)::INTEGER AS product_key, stock_code, coalesce(description, stock_code) AS description
+FROM codes;
+
+CREATE OR REPLACE TABLE purchase_countries AS
+SELECT (row_number() OVER (ORDER BY country) - 1)::INTEGER AS country_key, country
+FROM purchase_values WHERE no_customer = 1 AND no_product = 1 AND no_order = 1;
+
+CREATE OR REPLACE TEMP TABLE purchase_order_keys AS
+SELECT (row_number() OVER (ORDER BY order_id) - 1)::INTEGER AS order_key, hash(order_id) AS order_hash
+FROM purchase_values WHERE no_order = 0;
+
+CREATE OR REPLACE TEMP TABLE purchase_line_hashes AS
+SELECT hash(customer_id) AS customer_hash, hash(stock_code) AS product_hash, hash(order_id) AS order_hash,
+       invoice_date::DATE AS purchase_day, coalesce(quantity, 1) AS quantity, amount, hash(coalesce(country, 'Unknown')) AS country_hash
+FROM clean_lines
+WHERE coalesce(quantity, 1) > 0 AND customer_id IS NOT NULL AND stock_code IS NOT NULL;
+
+DROP TABLE purchase_values;
