@@ -23,8 +23,8 @@ internal static class MaximumLikelihood
     /// <param name="starts">Starting points, in natural parameters.</param>
     /// <param name="absorbed">
     /// Optional: true at a point (log parameters, mean negative log-likelihood) from which the start is known to end at a
-    /// limit that was fitted directly (<see cref="NbdLimit"/>); such a start stops there and is counted in
-    /// <see cref="MaximumLikelihoodFit.AbsorbedStarts"/> instead of walking on.
+    /// limit that was fitted directly (<see cref="NbdLimit"/>) and verified to be a maximum; such a start stops there, is
+    /// counted in <see cref="MaximumLikelihoodFit.AbsorbedStarts"/>, and the remaining starts are not run.
     /// </param>
     internal static MaximumLikelihoodFit Fit(ILikelihood likelihood, double customers, IReadOnlyList<double[]> starts,
         Func<Vector<double>, double, bool>? absorbed = null)
@@ -47,17 +47,22 @@ internal static class MaximumLikelihood
         var candidates = new List<(double[] LogTheta, int Iterations)>();
         var failures = new List<string>();
         var absorbedStarts = 0;
+        var tried = 0;
         foreach (var start in starts)
         {
             var u0 = Vector<double>.Build.DenseOfEnumerable(start.Select(v => Math.Log(v)));
             best.Reset();
+            tried++;
             try
             {
                 FitFrom(u0);
             }
             catch (Exception e) when (IsAbsorbed(e))
             {
+                // The start reached a limit already verified to be a maximum; the other starts (random perturbations of the
+                // same moment start) would walk there too, at the cost of a whole fit each: they are not run.
                 absorbedStarts++;
+                break;
             }
         }
 
@@ -103,7 +108,7 @@ internal static class MaximumLikelihood
         }
         if (candidates.Count == 0)
         {
-            return MaximumLikelihoodFit.Failed(n, starts.Count, absorbedStarts == starts.Count
+            return MaximumLikelihoodFit.Failed(n, tried, absorbedStarts == tried
                 ? "Every start reached the limit that was fitted directly."
                 : $"No start reached a maximum: {string.Join("; ", failures)}") with { AbsorbedStarts = absorbedStarts };
         }
@@ -145,7 +150,7 @@ internal static class MaximumLikelihood
             messages.Add("a parameter ran to the edge of its range (the model does not fit these data)");
         }
         return new MaximumLikelihoodFit(theta, logLikelihood, standardErrors, messages.Count == 0, top.Iterations, gradientNorm,
-            starts.Count, agreeing, messages.Count == 0 ? null : string.Join("; ", messages))
+            tried, agreeing, messages.Count == 0 ? null : string.Join("; ", messages))
         {
             AtBoundary = boundary && messages.Count == 0,
             AbsorbedStarts = absorbedStarts,

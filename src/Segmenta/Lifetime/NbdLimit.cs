@@ -93,28 +93,42 @@ internal sealed class NbdLimit
     /// <summary>
     /// Pareto/NBD's slope at β = <paramref name="phi"/>, a few divisions per row: Σ w [−ln(1 + T/β) + J(β)] with
     /// J = ∫ R(τ)/(β+τ) dτ over (t_x, T], R(τ) = ((α+T)/(α+τ))^c, c = r + x. In v = ln((α+τ)/(α+t_x)) ∈ [0, V],
-    /// R = R(t_x) e^(−cv) and dτ = (α+τ) dv, so J = R(t_x) [ln((β+T)/(β+t_x)) + ∫ (e^(−cv) − 1)(α+τ)/(β+τ) dv]: the
-    /// log singularity of 1/(β+τ) at small β is taken exactly and the rest is bounded. That rest is taken by
-    /// Gauss-Legendre on [0, min(V, 40/c)] (nodes and weights fixed per row, independent of β) plus, beyond, where
-    /// e^(−cv) &lt; e^(−40), −ln((β+T)/(β+τ_K)) exactly. Checked against <see cref="ParetoSlopeByTail"/>.
+    /// R = R(t_x) e^(−cv) and dτ = (α+τ) dv, so J = R(t_x) [ln((β+T)/(β+t_x)) + K] with
+    /// K = ∫ (e^(−cv) − 1)(α+τ)/(β+τ) dv: the log singularity of 1/(β+τ) is taken exactly. With a = α + t_x,
+    /// b = β + t_x and m(v) = (e^(−cv) − 1) e^v / (e^v − 1) (smooth, m(0) = −c), the integrand is
+    /// m − b m / (b + a(e^v − 1)) = m − b m(0) / (b + a(e^v − 1)) − b (m − m(0)) / (b + a(e^v − 1)): the first term is
+    /// integrated once (it does not depend on β), the second in closed form, the third (bounded, small where its
+    /// denominator is steep) by the same fixed Gauss-Legendre nodes on [0, min(V, 40/c)]; beyond 40/c, where
+    /// e^(−cv) &lt; e^−40, K gains −ln((β+T)/(β+τ_K)) exactly. Checked against <see cref="ParetoSlopeByTail"/>.
     /// </summary>
     internal double ParetoSlope(double phi)
     {
         var terms = LazyInitializer.EnsureInitialized(ref _paretoTerms, () => new ParetoTerms(_rows, R, Alpha));
         double sum = 0;
         var order = ParetoTerms.Order;
+        var difference = Alpha - phi;
         for (var i = 0; i < _rows.Count; i++)
         {
             double t = _rows.T[i], tx = _rows.Tx[i];
             var row = -LogMath.Log1P(t / phi);
             if (tx < t)
             {
-                var rest = terms.Cut[i] < t ? -Math.Log((phi + t) / (phi + terms.Cut[i])) : 0;
+                var b = phi + tx;
+                var end = terms.End[i];
+                // ∫ dv / (b + a(e^v − 1)) over [0, end] = ln(1 − (α − β)(e^−end − 1)/b) / (α − β).
+                var closed = difference == 0 ? -LogMath.ExpM1(-end) / b : LogMath.Log1P(-difference * LogMath.ExpM1(-end) / b) / difference;
+                var m0 = -(R + _rows.X[i]);
+                var rest = terms.Smooth[i] - b * m0 * closed;
                 for (var j = 0; j < order; j++)
                 {
-                    rest += terms.Weight[i * order + j] / (phi + terms.Tau[i * order + j]);
+                    var k = i * order + j;
+                    rest -= b * terms.Weight[k] / (b + terms.Rise[k]);
                 }
-                row += terms.Ratio[i] * (Math.Log((phi + t) / (phi + tx)) + rest);
+                if (terms.Cut[i] < t)
+                {
+                    rest -= Math.Log((phi + t) / (phi + terms.Cut[i]));
+                }
+                row += terms.Ratio[i] * (Math.Log((phi + t) / b) + rest);
             }
             sum += _rows.Weight[i] * row;
         }
@@ -135,21 +149,26 @@ internal sealed class NbdLimit
             var rule = new MathNet.Numerics.Integration.GaussLegendreRule(0, 1, Order);
             Ratio = new double[rows.Count];
             Cut = new double[rows.Count];
-            Tau = new double[rows.Count * Order];
+            End = new double[rows.Count];
+            Smooth = new double[rows.Count];
+            Rise = new double[rows.Count * Order];
             Weight = new double[rows.Count * Order];
             for (var i = 0; i < rows.Count; i++)
             {
-                double c = r + rows.X[i], tx = rows.Tx[i], t = rows.T[i];
-                var v = Math.Log((alpha + t) / (alpha + tx));
+                double c = r + rows.X[i], tx = rows.Tx[i], t = rows.T[i], a = alpha + tx;
+                var v = Math.Log((alpha + t) / a);
                 Ratio[i] = Math.Exp(c * v);
                 var end = Math.Min(v, Decay / c);
-                Cut[i] = end < v ? (alpha + tx) * Math.Exp(end) - alpha : t;
+                End[i] = end;
+                Cut[i] = end < v ? a * Math.Exp(end) - alpha : t;
                 for (var j = 0; j < Order; j++)
                 {
                     var node = end * rule.Abscissas[j];
-                    var tau = (alpha + tx) * Math.Exp(node) - alpha;
-                    Tau[i * Order + j] = tau;
-                    Weight[i * Order + j] = end * rule.Weights[j] * LogMath.ExpM1(-c * node) * (alpha + tau);
+                    var weight = end * rule.Weights[j];
+                    var m = LogMath.ExpM1(-c * node) * Math.Exp(node) / LogMath.ExpM1(node);
+                    Smooth[i] += weight * m;
+                    Rise[i * Order + j] = a * LogMath.ExpM1(node);
+                    Weight[i * Order + j] = weight * (m + c);
                 }
             }
         }
@@ -160,8 +179,16 @@ internal sealed class NbdLimit
         /// <summary>τ_K, where e^(−cv) has fallen to e^−40 (T when it does not within the row).</summary>
         internal double[] Cut { get; }
 
-        internal double[] Tau { get; }
+        /// <summary>min(V, 40/c): the end of the quadrature in v.</summary>
+        internal double[] End { get; }
 
+        /// <summary>∫ m(v) dv over [0, End].</summary>
+        internal double[] Smooth { get; }
+
+        /// <summary>a (e^v − 1) at each node.</summary>
+        internal double[] Rise { get; }
+
+        /// <summary>The node's weight times m(v) − m(0).</summary>
         internal double[] Weight { get; }
     }
 

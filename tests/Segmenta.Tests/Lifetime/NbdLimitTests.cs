@@ -58,16 +58,17 @@ public sealed class NbdLimitTests(CdnowFixture cdnow, ITestOutputHelper output) 
     public void The_fast_pareto_slope_agrees_with_the_validated_likelihood_code_over_the_whole_range()
     {
         // ParetoSlope (quadrature with fixed nodes) against the s-gradient of ParetoNbdTail.LogTail (mpmath-checked) at
-        // s = 1e-12, from β = e^-25 to e^25, on the UCI calibration summary and the moderate rows. (On CDNOW some dead-to-
+        // s = 1e-12, from β = e^-12.5 to e^25, on the UCI calibration summary and the moderate rows. (On CDNOW some dead-to-
         // alive ratios reach 1e20, where s = 1e-12 is no longer "0" for the likelihood code.)
         foreach (var rows in new[] { UciCalibration(), Moderate() })
         {
             var limit = rows.Limit;
-            for (var u = -25.0; u <= 25; u += 2.5)
+            // Below β = e^-12.5 the reference's s = 1e-12 is no longer small against β (s/β > 3e-7): compared from there up.
+            for (var u = -12.5; u <= 25; u += 2.5)
             {
                 double fast = limit.ParetoSlope(Math.Exp(u)), reference = limit.ParetoSlopeByTail(Math.Exp(u));
                 output.WriteLine($"{rows.TotalWeight} customers, beta e^{u}: {fast:g12} against {reference:g12}");
-                Assert.Equal(reference, fast, 1e-7 * Math.Abs(reference) + 1e-9 * rows.TotalWeight);
+                Assert.Equal(reference, fast, 1e-6 * Math.Abs(reference) + 1e-9 * rows.TotalWeight);
             }
         }
     }
@@ -135,7 +136,8 @@ public sealed class NbdLimitTests(CdnowFixture cdnow, ITestOutputHelper output) 
         // b (β) has no effect at a = 0 (s = 0): not identified, no value and no standard error.
         Assert.True(double.IsNaN(fit.Parameters[3].Value));
         Assert.All(fit.Parameters, p => Assert.Null(p.StandardError));
-        Assert.Equal(3, fit.Starts.Agreeing);
+        // The first start reached the verified limit; the other two are not run.
+        Assert.Equal((1, 1), fit.Starts);
         var model = Assert.IsType<NbdModel>(fit.CountingModel);
         Assert.Equal(kind, model.Kind);
     }
