@@ -39,7 +39,7 @@ internal static class ClvCommand
             foreach (var fit in result.Fits)
             {
                 table.AddRow(fit.Period, fit.Fit.Name + (fit.Chosen ? " (used)" : ""),
-                    string.Join(", ", fit.Fit.Parameters.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Name}={p.Value:0.####}"))),
+                    string.Join(", ", fit.Fit.Parameters.Select(p => double.IsFinite(p.Value) ? string.Create(CultureInfo.InvariantCulture, $"{p.Name}={p.Value:0.####}") : $"{p.Name} not identified")),
                     fit.Fit.LogLikelihood.ToString("0.##", CultureInfo.InvariantCulture), fit.Fit.Converged ? "yes" : "[red]no[/]");
             }
             Terminal.Out.Write(table);

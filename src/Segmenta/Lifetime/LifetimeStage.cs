@@ -44,14 +44,14 @@ public static class LifetimeStage
             var calibration = CustomerSummary.Build(store, calibrationEnd, observationEnd, options.UnitDays, elsewhere);
             var rows = calibration.Rows();
             var length = (observationEnd.DayNumber - calibrationEnd.DayNumber) / options.UnitDays;
-            var calibrationFits = kinds.Select(k => (Kind: k, Fit: ModelFitter.FitCounting(k, rows, options.Starts, options.Seed))).ToList();
-            foreach (var (kind, fit) in calibrationFits)
+            // The candidate models are independent: fitted (and tested on the holdout) at the same time, kept in model order.
+            var candidates = FitAll(kinds, k =>
             {
-                if (fit.CountingModel is { } model)
-                {
-                    holdout.AddRange(HoldoutValidation.Compute(fit.Name, model, calibration, length));
-                }
-            }
+                var fit = ModelFitter.FitCounting(k, rows, options.Starts, options.Seed);
+                return (Fit: fit, Holdout: fit.CountingModel is { } model ? HoldoutValidation.Compute(fit.Name, model, calibration, length) : []);
+            });
+            var calibrationFits = kinds.Select((k, i) => (Kind: k, candidates[i].Fit)).ToList();
+            holdout.AddRange(candidates.SelectMany(t => t.Holdout));
             // The holdout is the test: choosing on it would make the chosen model's holdout error an optimistic estimate.
             // Auto chooses on the calibration period alone (every model has four parameters, so the highest likelihood is
             // also the best AIC and BIC); the holdout then checks that choice out of sample.
@@ -72,7 +72,7 @@ public static class LifetimeStage
         var summary = CustomerSummary.Build(store, observationEnd, observationEnd, options.UnitDays, elsewhere);
         var fullRows = summary.Rows();
         var fullKinds = chosen is { } picked ? [picked] : kinds;
-        var fullFits = fullKinds.Select(k => ModelFitter.FitCounting(k, fullRows, options.Starts, options.Seed)).ToList();
+        var fullFits = FitAll(fullKinds, k => ModelFitter.FitCounting(k, fullRows, options.Starts, options.Seed)).ToList();
         foreach (var failed in fits.Select(f => f.Fit).Concat(fullFits).Where(f => !f.Converged))
         {
             notes.Add($"The {failed.Name} fit did not converge ({failed.Problem}); it is reported but not used.");
@@ -133,6 +133,30 @@ public static class LifetimeStage
         };
         LifetimeTables.Save(store, result);
         return result;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="fit"/> for every model, at the same time when there are several (each fit is sequential and
+    /// deterministic, so the results do not depend on the scheduling), and returns them in the order of the models.
+    /// </summary>
+    private static T[] FitAll<T>(CountingModelKind[] kinds, Func<CountingModelKind, T> fit)
+    {
+        var results = new T[kinds.Length];
+        if (kinds.Length == 1)
+        {
+            results[0] = fit(kinds[0]);
+            return results;
+        }
+        try
+        {
+            Parallel.For(0, kinds.Length, i => results[i] = fit(kinds[i]));
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            // The first model's failure, as the sequential loop would have thrown it (e.g. a SegmentaException).
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
+        return results;
     }
 
     private static double? SpendFrequencyCorrelation(CustomerSummary summary)

@@ -50,7 +50,7 @@ public sealed record LifetimeView(
                 Horizon: r.GetString(4).Split(',').Select(h => int.Parse(h, System.Globalization.CultureInfo.InvariantCulture)).Max(),
                 Calibration: r.IsDBNull(5) ? (DateOnly?)null : DateOnly.FromDateTime(r.GetDateTime(5)), Correlation: r.IsDBNull(6) ? (double?)null : r.GetDouble(6)))[0];
         var fits = store.Query("""
-            SELECT f.period, f.model, string_agg(p.parameter || ' = ' || printf('%.4g', p.value), ', ' ORDER BY p.ordinal),
+            SELECT f.period, f.model, string_agg(p.parameter || ' = ' || coalesce(printf('%.4g', p.value), 'not identified'), ', ' ORDER BY p.ordinal),
                    f.log_likelihood, f.customers, f.converged, f.at_boundary, f.chosen
             FROM clv_fits f JOIN clv_parameters p USING (period, model)
             GROUP BY ALL ORDER BY f.period DESC, f.model

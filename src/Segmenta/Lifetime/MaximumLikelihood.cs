@@ -18,34 +18,68 @@ internal static class MaximumLikelihood
     /// <summary>A parameter below this at a flat maximum is taken as the boundary value 0.</summary>
     internal const double BoundaryValue = 1e-4;
 
-    internal static MaximumLikelihoodFit Fit(ILikelihood likelihood, double customers, IReadOnlyList<double[]> starts)
+    /// <param name="likelihood">The log-likelihood to maximise.</param>
+    /// <param name="customers">The total weight of its rows (the objective is the mean per customer).</param>
+    /// <param name="starts">Starting points, in natural parameters.</param>
+    /// <param name="absorbed">
+    /// Optional: true at a point (log parameters, mean negative log-likelihood) from which the start is known to end at a
+    /// limit that was fitted directly (<see cref="NbdLimit"/>) and verified to be a maximum; such a start stops there, is
+    /// counted in <see cref="MaximumLikelihoodFit.AbsorbedStarts"/>, and the remaining starts are not run.
+    /// </param>
+    internal static MaximumLikelihoodFit Fit(ILikelihood likelihood, double customers, IReadOnlyList<double[]> starts,
+        Func<Vector<double>, double, bool>? absorbed = null)
     {
         var n = likelihood.Dimension;
         // The best point BFGS has evaluated: when its line search fails there (typically a maximum on the boundary, a
         // shape parameter running to 0 where the log-parameter gradient vanishes), that point is kept instead of
         // starting again from scratch.
         var best = new BestPoint();
-        var objective = ObjectiveFunction.Gradient(u => best.Track(u, Objective(likelihood, u, customers)));
+        var objective = ObjectiveFunction.Gradient(u =>
+        {
+            var evaluated = best.Track(u, Objective(likelihood, u, customers));
+            return absorbed is not null && double.IsFinite(evaluated.Item1) && absorbed(u, evaluated.Item1)
+                ? throw new AbsorbedException()
+                : evaluated;
+        });
         var valueOnly = ObjectiveFunction.Value(u => Value(likelihood, u, customers));
         // A gradient taken by differences is noisy near 1e-10; asking BFGS for more makes its line search fail.
         var tolerance = likelihood.HasAnalyticGradient ? 1e-10 : 1e-8;
         var candidates = new List<(double[] LogTheta, int Iterations)>();
         var failures = new List<string>();
+        var absorbedStarts = 0;
+        var tried = 0;
         foreach (var start in starts)
         {
             var u0 = Vector<double>.Build.DenseOfEnumerable(start.Select(v => Math.Log(v)));
             best.Reset();
+            tried++;
+            try
+            {
+                FitFrom(u0);
+            }
+            catch (Exception e) when (IsAbsorbed(e))
+            {
+                // The start reached a limit already verified to be a maximum; the other starts (random perturbations of the
+                // same moment start) would walk there too, at the cost of a whole fit each: they are not run.
+                absorbedStarts++;
+                break;
+            }
+        }
+
+        void FitFrom(Vector<double> u0)
+        {
+            var start = u0.Select(Math.Exp).ToArray();
             try
             {
                 var result = new BfgsMinimizer(tolerance, 1e-12, 1e-15, 2000).FindMinimum(objective, u0);
                 candidates.Add((result.MinimizingPoint.ToArray(), result.Iterations));
             }
-            catch (Exception e) when (IsNumericFailure(e))
+            catch (Exception e) when (IsNumericFailure(e) && !IsAbsorbed(e))
             {
                 if (best.Point is { } reached && best.Gradient!.AbsoluteMaximum() <= GradientTolerance)
                 {
                     candidates.Add((reached.ToArray(), best.Evaluations));
-                    continue;
+                    return;
                 }
                 // A line search that cannot progress away from a maximum: Nelder-Mead needs no gradient, then BFGS polishes
                 // its answer. It starts from the best point BFGS reached.
@@ -60,13 +94,13 @@ internal static class MaximumLikelihood
                         point = polished.MinimizingPoint;
                         iterations += polished.Iterations;
                     }
-                    catch (Exception again) when (IsNumericFailure(again))
+                    catch (Exception again) when (IsNumericFailure(again) && !IsAbsorbed(again))
                     {
                         failures.Add($"BFGS after Nelder-Mead: {again.Message}");
                     }
                     candidates.Add((point.ToArray(), iterations));
                 }
-                catch (Exception inner) when (IsNumericFailure(inner))
+                catch (Exception inner) when (IsNumericFailure(inner) && !IsAbsorbed(inner))
                 {
                     failures.Add($"start ({string.Join(", ", start)}): {inner.Message}");
                 }
@@ -74,7 +108,9 @@ internal static class MaximumLikelihood
         }
         if (candidates.Count == 0)
         {
-            return MaximumLikelihoodFit.Failed(n, starts.Count, $"No start reached a maximum: {string.Join("; ", failures)}");
+            return MaximumLikelihoodFit.Failed(n, tried, absorbedStarts == tried
+                ? "Every start reached the limit that was fitted directly."
+                : $"No start reached a maximum: {string.Join("; ", failures)}") with { AbsorbedStarts = absorbedStarts };
         }
         var scored = candidates
             .Select(c => (c.LogTheta, c.Iterations, Value: Objective(likelihood, Vector<double>.Build.DenseOfArray(c.LogTheta), customers)))
@@ -114,10 +150,28 @@ internal static class MaximumLikelihood
             messages.Add("a parameter ran to the edge of its range (the model does not fit these data)");
         }
         return new MaximumLikelihoodFit(theta, logLikelihood, standardErrors, messages.Count == 0, top.Iterations, gradientNorm,
-            starts.Count, agreeing, messages.Count == 0 ? null : string.Join("; ", messages))
+            tried, agreeing, messages.Count == 0 ? null : string.Join("; ", messages))
         {
             AtBoundary = boundary && messages.Count == 0,
+            AbsorbedStarts = absorbedStarts,
         };
+    }
+
+    /// <summary>Thrown from the objective when a start has reached the region of a limit fitted directly.</summary>
+    private sealed class AbsorbedException : Exception
+    {
+    }
+
+    private static bool IsAbsorbed(Exception e)
+    {
+        for (var inner = e; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is AbsorbedException)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>The lowest finite objective value seen since the last reset, with its point and gradient.</summary>

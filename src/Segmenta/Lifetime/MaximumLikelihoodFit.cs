@@ -17,6 +17,9 @@ internal sealed record MaximumLikelihoodFit(
     /// <summary>True when the maximum lies on the boundary (a shape parameter at 0; the Hessian is singular there).</summary>
     internal bool AtBoundary { get; init; }
 
+    /// <summary>Starts that stopped on reaching the region of a limit fitted directly (<see cref="NbdLimit"/>).</summary>
+    internal int AbsorbedStarts { get; init; }
+
     internal static MaximumLikelihoodFit Failed(int dimension, int starts, string problem) =>
         new([.. Enumerable.Repeat(double.NaN, dimension)], double.NaN, null, false, 0, double.NaN, starts, 0, problem);
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Segmenta.Lifetime;
 
 /// <summary>Fits the counting and spend models by maximum likelihood on weighted unique rows.</summary>
@@ -32,20 +34,43 @@ internal static class ModelFitter
         {
             // Many unique rows: the starts race on a stratified subsample; only the winner climbs on all rows.
             var sample = rows.Subsample(SubsampleRows);
-            var trial = MaximumLikelihood.Fit(Likelihood(sample), sample.TotalWeight, startPoints);
+            var (_, sampleFace) = NoDropoutFace(kind, sample);
+            var trial = MaximumLikelihood.Fit(Likelihood(sample), sample.TotalWeight, startPoints, sampleFace);
             if (trial.Theta.All(double.IsFinite))
             {
                 startPoints = [trial.Theta];
                 agreement = (trial.Starts, trial.StartsAgreeing);
             }
         }
-        var fit = MaximumLikelihood.Fit(Likelihood(rows), rows.TotalWeight, startPoints);
+        var (exit, face) = NoDropoutFace(kind, rows);
+        var fit = MaximumLikelihood.Fit(Likelihood(rows), rows.TotalWeight, startPoints, face);
         if (agreement.Tried > 0)
         {
             fit = fit with { Starts = agreement.Tried, StartsAgreeing = agreement.Agreeing };
         }
         string[] names = kind == CountingModelKind.ParetoNbd ? ["r", "alpha", "s", "beta"] : ["r", "alpha", "a", "b"];
+        var limit = rows.Limit;
+        if (face is not null && fit.AbsorbedStarts > 0 && !(fit.LogLikelihood > limit.LogLikelihood + LimitTolerance(limit)))
+        {
+            // The maximum is the no-dropout limit, fitted directly: the model there is the NBD; b (or β) is not identified.
+            var atLimit = new MaximumLikelihoodFit([limit.R, limit.Alpha, 0, double.NaN], limit.LogLikelihood, null, true,
+                limit.Fit.Iterations, limit.Fit.GradientNorm, fit.Starts, fit.AbsorbedStarts, null) { AtBoundary = true };
+            return ModelFit.From(NameOf(kind), names, atLimit, (long)rows.TotalWeight, rows.Count)
+                with { CountingModel = new NbdModel(kind, limit.R, limit.Alpha) };
+        }
         var result = ModelFit.From(NameOf(kind), names, fit, (long)rows.TotalWeight, rows.Count);
+        if (fit.AtBoundary && fit.Theta[2] < MaximumLikelihood.BoundaryValue && exit is { } steepest && steepest.Slope > FaceTolerance(rows))
+        {
+            // The walk ended at shape → 0, where every gradient in log parameters vanishes, but the likelihood still rises
+            // when the shape leaves 0: not a maximum (the supremum lies along another limit), so not used.
+            return result with
+            {
+                Converged = false,
+                AtBoundary = false,
+                Problem = string.Create(CultureInfo.InvariantCulture,
+                    $"{names[2]} ran to 0, but the no-dropout limit there (log-likelihood {limit.LogLikelihood:0.##}) is not a maximum: the likelihood rises by {steepest.Slope:g3} per unit of {names[2]} at {names[3]} = {steepest.Phi:g3}"),
+            };
+        }
         if (!fit.Converged)
         {
             return result;
@@ -59,6 +84,39 @@ internal static class ModelFitter
         };
         return result with { CountingModel = model };
     }
+
+    /// <summary>
+    /// The no-dropout limit (<see cref="NbdLimit"/>) of the model on these rows: the steepest slope out of it, and when
+    /// it is a maximum (no slope above the tolerance), the test that stops a start once it has reached its region: the
+    /// dropout shape below <see cref="AbsorbingShape"/> and a log-likelihood no higher than the limit's. Near the face
+    /// the log-likelihood is the limit's plus shape × D(φ) ≤ 0, so such a start can only walk on to the limit.
+    /// </summary>
+    private static ((double Phi, double Slope)? Exit, Func<MathNet.Numerics.LinearAlgebra.Vector<double>, double, bool>? Absorbed) NoDropoutFace(
+        CountingModelKind kind, SummaryRows rows)
+    {
+        var limit = rows.Limit;
+        if (!limit.Usable)
+        {
+            return (null, null);
+        }
+        var exit = limit.SteepestExit(kind);
+        if (exit.Slope > FaceTolerance(rows))
+        {
+            return (exit, null);
+        }
+        var logShape = Math.Log(AbsorbingShape);
+        var bound = -(limit.LogLikelihood + LimitTolerance(limit)) / rows.TotalWeight;
+        return (exit, (u, meanNegative) => u[2] < logShape && meanNegative >= bound);
+    }
+
+    /// <summary>A dropout shape (a or s) below which a start heading for the no-dropout limit is stopped there.</summary>
+    internal const double AbsorbingShape = 1e-3;
+
+    /// <summary>The largest slope out of the no-dropout limit still taken as zero: the gradient tolerance per customer.</summary>
+    private static double FaceTolerance(SummaryRows rows) => MaximumLikelihood.GradientTolerance * rows.TotalWeight;
+
+    /// <summary>A log-likelihood this close to the limit's is the limit's (relative 1e-9).</summary>
+    private static double LimitTolerance(NbdLimit limit) => 1e-9 * Math.Abs(limit.LogLikelihood);
 
     /// <summary>Fits Gamma-Gamma on customers with at least one valued repeat purchase.</summary>
     internal static ModelFit FitSpend(IReadOnlyList<double> purchases, IReadOnlyList<double> meanSpend, int starts, int seed)

@@ -53,6 +53,14 @@ internal sealed class SummaryRows
     internal int Count => X.Length;
 
     /// <summary>
+    /// The NBD fitted to these rows, the no-dropout limit of every counting model: fitted once, on first use, and shared
+    /// by the models fitted on the same rows (also when they are fitted at the same time).
+    /// </summary>
+    internal NbdLimit Limit => LazyInitializer.EnsureInitialized(ref _limit, () => NbdLimit.For(this));
+
+    private NbdLimit? _limit;
+
+    /// <summary>
     /// About <paramref name="count"/> rows: every k-th row of the (x, t_x, T) order with its weight, so that every part
     /// of the distribution is kept (deterministic, no random draw).
     /// </summary>

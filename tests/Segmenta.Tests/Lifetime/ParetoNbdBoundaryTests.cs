@@ -14,7 +14,7 @@ namespace Segmenta.Tests.Lifetime;
 public sealed class ParetoNbdBoundaryTests(ITestOutputHelper output)
 {
     /// <summary>4,000 customers buying at gamma(r = 0.8, α = 10 weeks) Poisson rates for 10 to 52 weeks, never dropping out.</summary>
-    private static SummaryRows NoDropout(int customers, int seed)
+    internal static SummaryRows NoDropout(int customers, int seed)
     {
         var random = new Random(seed);
         var rate = new Gamma(0.8, 10, random);

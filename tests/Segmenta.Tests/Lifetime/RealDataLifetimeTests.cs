@@ -37,7 +37,7 @@ public sealed class RetailLifetimeFixture : IDisposable
 /// Reference/uci_holdout_reference.py: SciPy's own BG/NBD fit, medians and scores on the calibration summaries Segmenta's
 /// SQL built (kept in Reference/uci_holdout_summary.csv.gz, which the summary test checks against the SQL).
 /// </summary>
-public sealed class RealDataLifetimeTests(RetailLifetimeFixture retail) : IClassFixture<RetailLifetimeFixture>
+public sealed class RealDataLifetimeTests(RetailLifetimeFixture retail, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<RetailLifetimeFixture>
 {
     [Fact]
     public void The_holdout_covers_the_3367_calibration_customers_and_their_4459_holdout_purchases()
@@ -53,6 +53,26 @@ public sealed class RealDataLifetimeTests(RetailLifetimeFixture retail) : IClass
         var calibration = Assert.Single(retail.Holdout.Fits, f => f.Period == "calibration");
         Assert.True(calibration.Fit.AtBoundary, $"converged {calibration.Fit.Converged}, problem {calibration.Fit.Problem}, {string.Join(", ", calibration.Fit.Parameters)}");
         Assert.Contains(retail.Holdout.Notes, n => n.Contains("boundary", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(CountingModelKind.BgNbd)]
+    [InlineData(CountingModelKind.MbgNbd)]
+    [InlineData(CountingModelKind.ParetoNbd)]
+    public void On_the_calibration_period_each_model_stops_at_the_no_dropout_limit(CountingModelKind kind)
+    {
+        // Session 6 (docs/lifetime.md): all three calibration fits walked to a = 0 / s = 0, log-likelihood -22,768.35.
+        var rows = retail.Calibration.Rows();
+        var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+        var fit = ModelFitter.FitCounting(kind, rows, starts: 3, seed: 42);
+        cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        var exit = rows.Limit.SteepestExit(kind);
+        output.WriteLine($"{kind}: {string.Join(", ", fit.Parameters.Select(p => $"{p.Name} {p.Value:g6}"))} LL {fit.LogLikelihood:f4} converged {fit.Converged} "
+            + $"boundary {fit.AtBoundary} ({fit.Problem}); steepest slope {exit.Slope:g4} at {exit.Phi:g4}; {cpu.TotalSeconds:f3} s CPU");
+        Assert.True(fit.Converged, fit.Problem);
+        Assert.True(fit.AtBoundary);
+        Assert.Equal(-22768.35, fit.LogLikelihood, 0.01);
+        Assert.IsType<NbdModel>(fit.CountingModel);
     }
 
     [Fact]
