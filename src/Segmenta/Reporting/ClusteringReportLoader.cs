@@ -16,9 +16,12 @@ internal static class ClusteringReportLoader
             ? store.Query("SELECT segment_id, name FROM segment_catalog WHERE segmentation = $s", r => (Id: r.GetInt32(0), Name: r.GetString(1)), ("s", clustering.Segmentation.Id()))
                 .ToDictionary(x => x.Id, x => x.Name)
             : [];
-        var segments = SegmentationTables.Projection(store).GroupBy(p => p.SegmentId).OrderBy(g => g.Key).Select(g => new ClusterPoints(g.Key,
-            names.GetValueOrDefault(g.Key, $"Segment {g.Key}"), [.. g.Select(p => p.X)], [.. g.Select(p => p.Y)],
-            [.. g.Select(p => p.Recency)], [.. g.Select(p => p.Frequency)], [.. g.Select(p => p.Monetary)])).ToList();
+        var projection = SegmentationTables.Projection(store);
+        // The scatter draws a stated sample above ScatterSample.Limit customers; the box plots use every customer.
+        var drawn = ScatterSample.Keep([.. projection.Select(p => p.CustomerId)]);
+        var segments = projection.Select((p, i) => (Point: p, Drawn: drawn[i])).GroupBy(x => x.Point.SegmentId).OrderBy(g => g.Key).Select(g => new ClusterPoints(g.Key,
+            names.GetValueOrDefault(g.Key, $"Segment {g.Key}"), [.. g.Where(x => x.Drawn).Select(x => x.Point.X)], [.. g.Where(x => x.Drawn).Select(x => x.Point.Y)],
+            [.. g.Select(x => x.Point.Recency)], [.. g.Select(x => x.Point.Frequency)], [.. g.Select(x => x.Point.Monetary)])).ToList();
         return new ClusteringReport(clustering.Segmentation, clustering.K, clustering.Explanation, clustering.Rows,
             clustering.ExplainedVariance1, clustering.ExplainedVariance2, segments)
         {

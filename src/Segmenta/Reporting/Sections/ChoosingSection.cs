@@ -65,8 +65,12 @@ internal static class ChoosingSection
         var clustering = data.Clustering!;
         var segments = clustering.Segments;
         var variance = $"{Html.Percent(clustering.ExplainedVariance1, 0)} and {Html.Percent(clustering.ExplainedVariance2, 0)}";
+        var (drawn, customers) = (segments.Sum(s => (long)s.Xs.Length), segments.Sum(s => (long)s.Recency.Length));
+        var who = drawn == customers
+            ? $"{Html.Number(customers)} customers"
+            : $"a sample of {Html.Number(drawn)} of the {Html.Number(customers)} customers (those with the smallest hash of their id, in every segment)";
         html.Figure("Customers on the first two principal components, by segment",
-            $"Scatter plot of {Html.Number(segments.Sum(s => (long)s.Xs.Length))} customers on two principal components of the scaled features (they explain {variance} of the variance), one colour per segment.",
+            $"Scatter plot of {who} on two principal components of the scaled features (they explain {variance} of the variance), one colour per segment.",
             ChartFactory.GroupedScatter("Customers on two principal components, coloured by segment",
                 segments.Select(s => ($"{s.SegmentId}: {s.Name}", s.SegmentId, s.Xs, s.Ys)).ToList(),
                 $"PC1 ({Html.Percent(clustering.ExplainedVariance1, 0)} of variance)", $"PC2 ({Html.Percent(clustering.ExplainedVariance2, 0)} of variance)"));
