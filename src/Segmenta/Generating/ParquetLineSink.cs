@@ -26,7 +26,10 @@ internal sealed class ParquetLineSink : ILineSink
             command.CommandText =
                 """
                 CREATE TABLE lines ("InvoiceNo" VARCHAR, "StockCode" VARCHAR, "Description" VARCHAR, "Quantity" INTEGER,
-                    "InvoiceDate" TIMESTAMP, "UnitPrice" DECIMAL(12,2), "CustomerID" VARCHAR, "Country" VARCHAR)
+                    "InvoiceDate" TIMESTAMP, "UnitPrice" DECIMAL(12,2), "CustomerID" VARCHAR, "Country" VARCHAR);
+                -- The appender writes on this thread; with worker threads DuckDB 1.5's calling thread busy-polls the
+                -- scheduler at every flush (duckdb/duckdb#22178). All threads again for the COPY.
+                SET threads = 1;
                 """;
             command.ExecuteNonQuery();
         }
@@ -47,6 +50,8 @@ internal sealed class ParquetLineSink : ILineSink
         _appender!.Dispose();
         _appender = null;
         using var command = _connection.CreateCommand();
+        command.CommandText = "RESET threads";
+        command.ExecuteNonQuery();
         // COPY takes no parameters; the path is quoted as an SQL string literal. Row groups of DuckDB's default size, so that
         // a reader (ours included) scans a file of any size on every core, a row group per task.
         command.CommandText = $"COPY lines TO '{_path.Replace("'", "''", StringComparison.Ordinal)}' (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)";

@@ -113,7 +113,11 @@ public static class Importer
             if (format != SourceFormat.Parquet || options.ParquetRecordByRecord || !ParquetTypedImport.TryLoad(store, path, mapping, importId, out var loaded, out var quarantined))
             {
                 using var writer = new RawLineWriter(store.Connection, importId);
-                ReadAll(source, mapping, settings, writer, path, hasHeader, progress);
+                using (OneEngineThread(store))
+                {
+                    ReadAll(source, mapping, settings, writer, path, hasHeader, progress);
+                    writer.Complete();
+                }
                 (loaded, quarantined) = (writer.Loaded, writer.Quarantined);
             }
             var result = new ImportResult
@@ -233,6 +237,7 @@ public static class Importer
         var watch = Stopwatch.StartNew();
         var reported = TimeSpan.Zero;
         ParallelLineReader.Run(
+            writer.NewBatch,
             (takeBatch, publish) => Parse(source, mapping, settings, path, source is ExcelRecordSource, hasHeader, takeBatch, publish),
             batch =>
             {
@@ -243,10 +248,7 @@ public static class Importer
                     progress(string.Create(System.Globalization.CultureInfo.InvariantCulture,
                         $"Loading {Path.GetFileName(path)}: {lines:N0} lines, {lines / reported.TotalSeconds:N0} lines/s"));
                 }
-                for (var i = 0; i < batch.Count; i++)
-                {
-                    writer.Append(batch.Lines[i]);
-                }
+                writer.Append(batch.Chunk);
                 foreach (var (lineNumber, reason, rawText) in batch.Quarantined)
                 {
                     writer.Quarantine(lineNumber, reason, rawText);
@@ -263,11 +265,12 @@ public static class Importer
         var expectedFields = source.Header.Count;
         var fieldsOf = hasHeader ? "the header has" : "the first line has";
         var batch = takeBatch();
+        var line = default(TransactionLine);
         try
         {
             while (source.Read())
             {
-                if (batch.IsFull || batch.Quarantined.Count >= LineBatch.Capacity)
+                if (batch.IsFull)
                 {
                     publish(batch);
                     batch = takeBatch();
@@ -281,7 +284,7 @@ public static class Importer
                         batch.Quarantined.Add((source.LineNumber, $"wrong field count: {source.FieldCount} fields, {fieldsOf} {expectedFields}", source.RawText()));
                         continue;
                 }
-                var reason = converter.TryConvert(source, ref batch.Lines[batch.Count]);
+                var reason = converter.TryConvert(source, ref line);
                 if (converter.DateOrderContradicted && settings.DateOrderIsGuess)
                 {
                     var other = settings.DateOrder == DateOrder.DayFirst ? DateOrder.MonthFirst : DateOrder.DayFirst;
@@ -290,7 +293,7 @@ public static class Importer
                 }
                 if (reason is null)
                 {
-                    batch.Count++;
+                    batch.Chunk.Add(in line);
                 }
                 else
                 {
@@ -309,6 +312,23 @@ public static class Importer
                 $"{Path.GetFileName(path)} is not valid {settings.EncodingName} after line {source.LineNumber}. "
                 + "Try --encoding windows-1252 (or the encoding the file was exported with).", e);
         }
+    }
+
+    /// <summary>
+    /// One DuckDB thread while lines are appended: the appender writes on the calling thread, and with worker threads
+    /// DuckDB 1.5's calling thread busy-polls the scheduler at every flush (duckdb/duckdb#22178, decision 42). The
+    /// store's setting is restored after.
+    /// </summary>
+    private static EngineThreads OneEngineThread(SegmentaStore store)
+    {
+        var threads = store.Scalar<long>("SELECT current_setting('threads')::BIGINT");
+        store.Execute("SET threads = 1");
+        return new EngineThreads(store, threads);
+    }
+
+    private sealed class EngineThreads(SegmentaStore store, long threads) : IDisposable
+    {
+        public void Dispose() => store.Execute(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"SET threads = {threads}"));
     }
 
     private static RestartImport WrongEncoding(SourceSettings settings) =>

@@ -1,21 +1,21 @@
 namespace Segmenta.Loading;
 
-/// <summary>A block of converted lines and quarantined records, handed from the parsing thread to the writing thread.</summary>
-internal sealed class LineBatch
+/// <summary>A chunk of converted lines and the quarantined records among them, handed from the parsing thread to the writing thread.</summary>
+internal sealed class LineBatch(LineChunk chunk) : IDisposable
 {
-    internal const int Capacity = 4096;
+    internal const int Capacity = LineChunk.Capacity;
 
-    internal TransactionLine[] Lines { get; } = new TransactionLine[Capacity];
-
-    internal int Count { get; set; }
+    internal LineChunk Chunk { get; } = chunk;
 
     internal List<(long LineNumber, string Reason, string RawText)> Quarantined { get; } = [];
 
-    internal bool IsFull => Count == Capacity;
+    internal bool IsFull => Chunk.IsFull || Quarantined.Count >= Capacity;
 
     internal void Clear()
     {
-        Count = 0;
+        Chunk.Reset();
         Quarantined.Clear();
     }
+
+    public void Dispose() => Chunk.Dispose();
 }

@@ -10,16 +10,33 @@ namespace Segmenta.Loading;
 /// </summary>
 internal static class ParallelLineReader
 {
-    private const int BatchesInFlight = 4;
+    private const int BatchesInFlight = 8;
 
-    internal static void Run(Action<Func<LineBatch>, Action<LineBatch>> produce, Action<LineBatch> consume)
+    internal static void Run(Func<LineBatch> create, Action<Func<LineBatch>, Action<LineBatch>> produce, Action<LineBatch> consume)
     {
         using var full = new BlockingCollection<LineBatch>(BatchesInFlight);
         using var free = new BlockingCollection<LineBatch>(BatchesInFlight + 2);
-        for (var i = 0; i < BatchesInFlight + 2; i++)
+        var batches = Enumerable.Range(0, BatchesInFlight + 2).Select(_ => create()).ToList();
+        try
         {
-            free.Add(new LineBatch());
+            foreach (var batch in batches)
+            {
+                free.Add(batch);
+            }
+            Exchange(full, free, produce, consume);
         }
+        finally
+        {
+            foreach (var batch in batches)
+            {
+                batch.Dispose();
+            }
+        }
+    }
+
+    private static void Exchange(
+        BlockingCollection<LineBatch> full, BlockingCollection<LineBatch> free, Action<Func<LineBatch>, Action<LineBatch>> produce, Action<LineBatch> consume)
+    {
         using var stop = new CancellationTokenSource();
         Exception? producerError = null;
         var producer = Task.Factory.StartNew(() =>

@@ -1,41 +1,55 @@
 using DuckDB.NET.Data;
+using DuckDB.NET.Native;
+using NativeAppender = DuckDB.NET.Native.DuckDBAppender;
 
 namespace Segmenta.Loading;
 
-/// <summary>Appends typed lines to raw_lines and bad lines to quarantine, inside the import's transaction.</summary>
-internal sealed class RawLineWriter(DuckDBConnection connection, int importId) : IDisposable
+/// <summary>
+/// Appends typed lines to raw_lines (whole chunks filled on the parsing thread, <see cref="LineChunk"/>) and bad lines
+/// to quarantine, inside the import's transaction.
+/// </summary>
+internal sealed class RawLineWriter : IDisposable
 {
-    private readonly DuckDBAppender _lines = connection.CreateAppender("raw_lines");
-    private DuckDBAppender? _quarantine;
+    private readonly DuckDBConnection _connection;
+    private readonly int _importId;
+    private readonly NativeAppender _lines;
+    private readonly DuckDBLogicalType[] _types;
+    private DuckDB.NET.Data.DuckDBAppender? _quarantine;
+    private bool _closed;
+
+    internal RawLineWriter(DuckDBConnection connection, int importId)
+    {
+        (_connection, _importId) = (connection, importId);
+        Check(NativeMethods.Appender.DuckDBAppenderCreate(connection.NativeConnection, null, "raw_lines", out _lines), "open");
+        _types = new DuckDBLogicalType[NativeMethods.Appender.DuckDBAppenderColumnCount(_lines)];
+        for (var column = 0; column < _types.Length; column++)
+        {
+            _types[column] = NativeMethods.Appender.DuckDBAppenderColumnType(_lines, (ulong)column);
+        }
+    }
 
     internal long Loaded { get; private set; }
 
     internal long Quarantined { get; private set; }
 
-    internal void Append(in TransactionLine line)
+    /// <summary>A new empty batch whose chunk has raw_lines' column types.</summary>
+    internal LineBatch NewBatch() => new(new LineChunk([.. _types.Select(t => t.DangerousGetHandle())], _importId));
+
+    internal void Append(LineChunk chunk)
     {
-        _lines.CreateRow()
-            .AppendValue(importId)
-            .AppendValue(line.LineNumber)
-            .AppendValue(line.Invoice)
-            .AppendValue(line.Product)
-            .AppendValue(line.Description)
-            .AppendValue(line.Quantity)
-            .AppendValue(line.Date)
-            .AppendValue(line.UnitPrice)
-            .AppendValue(line.Amount)
-            .AppendValue(line.Customer)
-            .AppendValue(line.Country)
-            .AppendValue(line.Category)
-            .EndRow();
-        Loaded++;
+        if (chunk.Count == 0)
+        {
+            return;
+        }
+        Check(NativeMethods.Appender.DuckDBAppendDataChunk(_lines, chunk.Sealed()), "append to");
+        Loaded += chunk.Count;
     }
 
     internal void Quarantine(long lineNumber, string reason, string rawText)
     {
-        _quarantine ??= connection.CreateAppender("quarantine");
+        _quarantine ??= _connection.CreateAppender("quarantine");
         _quarantine.CreateRow()
-            .AppendValue(importId)
+            .AppendValue(_importId)
             .AppendValue(lineNumber)
             .AppendValue(reason)
             .AppendValue(rawText)
@@ -43,9 +57,35 @@ internal sealed class RawLineWriter(DuckDBConnection connection, int importId) :
         Quarantined++;
     }
 
+    /// <summary>Flushes what is buffered into the tables (errors surface here rather than in Dispose).</summary>
+    internal void Complete()
+    {
+        _closed = true;
+        Check(NativeMethods.Appender.DuckDBAppenderClose(_lines), "write");
+        _quarantine?.Close();
+    }
+
     public void Dispose()
     {
+        if (!_closed)
+        {
+            // An import that failed: what was buffered is dropped with the transaction's rollback.
+            NativeMethods.Appender.DuckDBAppenderClear(_lines);
+        }
         _lines.Dispose();
+        foreach (var type in _types)
+        {
+            type.Dispose();
+        }
         _quarantine?.Dispose();
+    }
+
+    private void Check(DuckDBState state, string what)
+    {
+        if (state != DuckDBState.Success)
+        {
+            using var error = NativeMethods.Appender.DuckDBAppenderErrorData(_lines);
+            throw new InvalidOperationException($"Could not {what} raw_lines: {NativeMethods.ErrorData.DuckDBErrorDataMessage(error)}");
+        }
     }
 }
