@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Segmenta.Loading;
+using Segmenta.Store;
 using Spectre.Console;
 
 namespace Segmenta.Cli;
@@ -32,6 +33,12 @@ internal static class CommandRunner
         {
             // A path the user gave cannot be read or written: the system's reason is the message.
             PrintError(e.Message);
+            return 1;
+        }
+        catch (Exception e) when (EngineErrors.Explain(e) is { } message)
+        {
+            // The disk or the memory ran out: the machine's limit, not a bug.
+            PrintError(message);
             return 1;
         }
         catch (Exception e) when (Environment.GetEnvironmentVariable("SEGMENTA_DEBUG") is null)
