@@ -32,7 +32,7 @@ internal static class PurchaseTables
         }
         store.Execute(SqlScripts.Get("Cleaning/purchase_lines.sql"));
         var fingerprint = Fingerprint(store);
-        store.Execute("CREATE OR REPLACE TABLE purchase_lines_source AS SELECT $f::VARCHAR AS fingerprint", ("f", fingerprint));
+        store.Execute(SqlScripts.Get("Cleaning/purchase_lines_source.sql"), ("f", fingerprint));
         return true;
     }
 

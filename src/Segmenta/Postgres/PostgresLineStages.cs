@@ -26,12 +26,7 @@ internal sealed class PostgresLineStages(PostgresOptions postgres, string schema
     public void Summarise(SegmentaStore store, DateOnly calibrationEnd, DateOnly observationEnd, double unitDays)
     {
         var (rows, repeats) = SqlLifetime.SummarizeWhereTheLinesAre(postgres, schema, calibrationEnd, observationEnd, unitDays);
-        store.Execute(
-            """
-            CREATE OR REPLACE TABLE postgres_lifetime_summary (customer_id VARCHAR, x BIGINT, t_x DOUBLE, t DOUBLE, spend_purchases BIGINT,
-                spend_mean DOUBLE, holdout_purchases BIGINT, first_day DATE);
-            CREATE OR REPLACE TABLE postgres_lifetime_repeat (day DATE, purchases BIGINT);
-            """);
+        store.Execute(SqlScripts.Get("Postgres/lifetime_summary_staging.sql"));
         using (var appender = store.Connection.CreateAppender("postgres_lifetime_summary"))
         {
             foreach (var r in rows)
@@ -118,7 +113,7 @@ internal sealed class PostgresLineStages(PostgresOptions postgres, string schema
         using var coordinator = Coordinator();
         WhereTheLinesAre(coordinator, database =>
         {
-            database.Execute("DROP TABLE IF EXISTS profiled_memberships; CREATE TABLE profiled_memberships (segmentation TEXT NOT NULL, customer_id TEXT NOT NULL, segment_id INTEGER NOT NULL)");
+            database.Execute(SqlScripts.Get("Postgres/profiled_memberships.sql"));
             using (var writer = database.Connection.BeginBinaryImport("COPY profiled_memberships FROM STDIN (FORMAT BINARY)"))
             {
                 foreach (var (segmentation, customer, segment) in memberships)
@@ -163,7 +158,7 @@ internal sealed class PostgresLineStages(PostgresOptions postgres, string schema
     /// <summary>Replaces the server's product_categories with <paramref name="products"/> (one row per product).</summary>
     private static void SendProducts(PostgresDatabase database, IReadOnlyList<ProductCategory> products)
     {
-        database.Execute("DROP TABLE IF EXISTS product_categories; CREATE TABLE product_categories (product TEXT PRIMARY KEY, description TEXT, category TEXT NOT NULL, matched TEXT NOT NULL)");
+        database.Execute(SqlScripts.Get("Postgres/server_product_categories.sql"));
         using (var writer = database.Connection.BeginBinaryImport("COPY product_categories FROM STDIN (FORMAT BINARY)"))
         {
             foreach (var p in products)

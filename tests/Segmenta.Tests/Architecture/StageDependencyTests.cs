@@ -10,10 +10,13 @@ namespace Segmenta.Tests.Architecture;
 /// </summary>
 public partial class StageDependencyTests
 {
-    /// <summary>The flow, upstream first. A stage may use any stage listed before it.</summary>
+    /// <summary>
+    /// The flow, upstream first. A stage may use any stage listed before it. Postgres (the engine that runs the stages'
+    /// line-level SQL where the lines are) comes after the stages whose line readers it implements (ICategoryLines, ...).
+    /// </summary>
     internal static readonly string[] Flow =
     [
-        "Store", "Loading", "Cleaning", "Features", "Exploration", "Lifetime", "Segmentation", "Postgres", "Profiling", "Categories", "Recommending", "Reporting", "Pipeline",
+        "Store", "Loading", "Cleaning", "Features", "Exploration", "Lifetime", "Segmentation", "Profiling", "Categories", "Postgres", "Recommending", "Reporting", "Pipeline",
         // Tools beside the flow: the synthetic shop generator reads only the cleaning rules it must reproduce.
         "Generating",
     ];
