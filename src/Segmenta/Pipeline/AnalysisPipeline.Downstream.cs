@@ -163,10 +163,11 @@ public static partial class AnalysisPipeline
             {
                 return (null, [], notes);
             }
-            // The segment names come from profiling; the evaluation needs only the clusters, so it runs beside profiling.
-            var result = timer.Step("Recommending", () => TryRecommend(store, recommending, notes, () => StepBranches.Result(profiled)));
+            // After profiling (it names the segments). Starting beside profiling with the segments labelled by id
+            // (Recommender.RunAwaitingNames) was measured slower on two cores: docs/benchmarks.md, session 7.
+            var result = timer.Step("Recommending", () => TryRecommend(store, recommending, notes));
             return (result, result is null ? [] : RecommendationOutputs.Write(result, options.OutputDirectory), notes);
-        }, Prerequisites(clusters));
+        }, Prerequisites(profiled));
         var outputs = branches.Start(StepOrder.WritingOutputs, store => timer.Step("Writing outputs", () =>
             WriteOutputs(store, options, currency, StepBranches.Result(clusters), StepBranches.Result(segmentations))), Prerequisites(segmentations, lifetime));
         return new DownstreamSteps(clusters, segmentations, recommendations, outputs);
@@ -226,11 +227,11 @@ public static partial class AnalysisPipeline
     /// Recommendations need enough history on both sides of the cut-off; a small or short file is still analysed,
     /// with a note saying why there are no recommendations instead of failing the whole run.
     /// </summary>
-    private static RecommendationResult? TryRecommend(SegmentaStore store, RecommendationOptions options, List<string> notes, Action awaitSegmentNames)
+    private static RecommendationResult? TryRecommend(SegmentaStore store, RecommendationOptions options, List<string> notes)
     {
         try
         {
-            return Recommender.RunAwaitingNames(store, options, awaitSegmentNames);
+            return Recommender.Run(store, options);
         }
         catch (SegmentaException e)
         {
