@@ -163,8 +163,8 @@ public static partial class AnalysisPipeline
             {
                 return (null, [], notes);
             }
-            // After profiling (it names the segments). Starting beside profiling with the segments labelled by id
-            // (Recommender.RunAwaitingNames) was measured slower on two cores: docs/benchmarks.md, session 7.
+            // After profiling (it names the segments). Starting beside profiling with the segments labelled by id was
+            // measured slower on two cores (docs/benchmarks.md, session 7) and removed.
             var result = timer.Step("Recommending", () => TryRecommend(store, recommending, notes));
             return (result, result is null ? [] : RecommendationOutputs.Write(result, options.OutputDirectory), notes);
         }, Prerequisites(profiled));

@@ -21,9 +21,8 @@ internal static class PurchaseLogLoader
     /// <summary>
     /// The kept purchases of products: from the purchase tables the cleaning wrote (<see cref="PurchaseTables"/>) when
     /// they are current, else from <c>clean_lines</c> (<paramref name="fromCleanLines"/> forces that; both give the same log).
-    /// <paramref name="segmentIds"/> labels the segments by id, for a caller that names them later (<see cref="SegmentLabels.Name"/>).
     /// </summary>
-    public static PurchaseLog Load(SegmentaStore store, RecommendationOptions options, out SegmentationKind? segmentation, bool fromCleanLines = false, bool segmentIds = false)
+    public static PurchaseLog Load(SegmentaStore store, RecommendationOptions options, out SegmentationKind? segmentation, bool fromCleanLines = false)
     {
         if (!store.HasTable("lines_with_outcome") && !store.HasTable("clean_lines"))
         {
@@ -31,11 +30,11 @@ internal static class PurchaseLogLoader
         }
         segmentation = ChooseSegmentation(store);
         return !fromCleanLines && PurchaseTables.IsCurrent(store)
-            ? FromPurchaseTables(store, options, segmentation, segmentIds)
-            : FromCleanLines(store, options, segmentation, segmentIds);
+            ? FromPurchaseTables(store, options, segmentation)
+            : FromCleanLines(store, options, segmentation);
     }
 
-    private static PurchaseLog FromCleanLines(SegmentaStore store, RecommendationOptions options, SegmentationKind? segmentation, bool segmentIds)
+    private static PurchaseLog FromCleanLines(SegmentaStore store, RecommendationOptions options, SegmentationKind? segmentation)
     {
         store.Execute("CREATE OR REPLACE TEMP TABLE rec_non_product_codes (pattern VARCHAR)");
         foreach (var code in options.NonProductCodes)
@@ -75,7 +74,7 @@ internal static class PurchaseLogLoader
             return 0;
         });
         store.Execute("DROP TABLE IF EXISTS rec_orders; DROP TABLE IF EXISTS rec_lines; DROP TABLE IF EXISTS rec_non_product_codes; DROP TABLE IF EXISTS rec_countries");
-        var (segments, segmentNames) = SegmentLabels.Assign(store, segmentation, customerIds, segmentIds);
+        var (segments, segmentNames) = SegmentLabels.Assign(store, segmentation, customerIds);
         return lines.Build([.. customerIds], [.. stockCodes], [.. descriptions], segments, segmentNames, [.. countries], [.. countryNames], segmentation is not null);
     }
 
@@ -85,7 +84,7 @@ internal static class PurchaseLogLoader
     /// country before any reference day is the most common one of their lines (ties: the first by name); the log's
     /// per-line countries decide it at every reference day (Interactions), so this only names customers without lines.
     /// </summary>
-    private static PurchaseLog FromPurchaseTables(SegmentaStore store, RecommendationOptions options, SegmentationKind? segmentation, bool segmentIds)
+    private static PurchaseLog FromPurchaseTables(SegmentaStore store, RecommendationOptions options, SegmentationKind? segmentation)
     {
         var products = PurchaseTables.Products(store, options.NonProductCodes);
         var productOf = new int[products.Count];
@@ -139,7 +138,7 @@ internal static class PurchaseLogLoader
         });
         EndCustomer();
 
-        var (segments, segmentNames) = SegmentLabels.Assign(store, segmentation, customerIds, segmentIds);
+        var (segments, segmentNames) = SegmentLabels.Assign(store, segmentation, customerIds);
         return lines.Build([.. customerIds], [.. stockCodes], [.. descriptions], segments, segmentNames, [.. customerCountries], [.. countryNames], segmentation is not null);
     }
 

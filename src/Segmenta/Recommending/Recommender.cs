@@ -12,26 +12,16 @@ namespace Segmenta.Recommending;
 public static class Recommender
 {
     /// <summary>Runs the stage on a store that holds cleaned lines (and, ideally, segments); writes the store tables.</summary>
-    public static RecommendationResult Run(SegmentaStore store, RecommendationOptions options) => RunAwaitingNames(store, options, null);
-
-    /// <summary>
-    /// As <see cref="Run(SegmentaStore, RecommendationOptions)"/>, on a store whose segment names are still being given
-    /// (profiling runs beside it): when the store already holds a clustering, the purchases, the evaluation and the
-    /// states are computed from the segments' ids and <paramref name="awaitSegmentNames"/> is called only before the
-    /// names are needed (the lists); otherwise it is called first. The result is the same as after profiling.
-    /// </summary>
-    internal static RecommendationResult RunAwaitingNames(SegmentaStore store, RecommendationOptions options, Action? awaitSegmentNames)
+    public static RecommendationResult Run(SegmentaStore store, RecommendationOptions options)
     {
-        var result = Compute(store, options, awaitSegmentNames);
+        var result = Compute(store, options);
         var watch = Stopwatch.StartNew();
         Save(store, result);
         return result with { Timings = [.. result.Timings, new RecommendationTiming("Writing store tables", watch.Elapsed)] };
     }
 
     /// <summary>Evaluates, fits and recommends without writing anything but temporary tables (safe beside readers).</summary>
-    public static RecommendationResult Compute(SegmentaStore store, RecommendationOptions options) => Compute(store, options, null);
-
-    private static RecommendationResult Compute(SegmentaStore store, RecommendationOptions options, Action? awaitSegmentNames)
+    public static RecommendationResult Compute(SegmentaStore store, RecommendationOptions options)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(options);
@@ -46,14 +36,8 @@ public static class Recommender
             return value;
         }
 
-        // Only a clustering's members are known before profiling (it writes the RFM segments and every name).
-        var byId = awaitSegmentNames is not null && PurchaseLogLoader.ChooseSegmentation(store)?.IsClustering() == true;
-        if (!byId)
-        {
-            awaitSegmentNames?.Invoke();
-        }
         SegmentationKind? segmentation = null;
-        var log = Step("Loading purchases", () => PurchaseLogLoader.Load(store, options, out segmentation, segmentIds: byId));
+        var log = Step("Loading purchases", () => PurchaseLogLoader.Load(store, options, out segmentation));
         if (log.Lines == 0)
         {
             throw new SegmentaException(store.Scalar<long>("SELECT count(stock_code) FROM clean_lines") == 0
@@ -62,17 +46,6 @@ public static class Recommender
         }
         var fits = new ReferenceDayFits(log, options);
         var outcome = Step("Evaluating offline", () => RecommendationEvaluator.Evaluate(log, options, fits));
-        if (byId)
-        {
-            awaitSegmentNames!();
-            if (!SegmentLabels.Name(store, segmentation!.Value, log))
-            {
-                // Two segments share a name, so the names group the customers otherwise: as if run after profiling.
-                log = Step("Loading purchases", () => PurchaseLogLoader.Load(store, options, out segmentation));
-                fits = new ReferenceDayFits(log, options);
-                outcome = Step("Evaluating offline", () => RecommendationEvaluator.Evaluate(log, options, fits));
-            }
-        }
         var method = options.ListMethod;
         var models = Step("Fitting on all data", () =>
         {
