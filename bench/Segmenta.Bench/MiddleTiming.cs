@@ -24,7 +24,9 @@ internal static class MiddleTiming
         var rounds = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 2;
         var only = args.Length > 2 ? args[2].Split(',') : null;
         var work = Path.Combine(Path.GetTempPath(), $"segmenta-middle-{Environment.ProcessId}.duckdb");
-        var report = Path.Combine(Path.GetTempPath(), $"segmenta-middle-{Environment.ProcessId}.html");
+        // MIDDLE_REPORT=PATH: write the report there and keep it (to compare it with another build's).
+        var keptReport = Environment.GetEnvironmentVariable("MIDDLE_REPORT");
+        var report = keptReport ?? Path.Combine(Path.GetTempPath(), $"segmenta-middle-{Environment.ProcessId}.html");
         // MIDDLE_IN_PLACE=1: work on the store itself (e.g. to refit an old store's model once, then time the report on it).
         var inPlace = Environment.GetEnvironmentVariable("MIDDLE_IN_PLACE") == "1";
         if (inPlace)
@@ -86,7 +88,10 @@ internal static class MiddleTiming
                 File.Delete(work);
                 File.Delete(work + ".wal");
             }
-            File.Delete(report);
+            if (keptReport is null)
+            {
+                File.Delete(report);
+            }
         }
     }
 }
