@@ -260,7 +260,7 @@ internal static class ChartFactory
         return Svg(plot, width: 420, height: 380);
     }
 
-    private static Plot NewPlot(string title, string xLabel, string yLabel)
+    internal static Plot NewPlot(string title, string xLabel, string yLabel)
     {
         var plot = new Plot();
         plot.Font.Set("DejaVu Sans");
@@ -282,7 +282,7 @@ internal static class ChartFactory
     /// anti-aliased drawing cost about as much as the SVG itself. The settling pass here goes to a canvas that draws
     /// nothing; the layout comes from text measuring and the data, not from pixels, so the SVG is the same, byte for byte.
     /// </summary>
-    private static string Svg(Plot plot, int width = Width, int height = Height)
+    internal static string Svg(Plot plot, int width = Width, int height = Height)
     {
         using (var layout = new SKNoDrawCanvas(width, height))
         {
