@@ -57,38 +57,17 @@ JOIN overall o USING (feature)
 GROUP BY m.segmentation, m.segment_id, l.feature;
 
 -- Top products per segment by units and by revenue (five each). The ranking needs only sums, so the lines are summed
--- per segment and product directly (a small hash table), not per customer and product first (millions of groups at 10M
--- lines). The lines are joined to the customers once, not once per segmentation: customers with the same segments in
--- every segmentation form a group (a few dozen groups), the lines are summed per group and product, and the groups'
--- sums are added up per segment (each customer has one segment per segmentation, so each line still counts once per
--- segmentation). The buyers and the description (the smallest of the segment's lines of the product) are then read
--- for the ranked products only, in one more pass; a customer is in one group, so buyers add up over the groups.
+-- per segment and product directly (a small hash table: segments x products), not per customer and product first
+-- (millions of groups at 10M lines; 16.6 -> 13.9 s CPU there, the same result). The buyers and the description (the
+-- smallest of the segment's lines of the product) are then read for the ranked products only, in one more pass.
 -- Sums are exact DECIMALs converted to DOUBLE once, as before.
 CREATE OR REPLACE TABLE segment_top_products AS
-WITH memberships AS (
-    SELECT customer_id, list({'segmentation': segmentation, 'segment_id': segment_id} ORDER BY segmentation, segment_id) AS segments
-    FROM profiled_segments
-    GROUP BY customer_id
-),
-customer_groups AS (
-    SELECT customer_id, dense_rank() OVER (ORDER BY segments) AS group_id, segments FROM memberships
-),
-group_segments AS (
-    SELECT group_id, s.segmentation, s.segment_id
-    FROM (SELECT DISTINCT group_id, unnest(segments) AS s FROM customer_groups)
-),
-group_sales AS (
-    SELECT c.group_id, l.stock_code, sum(l.quantity) AS units, sum(l.amount) AS revenue
+WITH sales AS (
+    SELECT m.segmentation, m.segment_id, l.stock_code, sum(l.quantity)::DOUBLE AS units, sum(l.amount)::DOUBLE AS revenue
     FROM clean_lines l
-    JOIN customer_groups c USING (customer_id)
+    JOIN profiled_segments m USING (customer_id)
     WHERE l.stock_code IS NOT NULL
-    GROUP BY c.group_id, l.stock_code
-),
-sales AS (
-    SELECT g.segmentation, g.segment_id, s.stock_code, sum(s.units)::DOUBLE AS units, sum(s.revenue)::DOUBLE AS revenue
-    FROM group_sales s
-    JOIN group_segments g USING (group_id)
-    GROUP BY g.segmentation, g.segment_id, s.stock_code
+    GROUP BY m.segmentation, m.segment_id, l.stock_code
 ),
 ranked AS (
     SELECT *,
@@ -97,23 +76,12 @@ ranked AS (
     FROM sales
     QUALIFY rank_by_units <= 5 OR rank_by_revenue <= 5
 ),
-ranked_groups AS (
-    SELECT DISTINCT g.group_id, r.stock_code
-    FROM ranked r
-    JOIN group_segments g USING (segmentation, segment_id)
-),
-group_described AS (
-    SELECT c.group_id, l.stock_code, count(DISTINCT l.customer_id) AS buyers, min(l.description) AS description
-    FROM clean_lines l
-    JOIN customer_groups c USING (customer_id)
-    JOIN ranked_groups r ON r.group_id = c.group_id AND r.stock_code = l.stock_code
-    GROUP BY c.group_id, l.stock_code
-),
 described AS (
-    SELECT g.segmentation, g.segment_id, d.stock_code, sum(d.buyers)::BIGINT AS buyers, min(d.description) AS description
-    FROM group_described d
-    JOIN group_segments g USING (group_id)
-    GROUP BY g.segmentation, g.segment_id, d.stock_code
+    SELECT r.segmentation, r.segment_id, r.stock_code, count(DISTINCT l.customer_id) AS buyers, min(l.description) AS description
+    FROM clean_lines l
+    JOIN profiled_segments m USING (customer_id)
+    JOIN ranked r ON r.segmentation = m.segmentation AND r.segment_id = m.segment_id AND r.stock_code = l.stock_code
+    GROUP BY r.segmentation, r.segment_id, r.stock_code
 )
 SELECT r.segmentation, r.segment_id, r.stock_code, d.description, r.units, r.revenue, d.buyers, r.rank_by_units, r.rank_by_revenue
 FROM ranked r
