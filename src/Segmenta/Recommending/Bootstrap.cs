@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace Segmenta.Recommending;
 
@@ -46,6 +47,7 @@ internal static class Bootstrap
     }
 
     /// <summary>sums[s] += row[s] for every series (vectorised; each series is still summed in draw order, so the means are the same).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // Vector<T> code is not precompiled: see EaseModel.Dot
     private static void Add(ReadOnlySpan<double> row, Span<double> sums)
     {
         var s = 0;

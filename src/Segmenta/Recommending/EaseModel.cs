@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace Segmenta.Recommending;
 
@@ -207,6 +208,12 @@ internal sealed class EaseModel
     }
 
     /// <summary>Σ x[i] · y[i] (vectorised; the summation order depends only on the length).</summary>
+    /// <remarks>
+    /// Compiled fully optimised at its first call: ReadyToRun cannot precompile Vector&lt;T&gt; code, so it would start as
+    /// unoptimised tier-0 code and be recompiled only after the runtime's call-counting delay, which other steps that
+    /// compile code at the same time keep extending (docs/benchmarks.md, session 8: the evaluation's CPU doubled).
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static double Dot(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
     {
         var i = 0;
@@ -228,6 +235,7 @@ internal sealed class EaseModel
     }
 
     /// <summary>y += alpha · x.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // as Dot
     internal static void Axpy(double alpha, ReadOnlySpan<double> x, Span<double> y)
     {
         var i = 0;
