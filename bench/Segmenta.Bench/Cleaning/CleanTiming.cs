@@ -23,7 +23,7 @@ internal static class CleanTiming
             foreach (var sql in SqlScripts.Get(script).Split(";\n").Select(s => s.Trim())
                          .Where(s => s.Split('\n').Any(l => l.Trim().Length > 0 && !l.Trim().StartsWith("--", StringComparison.Ordinal))))
             {
-                var name = sql.Split('\n').First(l => !l.TrimStart().StartsWith("--", StringComparison.Ordinal)).Trim();
+                var name = sql.Split('\n').First(l => l.Trim().Length > 0 && !l.TrimStart().StartsWith("--", StringComparison.Ordinal)).Trim();
                 Time($"{script}: {name[..Math.Min(70, name.Length)]}", () =>
                 {
                     store.Execute(sql);
