@@ -56,6 +56,9 @@ internal static class Program
             case "sql":
                 SqlRunner.Run([.. args.Skip(1)]);
                 return 0;
+            case "clean":
+                Cleaning.CleanTiming.Run([.. args.Skip(1)]);
+                return 0;
             case "middle":
                 MiddleTiming.Run([.. args.Skip(1)]);
                 return 0;

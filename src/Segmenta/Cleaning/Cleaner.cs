@@ -28,6 +28,9 @@ public static class Cleaner
         ReturnMatcher.Run(store);
         store.Execute(SqlScripts.Get("Cleaning/clean_lines.sql"));
         ThrowIfOutcomesMisaligned(store);
+        // The first pass's temp tables hold a row per loaded line; kept, they stay in DuckDB's memory (or its spill) for
+        // the rest of the run: 100M rows at 100M lines, memory the later steps' hash tables then lack (issue 19).
+        store.Execute("DROP TABLE line_rules; DROP TABLE return_cancellations; DROP TABLE return_purchases; DROP TABLE non_product_stock_codes");
         store.Execute(SqlScripts.Get("Cleaning/cleaning_report.sql"));
         var rows = store.Query(
             "SELECT step, rule, description, lines, revenue, line_share, revenue_share FROM cleaning_report ORDER BY step",

@@ -7,7 +7,11 @@ namespace Segmenta.Store;
 /// DuckDB's memory limit and spill folder, set when a store opens, so that a join or sort bigger than memory spills
 /// to disk instead of failing. The limit is 60 % of the memory the process may use (container limits included),
 /// leaving the rest to the customer-level work in C#; <c>SEGMENTA_MEMORY_LIMIT</c> (e.g. <c>4GB</c>) overrides it.
-/// The spill folder is <c>DATABASE.tmp</c> beside the database file (DuckDB removes what it spilled when done).
+/// The spill folder is <c>DATABASE.tmp</c> beside the database file (DuckDB removes what it spilled when done), or
+/// <c>SEGMENTA_TEMP_DIR</c>. What may be spilled is capped at half the free space of that folder's disk when the store
+/// opens (<c>SEGMENTA_TEMP_LIMIT</c> overrides it): DuckDB's own default, 90 % of the free space, let one 100M-line run
+/// fill a shared disk and break every other program writing to it; at the cap the statement fails with DuckDB's
+/// "max_temp_directory_size" error, which <see cref="EngineErrors"/> tells with what to do.
 /// </summary>
 internal static partial class EngineLimits
 {
@@ -15,10 +19,16 @@ internal static partial class EngineLimits
 
     internal const string ThreadsVariable = "SEGMENTA_THREADS";
 
+    internal const string TempDirectoryVariable = "SEGMENTA_TEMP_DIR";
+
+    internal const string TempLimitVariable = "SEGMENTA_TEMP_LIMIT";
+
     internal static void Apply(SegmentaStore store)
     {
-        var temp = (store.Path + ".tmp").Replace("'", "''", StringComparison.Ordinal);
-        store.Execute($"SET memory_limit = '{MemoryLimit()}'; SET temp_directory = '{temp}';");
+        var folder = TempDirectory(store.Path, Environment.GetEnvironmentVariable(TempDirectoryVariable));
+        var limit = TempLimit(Environment.GetEnvironmentVariable(TempLimitVariable), folder);
+        var quoted = folder.Replace("'", "''", StringComparison.Ordinal);
+        store.Execute($"SET memory_limit = '{MemoryLimit()}'; SET temp_directory = '{quoted}'; SET max_temp_directory_size = '{limit}';");
         if (Threads(Environment.GetEnvironmentVariable(ThreadsVariable)) is { } threads)
         {
             store.Execute(string.Create(CultureInfo.InvariantCulture, $"SET threads = {threads}"));
@@ -43,20 +53,54 @@ internal static partial class EngineLimits
         return threads;
     }
 
+    /// <summary>The spill folder: <c>SEGMENTA_TEMP_DIR</c> when given (made absolute), else <c>DATABASE.tmp</c>.</summary>
+    internal static string TempDirectory(string databasePath, string? asked) =>
+        string.IsNullOrWhiteSpace(asked) ? databasePath + ".tmp" : Path.GetFullPath(asked.Trim());
+
+    /// <summary>
+    /// The most DuckDB may spill, as DuckDB reads it: <paramref name="asked"/> (<c>SEGMENTA_TEMP_LIMIT</c>, e.g. "20GB")
+    /// or half the free space of the disk that holds <paramref name="folder"/> (its nearest existing parent).
+    /// </summary>
+    internal static string TempLimit(string? asked, string folder)
+    {
+        if (!string.IsNullOrWhiteSpace(asked))
+        {
+            return Checked(asked, TempLimitVariable, "disk size", "20GB");
+        }
+        return string.Create(CultureInfo.InvariantCulture, $"{Math.Max(1, FreeBytes(folder) / 2 / 1048576)}MB");
+    }
+
+    private static long FreeBytes(string folder)
+    {
+        var existing = folder;
+        while (!Directory.Exists(existing))
+        {
+            existing = Path.GetDirectoryName(existing) ?? Path.GetPathRoot(Path.GetFullPath(folder))!;
+        }
+        // On Unix a DriveInfo of any path asks statvfs about the file system holding it.
+        return new DriveInfo(existing).AvailableFreeSpace;
+    }
+
     /// <summary>The limit as DuckDB reads it ("4GB", "9830MB").</summary>
     internal static string MemoryLimit()
     {
-        var asked = Environment.GetEnvironmentVariable(Variable)?.Trim();
-        if (!string.IsNullOrEmpty(asked))
+        var asked = Environment.GetEnvironmentVariable(Variable);
+        if (!string.IsNullOrWhiteSpace(asked))
         {
-            if (!Size().IsMatch(asked))
-            {
-                throw new SegmentaException($"{Variable}={asked} is not a memory size. Use a number with MB or GB, e.g. {Variable}=4GB.");
-            }
-            return asked.ToUpperInvariant().Replace(" ", "", StringComparison.Ordinal);
+            return Checked(asked, Variable, "memory size", "4GB");
         }
         var available = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
         return string.Create(CultureInfo.InvariantCulture, $"{Math.Max(256, available * 6 / 10 / 1048576)}MB");
+    }
+
+    private static string Checked(string asked, string variable, string what, string example)
+    {
+        var trimmed = asked.Trim();
+        if (!Size().IsMatch(trimmed))
+        {
+            throw new SegmentaException($"{variable}={trimmed} is not a {what}. Use a number with MB or GB, e.g. {variable}={example}.");
+        }
+        return trimmed.ToUpperInvariant().Replace(" ", "", StringComparison.Ordinal);
     }
 
     [GeneratedRegex(@"^\d+(\.\d+)?\s*(MB|GB|MiB|GiB)$", RegexOptions.IgnoreCase)]

@@ -24,6 +24,27 @@ public class EngineErrorsTests
     }
 
     [Fact]
+    public void A_spill_beyond_its_cap_is_told_with_the_settings_that_move_it()
+    {
+        using var folder = new Segmenta.Tests.Support.TempDirectory();
+        using var connection = new DuckDBConnection("DataSource=:memory:");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        // 16 MB of memory, a spill folder capped at 1 MB: the distinct count of ten million texts must spill more than that.
+        var spill = folder.File("spill").Replace("'", "''", StringComparison.Ordinal);
+        command.CommandText = $"SET temp_directory = '{spill}'; SET max_temp_directory_size = '1MB'; SET memory_limit = '16MB'; SET threads = 1; "
+            + "SELECT count(DISTINCT 'customer ' || i::VARCHAR) FROM range(10000000) t(i)";
+
+        var error = Assert.ThrowsAny<Exception>(() => command.ExecuteScalar());
+        var message = EngineErrors.Explain(error);
+
+        Assert.NotNull(message);
+        Assert.Contains("spill reached its limit", message, StringComparison.Ordinal);
+        Assert.Contains("SEGMENTA_TEMP_LIMIT", message, StringComparison.Ordinal);
+        Assert.Contains("SEGMENTA_TEMP_DIR", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_full_disk_names_the_spill_folder_and_what_to_do()
     {
         // DuckDB's message when the spill file cannot be written (seen at 100M lines, session 7), wrapped as a step's failure.
