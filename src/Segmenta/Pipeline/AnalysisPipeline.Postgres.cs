@@ -65,6 +65,8 @@ public static partial class AnalysisPipeline
         });
 
         timer.Step("Bringing line outcomes back", () => PostgresResults.BringBackLineOutcomes(database, store, linesAreLocal: postgres.Table is null));
+        // The purchases for recommending, keyed on the server: only integer rows come back (Postgres/PostgresPurchases.cs).
+        timer.Step("Purchase tables (PostgreSQL)", () => PostgresPurchases.Build(postgres, database.Schema, store));
         var run = new CleanedRun(started, imports, cleaning, features, quarantineWritten ? quarantineFile : null);
         return RunAfterFeatures(store, options, run, timer, notes =>
         {

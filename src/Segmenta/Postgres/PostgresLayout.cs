@@ -32,6 +32,7 @@ internal static class PostgresLayout
         ["category_returned_parts"] = "category TEXT, matched BOOLEAN, returned_quantity NUMERIC, returned_value NUMERIC",
         ["segment_product_parts"] = "segmentation TEXT, segment_id INTEGER, stock_code TEXT, units NUMERIC, revenue NUMERIC, buyers BIGINT, description TEXT",
         ["segment_category_parts"] = "segmentation TEXT, segment_id INTEGER, category TEXT, spend NUMERIC, buyers BIGINT, top_buyer_spend NUMERIC",
+        ["purchase_value_parts"] = "kind TEXT, value TEXT, description TEXT, lines BIGINT",
     };
 
     /// <summary>The cleaning's tables without a customer, and the exploration's parts: on a cluster, the union of every shard's.</summary>

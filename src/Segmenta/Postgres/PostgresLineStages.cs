@@ -133,7 +133,7 @@ internal sealed class PostgresLineStages(PostgresOptions postgres, string schema
     }
 
     /// <summary>A connection of its own to the coordinator (the steps run on concurrent branches), planning per partition.</summary>
-    private PostgresDatabase Coordinator()
+    internal PostgresDatabase Coordinator()
     {
         var database = PostgresDatabase.Open(postgres.Connection, schema);
         PostgresLayout.PlanPerPartition(database);
@@ -141,7 +141,7 @@ internal sealed class PostgresLineStages(PostgresOptions postgres, string schema
     }
 
     /// <summary>Runs <paramref name="work"/> on the coordinator of one server, or on every shard in parallel (each in its schema of the cluster).</summary>
-    private void WhereTheLinesAre(PostgresDatabase coordinator, Action<PostgresDatabase> work)
+    internal void WhereTheLinesAre(PostgresDatabase coordinator, Action<PostgresDatabase> work)
     {
         if (postgres.Shards.Count == 0)
         {
