@@ -28,14 +28,16 @@ internal static class ModelFitter
             CountingModelKind.MbgNbd => new BgNbdLikelihood(data, modified: true),
             _ => new ParetoNbdLikelihood(data),
         };
-        var startPoints = Starts(MomentStart(rows), starts, seed);
+        // Pareto/NBD's evaluations are the expensive ones: its BFGS takes a first step of natural length (session 8).
+        var scaled = kind == CountingModelKind.ParetoNbd;
+        var startPoints = Starts(kind == CountingModelKind.ParetoNbd ? ParetoStart(rows) : MomentStart(rows), starts, seed);
         var agreement = (Tried: 0, Agreeing: 0);
         if (rows.Count > SubsampleRows && starts > 1)
         {
             // Many unique rows: the starts race on a stratified subsample; only the winner climbs on all rows.
             var sample = rows.Subsample(SubsampleRows);
             var (_, sampleFace) = NoDropoutFace(kind, sample);
-            var trial = MaximumLikelihood.Fit(Likelihood(sample), sample.TotalWeight, startPoints, sampleFace);
+            var trial = MaximumLikelihood.Fit(Likelihood(sample), sample.TotalWeight, startPoints, sampleFace, scaled);
             if (trial.Theta.All(double.IsFinite))
             {
                 startPoints = [trial.Theta];
@@ -43,7 +45,7 @@ internal static class ModelFitter
             }
         }
         var (exit, face) = NoDropoutFace(kind, rows);
-        var fit = MaximumLikelihood.Fit(Likelihood(rows), rows.TotalWeight, startPoints, face);
+        var fit = MaximumLikelihood.Fit(Likelihood(rows), rows.TotalWeight, startPoints, face, scaled);
         if (agreement.Tried > 0)
         {
             fit = fit with { Starts = agreement.Tried, StartsAgreeing = agreement.Agreeing };
@@ -155,6 +157,19 @@ internal static class ModelFitter
         }
         var alpha = Math.Clamp(time / Math.Max(purchases, 1), 1e-3, 1e6);
         return [1, alpha, 1, 1];
+    }
+
+    /// <summary>
+    /// Pareto/NBD's first start: the NBD's (r, α) when that fit is usable (the purchase process the model reduces to
+    /// without dropout, fitted anyway for the limit check), else the moment start's; s = 1 and β = α, a mean lifetime
+    /// as long as the mean time between purchases. The dropout parameters start in the interior, as before, so the
+    /// starts still search for an interior maximum. (Until session 8: r = 1, α from moments, s = 1, β = 1.)
+    /// </summary>
+    private static double[] ParetoStart(SummaryRows rows)
+    {
+        var limit = rows.Limit;
+        var (r, alpha) = limit.Usable ? (limit.R, limit.Alpha) : (1.0, MomentStart(rows)[1]);
+        return [r, alpha, 1, alpha];
     }
 
     /// <summary>The first start as given, the others within a factor e^±0.5 of it (seeded).</summary>
