@@ -30,7 +30,7 @@ internal static class ModelFitter
         };
         // Pareto/NBD's evaluations are the expensive ones: its BFGS takes a first step of natural length (session 8).
         var scaled = kind == CountingModelKind.ParetoNbd;
-        var startPoints = Starts(kind == CountingModelKind.ParetoNbd ? ParetoStart(rows) : MomentStart(rows), starts, seed);
+        var startPoints = Starts(MomentStart(rows), starts, seed);
         var agreement = (Tried: 0, Agreeing: 0);
         if (rows.Count > SubsampleRows && starts > 1)
         {
@@ -157,19 +157,6 @@ internal static class ModelFitter
         }
         var alpha = Math.Clamp(time / Math.Max(purchases, 1), 1e-3, 1e6);
         return [1, alpha, 1, 1];
-    }
-
-    /// <summary>
-    /// Pareto/NBD's first start: the NBD's (r, α) when that fit is usable (the purchase process the model reduces to
-    /// without dropout, fitted anyway for the limit check), else the moment start's; s = 1 and β = α, a mean lifetime
-    /// as long as the mean time between purchases. The dropout parameters start in the interior, as before, so the
-    /// starts still search for an interior maximum. (Until session 8: r = 1, α from moments, s = 1, β = 1.)
-    /// </summary>
-    private static double[] ParetoStart(SummaryRows rows)
-    {
-        var limit = rows.Limit;
-        var (r, alpha) = limit.Usable ? (limit.R, limit.Alpha) : (1.0, MomentStart(rows)[1]);
-        return [r, alpha, 1, alpha];
     }
 
     /// <summary>The first start as given, the others within a factor e^±0.5 of it (seeded).</summary>
