@@ -38,8 +38,39 @@ internal static class LifetimeTiming
         var predicted = parts.Elapsed.TotalSeconds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"parts: summary SQL {summarised:0.000} s, BG/NBD fit {counted - summarised:0.000} s ({rows.Count} rows), spend fit {spent - counted:0.000} s, predictions {predicted - spent:0.000} s ({values.Count} customers)"));
+        FitsAlone("all data", summary);
+        // The calibration split of docs/lifetime.md: three months before the last day.
+        FitsAlone("calibration", CustomerSummary.Build(store, options.ObservationEnd!.Value.AddMonths(-3), options.ObservationEnd!.Value, options.UnitDays));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"lifetime stage ({model}) on {result!.Customers.Count} customers: first {times[0]:0.000} s, best of the next 3 {times.Skip(1).Min():0.000} s"));
+    }
+
+    /// <summary>Each counting fit alone on fresh rows (the NBD limit and its slope check included), CPU of the process.</summary>
+    private static void FitsAlone(string label, CustomerSummary summary)
+    {
+        var options = new LifetimeOptions();
+        foreach (var kind in new[] { CountingModelKind.BgNbd, CountingModelKind.ParetoNbd, CountingModelKind.MbgNbd })
+        {
+            var rows = summary.Rows();
+            var before = Process.GetCurrentProcess().TotalProcessorTime;
+            var alone = Stopwatch.StartNew();
+            var limit = rows.Limit;
+            var exit = limit.SteepestExit(kind);
+            var checkedAt = Process.GetCurrentProcess().TotalProcessorTime;
+            if (kind == CountingModelKind.ParetoNbd)
+            {
+                var probe = Stopwatch.StartNew();
+                var tail = limit.ParetoSlopeByTail(exit.Phi);
+                var tailTime = probe.Elapsed.TotalSeconds;
+                probe.Restart();
+                var slope = limit.ParetoSlope(exit.Phi * 1.01);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    one slope by tail {tailTime:0.0000} s, one quadrature slope {probe.Elapsed.TotalSeconds:0.0000} s ({tail:g3}, {slope:g3}, at beta {exit.Phi:g4})"));
+            }
+            var each = ModelFitter.FitCounting(kind, rows, options.Starts, options.Seed);
+            var after = Process.GetCurrentProcess().TotalProcessorTime;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {label} {each.Name}: {alone.Elapsed.TotalSeconds:0.000} s wall, {(after - before).TotalSeconds:0.000} s CPU (NBD + slope check {(checkedAt - before).TotalSeconds:0.000} s, slope {exit.Slope:g3}), LL {each.LogLikelihood:0.##}, {each.Iterations} iterations, at boundary {each.AtBoundary}, {string.Join(" ", each.Parameters.Select(q => $"{q.Name}={q.Value:g5}"))}"));
+        }
     }
 
     internal static void RunSynthetic(int customers)

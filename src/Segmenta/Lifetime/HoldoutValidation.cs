@@ -19,6 +19,30 @@ internal static class HoldoutValidation
 
     internal static List<HoldoutRow> Compute(string model, ICountingModel counting, CustomerSummary summary, double holdoutLength)
     {
+        var forecasts = Forecasts(counting, summary, holdoutLength);
+        var rows = new List<HoldoutRow>();
+        for (var group = 0; group <= TopGroup; group++)
+        {
+            var members = Enumerable.Range(0, summary.Count).Where(i => Math.Min(summary.X[i], TopGroup) == group).ToList();
+            rows.Add(Row(model, group == TopGroup ? $"{TopGroup}+" : group.ToString(System.Globalization.CultureInfo.InvariantCulture), members, summary, forecasts));
+        }
+        rows.Add(Row(model, "total", [.. Enumerable.Range(0, summary.Count)], summary, forecasts));
+        return rows;
+    }
+
+    /// <summary>
+    /// Per customer (in the summary's order), the paired difference of the median forecasts' absolute errors:
+    /// |model median − actual| − |naive median − actual| (negative where the model is closer). Its mean is the total row's
+    /// ModelMedianMae − BaselineMedianMae; the signs give the paired sign test (docs/lifetime.md).
+    /// </summary>
+    internal static double[] MedianErrorDifferences(ICountingModel counting, CustomerSummary summary, double holdoutLength)
+    {
+        var forecasts = Forecasts(counting, summary, holdoutLength);
+        return [.. forecasts.Select((f, i) => Math.Abs(f.ModelMedian - summary.HoldoutPurchases[i]) - Math.Abs(f.BaselineMedian - summary.HoldoutPurchases[i]))];
+    }
+
+    private static Forecast[] Forecasts(ICountingModel counting, CustomerSummary summary, double holdoutLength)
+    {
         var forecasts = new Forecast[summary.Count];
         var cache = new Dictionary<(double, double, double), (double Mean, int Median)>();
         for (var i = 0; i < summary.Count; i++)
@@ -32,14 +56,7 @@ internal static class HoldoutValidation
             var rate = t > 0 ? x / t * holdoutLength : 0;
             forecasts[i] = new Forecast(value.Mean, value.Median, rate, PoissonMedian(rate));
         }
-        var rows = new List<HoldoutRow>();
-        for (var group = 0; group <= TopGroup; group++)
-        {
-            var members = Enumerable.Range(0, summary.Count).Where(i => Math.Min(summary.X[i], TopGroup) == group).ToList();
-            rows.Add(Row(model, group == TopGroup ? $"{TopGroup}+" : group.ToString(System.Globalization.CultureInfo.InvariantCulture), members, summary, forecasts));
-        }
-        rows.Add(Row(model, "total", [.. Enumerable.Range(0, summary.Count)], summary, forecasts));
-        return rows;
+        return forecasts;
     }
 
     /// <summary>

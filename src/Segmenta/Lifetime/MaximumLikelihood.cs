@@ -26,8 +26,12 @@ internal static class MaximumLikelihood
     /// limit that was fitted directly (<see cref="NbdLimit"/>) and verified to be a maximum; such a start stops there, is
     /// counted in <see cref="MaximumLikelihoodFit.AbsorbedStarts"/>, and the remaining starts are not run.
     /// </param>
+    /// <param name="scaledFirstStep">
+    /// Use <see cref="ScaledBfgsMinimizer"/> (a first step of one unit in log parameters instead of MathNet's tiny one):
+    /// fewer evaluations for an expensive likelihood. Off by default, so that the other models' fits stay as they were.
+    /// </param>
     internal static MaximumLikelihoodFit Fit(ILikelihood likelihood, double customers, IReadOnlyList<double[]> starts,
-        Func<Vector<double>, double, bool>? absorbed = null)
+        Func<Vector<double>, double, bool>? absorbed = null, bool scaledFirstStep = false)
     {
         var n = likelihood.Dimension;
         // The best point BFGS has evaluated: when its line search fails there (typically a maximum on the boundary, a
@@ -66,12 +70,16 @@ internal static class MaximumLikelihood
             }
         }
 
+        MinimizationResult Minimize(Vector<double> u0) => scaledFirstStep
+            ? new ScaledBfgsMinimizer(tolerance, 1e-12, 1e-15, 2000).FindMinimum(objective, u0)
+            : new BfgsMinimizer(tolerance, 1e-12, 1e-15, 2000).FindMinimum(objective, u0);
+
         void FitFrom(Vector<double> u0)
         {
             var start = u0.Select(Math.Exp).ToArray();
             try
             {
-                var result = new BfgsMinimizer(tolerance, 1e-12, 1e-15, 2000).FindMinimum(objective, u0);
+                var result = Minimize(u0);
                 candidates.Add((result.MinimizingPoint.ToArray(), result.Iterations));
             }
             catch (Exception e) when (IsNumericFailure(e) && !IsAbsorbed(e))
@@ -90,7 +98,7 @@ internal static class MaximumLikelihood
                     var iterations = simplex.Iterations;
                     try
                     {
-                        var polished = new BfgsMinimizer(tolerance, 1e-12, 1e-15, 2000).FindMinimum(objective, point);
+                        var polished = Minimize(point);
                         point = polished.MinimizingPoint;
                         iterations += polished.Iterations;
                     }

@@ -28,6 +28,8 @@ internal static class ModelFitter
             CountingModelKind.MbgNbd => new BgNbdLikelihood(data, modified: true),
             _ => new ParetoNbdLikelihood(data),
         };
+        // Pareto/NBD's evaluations are the expensive ones: its BFGS takes a first step of natural length (session 8).
+        var scaled = kind == CountingModelKind.ParetoNbd;
         var startPoints = Starts(MomentStart(rows), starts, seed);
         var agreement = (Tried: 0, Agreeing: 0);
         if (rows.Count > SubsampleRows && starts > 1)
@@ -35,7 +37,7 @@ internal static class ModelFitter
             // Many unique rows: the starts race on a stratified subsample; only the winner climbs on all rows.
             var sample = rows.Subsample(SubsampleRows);
             var (_, sampleFace) = NoDropoutFace(kind, sample);
-            var trial = MaximumLikelihood.Fit(Likelihood(sample), sample.TotalWeight, startPoints, sampleFace);
+            var trial = MaximumLikelihood.Fit(Likelihood(sample), sample.TotalWeight, startPoints, sampleFace, scaled);
             if (trial.Theta.All(double.IsFinite))
             {
                 startPoints = [trial.Theta];
@@ -43,7 +45,7 @@ internal static class ModelFitter
             }
         }
         var (exit, face) = NoDropoutFace(kind, rows);
-        var fit = MaximumLikelihood.Fit(Likelihood(rows), rows.TotalWeight, startPoints, face);
+        var fit = MaximumLikelihood.Fit(Likelihood(rows), rows.TotalWeight, startPoints, face, scaled);
         if (agreement.Tried > 0)
         {
             fit = fit with { Starts = agreement.Tried, StartsAgreeing = agreement.Agreeing };
