@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Segmenta.Segmentation;
 
 /// <summary>
@@ -48,6 +50,7 @@ internal sealed class HamerlyState(FeatureMatrix x, int k, double[] centers)
     }
 
     /// <summary>Reassigns points whose bounds do not rule a change out; returns how many changed cluster.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // inlines Distance.Squared: Vector<T>, not ReadyToRun (decision 52)
     internal int Reassign()
     {
         var half = new double[k];
@@ -185,6 +188,7 @@ internal sealed class HamerlyState(FeatureMatrix x, int k, double[] centers)
 
     private ReadOnlySpan<double> Center(int c) => Centers.AsSpan(c * _d, _d);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // inlines Distance.Squared: Vector<T>, not ReadyToRun (decision 52)
     private void FullSearch(int i)
     {
         var row = x.Row(i);
@@ -206,6 +210,7 @@ internal sealed class HamerlyState(FeatureMatrix x, int k, double[] centers)
         _lower[i] = k > 1 ? Math.Sqrt(secondDistance) : double.MaxValue;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // inlines Distance.Squared: Vector<T>, not ReadyToRun (decision 52)
     private int FarthestPoint()
     {
         var (index, farthest) = (0, -1.0);

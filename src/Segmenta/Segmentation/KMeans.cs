@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Segmenta.Segmentation;
 
 /// <summary>
@@ -69,6 +71,7 @@ public static partial class KMeans
     }
 
     /// <summary>Greedy k-means++: each new centre is the best of 2 + ln k candidates drawn with probability ∝ D².</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // inlines Distance.Squared: Vector<T>, not ReadyToRun (decision 52)
     internal static double[] PlusPlus(FeatureMatrix x, int k, Random random)
     {
         var (n, d) = (x.Rows, x.Columns);

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Segmenta.Segmentation;
 
 /// <summary>
@@ -24,7 +26,7 @@ internal sealed class PairwiseDistances
             offset += _n - i - 1;
         }
         _upper = new float[offset];
-        Parallel.For(0, _n, i =>
+        Parallel.For(0, _n, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (i) =>
         {
             var row = x.Row(i);
             for (var j = i + 1; j < _n; j++)

@@ -76,7 +76,7 @@ public class EaseModelTests
     [InlineData(typeof(Bootstrap), "Add")]
     public void The_vector_kernels_are_compiled_fully_optimised_at_their_first_call(Type type, string name)
     {
-        // ReadyToRun cannot precompile Vector<T> code; at tier 0 it doubled the evaluation's CPU (decision 51).
+        // ReadyToRun cannot precompile Vector<T> code; at tier 0 it doubled the evaluation's CPU (decision 52).
         var method = type.GetMethod(name, System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic)!;
 
         Assert.True(method.MethodImplementationFlags.HasFlag(System.Reflection.MethodImplAttributes.AggressiveOptimization));
