@@ -2,8 +2,8 @@ namespace Segmenta.Store;
 
 /// <summary>
 /// DuckDB failures that are not bugs but the machine's limits: the disk holding the spill folder is full, the spill
-/// reached its cap (<c>SEGMENTA_TEMP_LIMIT</c>), or a query needs more memory than DuckDB may use and cannot spill. Every host turns them into one message saying what ran out
-/// and what to do, instead of "unexpected DuckDBException".
+/// reached its cap (<c>SEGMENTA_TEMP_LIMIT</c>), or a query needs more memory than DuckDB may use and cannot spill.
+/// Every host turns them into one message saying what ran out and what to do, instead of "unexpected DuckDBException".
 /// </summary>
 public static class EngineErrors
 {
