@@ -53,6 +53,9 @@ internal static class Program
             case "clv":
                 LifetimeTiming.RunStore(args.Length > 1 ? args[1] : "out/segmenta.duckdb", args.Length > 2 ? args[2] : "bgnbd");
                 return 0;
+            case "clv-parts":
+                LifetimeParts.Run(args[1]);
+                return 0;
             case "sql":
                 SqlRunner.Run([.. args.Skip(1)]);
                 return 0;

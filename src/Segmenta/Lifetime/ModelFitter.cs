@@ -115,7 +115,7 @@ internal static class ModelFitter
     internal const double AbsorbingShape = 1e-3;
 
     /// <summary>The largest slope out of the no-dropout limit still taken as zero: the gradient tolerance per customer.</summary>
-    private static double FaceTolerance(SummaryRows rows) => MaximumLikelihood.GradientTolerance * rows.TotalWeight;
+    private static double FaceTolerance(SummaryRows rows) => NbdLimit.FaceTolerance(rows);
 
     /// <summary>A log-likelihood this close to the limit's is the limit's (relative 1e-9).</summary>
     private static double LimitTolerance(NbdLimit limit) => 1e-9 * Math.Abs(limit.LogLikelihood);

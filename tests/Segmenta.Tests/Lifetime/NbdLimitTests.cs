@@ -143,6 +143,61 @@ public sealed class NbdLimitTests(CdnowFixture cdnow, ITestOutputHelper output) 
     }
 
     [Fact]
+    public void The_pareto_cell_bound_lies_above_the_slope_everywhere_inside_the_cell()
+    {
+        // Session 9: CertifiedParetoMaximum proves D(β) ≤ threshold on a cell [u1, u2] of log β from D and N at its ends
+        // (D = P − N with P, N falling in u; |D''| ≤ P + N: Stieltjes transforms, docs/lifetime.md). Checked here by
+        // sampling D inside cells of widths 1, 1/2 and 1/8 over the whole range, on the UCI calibration summary and the
+        // moderate rows; a bound below a sampled value would make the proof wrong.
+        foreach (var rows in new[] { UciCalibration(), Moderate() })
+        {
+            var limit = rows.Limit;
+            var tightest = double.PositiveInfinity;
+            foreach (var h in new[] { 1.0, 0.5, 0.125 })
+            {
+                for (var u1 = -25.0; u1 + h <= 25 + 1e-9; u1 += h * 7)
+                {
+                    var u2 = u1 + h;
+                    var bound = NbdLimit.CellBound(h, limit.ParetoSlopeParts(Math.Exp(u1)), limit.ParetoSlopeParts(Math.Exp(u2)));
+                    for (var j = 1; j < 8; j++)
+                    {
+                        var inside = limit.ParetoSlope(Math.Exp(u1 + h * j / 8));
+                        Assert.True(inside <= bound + 1e-9 * Math.Abs(inside) + 1e-12, $"{rows.TotalWeight} customers, cell [{u1}, {u2}]: D {inside} above the bound {bound}");
+                        tightest = Math.Min(tightest, bound - inside);
+                    }
+                }
+            }
+            output.WriteLine($"{rows.TotalWeight} customers: smallest margin of a bound over a sampled slope {tightest:g4}");
+        }
+    }
+
+    [Fact]
+    public void The_certified_pareto_check_says_what_the_full_grid_says_with_a_third_of_the_evaluations()
+    {
+        // Where the proof succeeds (UCI calibration: the limit is a maximum) the grid's values can only agree; where it
+        // cannot (CDNOW, the moderate rows: the likelihood rises out of the limit) the grid decides, exactly as before.
+        foreach (var (name, rows, isMaximum) in new[] { ("uci", UciCalibration(), true), ("cdnow", cdnow.Rows, false), ("moderate", Moderate(), false) })
+        {
+            var limit = rows.Limit;
+            var tolerance = NbdLimit.FaceTolerance(rows);
+            var fast = limit.SteepestExit(CountingModelKind.ParetoNbd);
+            var grid = limit.SteepestExitOnGrid(CountingModelKind.ParetoNbd);
+            output.WriteLine($"{name}: certified path {fast.Slope:g6} at {fast.Phi:g6}, grid {grid.Slope:g6} at {grid.Phi:g6}");
+            Assert.Equal(isMaximum, fast.Slope <= tolerance);
+            Assert.Equal(isMaximum, grid.Slope <= tolerance);
+            if (!isMaximum)
+            {
+                Assert.Equal(grid, fast);
+            }
+            else
+            {
+                // Both steepest points are at the top of the range, where D → 0 from below.
+                Assert.Equal(grid.Slope, fast.Slope, 1e-6 * Math.Abs(grid.Slope));
+            }
+        }
+    }
+
+    [Fact]
     public void The_nbd_model_is_the_limit_of_each_model()
     {
         const double r = 0.7, alpha = 9, tiny = 1e-10;
