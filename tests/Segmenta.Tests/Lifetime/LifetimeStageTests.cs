@@ -48,6 +48,21 @@ public sealed class LifetimeStageTests(CdnowFixture cdnow) : IClassFixture<Cdnow
     }
 
     [Fact]
+    public void A_single_churn_tier_for_everyone_is_explained_and_mixed_tiers_are_not()
+    {
+        // Session 9: on the UCI file BG/NBD (a = 0.0031 ± 0.0104) puts all 4,333 customers at P(alive) 0.747..1, "Low"
+        // (docs/lifetime.md, thresholds 0.7 / 0.3): the tier table then ranks nobody, and the run says so.
+        static CustomerValue Customer(string id, double alive) => new(id, alive, [1.0], null, null, ChurnRiskTiers.Of(alive));
+        var note = LifetimeStage.SingleTierNote([Customer("a", 0.747), Customer("b", 0.9997), Customer("c", 1)], "bgnbd");
+        Assert.Equal("Every customer is at low churn risk (P(alive) from 0.747 to 1.000; tiers at 0.3 and 0.7): the bgnbd fit sees little dropout in these data, so P(alive) does not separate customers here; rank them by recency or by predicted CLV instead.", note);
+        Assert.Null(LifetimeStage.SingleTierNote([Customer("a", 0.747), Customer("b", 0.2)], "bgnbd"));
+        // CDNOW has dropout (a = 0.79): its customers spread over the tiers, no note.
+        var result = LifetimeStage.Run(cdnow.Store, Options with { CalibrationEnd = null });
+        Assert.True(result.Customers.Select(c => c.ChurnRisk).Distinct().Count() > 1);
+        Assert.DoesNotContain(result.Notes, n => n.StartsWith("Every customer is at", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Clv_without_discounting_is_expected_purchases_times_expected_spend()
     {
         var result = LifetimeStage.Run(cdnow.Store, Options with { DiscountRate = 0, CalibrationEnd = null, HorizonDays = [365] });
