@@ -113,7 +113,7 @@ internal sealed class EaseModel
     }
 
     /// <summary>XᵀX over the model products, one row per product (rows in parallel; each row is written by one thread).</summary>
-    private static double[] Gram(Interactions data, int[] indexOf, double[] values, int n)
+    internal static double[] Gram(Interactions data, int[] indexOf, double[] values, int n)
     {
         // Per customer, the entries that are model products, as (model index, x).
         var rowStart = new int[data.Customers + 1];
