@@ -113,7 +113,7 @@ internal sealed class EaseModel
     }
 
     /// <summary>XᵀX over the model products, one row per product (rows in parallel; each row is written by one thread).</summary>
-    private static double[] Gram(Interactions data, int[] indexOf, double[] values, int n)
+    internal static double[] Gram(Interactions data, int[] indexOf, double[] values, int n)
     {
         // Per customer, the entries that are model products, as (model index, x).
         var rowStart = new int[data.Customers + 1];
@@ -133,6 +133,13 @@ internal sealed class EaseModel
         }
         var column = columns.ToArray();
         var x = xs.ToArray();
+        // Each customer's entries by model index, so that row i reads only the columns j ≥ i (the upper triangle): the
+        // lower one is its mirror. Cell (i, j) is the same sum either way — one term per customer holding both, in
+        // customer order, and xi · xj = xj · xi exactly — so the matrix is bit for bit the one of the full product.
+        for (var c = 0; c < data.Customers; c++)
+        {
+            Array.Sort(column, x, rowStart[c], rowStart[c + 1] - rowStart[c]);
+        }
         var (start, customers) = Interactions.Transpose(rowStart, column, n);
         // Where in the customer's row each (product, customer) sits, to read x of the column entry.
         var position = new int[column.Length];
@@ -151,13 +158,21 @@ internal sealed class EaseModel
             for (var t = start[i]; t < start[i + 1]; t++)
             {
                 var c = customers[t];
-                var xi = x[position[t]];
-                for (var f = rowStart[c]; f < rowStart[c + 1]; f++)
+                var at = position[t];
+                var xi = x[at];
+                for (var f = at; f < rowStart[c + 1]; f++)
                 {
                     row[column[f]] += xi * x[f];
                 }
             }
         });
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = i + 1; j < n; j++)
+            {
+                gram[((long)j * n) + i] = gram[((long)i * n) + j];
+            }
+        }
         return gram;
     }
 

@@ -48,11 +48,13 @@ internal static class RecommendationEvaluator
         // Each customer of either setting once: a method whose list does not depend on the setting (it never offers
         // a known product) is ranked once for both, and the customer's EASE scores are computed once.
         var union = plans.SelectMany(p => p.Customers).Distinct().Order().ToArray();
+        var blend = BlendSlots.Find(rankers);
         Parallel.For(0, union.Length, () => new EvaluationState(train.Products, rankers.Length, k), (u, _, state) =>
         {
             var c = union[u];
             state.Buffer.Begin(train, c);
             Array.Clear(state.Ranked);
+            Array.Clear(state.ByLogit);
             Span<bool> hits = stackalloc bool[k];
             foreach (var plan in plans)
             {
@@ -78,7 +80,9 @@ internal static class RecommendationEvaluator
                     var shared = ranker.NeverOffersKnown;
                     if (!shared || !state.Ranked[slot])
                     {
-                        state.Count[slot] = ranker.Rank(c, plan.NewOnly, state.Lists[slot], state.Buffer);
+                        state.Count[slot] = ranker is TwoKindRanker twoKind
+                            ? RankTwoKind(twoKind, slot, c, plan.NewOnly, state, blend)
+                            : ranker.Rank(c, plan.NewOnly, state.Lists[slot], state.Buffer);
                         state.Ranked[slot] = shared;
                     }
                     var top = state.Lists[slot].AsSpan(0, state.Count[slot]);
@@ -131,6 +135,44 @@ internal static class RecommendationEvaluator
             AllItemsMargin = allMargin,
             Calibration = models.Calibration,
         };
+    }
+
+    /// <summary>
+    /// A buy-again or discovery list, keeping its picks by logit for the blend of the two: the blend's list is merged
+    /// from its parts' (<see cref="TwoKindRanker.Merge"/>) instead of scoring every candidate a second time — in the
+    /// new-items setting it is the discovery list itself. Same lists as <see cref="IRanker.Rank"/>.
+    /// </summary>
+    private static int RankTwoKind(TwoKindRanker ranker, int slot, int customer, bool newOnly, EvaluationState state, BlendSlots blend)
+    {
+        var byLogit = state.Logits[slot];
+        var count = -1;
+        if (slot == blend.Blend && state.ByLogit[blend.Discovery] != Unranked && (newOnly || state.ByLogit[blend.BuyAgain] == AllItemsRanked))
+        {
+            ReadOnlySpan<Pick> buyAgain = newOnly ? [] : state.Logits[blend.BuyAgain].AsSpan(0, state.LogitCount[blend.BuyAgain]);
+            count = TwoKindRanker.Merge(buyAgain, state.Logits[blend.Discovery].AsSpan(0, state.LogitCount[blend.Discovery]), byLogit);
+        }
+        if (count < 0)
+        {
+            count = ranker.RankByLogit(customer, newOnly, byLogit, state.Buffer);
+        }
+        (state.LogitCount[slot], state.ByLogit[slot]) = (count, newOnly ? NewItemsRanked : AllItemsRanked);
+        byLogit.AsSpan(0, count).CopyTo(state.Lists[slot]);
+        return ranker.Finish(customer, state.Lists[slot], count);
+    }
+
+    private const byte Unranked = 0;
+    private const byte AllItemsRanked = 1;
+    private const byte NewItemsRanked = 2;
+
+    /// <summary>The evaluation slots of the buy-again, discovery and blended rankers (-1 when one is not evaluated).</summary>
+    private readonly record struct BlendSlots(int BuyAgain, int Discovery, int Blend)
+    {
+        public static BlendSlots Find(IRanker[] rankers)
+        {
+            int Slot(RecommendationMethod method) => Array.FindIndex(rankers, r => r.Method == method && r is TwoKindRanker);
+            var slots = new BlendSlots(Slot(RecommendationMethod.BuyAgain), Slot(RecommendationMethod.Discovery), Slot(RecommendationMethod.BuyAgainAndDiscovery));
+            return slots.BuyAgain < 0 || slots.Discovery < 0 || slots.Blend < 0 ? new BlendSlots(-1, -1, -1) : slots;
+        }
     }
 
     /// <summary>
@@ -269,5 +311,13 @@ internal static class RecommendationEvaluator
 
         /// <summary>Whether the slot holds this customer's list for every setting (a method that never offers known products).</summary>
         public bool[] Ranked { get; } = new bool[methods];
+
+        /// <summary>A buy-again or discovery slot's picks by logit for this customer (<see cref="RankTwoKind"/>).</summary>
+        public Pick[][] Logits { get; } = [.. Enumerable.Range(0, methods).Select(_ => new Pick[k])];
+
+        public int[] LogitCount { get; } = new int[methods];
+
+        /// <summary>For which setting the slot's picks by logit were ranked for this customer (Unranked, AllItemsRanked, NewItemsRanked).</summary>
+        public byte[] ByLogit { get; } = new byte[methods];
     }
 }

@@ -19,7 +19,13 @@ internal sealed class TwoKindRanker(RecommendationMethod method, TwoKindFeatures
 
     private bool OffersNew => method != RecommendationMethod.BuyAgain;
 
-    public int Rank(int customer, bool newOnly, Span<Pick> top, ScoringBuffer buffer)
+    public int Rank(int customer, bool newOnly, Span<Pick> top, ScoringBuffer buffer) => Finish(customer, top, RankByLogit(customer, newOnly, top, buffer));
+
+    /// <summary>
+    /// The best candidates by logit, not yet final: scores are logits and a discovery pick's Because is its EASE model
+    /// index (<see cref="Finish"/> makes them the list <see cref="Rank"/> gives).
+    /// </summary>
+    internal int RankByLogit(int customer, bool newOnly, Span<Pick> top, ScoringBuffer buffer)
     {
         var data = features.Data;
         var ease = features.Ease;
@@ -59,6 +65,14 @@ internal sealed class TwoKindRanker(RecommendationMethod method, TwoKindFeatures
                 }
             }
         }
+        return count;
+    }
+
+    /// <summary>Turns <see cref="RankByLogit"/>'s picks into the list: probabilities, and the product that explains each discovery pick.</summary>
+    internal int Finish(int customer, Span<Pick> top, int count)
+    {
+        var data = features.Data;
+        var ease = features.Ease;
         // Both kinds were ranked by the logit (monotone in the probability); the score shown is the probability.
         for (var r = 0; r < count; r++)
         {
@@ -71,6 +85,27 @@ internal sealed class TwoKindRanker(RecommendationMethod method, TwoKindFeatures
             {
                 top[r] = top[r] with { Because = ease.StrongestReason(data, customer, top[r].Because) };
             }
+        }
+        return count;
+    }
+
+    /// <summary>
+    /// The blend's <see cref="RankByLogit"/> list from those of its two parts (each the best of its kind, as long as the
+    /// blend's list): the two kinds' candidates are different products (bought before, or not) with the same logits, and
+    /// picks are ordered strictly (logit, then product id), so the best of the union are the best of the two lists — the
+    /// same picks in the same order as ranking every candidate again. Returns -1 when a logit is NaN (no strict order).
+    /// </summary>
+    internal static int Merge(ReadOnlySpan<Pick> buyAgain, ReadOnlySpan<Pick> discovery, Span<Pick> top)
+    {
+        var count = 0;
+        for (var i = 0; i < buyAgain.Length + discovery.Length; i++)
+        {
+            var pick = i < buyAgain.Length ? buyAgain[i] : discovery[i - buyAgain.Length];
+            if (double.IsNaN(pick.Score))
+            {
+                return -1;
+            }
+            count = TopPicks.Offer(top, count, pick);
         }
         return count;
     }

@@ -66,7 +66,7 @@ internal sealed class HamerlyState(FeatureMatrix x, int k, double[] centers)
             }
             half[a] = nearest / 2;
         }
-        return ForEachChunk((start, end) =>
+        return ForEachChunk([MethodImpl(MethodImplOptions.AggressiveOptimization)] (start, end) =>
         {
             var changed = 0;
             var chunk = start / KMeans.ChunkSize;
@@ -97,6 +97,7 @@ internal sealed class HamerlyState(FeatureMatrix x, int k, double[] centers)
     }
 
     /// <summary>Moves each centre to the mean of its points (empty clusters take the farthest point); returns the shifts.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // inlines Distance.Squared: Vector<T>, not ReadyToRun (decision 52)
     internal (double TotalSquared, double[] PerCenter) MoveCenters()
     {
         var total = new double[k * _d];

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Segmenta.Segmentation;
 
 /// <summary>
@@ -26,6 +28,7 @@ public sealed record KMeansModel(double[] Centroids, int K, int Columns, int[] L
         return labels;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // inlines Distance.Squared: Vector<T>, not ReadyToRun (decision 52)
     internal (int Cluster, double Squared) Nearest(ReadOnlySpan<double> row)
     {
         var best = (Cluster: 0, Squared: double.MaxValue);

@@ -70,6 +70,41 @@ public class EaseModelTests
         Assert.Empty(EaseModel.Fit(data, active, maxProducts: 3, minBuyers: 4, lambda: 1, halfLifeDays: 90).Products);
     }
 
+    [Fact]
+    public void The_gram_matrix_is_bit_for_bit_the_sum_over_customers_of_every_pair_of_their_products()
+    {
+        // Only the upper triangle is summed and then mirrored; each cell must still be the plain sum of x_i · x_j over the
+        // customers holding both, in customer order (what computing every cell gave), for customers whose products
+        // arrive in any order.
+        var random = new Random(11);
+        const int customers = 200, products = 40;
+        var log = RandomLog(5, customers, products);
+        var data = Interactions.Build(log, Day(200), 90);
+        // Every third product stays out of the model; model indexes follow product ids.
+        var indexOf = Enumerable.Range(0, products).Select(p => p % 3 == 2 ? -1 : p - (p / 3)).ToArray();
+        var n = indexOf.Max() + 1;
+        var values = Enumerable.Range(0, data.Items.Length).Select(_ => random.NextDouble()).ToArray();
+
+        var gram = EaseModel.Gram(data, indexOf, values, n);
+
+        var expected = new double[n * n];
+        for (var c = 0; c < customers; c++)
+        {
+            for (var e = data.RowStart[c]; e < data.RowStart[c + 1]; e++)
+            {
+                for (var f = data.RowStart[c]; f < data.RowStart[c + 1]; f++)
+                {
+                    if (indexOf[data.Items[e]] is var i and >= 0 && indexOf[data.Items[f]] is var j and >= 0)
+                    {
+                        expected[(i * n) + j] += values[e] * values[f];
+                    }
+                }
+            }
+        }
+        Assert.Equal(expected, gram);
+        Assert.Contains(gram, v => v > 0);
+    }
+
     [Theory]
     [InlineData(typeof(EaseModel), nameof(EaseModel.Dot))]
     [InlineData(typeof(EaseModel), nameof(EaseModel.Axpy))]

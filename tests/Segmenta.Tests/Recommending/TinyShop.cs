@@ -46,6 +46,31 @@ internal static class TinyShop
         };
     }
 
+    /// <summary>
+    /// A random shop of <paramref name="customers"/> customers and <paramref name="products"/> products: each customer 1-4
+    /// orders of 1-8 products, days from <see cref="Start"/> on, lines sorted as the loader sorts them.
+    /// </summary>
+    public static PurchaseLog RandomLog(int seed, int customers, int products)
+    {
+        var random = new Random(seed);
+        var builder = new PurchaseLogBuilder(customers * 4 * 8);
+        var order = 0;
+        for (var c = 0; c < customers; c++)
+        {
+            var day = Day(random.Next(0, 30));
+            for (var o = 0; o < 1 + random.Next(4); o++, order++)
+            {
+                day += random.Next(1, 20);
+                foreach (var p in Enumerable.Range(0, 1 + random.Next(8)).Select(_ => random.Next(products)).Distinct().Order())
+                {
+                    builder.Add(c, p, order, day, 10_000, 10_000 * (1 + p), 0);
+                }
+            }
+        }
+        var codes = Enumerable.Range(0, products).Select(p => $"P{p}").ToArray();
+        return builder.Build([.. Enumerable.Range(0, customers).Select(c => $"C{c}")], codes, codes, new int[customers], ["All"], new int[customers], ["Country"], false);
+    }
+
     /// <summary>Every recommender fitted on the purchases up to <paramref name="dayOffset"/> (default: all of them).</summary>
     public static FittedRecommenders Fit(RecommendationOptions? options = null, int dayOffset = 100) =>
         Fit(Log(), options ?? Options, dayOffset);
