@@ -14,6 +14,8 @@ python="${PYTHON:-/usr/bin/python3}"
 # The binary the README's ./segmenta runs (ReadyToRun publish on Linux x64/ARM64), built first when stale, so the
 # comparison times what a user runs. SEGMENTA_NO_R2R=1 times the plain Release build instead.
 dll="$(SEGMENTA_PRINT_DLL=1 ./segmenta)"
+# The runtime setting ./segmenta gives its process (tier-1 recompilation after 1000 calls; see the script).
+export DOTNET_TC_CallCountThreshold="${DOTNET_TC_CallCountThreshold:-1000}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }

@@ -19,7 +19,15 @@ internal sealed class LineConverter(ColumnMapping mapping, DateFormat dateFormat
     private readonly int _country = mapping.IndexOf(ColumnRole.Country);
     private readonly bool _hasAmount = ColumnMapper.HasAmount(mapping);
     private readonly int _category = mapping.IndexOf(ColumnRole.Category);
-    private readonly StringPool _strings = new();
+    // One pool per column: the product lookup made on every line then searches the catalogue's few thousand codes, not a
+    // table that also holds every customer and description (at 10M lines the one shared table no longer fitted the
+    // caches, and its lookups were a fifth of the parsing thread). Invoice numbers are not pooled: an invoice's lines are
+    // consecutive, so the previous line's value covers its repeats, and pooling kept every number of the file alive.
+    private readonly StringPool _products = new();
+    private readonly StringPool _descriptions = new();
+    private readonly StringPool _customers = new();
+    private readonly StringPool _countries = new();
+    private readonly StringPool _categories = new();
     // Consecutive lines of one invoice repeat its invoice number, customer and country: comparing with the previous
     // line's text is cheaper than hashing it into the pool (the parsing thread is the slower half of an import).
     private readonly Repeated _lastInvoice = new();
@@ -118,11 +126,11 @@ internal sealed class LineConverter(ColumnMapping mapping, DateFormat dateFormat
             line.UnitPrice = Money.Round(amount / q);
         }
         line.Customer = Customer(source);
-        line.Invoice = Text(source, _invoice, _lastInvoice);
-        line.Product = Text(source, _product);
+        line.Invoice = Text(source, _invoice, pool: null, _lastInvoice);
+        line.Product = Text(source, _product, _products);
         line.Description = Description(source, line.Product);
-        line.Country = Text(source, _country, _lastCountry);
-        line.Category = Text(source, _category);
+        line.Country = Text(source, _country, _countries, _lastCountry);
+        line.Category = Text(source, _category, _categories);
         return null;
     }
 
@@ -145,7 +153,7 @@ internal sealed class LineConverter(ColumnMapping mapping, DateFormat dateFormat
         {
             return known.Length == 0 ? null : known;
         }
-        var value = text.IsEmpty ? null : _strings.Get(text);
+        var value = text.IsEmpty ? null : _descriptions.Get(text);
         // Only pooled product texts are keys: they are one instance per distinct value, so the table stays as small as the catalogue.
         if (product is not null && product.Length <= StringPool.MaxPooledLength)
         {
@@ -192,12 +200,13 @@ internal sealed class LineConverter(ColumnMapping mapping, DateFormat dateFormat
         {
             return _lastCustomer.Value;
         }
-        var value = ValueParsers.NormaliseId(text) is { } id ? _strings.Get(id) : null;
+        var value = ValueParsers.NormaliseId(text) is { } id ? _customers.Get(id) : null;
         _lastCustomer.Remember(text.ToString(), value);
         return value;
     }
 
-    private string? Text(IRecordSource source, int index, Repeated? last = null)
+    /// <summary>A text cell, trimmed; null when empty. Without a <paramref name="pool"/> each new value is its own string.</summary>
+    private string? Text(IRecordSource source, int index, StringPool? pool, Repeated? last = null)
     {
         if (index < 0)
         {
@@ -208,7 +217,7 @@ internal sealed class LineConverter(ColumnMapping mapping, DateFormat dateFormat
         {
             return last.Value;
         }
-        var value = text.IsEmpty ? null : _strings.Get(text);
+        var value = text.IsEmpty ? null : pool is null ? text.ToString() : pool.Get(text);
         last?.Remember(value ?? "", value);
         return value;
     }

@@ -60,6 +60,27 @@ public class ImporterTests
     }
 
     [Fact]
+    public void One_text_in_several_columns_is_read_into_each_from_its_own_pool()
+    {
+        // Each column has its own string pool and invoice numbers have none: the same text as invoice, product,
+        // description, customer and country, on lines that alternate, must land in every column as written.
+        using var fixture = new StoreFixture();
+        fixture.Import(Header
+            + "17850,17850,17850,1,2010-12-01 08:26:00,1.0,17850,17850\n"    // 2 the same text in five columns
+            + "536365,17850,WHITE,1,2010-12-01 08:26:00,1.0,12346,France\n"  // 3 only the product repeats it
+            + "17850,22633,17850,1,2010-12-01 08:27:00,1.0,17850,France\n"   // 4 invoice, description and customer again
+            + "17850,17850,17850,1,2010-12-01 08:28:00,1.0,17850,17850\n");  // 5 line 2 once more
+
+        var lines = fixture.Query(
+            "SELECT invoice, stock_code, description, customer_id, country FROM raw_lines ORDER BY line_number",
+            r => string.Join('|', Enumerable.Range(0, 5).Select(i => r.GetString(i))));
+
+        Assert.Equal(
+            ["17850|17850|17850|17850|17850", "536365|17850|WHITE|12346|France", "17850|22633|17850|17850|France", "17850|17850|17850|17850|17850"],
+            lines);
+    }
+
+    [Fact]
     public void Descriptions_dates_and_numbers_read_through_the_shortcuts_are_each_line_s_own()
     {
         // A product's description is compared with the one it had before, a date with the previous line's, and plain

@@ -1,0 +1,51 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using Segmenta.Tests.Support;
+
+namespace Segmenta.Tests.Cli;
+
+/// <summary>
+/// The runtime settings the README's <c>./segmenta</c> runs with, measured as speed fixes (docs/benchmarks.md): nothing
+/// fails when one is lost, the run only gets slower, so they are pinned here.
+/// </summary>
+public partial class RuntimeSettingsTests
+{
+    [Fact]
+    public void The_segmenta_script_raises_the_tier_one_call_count_before_it_starts_the_command()
+    {
+        var script = File.ReadAllLines(Path.Combine(RepoPaths.Root, "segmenta"));
+        var export = Array.FindIndex(script, l => ThresholdExport().IsMatch(l));
+        var run = Array.FindLastIndex(script, l => l.TrimStart().StartsWith("dotnet \"$dll\"", StringComparison.Ordinal));
+
+        Assert.True(export >= 0, "./segmenta no longer exports DOTNET_TC_CallCountThreshold");
+        Assert.True(run > export, "./segmenta must export DOTNET_TC_CallCountThreshold before it runs the command");
+        Assert.Equal("1000", ThresholdExport().Match(script[export]).Groups["value"].Value);
+    }
+
+    [Fact]
+    public void The_side_by_side_benchmark_times_the_command_with_the_same_setting_as_the_script()
+    {
+        var script = File.ReadAllText(Path.Combine(RepoPaths.Root, "segmenta"));
+        var compare = File.ReadAllText(Path.Combine(RepoPaths.Root, "bench", "scale", "compare.sh"));
+
+        var ofScript = ThresholdExport().Match(script);
+        var ofCompare = ThresholdExport().Match(compare);
+
+        Assert.True(ofCompare.Success, "bench/scale/compare.sh times the dll without ./segmenta's DOTNET_TC_CallCountThreshold");
+        Assert.Equal(ofScript.Groups["value"].Value, ofCompare.Groups["value"].Value);
+    }
+
+    [Fact]
+    public void The_command_runs_without_tiered_profile_guided_recompilation()
+    {
+        var project = XDocument.Load(Path.Combine(RepoPaths.Root, "src", "Segmenta.Cli", "Segmenta.Cli.csproj"));
+
+        var tieredPgo = project.Descendants("TieredPGO").Select(e => e.Value.Trim()).SingleOrDefault();
+
+        Assert.Equal("false", tieredPgo);
+    }
+
+    // A caller's own value wins: export VAR="${VAR:-default}".
+    [GeneratedRegex("""^\s*export DOTNET_TC_CallCountThreshold="\$\{DOTNET_TC_CallCountThreshold:-(?<value>\d+)\}"\s*$""", RegexOptions.Multiline)]
+    private static partial Regex ThresholdExport();
+}
