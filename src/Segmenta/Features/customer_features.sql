@@ -11,16 +11,28 @@ WITH period AS (
     -- The last month observed in full; a month after it is partial (its last days are not in the data yet).
     SELECT (date_trunc('month', getvariable('as_of')) - INTERVAL 1 MONTH)::DATE AS last_complete_month
 ),
+-- The kept lines are read twice: grouped per customer, order, day and country (about one row per order; every
+-- per-customer figure below except the distinct products is computed from these groups, exactly: sums of DECIMAL
+-- partial sums, min of mins), and for the distinct products. Reading them once per figure hashed the lines' strings
+-- five times (the distinct orders, the purchase days, the months, the orders' first line, the countries).
+order_days AS MATERIALIZED (
+    SELECT customer_id, order_id, CAST(invoice_date AS DATE) AS day, country,
+           sum(amount) AS amount, sum(quantity) AS quantity, min(invoice_date) AS first_at, max(invoice_date) AS last_at
+    FROM clean_lines
+    GROUP BY customer_id, order_id, CAST(invoice_date AS DATE), country
+),
 purchases AS (
     SELECT customer_id,
            count(DISTINCT order_id) AS frequency,
            CASE WHEN getvariable('amounts_known') THEN sum(amount) END AS gross_sales,
-           min(invoice_date) AS first_purchase,
-           max(invoice_date) AS last_purchase,
-           sum(quantity) AS items_bought,
-           count(DISTINCT stock_code) AS distinct_products
-    FROM clean_lines
+           min(first_at) AS first_purchase,
+           max(last_at) AS last_purchase,
+           sum(quantity) AS items_bought
+    FROM order_days
     GROUP BY customer_id
+),
+products AS (
+    SELECT customer_id, count(DISTINCT stock_code) AS distinct_products FROM clean_lines GROUP BY customer_id
 ),
 returned AS (
     SELECT customer_id, count(DISTINCT (import_id, line_number)) AS returns_count, sum(value) AS returns_value
@@ -31,7 +43,7 @@ refunded AS (
     SELECT customer_id, sum(value) AS refunds_value FROM refunds GROUP BY customer_id
 ),
 purchase_days AS (
-    SELECT DISTINCT customer_id, CAST(invoice_date AS DATE) AS day FROM clean_lines
+    SELECT DISTINCT customer_id, day FROM order_days
 ),
 gaps AS (
     SELECT customer_id, date_diff('day', lag(day) OVER (PARTITION BY customer_id ORDER BY day), day) AS gap
@@ -45,7 +57,7 @@ gap_stats AS (
 ),
 -- Net spend by calendar month: sales of kept lines, minus returns and refunds in the month they happened.
 movements AS (
-    SELECT customer_id, invoice_date, amount FROM clean_lines
+    SELECT customer_id, day AS invoice_date, amount FROM order_days
     UNION ALL SELECT customer_id, invoice_date, -value FROM returns
     UNION ALL SELECT customer_id, invoice_date, -value FROM refunds
 ),
@@ -85,7 +97,7 @@ monthly_stats AS (
     GROUP BY customer_id
 ),
 orders AS (
-    SELECT customer_id, order_id, min(invoice_date) AS ordered_at FROM clean_lines GROUP BY ALL
+    SELECT customer_id, order_id, min(first_at) AS ordered_at FROM order_days GROUP BY ALL
 ),
 weekday AS (
     SELECT customer_id,
@@ -101,11 +113,11 @@ hour AS (
 ),
 country AS (
     SELECT customer_id, first(country ORDER BY revenue DESC, country) AS main_country
-    FROM (SELECT customer_id, country, sum(amount) AS revenue FROM clean_lines WHERE country IS NOT NULL GROUP BY ALL)
+    FROM (SELECT customer_id, country, sum(amount) AS revenue FROM order_days WHERE country IS NOT NULL GROUP BY ALL)
     GROUP BY customer_id
 ),
 exact AS (
-    SELECT p.*,
+    SELECT p.*, d.distinct_products,
            coalesce(r.returns_count, 0) AS returns_count,
            CASE WHEN getvariable('amounts_known') THEN coalesce(r.returns_value, 0) END AS returns_value,
            CASE WHEN getvariable('amounts_known') THEN coalesce(f.refunds_value, 0) END AS refunds_value,
@@ -114,6 +126,7 @@ exact AS (
            CASE WHEN s.trend_months >= 2 THEN s.trend_months * s.sxy - s.sx * s.sy END AS trend_numerator,
            CASE WHEN s.trend_months >= 2 THEN s.trend_months * s.sxx - s.sx * s.sx END AS trend_denominator
     FROM purchases p
+    LEFT JOIN products d USING (customer_id)
     LEFT JOIN returned r USING (customer_id)
     LEFT JOIN refunded f USING (customer_id)
     LEFT JOIN monthly_stats s USING (customer_id)
