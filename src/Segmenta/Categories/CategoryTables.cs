@@ -51,7 +51,7 @@ public static class CategoryTables
             Preference, ("s", segmentation?.Id()));
 
     /// <summary>A customer's gross spend per category on kept purchase lines, largest first.</summary>
-    public static IReadOnlyList<(string Category, decimal Spend, long Lines)> LoadCustomer(SegmentaStore store, string customerId) => !Exist(store) ? [] : store.Query(
+    public static IReadOnlyList<(string Category, decimal Spend, long Lines)> LoadCustomer(SegmentaStore store, string customerId) => !Exist(store) || !store.HasTable("clean_lines") ? [] : store.Query(
         """
         SELECT p.category, sum(l.amount)::DECIMAL(18,4), count(*)
         FROM clean_lines l

@@ -3,7 +3,7 @@
 -- exploration_top_products (matched returns with the default preset; every cancelled unit with the classic one), with
 -- net revenue = revenue - returned value. Category revenues add up to the kept lines' revenue exactly (DECIMAL).
 -- The lines probe a hash table of the product categories, as written: DuckDB 1.5 estimates the views over the lines (a
--- POSITIONAL JOIN) at 0 rows and would otherwise build its hash tables on the lines (decision 56; segment_profiles.sql).
+-- POSITIONAL JOIN) at 0 rows and would otherwise build its hash tables on the lines (decision 59; segment_profiles.sql).
 SET VARIABLE returns_matched = (SELECT count(*) > 0 FROM lines_with_outcome WHERE rule = 'return');
 SET disabled_optimizers = 'build_side_probe_side';
 CREATE OR REPLACE TABLE category_summary AS

@@ -6,7 +6,7 @@
 -- robust_index is the same index with the segment's biggest buyer of the category left out (of both the category's
 -- and the segment's spend), so that one customer's large order cannot make a whole segment look fond of a category.
 -- The joins are planned in the order written: the lines probe the product categories, the spend per customer probes the
--- memberships (DuckDB 1.5 estimates clean_lines at 0 rows and would otherwise build on the lines; decision 56).
+-- memberships (DuckDB 1.5 estimates clean_lines at 0 rows and would otherwise build on the lines; decision 59).
 SET disabled_optimizers = 'build_side_probe_side';
 CREATE OR REPLACE TABLE segment_category_preferences AS
 WITH customer_spend AS (

@@ -9,11 +9,12 @@ public static partial class AnalysisPipeline
 {
     /// <summary>
     /// <c>segmenta analyze --engine postgres</c>: the lines are read where they are (an existing table) or imported to
-    /// the server; cleaning, customer features and RFM run there as SQL; only the customers (one row each) and the
-    /// cleaning report come back to the local store, where the customers are clustered; the segments are written back
-    /// to the server beside its customers table. The stages that still read lines (exploration, categories, lifetime
-    /// value, profiles, recommendations, the report) run locally on the cleaning's outcome brought back (one rule per
-    /// line, the returns and refunds) over the local lines, so the whole analysis runs and gives DuckDB's outputs.
+    /// the server; cleaning, customer features and RFM run there as SQL; the customers (one row each), the cleaning
+    /// report and the facts about the lines (one row: the report's overview, the single-value checks) come back to the
+    /// local store, where the customers are clustered; the segments are written back to the server beside its customers
+    /// table. The line-level work of the later stages (exploration, categories, lifetime value, profiles, the purchase
+    /// rows of the recommendations) runs where the lines are too and brings back aggregates: neither the lines nor their
+    /// cleaning outcome come back, and the outputs are DuckDB's.
     /// </summary>
     private static AnalysisResult RunOnPostgres(AnalysisOptions options, Action<string>? onStep, TimeProvider clock)
     {
@@ -57,6 +58,8 @@ public static partial class AnalysisPipeline
         var amountNote = PostgresCleaner.AmountNote(database);
         var cleaning = timer.Step("Cleaning (PostgreSQL)", () => PostgresCleaner.Run(database, options.Cleaning, quarantined, amountNote, postgres));
         PostgresLayout.Analyze(database, postgres, "clean_lines");
+        timer.Step("Line facts (PostgreSQL)", () => LineFacts.Compute(postgres, database.Schema, store));
+        OptionChecks.AsOf(store, options.Features.AsOf);
         var (asOf, partialMonth) = timer.Step("Customer features (PostgreSQL)", () => PostgresFeatures.Compute(database, options.Features, amountNote is null));
         var features = timer.Step("Bringing customers back", () =>
         {
@@ -64,7 +67,6 @@ public static partial class AnalysisPipeline
             return CustomerFeatures.Summarize(store, asOf, amountNote, roles, partialMonth);
         });
 
-        timer.Step("Bringing line outcomes back", () => PostgresResults.BringBackLineOutcomes(database, store, linesAreLocal: postgres.Table is null));
         // The purchases for recommending, keyed on the server: only integer rows come back (Postgres/PostgresPurchases.cs).
         timer.Step("Purchase tables (PostgreSQL)", () => PostgresPurchases.Build(postgres, database.Schema, store));
         var run = new CleanedRun(started, imports, cleaning, features, quarantineWritten ? quarantineFile : null);

@@ -33,6 +33,9 @@ internal static class PostgresLayout
         ["segment_product_parts"] = "segmentation TEXT, segment_id INTEGER, stock_code TEXT, units NUMERIC, revenue NUMERIC, buyers BIGINT, description TEXT",
         ["segment_category_parts"] = "segmentation TEXT, segment_id INTEGER, category TEXT, spend NUMERIC, buyers BIGINT, top_buyer_spend NUMERIC",
         ["purchase_value_parts"] = "kind TEXT, value TEXT, description TEXT, lines BIGINT",
+        // The facts about the lines: the report's overview and the single-value checks (Postgres/LineFacts.cs).
+        ["line_fact_parts"] = "lines_loaded BIGINT, lines_without_amount BIGINT, first_date TIMESTAMP, last_date TIMESTAMP, revenue NUMERIC, lines BIGINT, customers BIGINT",
+        ["line_fact_value_parts"] = "kind TEXT, value TEXT, lines BIGINT",
     };
 
     /// <summary>The cleaning's tables without a customer, and the exploration's parts: on a cluster, the union of every shard's.</summary>

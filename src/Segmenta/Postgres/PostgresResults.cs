@@ -25,38 +25,6 @@ internal static class PostgresResults
         }
     }
 
-    /// <summary>
-    /// Gives the local store the cleaning's line-level outcome, for the stages that still read lines: the rule of every
-    /// line (one narrow row each), the returns, refunds and cancellations, and the views <c>lines_with_outcome</c> and
-    /// <c>clean_lines</c> of <c>Cleaning/clean_lines.sql</c> over the local raw_lines. The lines themselves are local
-    /// already when a file was imported; read from a server table (<paramref name="linesAreLocal"/> false), they are
-    /// copied into the local raw_lines first, replacing what it held. Returns the number of lines.
-    /// </summary>
-    internal static long BringBackLineOutcomes(PostgresDatabase database, SegmentaStore store, bool linesAreLocal)
-    {
-        if (!linesAreLocal)
-        {
-            store.Execute("DELETE FROM raw_lines");
-            Copy(database, store, "raw_lines", orderBy: "import_id, line_number");
-        }
-        store.Execute(SqlScripts.Get("Postgres/local_line_tables.sql"));
-        Copy(database, store, "line_outcomes", orderBy: "import_id, line_number");
-        Copy(database, store, "returns", orderBy: "import_id, line_number, purchase_import_id, purchase_line_number");
-        Copy(database, store, "refunds", orderBy: "import_id, line_number");
-        Copy(database, store, "customer_cancellations", orderBy: "customer_id");
-        foreach (var view in LineViews())
-        {
-            store.Execute(view);
-        }
-        return store.Scalar<long>("SELECT count(*) FROM line_outcomes");
-    }
-
-    /// <summary>The CREATE VIEW statements of the DuckDB cleaning (one source for the views later stages read).</summary>
-    private static IEnumerable<string> LineViews() => SqlScripts.Get("Cleaning/clean_lines.sql")
-        .Split(';')
-        .Select(statement => string.Join("\n", statement.Split('\n').Where(line => !line.TrimStart().StartsWith("--", StringComparison.Ordinal))).Trim())
-        .Where(statement => statement.StartsWith("CREATE OR REPLACE VIEW", StringComparison.OrdinalIgnoreCase));
-
     /// <summary>Appends the server's rows of <paramref name="table"/> to the local table of that name, by the local columns.</summary>
     internal static void Copy(PostgresDatabase database, SegmentaStore store, string table, string? orderBy)
     {

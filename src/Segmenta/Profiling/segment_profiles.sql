@@ -64,7 +64,7 @@ GROUP BY m.segmentation, m.segment_id, l.feature;
 -- The joins are planned in the order written, the lines probing hash tables of the memberships and of the ranked
 -- products: DuckDB 1.5 estimates the view clean_lines (a POSITIONAL JOIN) at 0 rows and otherwise builds its hash
 -- tables on the lines (every line with its columns: 7.5M at 10M lines, 75M at 100M, which spilled over 12 GB there).
--- The setting is global to the database while this statement is planned (decision 56).
+-- The setting is global to the database while this statement is planned (decision 59).
 SET disabled_optimizers = 'build_side_probe_side';
 CREATE OR REPLACE TABLE segment_top_products AS
 WITH sales AS (

@@ -24,12 +24,14 @@ internal static class PurchaseLogLoader
     /// </summary>
     public static PurchaseLog Load(SegmentaStore store, RecommendationOptions options, out SegmentationKind? segmentation, bool fromCleanLines = false)
     {
-        if (!store.HasTable("lines_with_outcome") && !store.HasTable("clean_lines"))
+        // A PostgreSQL run leaves no lines in the store, only its current purchase tables.
+        var fromPurchaseTables = !fromCleanLines && PurchaseTables.IsCurrent(store);
+        if (!fromPurchaseTables && !store.HasTable("lines_with_outcome") && !store.HasTable("clean_lines"))
         {
             throw new SegmentaException("The store has no cleaned lines: run segmenta analyze (or clean) first.");
         }
         segmentation = ChooseSegmentation(store);
-        return !fromCleanLines && PurchaseTables.IsCurrent(store)
+        return fromPurchaseTables
             ? FromPurchaseTables(store, options, segmentation)
             : FromCleanLines(store, options, segmentation);
     }

@@ -20,7 +20,7 @@ internal static class ReportDataLoader
         {
             throw new SegmentaException($"The database {store.Path} holds no analysis yet. Run: segmenta analyze FILE --out DIR first.");
         }
-        var overview = store.Query(SqlScripts.Get("Reporting/overview.sql"), r => new Overview(
+        var overview = store.Query(Postgres.LineFacts.OverviewQuery(store), r => new Overview(
             r.GetDateTime(0), r.GetDateTime(1), r.IsDBNull(2) ? double.NaN : r.GetDouble(2), r.GetInt64(3), r.GetInt64(4), r.GetInt64(5), r.GetInt64(6),
             r.IsDBNull(7) ? null : r.GetString(7)))[0];
         var imports = store.Query(

@@ -98,7 +98,7 @@ public sealed partial class PostgresEngineTests(SharedDataRuns runs)
         ? System.Text.Encoding.UTF8.GetBytes(Renumbered(File.ReadAllText(path)))
         : File.ReadAllBytes(path);
 
-    private static string Renumbered(string html)
+    internal static string Renumbered(string html)
     {
         var ids = new Dictionary<string, int>();
         return ClipPathId().Replace(html, m => "cl_#" + (ids.TryGetValue(m.Value, out var n) ? n : ids[m.Value] = ids.Count));

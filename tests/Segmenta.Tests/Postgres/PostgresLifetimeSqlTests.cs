@@ -19,12 +19,13 @@ public sealed class PostgresLifetimeSqlTests(SharedDataRuns runs)
     public void The_summary_built_on_the_server_is_the_one_duckdb_builds()
     {
         Skip.If(runs.Servers.Unavailable is not null, runs.Servers.Unavailable);
-        _ = runs.Single;
+        _ = (runs.Single, runs.DuckDb);
         using var database = PostgresDatabase.Open(runs.Servers.Coordinator, runs.SingleSchema);
 
         var rows = SqlLifetime.Summarize(database, CalibrationEnd, ObservationEnd, unitDays: 7);
         var server = SqlLifetime.Read(database);
-        using var store = SegmentaStore.Open(Path.Combine(runs.Output("single"), "segmenta.duckdb"));
+        // The DuckDB run of the same lines (the PostgreSQL run leaves no line in its local store).
+        using var store = SegmentaStore.Open(Path.Combine(runs.Output("duckdb"), "segmenta.duckdb"));
         var local = CustomerSummary.Build(store, CalibrationEnd, ObservationEnd, unitDays: 7);
 
         Assert.Equal(local.Count, rows);
@@ -43,11 +44,11 @@ public sealed class PostgresLifetimeSqlTests(SharedDataRuns runs)
     public void On_the_cluster_every_shard_summarises_its_own_customers_as_duckdb_does()
     {
         Skip.If(runs.Servers.Unavailable is not null, runs.Servers.Unavailable);
-        _ = runs.Cluster;
+        _ = (runs.Cluster, runs.DuckDb);
         var postgres = new PostgresOptions { Connection = runs.Servers.Coordinator, Schema = runs.ClusterSchema, Shards = runs.Servers.Shards };
 
         var server = SqlLifetime.SummarizeOnShards(postgres, runs.ClusterSchema, CalibrationEnd, ObservationEnd, unitDays: 7);
-        using var store = SegmentaStore.Open(Path.Combine(runs.Output("cluster"), "segmenta.duckdb"));
+        using var store = SegmentaStore.Open(Path.Combine(runs.Output("duckdb"), "segmenta.duckdb"));
         var local = CustomerSummary.Build(store, CalibrationEnd, ObservationEnd, unitDays: 7);
 
         // Each customer once (the shards' customers do not overlap), exactly DuckDB's x, t_x, T and counts.

@@ -45,6 +45,13 @@ public sealed class PostgresTableSourceTests(SharedDataRuns runs)
             Assert.Equal(File.ReadAllLines(Path.Combine(directory.File("duckdb"), "customers.csv")).Select(Compared),
                 File.ReadAllLines(Path.Combine(directory.File("postgres"), "customers.csv")).Select(Compared));
             Assert.Equal(File.ReadAllText(Path.Combine(directory.File("duckdb"), "cleaning.csv")), File.ReadAllText(Path.Combine(directory.File("postgres"), "cleaning.csv")));
+            // Read in place: no line, and no line outcome, is copied to the local store; the report's overview is the file's.
+            using var duck = SegmentaStore.Open(Path.Combine(directory.File("duckdb"), "segmenta.duckdb"));
+            using var store = SegmentaStore.Open(Path.Combine(directory.File("postgres"), "segmenta.duckdb"));
+            Assert.Equal(0, store.Scalar<long>("SELECT count(*) FROM raw_lines"));
+            Assert.False(store.HasTable("line_outcomes") || store.HasTable("clean_lines"));
+            Assert.Equal(duck.Query(SqlScripts.Get("Reporting/overview.sql"), Row), store.Query(LineFacts.OverviewQuery(store), Row));
+            Assert.Equal(LoadedAmounts.NoteFor(duck), LoadedAmounts.NoteFor(store));
         }
         finally
         {
@@ -68,6 +75,9 @@ public sealed class PostgresTableSourceTests(SharedDataRuns runs)
         Assert.Contains("no_such_orders", error.Message, StringComparison.Ordinal);
         Execute("DROP SCHEMA IF EXISTS segmenta_test_missing CASCADE");
     }
+
+    private static string Row(System.Data.Common.DbDataReader r) =>
+        string.Join("|", Enumerable.Range(0, r.FieldCount).Select(i => Convert.ToString(r.GetValue(i), System.Globalization.CultureInfo.InvariantCulture)));
 
     // The columns both engines write (segment names and CLV come from stages the PostgreSQL engine does not run yet).
     private static string Compared(string line) => string.Join(",", line.Split(',').Take(27));

@@ -8,7 +8,7 @@ namespace Segmenta.Tests.Store;
 /// <summary>
 /// The statements that join the kept lines with a small table build their hash tables on the small table. DuckDB 1.5
 /// estimates the views over the lines (a POSITIONAL JOIN) at 0 rows and, left to itself, builds on the lines: at 100M
-/// lines that is every line with its columns per statement (decision 56). Each statement is planned here as its
+/// lines that is every line with its columns per statement (decision 59). Each statement is planned here as its
 /// script runs it (the script's own settings around it) on a small store, and no hash join may build on the lines
 /// (raw_lines reached without an aggregate in between).
 /// </summary>
@@ -49,7 +49,7 @@ public sealed class LinesJoinPlanTests : IDisposable
     [Fact]
     public void Without_the_scripts_settings_DuckDB_builds_on_the_lines_which_is_why_they_are_there()
     {
-        // If a DuckDB upgrade estimates the positional join, this fails and the settings can go (decision 56).
+        // If a DuckDB upgrade estimates the positional join, this fails and the settings can go (decision 59).
         var joins = HashJoinsOf("Profiling/segment_profiles.sql", "segment_top_products", withSettings: false);
         Assert.Contains(joins, j => j.Build.Contains("raw_lines"));
     }
