@@ -8,9 +8,9 @@ public static class DataPeriod
     /// <summary>First and last invoice day of the kept lines; null without cleaned lines.</summary>
     public static (DateOnly First, DateOnly Last)? Of(SegmentaStore store)
     {
-        if (Postgres.LineFacts.Elsewhere(store))
+        if (ServerLineFacts.Elsewhere(store))
         {
-            return Postgres.LineFacts.KeptDates(store) is (DateTime first, DateTime last) ? (DateOnly.FromDateTime(first), DateOnly.FromDateTime(last)) : null;
+            return ServerLineFacts.KeptDates(store) is (DateTime first, DateTime last) ? (DateOnly.FromDateTime(first), DateOnly.FromDateTime(last)) : null;
         }
         if (!store.HasTable("clean_lines"))
         {

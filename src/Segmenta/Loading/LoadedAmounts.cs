@@ -16,7 +16,7 @@ internal static class LoadedAmounts
 
     /// <summary>Loaded lines without an amount.</summary>
     internal static long Missing(SegmentaStore store) =>
-        Postgres.LineFacts.Elsewhere(store) ? Postgres.LineFacts.Amounts(store).WithoutAmount : store.Scalar<long>("SELECT count(*) FROM raw_lines WHERE amount IS NULL");
+        ServerLineFacts.Elsewhere(store) ? ServerLineFacts.Amounts(store).WithoutAmount : store.Scalar<long>("SELECT count(*) FROM raw_lines WHERE amount IS NULL");
 
     /// <summary>True when every loaded line has an amount (money-based analyses are meaningful).</summary>
     internal static bool Known(SegmentaStore store) => Missing(store) == 0;
@@ -29,7 +29,7 @@ internal static class LoadedAmounts
         {
             return null;
         }
-        var total = Postgres.LineFacts.Elsewhere(store) ? Postgres.LineFacts.Amounts(store).Lines : store.Scalar<long>("SELECT count(*) FROM raw_lines");
+        var total = ServerLineFacts.Elsewhere(store) ? ServerLineFacts.Amounts(store).Lines : store.Scalar<long>("SELECT count(*) FROM raw_lines");
         return missing == total
             ? Note
             : string.Create(System.Globalization.CultureInfo.InvariantCulture,

@@ -34,7 +34,7 @@ public static partial class AnalysisPipeline
         OptionChecks.PrepareFolder(options.OutputDirectory, "--out");
         using var store = SegmentaStore.Open(path);
         AnalysisSchema.RequireCustomers(store, path);
-        Postgres.LineFacts.RequireLocal(store, path, "segment");
+        ServerLineFacts.RequireLocal(store, path, "segment");
         var stored = RunLog.LastOptions(store) ?? new RunOptions();
         var timer = new StepTimer(onStep);
         var customers = store.Scalar<long>("SELECT count(*) FROM customers");

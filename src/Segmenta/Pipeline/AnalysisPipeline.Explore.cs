@@ -38,7 +38,7 @@ public static partial class AnalysisPipeline
         else
         {
             AnalysisSchema.RequireCurrent(store, input);
-            Postgres.LineFacts.RequireLocal(store, input, "explore");
+            ServerLineFacts.RequireLocal(store, input, "explore");
         }
         var result = timer.Step("Exploring", () => Explorer.Run(store, options.Exploration));
         timer.Step("Product categories", () => Categories.CategoryStage.Run(store, options.Categories));

@@ -36,7 +36,7 @@ public static partial class AnalysisPipeline
         else
         {
             AnalysisSchema.RequireCustomers(store, input);
-            Postgres.LineFacts.RequireLocal(store, input, "clv");
+            ServerLineFacts.RequireLocal(store, input, "clv");
         }
         var result = timer.Step("Lifetime value", () => LifetimeStage.Run(store, WithObservationEnd(lifetime, options.Features)));
         var outputs = timer.Step("Writing outputs", () =>

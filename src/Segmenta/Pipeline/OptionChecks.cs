@@ -58,7 +58,7 @@ internal static class OptionChecks
         {
             return;
         }
-        var (first, last) = Postgres.LineFacts.Elsewhere(store) ? Postgres.LineFacts.KeptDates(store) : store.Query("SELECT min(invoice_date), max(invoice_date) FROM clean_lines",
+        var (first, last) = ServerLineFacts.Elsewhere(store) ? ServerLineFacts.KeptDates(store) : store.Query("SELECT min(invoice_date), max(invoice_date) FROM clean_lines",
             r => (r.IsDBNull(0) ? (DateTime?)null : r.GetDateTime(0), r.IsDBNull(1) ? (DateTime?)null : r.GetDateTime(1)))[0];
         if (first is null || last is null)
         {

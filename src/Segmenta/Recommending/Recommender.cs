@@ -40,7 +40,7 @@ public static class Recommender
         var log = Step("Loading purchases", () => PurchaseLogLoader.Load(store, options, out segmentation));
         if (log.Lines == 0)
         {
-            throw new SegmentaException((Postgres.LineFacts.Elsewhere(store) ? Postgres.LineFacts.KeptProducts(store) : store.Scalar<long>("SELECT count(stock_code) FROM clean_lines")) == 0
+            throw new SegmentaException((ServerLineFacts.Elsewhere(store) ? ServerLineFacts.KeptProducts(store) : store.Scalar<long>("SELECT count(stock_code) FROM clean_lines")) == 0
                 ? "The lines name no product: recommendations need a product column (a code or a description); map it with --map product=COLUMN."
                 : "There are no kept purchases of products to learn from: check the cleaning report.");
         }

@@ -33,8 +33,8 @@ public sealed partial class PostgresLineFactsTests(SharedDataRuns runs)
         using var store = SegmentaStore.Open(Path.Combine(runs.Output(run), "segmenta.duckdb"));
 
         Assert.All(LineTables, table => Assert.False(store.HasTable(table), $"{table} is in the local store of the {run} run"));
-        Assert.True(LineFacts.Elsewhere(store));
-        Assert.False(LineFacts.Elsewhere(duck));
+        Assert.True(ServerLineFacts.Elsewhere(store));
+        Assert.False(ServerLineFacts.Elsewhere(duck));
         Assert.Equal(1, store.Scalar<long>("SELECT count(*) FROM line_facts"));
         Assert.Equal(Rows(duck, SqlScripts.Get("Reporting/overview.sql")), Rows(store, LineFacts.OverviewQuery(store)));
         Assert.Equal(result.Cleaning.LinesKept, store.Scalar<long>("SELECT kept_lines FROM line_facts"));
