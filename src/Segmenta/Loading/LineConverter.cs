@@ -23,7 +23,10 @@ internal sealed class LineConverter(ColumnMapping mapping, DateFormat dateFormat
     // table that also holds every customer and description (at 10M lines the one shared table no longer fitted the
     // caches, and its lookups were a fifth of the parsing thread). Invoice numbers are not pooled: an invoice's lines are
     // consecutive, so the previous line's value covers its repeats, and pooling kept every number of the file alive.
-    private readonly StringPool _products = new();
+    // Products keep the description they last had (a product keeps its description on almost every line), found with
+    // the product code's one lookup rather than a second table keyed by the pooled code.
+    private readonly Dictionary<string, Product>.AlternateLookup<ReadOnlySpan<char>> _products =
+        new Dictionary<string, Product>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
     private readonly StringPool _descriptions = new();
     private readonly StringPool _customers = new();
     private readonly StringPool _countries = new();
@@ -33,7 +36,6 @@ internal sealed class LineConverter(ColumnMapping mapping, DateFormat dateFormat
     private readonly Repeated _lastInvoice = new();
     private readonly Repeated _lastCustomer = new();
     private readonly Repeated _lastCountry = new();
-    private readonly Dictionary<string, string> _descriptionOf = new(ReferenceEqualityComparer.Instance);
     private string? _lastDateText;
     private DateTime _lastDate;
 
@@ -127,8 +129,8 @@ internal sealed class LineConverter(ColumnMapping mapping, DateFormat dateFormat
         }
         line.Customer = Customer(source);
         line.Invoice = Text(source, _invoice, pool: null, _lastInvoice);
-        line.Product = Text(source, _product, _products);
-        line.Description = Description(source, line.Product);
+        var product = ProductOf(source, out line.Product);
+        line.Description = Description(source, line.Product, product);
         line.Country = Text(source, _country, _countries, _lastCountry);
         line.Category = Text(source, _category, _categories);
         return null;
@@ -138,7 +140,7 @@ internal sealed class LineConverter(ColumnMapping mapping, DateFormat dateFormat
     /// The description, compared first with the one the same product had before (a product keeps its description on
     /// almost every line), which is cheaper than hashing the longest text of the line into the pool.
     /// </summary>
-    private string? Description(IRecordSource source, string? product)
+    private string? Description(IRecordSource source, string? code, Product? product)
     {
         if (_description < 0)
         {
@@ -146,20 +148,55 @@ internal sealed class LineConverter(ColumnMapping mapping, DateFormat dateFormat
         }
         if (_description == _product)
         {
-            return product;
+            return code;
         }
         var text = source.Field(_description).Trim();
-        if (product is not null && _descriptionOf.TryGetValue(product, out var known) && text.SequenceEqual(known))
+        if (product?.Description is { } known && text.SequenceEqual(known))
         {
             return known.Length == 0 ? null : known;
         }
         var value = text.IsEmpty ? null : _descriptions.Get(text);
-        // Only pooled product texts are keys: they are one instance per distinct value, so the table stays as small as the catalogue.
-        if (product is not null && product.Length <= StringPool.MaxPooledLength)
-        {
-            _descriptionOf[product] = value ?? "";
-        }
+        // Only pooled products remember it: one entry per distinct code, so the table stays as small as the catalogue.
+        product?.Description = value ?? "";
         return value;
+    }
+
+    /// <summary>
+    /// The product code cell, trimmed (null when empty), pooled as <see cref="StringPool"/> pools texts; the pooled
+    /// product is returned with it (null for a code longer than the pool keeps).
+    /// </summary>
+    private Product? ProductOf(IRecordSource source, out string? code)
+    {
+        code = null;
+        if (_product < 0)
+        {
+            return null;
+        }
+        var text = source.Field(_product).Trim();
+        if (text.IsEmpty)
+        {
+            return null;
+        }
+        if (text.Length > StringPool.MaxPooledLength)
+        {
+            code = text.ToString();
+            return null;
+        }
+        if (!_products.TryGetValue(text, out var product))
+        {
+            product = new Product(text.ToString());
+            _products.Dictionary[product.Code] = product;
+        }
+        code = product.Code;
+        return product;
+    }
+
+    /// <summary>A product code's one string instance and the description its last line had ("" for none; null before any).</summary>
+    private sealed class Product(string code)
+    {
+        internal string Code { get; } = code;
+
+        internal string? Description { get; set; }
     }
 
     /// <summary>Reads a number cell into its stored value (exact, 4 places), or says why it cannot be stored.</summary>

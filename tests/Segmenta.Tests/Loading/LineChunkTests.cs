@@ -12,8 +12,8 @@ namespace Segmenta.Tests.Loading;
 /// </summary>
 public class LineChunkTests
 {
-    // 13 chunks of 2,048 rows: more than the 10 batches the importer recycles.
-    private const int Lines = 26_000;
+    // More chunks of 2,048 rows than the batches the importer recycles (those in flight and two more), so every chunk is reused.
+    private static readonly int Lines = ((Segmenta.Loading.ParallelLineReader.BatchesInFlight + 4) * Segmenta.Loading.LineChunk.Capacity) + 500;
     private const string Header = "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n";
 
     [Fact]
