@@ -104,6 +104,8 @@ public static class Importer
             var mapping = MapColumns(path, format, settings, source, options, hasHeader);
             settings = DecideFromSample(path, format, settings, text, mapping, options);
             var importId = (int)(store.Scalar<long?>("SELECT max(import_id) FROM imports") ?? 0) + 1;
+            // Declared before the transaction, so the store's thread count comes back after its commit or rollback.
+            using var threads = new EngineThreads(store);
             using var transaction = store.Connection.BeginTransaction();
             if (replacing is { } old)
             {
@@ -113,11 +115,9 @@ public static class Importer
             if (format != SourceFormat.Parquet || options.ParquetRecordByRecord || !ParquetTypedImport.TryLoad(store, path, mapping, importId, out var loaded, out var quarantined))
             {
                 using var writer = new RawLineWriter(store.Connection, importId);
-                using (OneEngineThread(store))
-                {
-                    ReadAll(source, mapping, settings, writer, path, hasHeader, progress);
-                    writer.Complete();
-                }
+                threads.LowerToOne();
+                ReadAll(source, mapping, settings, writer, path, hasHeader, progress);
+                writer.Complete();
                 (loaded, quarantined) = (writer.Loaded, writer.Quarantined);
             }
             var result = new ImportResult
@@ -315,20 +315,28 @@ public static class Importer
     }
 
     /// <summary>
-    /// One DuckDB thread while lines are appended: the appender writes on the calling thread, and with worker threads
-    /// DuckDB 1.5's calling thread busy-polls the scheduler at every flush (duckdb/duckdb#22178, decision 42). The
-    /// store's setting is restored after.
+    /// One DuckDB thread while lines are appended and committed: the appender writes on the calling thread, and with
+    /// worker threads DuckDB 1.5's calling thread busy-polls the scheduler at every flush (duckdb/duckdb#22178, decision
+    /// 42); the commit, which writes the last row groups, is work on the calling thread too and polled the same way when
+    /// the setting came back before it (session 10 front). The store's setting is restored on dispose.
     /// </summary>
-    private static EngineThreads OneEngineThread(SegmentaStore store)
+    private sealed class EngineThreads(SegmentaStore store) : IDisposable
     {
-        var threads = store.Scalar<long>("SELECT current_setting('threads')::BIGINT");
-        store.Execute("SET threads = 1");
-        return new EngineThreads(store, threads);
-    }
+        private long? _restore;
 
-    private sealed class EngineThreads(SegmentaStore store, long threads) : IDisposable
-    {
-        public void Dispose() => store.Execute(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"SET threads = {threads}"));
+        internal void LowerToOne()
+        {
+            _restore = store.Scalar<long>("SELECT current_setting('threads')::BIGINT");
+            store.Execute("SET threads = 1");
+        }
+
+        public void Dispose()
+        {
+            if (_restore is { } threads)
+            {
+                store.Execute(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"SET threads = {threads}"));
+            }
+        }
     }
 
     private static RestartImport WrongEncoding(SourceSettings settings) =>
