@@ -84,7 +84,7 @@ public static partial class AnalysisPipeline
     {
         var (sent, assigned, differing) = timer.Step("Writing segments to PostgreSQL", () => PostgresSegments.WriteBack(store, database));
         notes.Add($"PostgreSQL schema {database.Schema} holds customers ({store.Scalar<long>("SELECT count(*) FROM customers"):N0} rows) and customer_segments ({sent:N0} rows)"
-            + (assigned is { } n ? $"; customer_assignments: {n:N0} customers assigned to the K-Means segments in SQL on the server, {differing:N0} differing from the local assignment." : "."));
+            + (assigned is { } n ? $"; customer_assignments: {n:N0} customers assigned to the {(Segmentation.SegmentationTables.Model(store)?.Algorithm == Segmentation.ClusteringAlgorithm.GaussianMixture ? "Gaussian mixture's" : "K-Means")} segments in SQL on the server, {differing:N0} differing from the local assignment." : "."));
     }
 
     /// <summary>

@@ -43,7 +43,9 @@ public sealed class PostgresStoredRunTests(SharedDataRuns runs)
         // The new segments went back to the server and were assigned there in SQL as locally.
         Assert.Contains(actual.Notes, n => n.Contains("customers assigned to the K-Means segments in SQL on the server, 0 differing", StringComparison.Ordinal));
         using var server = PostgresDatabase.Open(runs.Servers.Coordinator, runs.ClusterSchema);
-        Assert.Equal(k, server.Scalar<long>("SELECT count(DISTINCT segment_id) FROM customer_segments WHERE segmentation = 'kmeans' AND segment_id >= 0"));
+        // k clusters and the extreme customers' group (segment k), as in the local store.
+        Assert.Equal(k, server.Scalar<long>($"SELECT count(DISTINCT segment_id) FROM customer_segments WHERE segmentation = 'kmeans' AND segment_id < {k}"));
+        Assert.Equal(actual.Clusters.Labels.Distinct().Count(), server.Scalar<long>("SELECT count(DISTINCT segment_id) FROM customer_segments WHERE segmentation = 'kmeans'"));
     }
 
     [SkippableFact]
