@@ -6,4 +6,4 @@ FROM clean_lines l
 JOIN product_categories p ON p.product = coalesce(l.stock_code, nullif(trim(l.description), ''), '')
 WHERE l.customer_id = CAST(@c AS text)
 GROUP BY p.category
-ORDER BY 2 DESC, 1 COLLATE "C"
+ORDER BY spend DESC, p.category COLLATE "C"
