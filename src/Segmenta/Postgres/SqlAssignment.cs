@@ -60,7 +60,9 @@ internal static class SqlAssignment
     /// nested SELECT per feature: y_a = (diff_a - L_a0 y_0 - ...) / L_aa, squares summed in order; a diagonal covariance
     /// sums diff² / variance); the probabilities by log-sum-exp over the components in order; the first most probable
     /// component; a customer with an undefined feature gets component 0 (the C# NaN compares false) and no probability;
-    /// the extreme-customer rule last (probability 1).
+    /// the extreme-customer rule last (probability 1). Each level ends in OFFSET 0, so that PostgreSQL does not pull the
+    /// subqueries up and write every log density out again wherever it is used (the planner then fails on the
+    /// expanded target list: "number of columns (8064) exceeds limit (1664)" for three components).
     /// </summary>
     internal static string MixtureQuery(SegmentationModel model, string customers = "customers")
     {
@@ -103,7 +105,8 @@ internal static class SqlAssignment
                     }
                     return $"{s} / {Literal(l[a * d + a])} AS y{c}_{a}";
                 });
-                from = $"(SELECT customer_id, {string.Join(", ", carried)}, {string.Join(", ", ys)} FROM {from}) x{a + 1}";
+                // OFFSET 0 keeps each level a subquery: pulled up, every y would be written out again in the next (exponentially).
+                from = $"(SELECT customer_id, {string.Join(", ", carried)}, {string.Join(", ", ys)} FROM {from} OFFSET 0) x{a + 1}";
                 carried.AddRange(Enumerable.Range(0, k).Select(c => $"y{c}_{a}"));
             }
             for (var c = 0; c < k; c++)
@@ -129,7 +132,7 @@ internal static class SqlAssignment
                    CASE WHEN {extreme} THEN 1::double precision WHEN {undefined} THEN NULL ELSE p.probability END AS probability
             FROM (SELECT *, m + ln({sum}) AS log_sum
                   FROM (SELECT *, greatest({max}) AS m
-                        FROM (SELECT customer_id, {string.Join(", ", columns)}, {logColumns} FROM {from}) logs) maxima) sums
+                        FROM (SELECT customer_id, {string.Join(", ", columns)}, {logColumns} FROM {from} OFFSET 0) logs) maxima OFFSET 0) sums
             CROSS JOIN LATERAL (VALUES {probabilities}) AS p(segment, probability)
             ORDER BY customer_id, p.probability DESC NULLS LAST, p.segment
             """;
