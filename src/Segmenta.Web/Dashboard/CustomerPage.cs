@@ -1,5 +1,4 @@
 using System.Globalization;
-using Segmenta.Cleaning;
 using Segmenta.Recommending;
 using Segmenta.Segmentation;
 using Segmenta.Store;
@@ -42,7 +41,22 @@ internal static class CustomerPage
                 + $"<td><a href=\"/explore/{s.Segmentation.Id()}/{s.SegmentId.ToString(CultureInfo.InvariantCulture)}\">{Page.E(s.Name)}</a></td><td class=\"n\">{(s.Probability is { } p ? Page.P(p) : "")}</td></tr>\n");
         }
         page.Raw("</tbody></table></div>\n");
-        var categories = Segmenta.Categories.CategoryTables.LoadCustomer(store, customer.CustomerId);
+        // The lines of a PostgreSQL run stay on its server: these two look-ups query it (a server out of reach is said once, in a note).
+        string? unreachable = null;
+        IReadOnlyList<T> FromLines<T>(Func<IReadOnlyList<T>> read)
+        {
+            try
+            {
+                return unreachable is null ? read() : [];
+            }
+            catch (SegmentaException e)
+            {
+                unreachable = e.Message;
+                page.Paragraph($"The lines of this database are on a PostgreSQL server: {e.Message}", "note");
+                return [];
+            }
+        }
+        var categories = FromLines(() => Segmenta.Postgres.LineLookups.CustomerCategories(store, customer.CustomerId));
         if (categories.Count > 0)
         {
             page.Heading("Categories bought");
@@ -62,7 +76,7 @@ internal static class CustomerPage
         }
         page.Heading("Latest purchases");
         page.Table(["Date", "Invoice", "Product", "Description", "#Quantity", "#Amount"],
-            CleaningTables.PurchaseHistory(store, customer.CustomerId, 50).Select(l => (IReadOnlyList<string>)
+            FromLines(() => Segmenta.Postgres.LineLookups.PurchaseHistory(store, customer.CustomerId, 50)).Select(l => (IReadOnlyList<string>)
                 [l.Date.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), l.Invoice ?? "", l.StockCode ?? "", l.Description ?? "", Page.N(l.Quantity), Page.N(l.Amount, 2)]),
             "customer-history");
         return page.Render();

@@ -24,7 +24,17 @@ internal static class ProductsPage
         if (!string.IsNullOrWhiteSpace(product))
         {
             var text = product.Trim();
-            var matches = ProductSearch.Find(store, text, 20);
+            IReadOnlyList<ProductMatch> matches;
+            try
+            {
+                // On a PostgreSQL run's database the search runs on the server that holds the lines.
+                matches = Segmenta.Postgres.LineLookups.FindProducts(store, text, 20);
+            }
+            catch (SegmentaException e)
+            {
+                page.Paragraph($"The lines of this database are on a PostgreSQL server: {e.Message}", "note");
+                matches = [];
+            }
             var exact = matches.FirstOrDefault(m => m.StockCode.Equals(text, StringComparison.OrdinalIgnoreCase)) ?? (matches.Count == 1 ? matches[0] : null);
             if (exact is null)
             {

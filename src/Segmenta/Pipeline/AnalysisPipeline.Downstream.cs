@@ -34,8 +34,9 @@ public static partial class AnalysisPipeline
         OptionChecks.PrepareFolder(options.OutputDirectory, "--out");
         using var store = SegmentaStore.Open(path);
         AnalysisSchema.RequireCustomers(store, path);
-        ServerLineFacts.RequireLocal(store, path, "segment");
         var stored = RunLog.LastOptions(store) ?? new RunOptions();
+        // A PostgreSQL run's lines stay on its servers: profiling and the category preferences read them there.
+        var server = LinesOfStoredRun(store, path, "segment", options);
         var timer = new StepTimer(onStep);
         var customers = store.Scalar<long>("SELECT count(*) FROM customers");
         var downstreamOptions = (recommend ? options : options with { Recommendation = null }).With(stored with
@@ -48,7 +49,7 @@ public static partial class AnalysisPipeline
         DownstreamSteps steps;
         try
         {
-            steps = StartDownstream(branches, downstreamOptions, plan, timer, lifetime: null, categories: null);
+            steps = StartDownstream(branches, downstreamOptions, plan, timer, lifetime: null, categories: null, server?.Stages);
         }
         catch
         {
@@ -58,6 +59,7 @@ public static partial class AnalysisPipeline
         branches.Join();
         timer.Reorder(firstStep, StepOrder.Names);
         var downstream = FinishDownstream(plan, steps);
+        server?.WriteSegmentsBack(store, timer, downstream.Notes);
         var effective = stored with
         {
             Segmentation = options.Segmentation,

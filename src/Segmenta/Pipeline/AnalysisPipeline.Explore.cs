@@ -38,10 +38,11 @@ public static partial class AnalysisPipeline
         else
         {
             AnalysisSchema.RequireCurrent(store, input);
-            ServerLineFacts.RequireLocal(store, input, "explore");
         }
-        var result = timer.Step("Exploring", () => Explorer.Run(store, options.Exploration));
-        timer.Step("Product categories", () => Categories.CategoryStage.Run(store, options.Categories));
+        // A PostgreSQL run's lines stay on its servers: the exploration and the categories read them there.
+        var server = fromDatabase ? LinesOfStoredRun(store, input, "explore", options) : null;
+        var result = timer.Step("Exploring", () => server is null ? Explorer.Run(store, options.Exploration) : server.Stages.Explore(store));
+        timer.Step("Product categories", () => Categories.CategoryStage.Run(store, options.Categories, server?.Stages.Categories));
         timer.Step("Writing outputs", () =>
         {
             ExplorationOutputs.Write(result, options.OutputDirectory);

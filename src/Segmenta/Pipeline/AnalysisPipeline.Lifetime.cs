@@ -36,9 +36,10 @@ public static partial class AnalysisPipeline
         else
         {
             AnalysisSchema.RequireCustomers(store, input);
-            ServerLineFacts.RequireLocal(store, input, "clv");
         }
-        var result = timer.Step("Lifetime value", () => LifetimeStage.Run(store, WithObservationEnd(lifetime, options.Features)));
+        // A PostgreSQL run's lines stay on its servers: the lifetime summary is made there.
+        var server = fromDatabase ? LinesOfStoredRun(store, input, "clv", options) : null;
+        var result = timer.Step("Lifetime value", () => LifetimeStage.Run(store, WithObservationEnd(lifetime, options.Features), server?.Stages.Lifetime));
         var outputs = timer.Step("Writing outputs", () =>
         {
             SegmentMembership.EnsureTable(store);

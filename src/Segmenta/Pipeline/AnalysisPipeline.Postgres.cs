@@ -30,6 +30,7 @@ public static partial class AnalysisPipeline
         using var database = PostgresDatabase.Open(postgres.Connection, postgres.Schema);
         var timer = new StepTimer(onStep);
         PostgresLayout.Create(database, postgres);
+        var runToken = ServerRun.Stamp(database, postgres);
         PostgresLayout.PlanPerPartition(database);
 
         var quarantineFile = Path.Combine(options.OutputDirectory, "quarantine.csv");
@@ -72,10 +73,44 @@ public static partial class AnalysisPipeline
         var run = new CleanedRun(started, imports, cleaning, features, quarantineWritten ? quarantineFile : null);
         return RunAfterFeatures(store, options, run, timer, notes =>
         {
-            var (sent, assigned, differing) = timer.Step("Writing segments to PostgreSQL", () => PostgresSegments.WriteBack(store, database));
-            notes.Add($"PostgreSQL schema {postgres.Schema} holds customers ({features.Customers:N0} rows) and customer_segments ({sent:N0} rows)"
-                + (assigned is { } n ? $"; customer_assignments: {n:N0} customers assigned to the K-Means segments in SQL on the server, {differing:N0} differing from the local assignment." : "."));
+            WriteSegmentsBack(store, database, timer, notes);
+            // segmenta segment, clv and explore on this store run their line-level SQL on these servers again.
+            ServerRun.Remember(store, postgres, runToken);
         }, LineStagesOnServer(postgres, database.Schema, options));
+    }
+
+    /// <summary>The segments go back to the server beside its customers (and every customer is assigned there in SQL).</summary>
+    private static void WriteSegmentsBack(SegmentaStore store, PostgresDatabase database, StepTimer timer, List<string> notes)
+    {
+        var (sent, assigned, differing) = timer.Step("Writing segments to PostgreSQL", () => PostgresSegments.WriteBack(store, database));
+        notes.Add($"PostgreSQL schema {database.Schema} holds customers ({store.Scalar<long>("SELECT count(*) FROM customers"):N0} rows) and customer_segments ({sent:N0} rows)"
+            + (assigned is { } n ? $"; customer_assignments: {n:N0} customers assigned to the {(Segmentation.SegmentationTables.Model(store)?.Algorithm == Segmentation.ClusteringAlgorithm.GaussianMixture ? "Gaussian mixture's" : "K-Means")} segments in SQL on the server, {differing:N0} differing from the local assignment." : "."));
+    }
+
+    /// <summary>
+    /// The line-level work of <paramref name="command"/> (segment, clv, explore on a database): null when the store's
+    /// lines are local (a DuckDB run); else the servers the PostgreSQL run left its lines on, reconnected (passwords from
+    /// PGPASSWORD or ~/.pgpass) and checked to still hold that run's lines (Postgres/ServerRun.cs).
+    /// </summary>
+    private static ServerLines? LinesOfStoredRun(SegmentaStore store, string path, string command, AnalysisOptions options)
+    {
+        if (!ServerLineFacts.Elsewhere(store))
+        {
+            return null;
+        }
+        var postgres = ServerRun.Reconnect(store, path, $"run segmenta {command} again");
+        return new ServerLines(postgres, LineStagesOnServer(postgres, postgres.Schema, options));
+    }
+
+    /// <summary>The servers of a stored PostgreSQL run and the steps' line-level work there.</summary>
+    private sealed record ServerLines(PostgresOptions Postgres, LinesElsewhere Stages)
+    {
+        /// <summary>segmenta segment: the new segments go back to the server, as analyze writes them.</summary>
+        internal void WriteSegmentsBack(SegmentaStore store, StepTimer timer, List<string> notes)
+        {
+            using var database = PostgresDatabase.Open(Postgres.Connection, Postgres.Schema);
+            AnalysisPipeline.WriteSegmentsBack(store, database, timer, notes);
+        }
     }
 
     /// <summary>The steps' line-level work done where the lines are instead of on the local store's lines (the PostgreSQL engine).</summary>

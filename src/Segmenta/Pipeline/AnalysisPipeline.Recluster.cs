@@ -14,7 +14,8 @@ public static partial class AnalysisPipeline
     /// did not change), stores its tables and model, and writes its segments.csv, insights.md, model and activation lists
     /// to the output folder.
     /// Recommendations and the report are left to the caller: it can refresh them after showing the new segments.
-    /// With too few customers to cluster, it falls back to <see cref="Resegment"/> (which then only clears the clusters).
+    /// With too few customers to cluster, it falls back to <see cref="Resegment"/> (which then only clears the clusters);
+    /// so it does on a PostgreSQL run's store, whose profiles read the lines on the server (every segmentation is profiled again there).
     /// </summary>
     /// <param name="options">Where the store and outputs are, and the options of the stages that run again.</param>
     /// <param name="onStep">Told when each step starts.</param>
@@ -42,7 +43,8 @@ public static partial class AnalysisPipeline
         }
         AnalysisSchema.RequireCurrent(store, path);
         var customers = store.Scalar<long>("SELECT count(*) FROM customers");
-        if (customers < SegmentationStage.MinimumCustomers)
+        // Fewer customers than clustering needs, or lines on a PostgreSQL server (where Resegment profiles them).
+        if (customers < SegmentationStage.MinimumCustomers || ServerLineFacts.Elsewhere(store))
         {
             store.Dispose();
             return Resegment(options, onStep, clock, writeReport: false, recommend: false);

@@ -12,20 +12,6 @@ internal static class ServerLineFacts
     /// <summary>True when the store's lines were cleaned on a server: no local clean_lines, and the server's facts.</summary>
     internal static bool Elsewhere(SegmentaStore store) => !store.HasTable("clean_lines") && store.HasTable("line_facts");
 
-    /// <summary>
-    /// Fails, saying what to do, when <paramref name="command"/> (which reads the cleaned lines again) is given a store
-    /// whose lines stayed on a PostgreSQL server. segmenta recommend and segmenta report work on such a store.
-    /// </summary>
-    /// <exception cref="SegmentaException">The store's lines are on a server.</exception>
-    internal static void RequireLocal(SegmentaStore store, string path, string command)
-    {
-        if (Elsewhere(store))
-        {
-            throw new SegmentaException($"The lines of {path} were cleaned on PostgreSQL and stay there, and segmenta {command} reads them again: run segmenta analyze --engine postgres "
-                + "with the options you want instead (segmenta recommend and segmenta report do work on this database).");
-        }
-    }
-
     /// <summary>The loaded lines and those without an amount, as the server counted them.</summary>
     internal static (long Lines, long WithoutAmount) Amounts(SegmentaStore store) =>
         store.Query("SELECT lines_loaded, lines_without_amount FROM line_facts", r => (r.GetInt64(0), r.GetInt64(1)))[0];

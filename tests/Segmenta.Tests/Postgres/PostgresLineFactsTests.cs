@@ -108,22 +108,6 @@ public sealed partial class PostgresLineFactsTests(SharedDataRuns runs)
         }
     }
 
-    [SkippableFact]
-    public void Commands_that_read_the_lines_again_refuse_a_store_whose_lines_stayed_on_the_server()
-    {
-        Skip.If(runs.Servers.Unavailable is not null, runs.Servers.Unavailable);
-        _ = runs.Cluster;
-        using var directory = new TempDirectory();
-        var database = Path.Combine(runs.Output("cluster"), "segmenta.duckdb");
-
-        var error = Assert.Throws<SegmentaException>(() => AnalysisPipeline.Resegment(new AnalysisOptions { OutputDirectory = directory.Path, DatabasePath = database }));
-
-        Assert.Contains("stay there", error.Message, StringComparison.Ordinal);
-        Assert.Contains("--engine postgres", error.Message, StringComparison.Ordinal);
-        Assert.Throws<SegmentaException>(() => AnalysisPipeline.Explore(database, new AnalysisOptions { OutputDirectory = directory.Path }));
-        Assert.Throws<SegmentaException>(() => AnalysisPipeline.Lifetime(database, new AnalysisOptions { OutputDirectory = directory.Path }));
-    }
-
     private void DropCluster(string schema)
     {
         foreach (var connection in runs.Servers.Shards.Prepend(runs.Servers.Coordinator))
