@@ -88,6 +88,7 @@ internal static class ClvPage
         }
         page.Table(["Churn risk", "#Customers", $"#Total CLV {view.Horizon}d", $"#Mean CLV {view.Horizon}d"],
             view.Tiers.Select(t => (IReadOnlyList<string>)[t.Tier, Page.N(t.Customers), t.TotalClv is { } total ? Page.N(total) : "", t.MeanClv is { } mean ? Page.N(mean, 2) : ""]), "tiers");
+        page.Paragraph($"Tiers: {view.ChurnRule}.", "note");
         page.Table(["Customer", "#P(alive)", $"#CLV {view.Horizon}d"],
             view.TopCustomers.Select(c => (IReadOnlyList<string>)[c.CustomerId, Page.N(c.PAlive, 3), Page.N(c.Clv, 2)]), "top");
         return page.Render();
