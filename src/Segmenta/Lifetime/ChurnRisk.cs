@@ -39,5 +39,5 @@ public static class ChurnRiskTiers
 
     /// <summary>The rule in words, as every output that shows the tier states it.</summary>
     public static string Rule(int horizonDays) => string.Create(CultureInfo.InvariantCulture,
-        $"churn risk = the model's probability of no purchase in the next {horizonDays} days: at most {LowAtMost} low, at most {MediumAtMost} medium, above high");
+        $"tier of the model's probability of no purchase in the next {horizonDays} days: low at most {LowAtMost}, medium at most {MediumAtMost}, high above");
 }
