@@ -76,6 +76,7 @@ internal static class LifetimeParts
             }
             var model = ModelFitter.FitCounting(CountingModelKind.BgNbd, rows0, 3, 42).CountingModel!;
             P("  holdout (bgnbd)", Min(9, () => HoldoutValidation.Compute("bgnbd", model, summary, 13)));
+            P("  churn holdout (bgnbd)", Min(9, () => ChurnHoldout.Compute("bgnbd", model, summary, 13)));
             var options = new LifetimeOptions { ObservationEnd = last };
             var spend = ModelFitter.FitSpend(summary.SpendPurchases, summary.SpendMean, 3, 42);
             P("  spend fit", Min(9, () => ModelFitter.FitSpend(summary.SpendPurchases, summary.SpendMean, 3, 42)));

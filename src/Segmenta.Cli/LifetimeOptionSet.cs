@@ -24,6 +24,12 @@ internal sealed class LifetimeOptionSet
         DefaultValueFactory = _ => "90,180,365",
     };
 
+    internal Option<int> ChurnHorizon { get; } = new("--churn-horizon")
+    {
+        Description = "Horizon in days of the churn-risk tier: the model's probability of no purchase within it, at most 0.3 low, at most 0.7 medium, above high.",
+        DefaultValueFactory = _ => 90,
+    };
+
     internal Option<string> TimeUnit { get; } = new("--time-unit")
     {
         Description = "Time unit of the models: days or weeks.",
@@ -43,6 +49,7 @@ internal sealed class LifetimeOptionSet
         command.Add(Model);
         command.Add(CalibrationEnd);
         command.Add(Horizon);
+        command.Add(ChurnHorizon);
         command.Add(TimeUnit);
         command.Add(DiscountRate);
     }
@@ -62,6 +69,7 @@ internal sealed class LifetimeOptionSet
                 : throw new InvalidOptionException("Lifetime.CalibrationEnd", $"{text}: expected a date as yyyy-MM-dd, for example 2011-09-09.")
             : null,
         HorizonDays = ParseHorizons(parse.GetValue(Horizon)!),
+        ChurnHorizonDays = parse.GetValue(ChurnHorizon),
         TimeUnit = parse.GetValue(TimeUnit) == "days" ? Lifetime.TimeUnit.Days : Lifetime.TimeUnit.Weeks,
         DiscountRate = parse.GetValue(DiscountRate),
     }.Validated();

@@ -32,6 +32,7 @@ internal static class OptionFlags
         ["Postgres.Schema"] = "--schema",
         ["Postgres.Shards"] = "--shard",
         ["Lifetime.HorizonDays"] = "--horizon",
+        ["Lifetime.ChurnHorizonDays"] = "--churn-horizon",
         ["Lifetime.DiscountRate"] = "--discount-rate",
         ["Lifetime.CalibrationEnd"] = "--calibration-end",
     };

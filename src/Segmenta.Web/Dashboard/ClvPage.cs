@@ -88,6 +88,16 @@ internal static class ClvPage
         }
         page.Table(["Churn risk", "#Customers", $"#Total CLV {view.Horizon}d", $"#Mean CLV {view.Horizon}d"],
             view.Tiers.Select(t => (IReadOnlyList<string>)[t.Tier, Page.N(t.Customers), t.TotalClv is { } total ? Page.N(total) : "", t.MeanClv is { } mean ? Page.N(mean, 2) : ""]), "tiers");
+        page.Paragraph($"Tiers: {view.ChurnRule}.", "note");
+        if (view.ChurnHoldout.Count > 0)
+        {
+            page.Table(["Ranking", "Tier", "#Customers", "#Bought in the holdout", "#Share", "#AUC"],
+                view.ChurnHoldout.Select(c => (IReadOnlyList<string>)
+                [
+                    c.Ranking == "model" ? view.Model : "recency alone", c.Tier, Page.N(c.Customers), Page.N(c.Buyers),
+                    c.BuyerShare is { } share ? Page.P(share) : "", c.Auc is { } auc ? Page.N(auc, 3) : "",
+                ]), "churn-holdout");
+        }
         page.Table(["Customer", "#P(alive)", $"#CLV {view.Horizon}d"],
             view.TopCustomers.Select(c => (IReadOnlyList<string>)[c.CustomerId, Page.N(c.PAlive, 3), Page.N(c.Clv, 2)]), "top");
         return page.Render();

@@ -21,6 +21,12 @@ public sealed record LifetimeOptions
     /// <summary>Prediction horizons in days. Default: 90, 180, 365.</summary>
     public IReadOnlyList<int> HorizonDays { get; init; } = [90, 180, 365];
 
+    /// <summary>
+    /// Horizon in days of the churn-risk tier: the tier reads the model's probability of no purchase within it
+    /// (<see cref="ChurnRiskTiers"/>). Default: 90 (a quarter, about the UCI holdout's 13 weeks it is validated on).
+    /// </summary>
+    public int ChurnHorizonDays { get; init; } = 90;
+
     /// <summary>Time unit of the models. Default: weeks (purchases are rarely more frequent; the fits are better scaled).</summary>
     public TimeUnit TimeUnit { get; init; } = TimeUnit.Weeks;
 
@@ -39,6 +45,10 @@ public sealed record LifetimeOptions
         if (HorizonDays.Count == 0 || HorizonDays.Any(h => h <= 0 || h > 36_500))
         {
             throw new InvalidOptionException($"Lifetime.{nameof(HorizonDays)}", "give one or more horizons in days between 1 and 36500, for example 90,180,365.");
+        }
+        if (ChurnHorizonDays is <= 0 or > 36_500)
+        {
+            throw new InvalidOptionException($"Lifetime.{nameof(ChurnHorizonDays)}", $"{ChurnHorizonDays}: give the churn horizon in days between 1 and 36500, for example 90.");
         }
         if (!double.IsFinite(DiscountRate) || DiscountRate < 0 || DiscountRate >= 10)
         {

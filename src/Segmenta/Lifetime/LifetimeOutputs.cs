@@ -2,7 +2,7 @@ using Segmenta.Store;
 
 namespace Segmenta.Lifetime;
 
-/// <summary>Writes clv-models.csv and, with a holdout, clv-holdout.csv from the stage's tables.</summary>
+/// <summary>Writes clv-models.csv and, with a holdout, clv-holdout.csv and clv-churn-holdout.csv from the stage's tables.</summary>
 public static class LifetimeOutputs
 {
     /// <summary>Writes the files and returns their paths.</summary>
@@ -31,6 +31,17 @@ public static class LifetimeOutputs
                 ORDER BY model, group_order
                 """, holdout);
             files.Add(holdout);
+        }
+        if (store.Scalar<long>("SELECT count(*) FROM clv_churn_holdout") > 0)
+        {
+            var churn = Path.Combine(directory, "clv-churn-holdout.csv");
+            Copy(store, """
+                SELECT model AS Model, ranking AS Ranking, tier AS Tier, customers AS Customers, buyers AS HoldoutBuyers,
+                       round(buyers / nullif(customers, 0), 4) AS HoldoutBuyerShare, round(auc, 4) AS Auc
+                FROM clv_churn_holdout
+                ORDER BY model, ranking, tier_order
+                """, churn);
+            files.Add(churn);
         }
         return files;
     }

@@ -21,6 +21,9 @@ public sealed record LifetimeResult
     /// <summary>Holdout validation per model and calibration-frequency group; empty without a calibration end.</summary>
     public required IReadOnlyList<HoldoutRow> Holdout { get; init; }
 
+    /// <summary>The churn-risk tiers checked on the holdout per model, next to recency alone; empty without a calibration end.</summary>
+    public IReadOnlyList<ChurnHoldoutRow> ChurnHoldout { get; init; } = [];
+
     /// <summary>Cumulative repeat purchases by week, actual against the model (fitted on the calibration period when there is one).</summary>
     public IReadOnlyList<TrackingPoint> Tracking { get; init; } = [];
 

@@ -35,6 +35,7 @@ public static class LifetimeStage
         };
         var fits = new List<PeriodFit>();
         var holdout = new List<HoldoutRow>();
+        var churnHoldout = new List<ChurnHoldoutRow>();
         List<TrackingPoint>? tracking = null;
         var notes = new List<string>();
         CountingModelKind? chosen = null;
@@ -48,10 +49,13 @@ public static class LifetimeStage
             var candidates = FitAll(kinds, k =>
             {
                 var fit = ModelFitter.FitCounting(k, rows, options.Starts, options.Seed);
-                return (Fit: fit, Holdout: fit.CountingModel is { } model ? HoldoutValidation.Compute(fit.Name, model, calibration, length) : []);
+                return fit.CountingModel is { } model
+                    ? (Fit: fit, Holdout: HoldoutValidation.Compute(fit.Name, model, calibration, length), Churn: ChurnHoldout.Compute(fit.Name, model, calibration, length))
+                    : (Fit: fit, Holdout: new List<HoldoutRow>(), Churn: new List<ChurnHoldoutRow>());
             });
             var calibrationFits = kinds.Select((k, i) => (Kind: k, candidates[i].Fit)).ToList();
             holdout.AddRange(candidates.SelectMany(t => t.Holdout));
+            churnHoldout.AddRange(candidates.SelectMany(t => t.Churn));
             // The holdout is the test: choosing on it would make the chosen model's holdout error an optimistic estimate.
             // Auto chooses on the calibration period alone (every model has four parameters, so the highest likelihood is
             // also the best AIC and BIC); the holdout then checks that choice out of sample.
@@ -87,6 +91,10 @@ public static class LifetimeStage
         {
             notes.Add(HoldoutValidation.Verdict(tested));
         }
+        if (ChurnVerdict(churnHoldout, ModelFitter.NameOf(chosen ?? kinds[0]), options.CalibrationEnd) is { } churnVerdict)
+        {
+            notes.Add(churnVerdict);
+        }
         var usable = fullFits.Where(f => f.CountingModel is not null).OrderByDescending(f => f.LogLikelihood).FirstOrDefault()
             ?? throw new SegmentaException($"No lifetime model could be fitted: {string.Join("; ", fullFits.Select(f => $"{f.Name}: {f.Problem}"))}.");
         // Without a holdout the chart shows the fit on all the data (in-sample).
@@ -120,10 +128,6 @@ public static class LifetimeStage
             fits.Add(new PeriodFit("all", spend, spend.Converged));
         }
         var customers = ValuePredictor.Predict(summary, usable.CountingModel!, spend?.SpendModel, options);
-        if (SingleTierNote(customers, usable.Name) is { } single)
-        {
-            notes.Add(single);
-        }
         var result = new LifetimeResult
         {
             Options = options,
@@ -131,6 +135,7 @@ public static class LifetimeStage
             Chosen = usable.CountingModel!.Kind,
             ChoiceReason = reason,
             Holdout = holdout,
+            ChurnHoldout = churnHoldout,
             Tracking = tracking,
             SpendFrequencyCorrelation = correlation,
             Customers = customers,
@@ -165,19 +170,21 @@ public static class LifetimeStage
     }
 
     /// <summary>
-    /// A note when every customer falls in the same churn-risk tier (<see cref="ChurnRiskTiers"/>): then P(alive) ranks
-    /// nobody (on the UCI file BG/NBD's dropout a = 0.003 ± 0.010 puts all 4,333 customers at P(alive) ≥ 0.747, "Low"),
-    /// and a user reading the tier table should be told why and what to use instead. Null otherwise.
+    /// The churn tiers' holdout check in words for <paramref name="model"/>: the share of each model tier that bought in the
+    /// holdout, and the AUC of the model's ranking against recency alone. Null without a holdout.
     /// </summary>
-    internal static string? SingleTierNote(IReadOnlyList<CustomerValue> customers, string model)
+    internal static string? ChurnVerdict(IReadOnlyList<ChurnHoldoutRow> rows, string model, DateOnly? calibrationEnd)
     {
-        if (customers.Count < 2 || customers.Any(c => c.ChurnRisk != customers[0].ChurnRisk))
+        var mine = rows.Where(r => r.Model == model).ToList();
+        if (mine.Count == 0 || calibrationEnd is null)
         {
             return null;
         }
-        double low = customers.Min(c => c.ProbabilityAlive), high = customers.Max(c => c.ProbabilityAlive);
-        return string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"Every customer is at {customers[0].ChurnRisk.ToString().ToLowerInvariant()} churn risk (P(alive) from {low:0.000} to {high:0.000}; tiers at {ChurnRiskTiers.MediumFrom} and {ChurnRiskTiers.LowFrom}): the {model} fit sees little dropout in these data, so P(alive) does not separate customers here; rank them by recency or by predicted CLV instead.");
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        var shares = string.Join(", ", mine.Where(r => r.Ranking == "model" && r.Tier != "total")
+            .Select(r => string.Create(inv, $"{r.Tier} {r.Buyers}/{r.Customers}{(r.BuyerShare is { } s ? $" ({s:0.0%})" : "")}")));
+        double? Auc(string ranking) => mine.FirstOrDefault(r => r.Ranking == ranking && r.Tier == "total")?.Auc;
+        return string.Create(inv, $"Churn tiers on the holdout ({model}, tiered by the probability of no purchase over the holdout's length at the calibration end {calibrationEnd:yyyy-MM-dd}): customers who bought again per tier {shares}; AUC of non-buyers ranked at higher risk {Auc("model"):0.000} by the model against {Auc("recency"):0.000} by recency alone (clv-churn-holdout.csv).");
     }
 
     private static double? SpendFrequencyCorrelation(CustomerSummary summary)

@@ -6,7 +6,7 @@ namespace Segmenta.Lifetime;
 /// <summary>Saves and loads the lifetime stage's tables (DDL in lifetime_tables.sql).</summary>
 public static class LifetimeTables
 {
-    private static readonly string[] Tables = ["clv_fits", "clv_parameters", "clv_holdout", "clv_settings", "customer_clv", "customer_clv_horizons", "clv_tracking"];
+    private static readonly string[] Tables = ["clv_fits", "clv_parameters", "clv_holdout", "clv_churn_holdout", "clv_settings", "customer_clv", "customer_clv_horizons", "clv_tracking"];
 
     /// <summary>Creates the tables empty when no run has made them, and the customer columns view over them.</summary>
     internal static void EnsureTables(SegmentaStore store)
@@ -14,7 +14,7 @@ public static class LifetimeTables
         store.Execute(SqlScripts.Get("Lifetime/lifetime_tables.sql"));
         if (!store.HasTable("customer_clv_columns"))
         {
-            CreateColumnsView(store, []);
+            CreateColumnsView(store, [], 0);
         }
     }
 
@@ -55,16 +55,24 @@ public static class LifetimeTables
                     .AppendValue(h.ModelMeanMae).AppendValue(h.BaselineMeanMae).EndRow();
             }
         }
-        store.Execute("INSERT INTO clv_settings VALUES ($m, $why, $unit, $obs, $cal, $rate, $h, $corr)",
+        using (var appender = store.Connection.CreateAppender("clv_churn_holdout"))
+        {
+            foreach (var c in result.ChurnHoldout)
+            {
+                appender.CreateRow().AppendValue(c.Model).AppendValue(c.Ranking).AppendValue(c.Tier).AppendValue(c.Tier == "total" ? 3 : Array.IndexOf(ChurnHoldout.Tiers, c.Tier))
+                    .AppendValue(c.Customers).AppendValue(c.Buyers).AppendValue(c.Auc).EndRow();
+            }
+        }
+        store.Execute("INSERT INTO clv_settings VALUES ($m, $why, $unit, $obs, $cal, $rate, $h, $churn, $corr)",
             ("m", ModelFitter.NameOf(result.Chosen)), ("why", result.ChoiceReason), ("unit", options.TimeUnit.ToString().ToLowerInvariant()),
             ("obs", options.ObservationEnd!.Value.ToDateTime(TimeOnly.MinValue)), ("cal", options.CalibrationEnd?.ToDateTime(TimeOnly.MinValue)),
-            ("rate", options.DiscountRate), ("h", string.Join(",", options.HorizonDays)), ("corr", result.SpendFrequencyCorrelation));
+            ("rate", options.DiscountRate), ("h", string.Join(",", options.HorizonDays)), ("churn", options.ChurnHorizonDays), ("corr", result.SpendFrequencyCorrelation));
         using (var customers = store.Connection.CreateAppender("customer_clv"))
         using (var horizons = store.Connection.CreateAppender("customer_clv_horizons"))
         {
             foreach (var c in result.Customers)
             {
-                customers.CreateRow().AppendValue(c.CustomerId).AppendValue(c.ProbabilityAlive).AppendValue(c.ExpectedSpend).AppendValue(c.ChurnRisk.ToString())
+                customers.CreateRow().AppendValue(c.CustomerId).AppendValue(c.ProbabilityAlive).AppendValue(c.ExpectedSpend).AppendValue(c.ProbabilityOfNoPurchase).AppendValue(c.ChurnRisk.ToString())
                     .AppendValue(c.RepeatPurchases).AppendValue(c.DaysSinceLastPurchase).EndRow();
                 for (var k = 0; k < options.HorizonDays.Count; k++)
                 {
@@ -79,7 +87,7 @@ public static class LifetimeTables
                 tracking.CreateRow().AppendValue(p.Week).AppendValue(p.WeekEnd.ToDateTime(TimeOnly.MinValue)).AppendValue(p.ActualCumulative).AppendValue(p.PredictedCumulative).EndRow();
             }
         }
-        CreateColumnsView(store, options.HorizonDays);
+        CreateColumnsView(store, options.HorizonDays, options.ChurnHorizonDays);
     }
 
     /// <summary>The horizons of the stored run (empty when none).</summary>
@@ -95,8 +103,8 @@ public static class LifetimeTables
         {
             return null;
         }
-        var row = store.Query("SELECT p_alive, expected_spend, churn_risk FROM customer_clv WHERE customer_id = $id",
-            r => (Alive: r.GetDouble(0), Spend: r.IsDBNull(1) ? (double?)null : r.GetDouble(1), Risk: Enum.Parse<ChurnRisk>(r.GetString(2))), ("id", customerId));
+        var row = store.Query("SELECT p_alive, expected_spend, p_no_purchase, churn_risk FROM customer_clv WHERE customer_id = $id",
+            r => (Alive: r.GetDouble(0), Spend: r.IsDBNull(1) ? (double?)null : r.GetDouble(1), NoPurchase: r.GetDouble(2), Risk: Enum.Parse<ChurnRisk>(r.GetString(3))), ("id", customerId));
         if (row.Count == 0)
         {
             return null;
@@ -104,12 +112,12 @@ public static class LifetimeTables
         var horizons = store.Query("SELECT expected_purchases, clv FROM customer_clv_horizons WHERE customer_id = $id ORDER BY horizon_days",
             r => (Purchases: r.GetDouble(0), Clv: r.IsDBNull(1) ? (double?)null : r.GetDouble(1)), ("id", customerId));
         var clv = horizons.All(h => h.Clv is not null) ? horizons.Select(h => h.Clv!.Value).ToList() : null;
-        return new CustomerValue(customerId, row[0].Alive, [.. horizons.Select(h => h.Purchases)], row[0].Spend, clv, row[0].Risk);
+        return new CustomerValue(customerId, row[0].Alive, [.. horizons.Select(h => h.Purchases)], row[0].Spend, clv, row[0].NoPurchase, row[0].Risk);
     }
 
     /// <summary>
     /// One customer's CLV columns exactly as customers.csv shows them (PAlive, ExpectedPurchases90d, ..., ExpectedSpend,
-    /// Clv90d, ..., ChurnRisk; rounded the same way), or null when the customer has no prediction.
+    /// Clv90d, ..., PNoPurchase90d, ChurnRisk; rounded the same way), or null when the customer has no prediction.
     /// </summary>
     public static IReadOnlyDictionary<string, object?>? LoadColumns(SegmentaStore store, string customerId)
     {
@@ -130,9 +138,10 @@ public static class LifetimeTables
 
     /// <summary>
     /// customer_clv_columns: one row per customer with the customers.csv column names (PAlive, ExpectedPurchases90d, ...,
-    /// ExpectedSpend, Clv90d, ..., ChurnRisk), rounded for output; only customer_id when no run has happened.
+    /// ExpectedSpend, Clv90d, ..., PNoPurchase90d (the churn horizon's), ChurnRisk), rounded for output; only customer_id
+    /// when no run has happened.
     /// </summary>
-    private static void CreateColumnsView(SegmentaStore store, IReadOnlyList<int> horizons)
+    private static void CreateColumnsView(SegmentaStore store, IReadOnlyList<int> horizons, int churnHorizon)
     {
         if (horizons.Count == 0)
         {
@@ -144,10 +153,11 @@ public static class LifetimeTables
         store.Execute($"""
             CREATE OR REPLACE VIEW customer_clv_columns AS
             SELECT c.customer_id, round(c.p_alive, 6)::DECIMAL(18,6) AS PAlive, {string.Join(", ", purchases)},
-                   round(c.expected_spend, 2)::DECIMAL(18,2) AS ExpectedSpend, {string.Join(", ", clv)}, c.churn_risk AS ChurnRisk
+                   round(c.expected_spend, 2)::DECIMAL(18,2) AS ExpectedSpend, {string.Join(", ", clv)},
+                   round(c.p_no_purchase, 6)::DECIMAL(18,6) AS PNoPurchase{churnHorizon}d, c.churn_risk AS ChurnRisk
             FROM customer_clv c
             JOIN customer_clv_horizons h USING (customer_id)
-            GROUP BY c.customer_id, c.p_alive, c.expected_spend, c.churn_risk
+            GROUP BY c.customer_id, c.p_alive, c.expected_spend, c.p_no_purchase, c.churn_risk
             """);
     }
 

@@ -5,7 +5,7 @@ namespace Segmenta.Lifetime;
 /// <summary>One fit as the report and dashboard show it.</summary>
 public sealed record LifetimeFitRow(string Period, string Model, string Parameters, double? LogLikelihood, long Customers, bool Converged, bool AtBoundary, bool Chosen);
 
-/// <summary>One churn-risk tier: customers and their predicted value at the longest horizon.</summary>
+/// <summary>One churn-risk tier (<see cref="ChurnRiskTiers"/>): customers and their predicted value at the longest horizon.</summary>
 public sealed record ChurnTierRow(string Tier, long Customers, double? TotalClv, double? MeanClv);
 
 /// <summary>Mean P(alive) of one cell of the heatmap (bucket indexes into <see cref="LifetimeView.FrequencyBuckets"/> and <see cref="LifetimeView.RecencyBuckets"/>).</summary>
@@ -38,6 +38,15 @@ public sealed record LifetimeView(
     /// <summary>Customers per CLV band at the longest horizon.</summary>
     public IReadOnlyList<ClvBand> ClvDistribution { get; init; } = [];
 
+    /// <summary>Horizon in days of the churn-risk tier (the stored <c>clv_settings.churn_horizon_days</c>).</summary>
+    public int ChurnHorizonDays { get; init; }
+
+    /// <summary>The churn-risk tier's rule in words, as the report and the dashboard state it.</summary>
+    public string ChurnRule => ChurnRiskTiers.Rule(ChurnHorizonDays);
+
+    /// <summary>The tiers checked on the holdout for the model the predictions use (model and recency rankings); empty without one.</summary>
+    public IReadOnlyList<ChurnHoldoutRow> ChurnHoldout { get; init; } = [];
+
     /// <summary>The stored run, or null when none is stored.</summary>
     public static LifetimeView? Load(SegmentaStore store)
     {
@@ -45,10 +54,10 @@ public sealed record LifetimeView(
         {
             return null;
         }
-        var settings = store.Query("SELECT model, choice_reason, time_unit, discount_rate, horizons, calibration_end, spend_frequency_correlation FROM clv_settings",
+        var settings = store.Query("SELECT model, choice_reason, time_unit, discount_rate, horizons, calibration_end, spend_frequency_correlation, churn_horizon_days FROM clv_settings",
             r => (Model: r.GetString(0), Reason: r.GetString(1), Unit: r.GetString(2), Rate: r.GetDouble(3),
                 Horizon: r.GetString(4).Split(',').Select(h => int.Parse(h, System.Globalization.CultureInfo.InvariantCulture)).Max(),
-                Calibration: r.IsDBNull(5) ? (DateOnly?)null : DateOnly.FromDateTime(r.GetDateTime(5)), Correlation: r.IsDBNull(6) ? (double?)null : r.GetDouble(6)))[0];
+                Calibration: r.IsDBNull(5) ? (DateOnly?)null : DateOnly.FromDateTime(r.GetDateTime(5)), Correlation: r.IsDBNull(6) ? (double?)null : r.GetDouble(6), ChurnHorizon: r.GetInt32(7)))[0];
         var fits = store.Query("""
             SELECT f.period, f.model, string_agg(p.parameter || ' = ' || coalesce(printf('%.4g', p.value), 'not identified'), ', ' ORDER BY p.ordinal),
                    f.log_likelihood, f.customers, f.converged, f.at_boundary, f.chosen
@@ -76,6 +85,8 @@ public sealed record LifetimeView(
             FROM customer_clv c JOIN customer_clv_horizons h ON h.customer_id = c.customer_id AND h.horizon_days = $h
             WHERE h.clv IS NOT NULL ORDER BY h.clv DESC, c.customer_id LIMIT 10
             """, r => (r.GetString(0), r.GetDouble(1), r.GetDouble(2)), ("h", settings.Horizon));
+        var churnHoldout = store.Query("SELECT model, ranking, tier, customers, buyers, auc FROM clv_churn_holdout WHERE model = $m ORDER BY ranking, tier_order",
+            r => new ChurnHoldoutRow(r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt64(3), r.GetInt64(4), r.IsDBNull(5) ? null : r.GetDouble(5)), ("m", settings.Model));
         var tracking = store.Query("SELECT week, week_end, actual_cumulative, predicted_cumulative FROM clv_tracking ORDER BY week",
             r => new TrackingPoint(r.GetInt32(0), DateOnly.FromDateTime(r.GetDateTime(1)), r.GetDouble(2), r.GetDouble(3)));
         var grid = store.Query(SqlScripts.Get("Lifetime/alive_grid.sql"),
@@ -88,6 +99,8 @@ public sealed record LifetimeView(
             Tracking = tracking,
             AliveGrid = grid,
             ClvDistribution = bands,
+            ChurnHorizonDays = settings.ChurnHorizon,
+            ChurnHoldout = churnHoldout,
         };
     }
 }

@@ -4,6 +4,7 @@ namespace Segmenta.Lifetime;
 /// Turns the fitted models into each customer's P(alive), expected purchases, expected spend and discounted CLV.
 /// CLV over a horizon H: the spend expected in each 30-day step up to H (the last step shorter), each discounted
 /// at the annual rate to the end of its step: Σ spend × (E[N(d_k)] − E[N(d_{k−1})]) / (1 + rate)^(d_k / 365).
+/// The churn tier is that of the probability of no purchase within the churn horizon (<see cref="ChurnRiskTiers"/>).
 /// </summary>
 internal static class ValuePredictor
 {
@@ -13,7 +14,8 @@ internal static class ValuePredictor
     {
         var horizons = options.HorizonDays;
         var points = Points(horizons);
-        var cache = new Dictionary<(double, double, double), (double Alive, double[] Cumulative)>();
+        var churnHorizon = options.ChurnHorizonDays / options.UnitDays;
+        var cache = new Dictionary<(double, double, double), (double Alive, double[] Cumulative, double NoPurchase)>();
         var values = new List<CustomerValue>(summary.Count);
         for (var i = 0; i < summary.Count; i++)
         {
@@ -21,7 +23,7 @@ internal static class ValuePredictor
             if (!cache.TryGetValue((x, tx, t), out var known))
             {
                 var cumulative = points.Select(d => counting.ExpectedPurchases(d / options.UnitDays, x, tx, t)).ToArray();
-                known = (counting.ProbabilityAlive(x, tx, t), cumulative);
+                known = (counting.ProbabilityAlive(x, tx, t), cumulative, Math.Clamp(counting.ProbabilityOfPurchases(0, churnHorizon, x, tx, t), 0, 1));
                 cache[(x, tx, t)] = known;
             }
             var purchases = horizons.Select(h => known.Cumulative[Array.IndexOf(points, h)]).ToArray();
@@ -31,7 +33,7 @@ internal static class ValuePredictor
             {
                 clv = [.. horizons.Select(h => Discounted(points, known.Cumulative, h, amount, options.DiscountRate))];
             }
-            values.Add(new CustomerValue(summary.CustomerIds[i], known.Alive, purchases, perPurchase, clv, ChurnRiskTiers.Of(known.Alive))
+            values.Add(new CustomerValue(summary.CustomerIds[i], known.Alive, purchases, perPurchase, clv, known.NoPurchase, ChurnRiskTiers.Of(known.NoPurchase))
             {
                 RepeatPurchases = (long)x,
                 DaysSinceLastPurchase = (int)Math.Round((t - tx) * options.UnitDays),

@@ -37,6 +37,15 @@ CREATE TABLE IF NOT EXISTS clv_holdout (
     model_mean_mae      DOUBLE NOT NULL,    -- absolute error of the expected (mean) forecasts
     baseline_mean_mae   DOUBLE NOT NULL
 );
+CREATE TABLE IF NOT EXISTS clv_churn_holdout (
+    model       VARCHAR NOT NULL,
+    ranking     VARCHAR NOT NULL,   -- 'model' (P(no purchase) over the holdout's length) or 'recency' (same tier sizes)
+    tier        VARCHAR NOT NULL,   -- Low, Medium, High, total
+    tier_order  INTEGER NOT NULL,
+    customers   BIGINT NOT NULL,
+    buyers      BIGINT NOT NULL,    -- customers with a purchase in the holdout
+    auc         DOUBLE              -- on the total row: P(a non-buyer is ranked at higher risk than a buyer)
+);
 CREATE TABLE IF NOT EXISTS clv_settings (
     model            VARCHAR NOT NULL,
     choice_reason    VARCHAR NOT NULL,
@@ -45,13 +54,15 @@ CREATE TABLE IF NOT EXISTS clv_settings (
     calibration_end  DATE,
     discount_rate    DOUBLE NOT NULL,
     horizons         VARCHAR NOT NULL,     -- comma-separated days
+    churn_horizon_days INTEGER NOT NULL,   -- the churn tier's horizon (ChurnRiskTiers)
     spend_frequency_correlation DOUBLE
 );
 CREATE TABLE IF NOT EXISTS customer_clv (
     customer_id    VARCHAR NOT NULL,
     p_alive        DOUBLE NOT NULL,
     expected_spend DOUBLE,                -- net spend per purchase
-    churn_risk     VARCHAR NOT NULL,      -- Low, Medium, High
+    p_no_purchase  DOUBLE NOT NULL,       -- probability of no purchase within clv_settings.churn_horizon_days
+    churn_risk     VARCHAR NOT NULL,      -- Low, Medium, High: the tier of p_no_purchase (ChurnRiskTiers)
     repeat_purchases BIGINT NOT NULL,     -- x of the summary the prediction is based on
     days_since_last_purchase INTEGER NOT NULL
 );

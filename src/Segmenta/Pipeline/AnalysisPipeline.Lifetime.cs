@@ -68,7 +68,7 @@ public static partial class AnalysisPipeline
         catch (SegmentaException e)
         {
             notes.Add($"Lifetime value skipped: {e.Message}");
-            store.Execute("DROP VIEW IF EXISTS customer_clv_columns; DROP TABLE IF EXISTS customer_clv; DROP TABLE IF EXISTS customer_clv_horizons; DROP TABLE IF EXISTS clv_fits; DROP TABLE IF EXISTS clv_parameters; DROP TABLE IF EXISTS clv_holdout; DROP TABLE IF EXISTS clv_settings");
+            store.Execute("DROP VIEW IF EXISTS customer_clv_columns; DROP TABLE IF EXISTS customer_clv; DROP TABLE IF EXISTS customer_clv_horizons; DROP TABLE IF EXISTS clv_fits; DROP TABLE IF EXISTS clv_parameters; DROP TABLE IF EXISTS clv_holdout; DROP TABLE IF EXISTS clv_churn_holdout; DROP TABLE IF EXISTS clv_settings");
             return null;
         }
     }

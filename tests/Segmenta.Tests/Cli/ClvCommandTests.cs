@@ -20,7 +20,7 @@ public class ClvCommandTests
         Assert.True(exit == 0, error);
         Assert.Contains("Holdout bgnbd", text);
         var customers = File.ReadAllLines(Path.Combine(output, "customers.csv"));
-        Assert.EndsWith(",PAlive,ExpectedPurchases30d,ExpectedPurchases365d,ExpectedSpend,Clv30d,Clv365d,ChurnRisk", customers[0]);
+        Assert.EndsWith(",PAlive,ExpectedPurchases30d,ExpectedPurchases365d,ExpectedSpend,Clv30d,Clv365d,PNoPurchase90d,ChurnRisk", customers[0]);
         // Rows come from the features stage's customers table; every one of them gets a P(alive).
         Assert.True(customers.Length > 2300, $"{customers.Length} lines");
         var pAlive = Array.IndexOf(customers[0].Split(','), "PAlive");
@@ -32,6 +32,26 @@ public class ClvCommandTests
         var holdout = File.ReadAllLines(Path.Combine(output, "clv-holdout.csv"));
         Assert.Equal("Model,FrequencyGroup,Customers,ActualPurchases,PredictedPurchases,BaselinePurchases,ModelMedianMae,BaselineMedianMae,ModelMeanMae,BaselineMeanMae,ModelMeanRmse,BaselineMeanRmse", holdout[0]);
         Assert.Contains(holdout, line => line.StartsWith("bgnbd,total,2357,1882,", StringComparison.Ordinal));
+        var churn = File.ReadAllLines(Path.Combine(output, "clv-churn-holdout.csv"));
+        Assert.Equal("Model,Ranking,Tier,Customers,HoldoutBuyers,HoldoutBuyerShare,Auc", churn[0]);
+        Assert.Equal(9, churn.Length);
+        Assert.Contains(churn, line => line.StartsWith("bgnbd,model,total,2357,", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_churn_horizon_option_names_the_probability_column()
+    {
+        using var directory = new TempDirectory();
+        var input = directory.Write("cdnow.csv", CdnowFixture.ToCsv(File.ReadLines(CdnowFixture.SamplePath)));
+        var output = directory.File("out");
+
+        var (exit, _, error) = ConsoleCapture.Run(() => CliApp.Run(["clv", input, "--out", output, "--churn-horizon", "30"]));
+
+        Assert.True(exit == 0, error);
+        Assert.EndsWith(",PNoPurchase30d,ChurnRisk", File.ReadLines(Path.Combine(output, "customers.csv")).First());
+        var (bad, _, message) = ConsoleCapture.Run(() => CliApp.Run(["clv", input, "--out", output, "--churn-horizon", "0"]));
+        Assert.NotEqual(0, bad);
+        Assert.Contains("--churn-horizon", message);
     }
 
     [Fact]

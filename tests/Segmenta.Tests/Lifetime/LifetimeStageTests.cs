@@ -44,22 +44,29 @@ public sealed class LifetimeStageTests(CdnowFixture cdnow) : IClassFixture<Cdnow
         Assert.Equal(first.ProbabilityAlive, loaded.ProbabilityAlive);
         Assert.Equal(first.ExpectedPurchases, loaded.ExpectedPurchases);
         Assert.Equal(first.Clv, loaded.Clv);
+        Assert.Equal(first.ProbabilityOfNoPurchase, loaded.ProbabilityOfNoPurchase);
         Assert.Equal(first.ChurnRisk, loaded.ChurnRisk);
     }
 
     [Fact]
-    public void A_single_churn_tier_for_everyone_is_explained_and_mixed_tiers_are_not()
+    public void The_churn_tier_is_that_of_the_probability_of_no_purchase_within_the_churn_horizon()
     {
-        // Session 9: on the UCI file BG/NBD (a = 0.0031 ± 0.0104) puts all 4,333 customers at P(alive) 0.747..1, "Low"
-        // (docs/lifetime.md, thresholds 0.7 / 0.3): the tier table then ranks nobody, and the run says so.
-        static CustomerValue Customer(string id, double alive) => new(id, alive, [1.0], null, null, ChurnRiskTiers.Of(alive));
-        var note = LifetimeStage.SingleTierNote([Customer("a", 0.747), Customer("b", 0.9997), Customer("c", 1)], "bgnbd");
-        Assert.Equal("Every customer is at low churn risk (P(alive) from 0.747 to 1.000; tiers at 0.3 and 0.7): the bgnbd fit sees little dropout in these data, so P(alive) does not separate customers here; rank them by recency or by predicted CLV instead.", note);
-        Assert.Null(LifetimeStage.SingleTierNote([Customer("a", 0.747), Customer("b", 0.2)], "bgnbd"));
-        // CDNOW has dropout (a = 0.79): its customers spread over the tiers, no note.
+        // The tier reads P(no purchase in the next 90 days) (ChurnRiskTiers, docs/lifetime.md), computed by the model's own
+        // conditional distribution; CDNOW spreads over all three tiers.
         var result = LifetimeStage.Run(cdnow.Store, Options with { CalibrationEnd = null });
-        Assert.True(result.Customers.Select(c => c.ChurnRisk).Distinct().Count() > 1);
-        Assert.DoesNotContain(result.Notes, n => n.StartsWith("Every customer is at", StringComparison.Ordinal));
+        var model = Assert.Single(result.Fits, f => f.Chosen && f.Fit.CountingModel is not null).Fit.CountingModel!;
+        var summary = CustomerSummary.Build(cdnow.Store, result.Options.ObservationEnd!.Value, result.Options.ObservationEnd!.Value, 7);
+        for (var i = 0; i < summary.Count; i++)
+        {
+            var c = result.Customers[i];
+            Assert.Equal(summary.CustomerIds[i], c.CustomerId);
+            Assert.Equal(model.ProbabilityOfPurchases(0, 90 / 7.0, summary.X[i], summary.Tx[i], summary.T[i]), c.ProbabilityOfNoPurchase, 1e-12);
+            Assert.Equal(ChurnRiskTiers.Of(c.ProbabilityOfNoPurchase), c.ChurnRisk);
+        }
+        Assert.Equal(3, result.Customers.Select(c => c.ChurnRisk).Distinct().Count());
+        Assert.Equal(ChurnRisk.Low, ChurnRiskTiers.Of(0.3));
+        Assert.Equal(ChurnRisk.Medium, ChurnRiskTiers.Of(0.7));
+        Assert.Equal(ChurnRisk.High, ChurnRiskTiers.Of(0.7000001));
     }
 
     [Fact]

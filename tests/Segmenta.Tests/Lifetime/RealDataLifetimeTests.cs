@@ -167,6 +167,31 @@ public sealed class RealDataLifetimeTests(RetailLifetimeFixture retail, Xunit.Ab
         }
     }
 
+    [Theory]
+    [InlineData("2011-09-09")]
+    [InlineData("2011-06-09")]
+    public void Churn_tiers_on_the_holdout_match_the_reference_and_fewer_of_a_riskier_tier_buy(string calibrationEnd)
+    {
+        // Reference/churn_reference.py (SciPy: its own BG/NBD fit on uci_holdout_summary.csv.gz, the probability of no
+        // purchase over the 13 holdout weeks, the tiers, recency tiers of the same sizes, the AUCs): churn_reference.txt.
+        var result = calibrationEnd == "2011-09-09" ? retail.Holdout : retail.Summer;
+        var reference = ChurnRiskTests.ReferenceLines("tier").Where(p => p[1] == calibrationEnd).ToList();
+        Assert.Equal(8, reference.Count);
+        foreach (var p in reference)
+        {
+            var row = Assert.Single(result.ChurnHoldout, r => r.Model == "bgnbd" && r.Ranking == p[2] && r.Tier == p[3]);
+            output.WriteLine($"{calibrationEnd} {row.Ranking} {row.Tier}: {row.Buyers}/{row.Customers} bought, AUC {row.Auc}");
+            Assert.Equal(long.Parse(p[4], CultureInfo.InvariantCulture), row.Customers);
+            Assert.Equal(long.Parse(p[5], CultureInfo.InvariantCulture), row.Buyers);
+            if (p[3] == "total")
+            {
+                Assert.Equal(double.Parse(p[7], CultureInfo.InvariantCulture), row.Auc!.Value, 1e-4);
+            }
+        }
+        double Share(string ranking, string tier) => result.ChurnHoldout.Single(r => r.Model == "bgnbd" && r.Ranking == ranking && r.Tier == tier).BuyerShare!.Value;
+        Assert.True(Share("model", "Low") > Share("model", "Medium") && Share("model", "Medium") > Share("model", "High"));
+    }
+
     [Fact]
     public void The_reference_script_read_the_summary_this_sql_builds()
     {

@@ -53,7 +53,7 @@ public class RealDataTests(ClassicRunFixture run)
     {
         Assert.StartsWith("CustomerId,Recency,Frequency,Monetary,", run.CustomersCsv[0]);
         Assert.EndsWith(",RScore,FScore,MScore,RfmSegment,Segment,SegmentName,SegmentProbability,"
-            + "PAlive,ExpectedPurchases90d,ExpectedPurchases180d,ExpectedPurchases365d,ExpectedSpend,Clv90d,Clv180d,Clv365d,ChurnRisk", run.CustomersCsv[0]);
+            + "PAlive,ExpectedPurchases90d,ExpectedPurchases180d,ExpectedPurchases365d,ExpectedSpend,Clv90d,Clv180d,Clv365d,PNoPurchase90d,ChurnRisk", run.CustomersCsv[0]);
         Assert.Equal(4_338 + 1, run.CustomersCsv.Length);
     }
 

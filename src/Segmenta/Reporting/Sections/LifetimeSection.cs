@@ -39,7 +39,8 @@ internal static class LifetimeSection
         }
         html.Table(["Churn risk", "#Customers", $"#Total CLV {report.Horizon}d", $"#Mean CLV {report.Horizon}d"],
             report.Tiers.Select(t => (IReadOnlyList<string>)[t.Tier, Html.Number(t.Customers), t.TotalClv is { } total ? Html.Number(total) : "", t.MeanClv is { } mean ? Html.Number(mean, 2) : ""]),
-            "Churn risk tiers (P(alive) ≥ 0.7 low, ≥ 0.3 medium, below high)");
+            $"Churn risk tiers ({report.ChurnRule})");
+        WriteChurnHoldout(html, report);
         WriteAliveHeatmap(html, report);
         WriteClvDistribution(html, report);
         html.Table(["Customer", "#P(alive)", $"#CLV {report.Horizon}d"],
@@ -85,6 +86,22 @@ internal static class LifetimeSection
         html.Figure(TrackingChart,
             $"Repeat purchases of the customers seen by the calibration end, added up week by week, against the model's expectation from each customer's first purchase; by the last week {Html.Number(last.ActualCumulative)} actual against {Html.Number(last.PredictedCumulative, 0)} predicted.",
             svg);
+    }
+
+    private static void WriteChurnHoldout(Html html, Lifetime.LifetimeView report)
+    {
+        if (report.ChurnHoldout.Count == 0)
+        {
+            return;
+        }
+        html.Table(["Ranking", "Tier", "#Customers", "#Bought in the holdout", "#Share", "#AUC"],
+            report.ChurnHoldout.Select(c => (IReadOnlyList<string>)
+            [
+                c.Ranking == "model" ? report.Model : "recency alone (same tier sizes)", c.Tier, Html.Number(c.Customers), Html.Number(c.Buyers),
+                c.BuyerShare is { } share ? Html.Percent(share) : "", c.Auc is { } auc ? Html.Number(auc, 3) : "",
+            ]),
+            "Churn tiers on the holdout: customers tiered at the calibration end by the probability of no purchase over the holdout's length, and how many bought");
+        html.Paragraph("A useful tier sees fewer buyers as the risk rises. AUC: the chance that a customer who did not buy is ranked at higher risk than one who did (0.5 is chance); recency alone ranks by days since the last purchase.");
     }
 
     private static void WriteAliveHeatmap(Html html, Lifetime.LifetimeView report)
