@@ -58,7 +58,7 @@ public static class CategoryStage
         }
         if (elsewhere is null)
         {
-            store.Execute(SqlScripts.Get("Categories/category_summary.sql"));
+            WrittenJoinOrder.Execute(store, SqlScripts.Get("Categories/category_summary.sql"));
         }
         else
         {
@@ -98,7 +98,8 @@ public static class CategoryStage
         }
         else
         {
-            ProfiledScope.Rebuild(store, only, ["segment_category_preferences"], SqlScripts.Get("Categories/segment_category_preferences.sql"));
+            ProfiledScope.Rebuild(store, only, ["segment_category_preferences"],
+                () => WrittenJoinOrder.Execute(store, SqlScripts.Get("Categories/segment_category_preferences.sql")));
         }
         var preferences = CategoryTables.LoadPreferences(store, only).ToLookup(p => (p.Segmentation, p.SegmentId));
         return segmentations.Select(s =>
