@@ -49,7 +49,7 @@ public static class CategoryStage
         if (!Loading.LoadedAmounts.Known(store))
         {
             // Products keep their categories (customer page, recommendation filter); what needs money is not summed as 0.
-            store.Execute("DROP TABLE IF EXISTS category_summary; DROP TABLE IF EXISTS segment_category_preferences");
+            store.Execute("DROP TABLE IF EXISTS customer_category_spend; DROP TABLE IF EXISTS category_summary; DROP TABLE IF EXISTS segment_category_preferences");
             return new CategoryResult(fromColumn ? CategorySource.Column : CategorySource.Descriptions, [], products.Count,
                 products.LongCount(p => p.Category == CategoryVocabulary.Other))
             {
@@ -98,8 +98,7 @@ public static class CategoryStage
         }
         else
         {
-            ProfiledScope.Rebuild(store, only, ["segment_category_preferences"],
-                () => WrittenJoinOrder.Execute(store, SqlScripts.Get("Categories/segment_category_preferences.sql")));
+            ProfiledScope.Rebuild(store, only, ["segment_category_preferences"], SqlScripts.Get("Categories/segment_category_preferences.sql"));
         }
         var preferences = CategoryTables.LoadPreferences(store, only).ToLookup(p => (p.Segmentation, p.SegmentId));
         return segmentations.Select(s =>
