@@ -1,4 +1,4 @@
-#:package DuckDB.NET.Data.Full@1.5.6.1
+#:package DuckDB.NET.Data.Full
 // Times the statements of a SQL file one by one on a store (e.g. an analysed 10M store, copied first: the statements
 // run on it), and prints each one's wall and CPU milliseconds; the rows of SELECT and EXPLAIN (ANALYZE) statements are
 // printed in full. Statements are split at a line ending in ';'. THREADS (default 1) is DuckDB's thread count: with one
