@@ -8,16 +8,20 @@
 -- Whether returns were matched: a line with outcome 'return' exists. Read from line_outcomes alone, which stops at the
 -- first one, not through lines_with_outcome, which reads every column of every line.
 SET VARIABLE returns_matched = EXISTS (SELECT 1 FROM line_outcomes WHERE rule = 'return');
+-- customer_category_spend: the kept lines per customer and category (lines, units, gross spend), which the category
+-- summary sums here and segment_category_preferences.sql and the customer page read instead of the lines again.
+CREATE OR REPLACE TABLE customer_category_spend AS
+SELECT l.customer_id, p.category, count(*) AS lines, sum(l.quantity) AS quantity, sum(l.amount) AS spend
+FROM clean_lines l
+JOIN product_categories p ON p.product = coalesce(l.stock_code, nullif(trim(l.description), ''), '')
+GROUP BY p.category, l.customer_id;
+
 CREATE OR REPLACE TABLE category_summary AS
-WITH kept AS (
-    SELECT p.category, l.quantity, l.amount, l.customer_id
-    FROM clean_lines l
-    JOIN product_categories p ON p.product = coalesce(l.stock_code, nullif(trim(l.description), ''), '')
-),
-sold AS (
-    SELECT category, count(*) AS lines, coalesce(sum(quantity), 0) AS quantity, sum(amount) AS revenue,
-           count(DISTINCT customer_id) AS customers
-    FROM kept
+WITH sold AS (
+    -- One row per customer and category: the distinct customers are the rows with a customer.
+    SELECT category, sum(lines) AS lines, coalesce(sum(quantity), 0) AS quantity, sum(spend) AS revenue,
+           count(customer_id) AS customers
+    FROM customer_category_spend
     GROUP BY category
 ),
 returned AS (
