@@ -37,7 +37,6 @@ public sealed class LinesJoinPlanTests : IDisposable
     [Theory]
     [InlineData("Profiling/segment_top_products.sql", "segment_top_products")]
     [InlineData("Categories/category_summary.sql", "customer_category_spend")]
-    [InlineData("Categories/category_summary.sql", "category_summary")]
     public void No_hash_join_of_the_lines_with_a_small_table_builds_on_the_lines(string script, string table)
     {
         var joins = HashJoinsOf(script, table);
