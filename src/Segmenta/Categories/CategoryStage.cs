@@ -49,7 +49,7 @@ public static class CategoryStage
         if (!Loading.LoadedAmounts.Known(store))
         {
             // Products keep their categories (customer page, recommendation filter); what needs money is not summed as 0.
-            store.Execute("DROP TABLE IF EXISTS category_summary; DROP TABLE IF EXISTS segment_category_preferences");
+            store.Execute("DROP TABLE IF EXISTS customer_category_spend; DROP TABLE IF EXISTS category_summary; DROP TABLE IF EXISTS segment_category_preferences");
             return new CategoryResult(fromColumn ? CategorySource.Column : CategorySource.Descriptions, [], products.Count,
                 products.LongCount(p => p.Category == CategoryVocabulary.Other))
             {
@@ -58,7 +58,7 @@ public static class CategoryStage
         }
         if (elsewhere is null)
         {
-            store.Execute(SqlScripts.Get("Categories/category_summary.sql"));
+            WrittenJoinOrder.Execute(store, SqlScripts.Get("Categories/category_summary.sql"));
         }
         else
         {

@@ -5,7 +5,7 @@ using Segmenta.Store;
 namespace Segmenta.Categories;
 
 /// <summary>
-/// Typed reads and writes of the category stage's tables (product_categories, category_summary,
+/// Typed reads and writes of the category stage's tables (product_categories, customer_category_spend, category_summary,
 /// segment_category_preferences), for the pipeline, the report and the dashboard. Every read is empty when the store has
 /// no categories (an older store, or data with neither descriptions nor a category column).
 /// </summary>
@@ -26,7 +26,7 @@ public static class CategoryTables
 
     /// <summary>Removes the tables, so a run without categories leaves none from an earlier run.</summary>
     internal static void Clear(SegmentaStore store) =>
-        store.Execute("DROP TABLE IF EXISTS product_categories; DROP TABLE IF EXISTS category_summary; DROP TABLE IF EXISTS segment_category_preferences");
+        store.Execute("DROP TABLE IF EXISTS product_categories; DROP TABLE IF EXISTS customer_category_spend; DROP TABLE IF EXISTS category_summary; DROP TABLE IF EXISTS segment_category_preferences");
 
     /// <summary>The categories by descending revenue (out/exploration/categories.csv).</summary>
     public static IReadOnlyList<CategoryRow> LoadSummary(SegmentaStore store) => !Exist(store) ? [] : store.Query(
@@ -50,14 +50,12 @@ public static class CategoryTables
             + "WHERE $s IS NULL OR segmentation = $s ORDER BY segmentation, segment_id, share DESC, category",
             Preference, ("s", segmentation?.Id()));
 
-    /// <summary>A customer's gross spend per category on kept purchase lines, largest first.</summary>
-    public static IReadOnlyList<(string Category, decimal Spend, long Lines)> LoadCustomer(SegmentaStore store, string customerId) => !Exist(store) || !store.HasTable("clean_lines") ? [] : store.Query(
+    /// <summary>A customer's gross spend per category on kept purchase lines, largest first (customer_category_spend: no line is read).</summary>
+    public static IReadOnlyList<(string Category, decimal Spend, long Lines)> LoadCustomer(SegmentaStore store, string customerId) => !Exist(store) || !store.HasTable("customer_category_spend") ? [] : store.Query(
         """
-        SELECT p.category, sum(l.amount)::DECIMAL(18,4), count(*)
-        FROM clean_lines l
-        JOIN product_categories p ON p.product = coalesce(l.stock_code, nullif(trim(l.description), ''), '')
-        WHERE l.customer_id = $c
-        GROUP BY p.category
+        SELECT category, spend::DECIMAL(18,4), lines
+        FROM customer_category_spend
+        WHERE customer_id = $c
         ORDER BY 2 DESC, 1
         """,
         r => (r.GetString(0), r.GetDecimal(1), r.GetInt64(2)), ("c", customerId));

@@ -4,7 +4,8 @@
 -- the units bought in the data, so the return rate (returned / sold) is at most 100 %; cancellations of purchases
 -- made before the data starts are not a product's return rate. Without matching (classic preset: cancelled_invoice,
 -- non_positive_quantity), every cancelled unit, and the rate is left empty since it cannot be tied to units sold.
-SET VARIABLE returns_matched = (SELECT count(*) > 0 FROM lines_with_outcome WHERE rule = 'return');
+-- Whether returns were matched: a line with outcome 'return' exists (line_outcomes alone, which stops at the first one).
+SET VARIABLE returns_matched = EXISTS (SELECT 1 FROM line_outcomes WHERE rule = 'return');
 CREATE OR REPLACE TABLE exploration_top_products AS
 WITH returned AS (
     SELECT stock_code,

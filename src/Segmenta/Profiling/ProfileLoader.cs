@@ -10,39 +10,20 @@ internal static class ProfileLoader
 
     /// <summary>Rebuilds the profile tables of every segmentation, or of <paramref name="only"/> (the others' rows are kept).</summary>
     internal static void Compute(SegmentaStore store, SegmentationKind? only = null) =>
-        ProfiledScope.Rebuild(store, only, Tables, SqlScripts.Get("Profiling/segment_profiles.sql"));
+        ProfiledScope.Rebuild(store, only, Tables, () =>
+        {
+            store.Execute(SqlScripts.Get("Profiling/segment_profiles.sql"));
+            WrittenJoinOrder.Execute(store, SqlScripts.Get("Profiling/segment_top_products.sql"));
+        });
 
     /// <summary>
     /// Rebuilds the profile tables of every segmentation, with segment_top_products (the one that reads lines) made by
-    /// <paramref name="topProducts"/> where the lines are (the PostgreSQL engine) instead of by its statement here.
+    /// <paramref name="topProducts"/> where the lines are (the PostgreSQL engine) instead of by its script here.
     /// </summary>
     internal static void Compute(SegmentaStore store, Action<SegmentaStore> topProducts)
     {
-        ProfiledScope.Rebuild(store, null, Tables, Without(SqlScripts.Get("Profiling/segment_profiles.sql"), "segment_top_products"));
+        ProfiledScope.Rebuild(store, null, Tables, () => store.Execute(SqlScripts.Get("Profiling/segment_profiles.sql")));
         topProducts(store);
-    }
-
-    /// <summary><paramref name="script"/> without the statement that creates <paramref name="table"/> (statements end with a line ending in ';').</summary>
-    internal static string Without(string script, string table)
-    {
-        var kept = new List<string>();
-        var statement = new List<string>();
-        foreach (var line in script.Split('\n'))
-        {
-            statement.Add(line);
-            var text = line.Trim();
-            if (text.EndsWith(';') && !text.StartsWith("--", StringComparison.Ordinal))
-            {
-                var code = statement.Where(l => !l.TrimStart().StartsWith("--", StringComparison.Ordinal)).Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0);
-                if (code is null || !code.StartsWith($"CREATE OR REPLACE TABLE {table} ", StringComparison.OrdinalIgnoreCase))
-                {
-                    kept.AddRange(statement);
-                }
-                statement.Clear();
-            }
-        }
-        kept.AddRange(statement);
-        return string.Join('\n', kept);
     }
 
     internal static List<SegmentProfile> Load(SegmentaStore store, SegmentationKind segmentation)

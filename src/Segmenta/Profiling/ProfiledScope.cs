@@ -12,7 +12,11 @@ namespace Segmenta.Profiling;
 internal static class ProfiledScope
 {
     /// <summary>Runs <paramref name="script"/> (which replaces <paramref name="tables"/>) for all segmentations, or for <paramref name="only"/>.</summary>
-    internal static void Rebuild(SegmentaStore store, SegmentationKind? only, IReadOnlyList<string> tables, string script)
+    internal static void Rebuild(SegmentaStore store, SegmentationKind? only, IReadOnlyList<string> tables, string script) =>
+        Rebuild(store, only, tables, () => store.Execute(script));
+
+    /// <summary>Runs <paramref name="compute"/> (which replaces <paramref name="tables"/>) for all segmentations, or for <paramref name="only"/>.</summary>
+    internal static void Rebuild(SegmentaStore store, SegmentationKind? only, IReadOnlyList<string> tables, Action compute)
     {
         var id = only?.Id();
         // An enum's fixed id, never user text: safe to put in the view's text (views take no parameters).
@@ -27,7 +31,7 @@ internal static class ProfiledScope
                 SELECT * FROM main.{table} WHERE segmentation <> '{id}' AND segmentation IN (SELECT DISTINCT segmentation FROM customer_segments)
                 """);
         }
-        store.Execute(script);
+        compute();
         foreach (var table in kept)
         {
             store.Execute($"INSERT INTO main.{table} BY NAME SELECT * FROM temp.kept_{table}; DROP TABLE temp.kept_{table}");

@@ -56,43 +56,6 @@ JOIN profiled_segments m USING (customer_id)
 JOIN overall o USING (feature)
 GROUP BY m.segmentation, m.segment_id, l.feature;
 
--- Top products per segment by units and by revenue (five each). The ranking needs only sums, so the lines are summed
--- per segment and product directly (a small hash table: segments x products), not per customer and product first
--- (millions of groups at 10M lines; 16.6 -> 13.9 s CPU there, the same result). The buyers and the description (the
--- smallest of the segment's lines of the product) are then read for the ranked products only, in one more pass.
--- Sums are exact DECIMALs converted to DOUBLE once, as before.
--- The joins are planned in the order written, the lines probing hash tables of the memberships and of the ranked
--- products: DuckDB 1.5 estimates the view clean_lines (a POSITIONAL JOIN) at 0 rows and otherwise builds its hash
--- tables on the lines (every line with its columns: 7.5M at 10M lines, 75M at 100M, which spilled over 12 GB there).
--- The setting is global to the database while this statement is planned (decision 59).
-SET disabled_optimizers = 'build_side_probe_side';
-CREATE OR REPLACE TABLE segment_top_products AS
-WITH sales AS (
-    SELECT m.segmentation, m.segment_id, l.stock_code, sum(l.quantity)::DOUBLE AS units, sum(l.amount)::DOUBLE AS revenue
-    FROM clean_lines l
-    JOIN profiled_segments m USING (customer_id)
-    WHERE l.stock_code IS NOT NULL
-    GROUP BY m.segmentation, m.segment_id, l.stock_code
-),
-ranked AS (
-    SELECT *,
-           row_number() OVER (PARTITION BY segmentation, segment_id ORDER BY units DESC NULLS LAST, stock_code) AS rank_by_units,
-           row_number() OVER (PARTITION BY segmentation, segment_id ORDER BY revenue DESC, stock_code) AS rank_by_revenue
-    FROM sales
-    QUALIFY rank_by_units <= 5 OR rank_by_revenue <= 5
-),
-described AS (
-    SELECT r.segmentation, r.segment_id, r.stock_code, count(DISTINCT l.customer_id) AS buyers, min(l.description) AS description
-    FROM clean_lines l
-    JOIN profiled_segments m USING (customer_id)
-    JOIN ranked r ON r.segmentation = m.segmentation AND r.segment_id = m.segment_id AND r.stock_code = l.stock_code
-    GROUP BY r.segmentation, r.segment_id, r.stock_code
-)
-SELECT r.segmentation, r.segment_id, r.stock_code, d.description, r.units, r.revenue, d.buyers, r.rank_by_units, r.rank_by_revenue
-FROM ranked r
-LEFT JOIN described d USING (segmentation, segment_id, stock_code);
-SET disabled_optimizers = '';
-
 -- Top countries per segment (three, by revenue).
 CREATE OR REPLACE TABLE segment_top_countries AS
 SELECT * FROM (
