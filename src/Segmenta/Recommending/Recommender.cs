@@ -12,9 +12,20 @@ namespace Segmenta.Recommending;
 public static class Recommender
 {
     /// <summary>Runs the stage on a store that holds cleaned lines (and, ideally, segments); writes the store tables.</summary>
+    /// <remarks>
+    /// DuckDB's memory limit is lowered while the stage computes (<see cref="EngineMemoryLease"/>), and the purchase log
+    /// and fitted states, garbage once the lists are made (several GB at 100M lines), are handed back to the system
+    /// before the tables are written, so that DuckDB's memory and the C# side's do not add up.
+    /// </remarks>
     public static RecommendationResult Run(SegmentaStore store, RecommendationOptions options)
     {
-        var result = Compute(store, options);
+        ArgumentNullException.ThrowIfNull(store);
+        RecommendationResult result;
+        using (EngineMemoryLease.Lower(store))
+        {
+            result = Compute(store, options);
+        }
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         var watch = Stopwatch.StartNew();
         Save(store, result);
         return result with { Timings = [.. result.Timings, new RecommendationTiming("Writing store tables", watch.Elapsed)] };

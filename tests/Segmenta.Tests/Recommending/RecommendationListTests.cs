@@ -38,7 +38,8 @@ public class RecommendationListTests
         Assert.True(whole.Count > 300);
         Assert.Equal(whole.ToList(), batched.ToList());
         Assert.Equal(whole.ToList(), single.ToList());
-        Assert.Equal(whole.Select(r => r.CustomerId).Distinct(), whole.Select(r => r.CustomerId).Order(StringComparer.Ordinal).Distinct());
+        var customers = whole.Select(r => Array.IndexOf(log.CustomerIds, r.CustomerId)).ToList();
+        Assert.Equal(customers.Order(), customers);
         Assert.All(whole.GroupBy(r => r.CustomerId), g => Assert.Equal(Enumerable.Range(1, g.Count()), g.Select(r => r.Rank)));
     }
 }
