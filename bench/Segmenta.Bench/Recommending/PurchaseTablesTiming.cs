@@ -73,7 +73,7 @@ internal static class PurchaseTablesTiming
         Check("customer ids", a.CustomerIds, b.CustomerIds);
         Check("stock codes", a.StockCodes, b.StockCodes);
         Check("descriptions", a.Descriptions, b.Descriptions);
-        Check("customer", a.Customer, b.Customer);
+        Check("customer starts", a.CustomerStart, b.CustomerStart);
         Check("product", a.Product, b.Product);
         Check("order", a.Order, b.Order);
         Check("day", a.Day, b.Day);

@@ -6,15 +6,33 @@ namespace Segmenta.Recommending;
 /// </summary>
 internal sealed class PurchaseLog
 {
+    /// <summary>A log from one customer index per line (lines sorted by customer, then day).</summary>
     public PurchaseLog(
         string[] customerIds, string[] stockCodes, string[] descriptions,
         int[] customer, int[] product, int[] order, int[] day, double[] units, double[] revenue,
         int[] customerSegment, string[] segmentNames, int[] customerCountry, string[] countryNames)
+        : this(Starts(customer, customerIds.Length), customerIds, stockCodes, descriptions, product, order, day, units, revenue,
+            customerSegment, segmentNames, customerCountry, countryNames)
     {
+    }
+
+    /// <summary>
+    /// A log from each customer's first line (<paramref name="customerStart"/>, length customers + 1): the per-line
+    /// customer index is not kept (at 100M lines it was 300 MB that the CSR index already says).
+    /// </summary>
+    public PurchaseLog(
+        int[] customerStart, string[] customerIds, string[] stockCodes, string[] descriptions,
+        int[] product, int[] order, int[] day, double[] units, double[] revenue,
+        int[] customerSegment, string[] segmentNames, int[] customerCountry, string[] countryNames)
+    {
+        if (customerStart.Length != customerIds.Length + 1 || customerStart[0] != 0 || customerStart[^1] != product.Length)
+        {
+            throw new ArgumentException("The customer starts must run from 0 to the number of lines, one more than the customers.", nameof(customerStart));
+        }
         CustomerIds = customerIds;
         StockCodes = stockCodes;
         Descriptions = descriptions;
-        Customer = customer;
+        CustomerStart = customerStart;
         Product = product;
         Order = order;
         Day = day;
@@ -24,22 +42,43 @@ internal sealed class PurchaseLog
         SegmentNames = segmentNames;
         CustomerCountry = customerCountry;
         CountryNames = countryNames;
-        CustomerStart = new int[customerIds.Length + 1];
+        var (orders, first, last) = (0, int.MaxValue, int.MinValue);
+        for (var c = 0; c < customerIds.Length; c++)
+        {
+            if (customerStart[c + 1] < customerStart[c])
+            {
+                throw new ArgumentException("Purchase lines must be sorted by customer, then day.", nameof(customerStart));
+            }
+            for (var l = customerStart[c]; l < customerStart[c + 1]; l++)
+            {
+                if (l > customerStart[c] && day[l] < day[l - 1])
+                {
+                    throw new ArgumentException("Purchase lines must be sorted by customer, then day.", nameof(customerStart));
+                }
+                (orders, first, last) = (Math.Max(orders, order[l] + 1), Math.Min(first, day[l]), Math.Max(last, day[l]));
+            }
+        }
+        Orders = orders;
+        FirstDay = product.Length == 0 ? 0 : first;
+        LastDay = product.Length == 0 ? 0 : last;
+    }
+
+    private static int[] Starts(int[] customer, int customers)
+    {
+        var start = new int[customers + 1];
         for (var i = 0; i < customer.Length; i++)
         {
-            if (i > 0 && (customer[i] < customer[i - 1] || (customer[i] == customer[i - 1] && day[i] < day[i - 1])))
+            if (i > 0 && customer[i] < customer[i - 1])
             {
                 throw new ArgumentException("Purchase lines must be sorted by customer, then day.", nameof(customer));
             }
-            CustomerStart[customer[i] + 1]++;
+            start[customer[i] + 1]++;
         }
-        for (var c = 0; c < customerIds.Length; c++)
+        for (var c = 0; c < customers; c++)
         {
-            CustomerStart[c + 1] += CustomerStart[c];
+            start[c + 1] += start[c];
         }
-        Orders = order.Length == 0 ? 0 : order.Max() + 1;
-        FirstDay = day.Length == 0 ? 0 : day.Min();
-        LastDay = day.Length == 0 ? 0 : day.Max();
+        return start;
     }
 
     public string[] CustomerIds { get; }
@@ -47,8 +86,6 @@ internal sealed class PurchaseLog
     public string[] StockCodes { get; }
 
     public string[] Descriptions { get; }
-
-    public int[] Customer { get; }
 
     public int[] Product { get; }
 
@@ -77,7 +114,7 @@ internal sealed class PurchaseLog
 
     public int Products => StockCodes.Length;
 
-    public int Lines => Customer.Length;
+    public int Lines => Product.Length;
 
     public int Orders { get; }
 
@@ -97,9 +134,20 @@ internal sealed class PurchaseLog
     /// <summary>The purchases up to and including <paramref name="day"/> (same ids and names): what was known that day.</summary>
     public PurchaseLog Until(int day)
     {
-        var keep = Enumerable.Range(0, Lines).Where(l => Day[l] <= day).ToArray();
-        return new PurchaseLog(CustomerIds, StockCodes, Descriptions,
-            [.. keep.Select(l => Customer[l])], [.. keep.Select(l => Product[l])], [.. keep.Select(l => Order[l])], [.. keep.Select(l => Day[l])],
+        var start = new int[Customers + 1];
+        var keep = new List<int>();
+        for (var c = 0; c < Customers; c++)
+        {
+            for (var l = CustomerStart[c]; l < CustomerStart[c + 1]; l++)
+            {
+                if (Day[l] <= day)
+                {
+                    keep.Add(l);
+                }
+            }
+            start[c + 1] = keep.Count;
+        }
+        return new PurchaseLog(start, CustomerIds, StockCodes, Descriptions, [.. keep.Select(l => Product[l])], [.. keep.Select(l => Order[l])], [.. keep.Select(l => Day[l])],
             [.. keep.Select(l => Units[l])], [.. keep.Select(l => Revenue[l])], CustomerSegment, SegmentNames, CustomerCountry, CountryNames)
         {
             HasSegments = HasSegments,

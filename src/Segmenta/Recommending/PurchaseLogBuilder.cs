@@ -9,22 +9,24 @@ namespace Segmenta.Recommending;
 internal sealed class PurchaseLogBuilder(long capacity)
 {
     private const double Scale = 10_000;
-    private readonly int[] _customer = new int[capacity];
-    private readonly int[] _product = new int[capacity];
-    private readonly int[] _order = new int[capacity];
-    private readonly int[] _day = new int[capacity];
-    private readonly double[] _units = new double[capacity];
-    private readonly double[] _revenue = new double[capacity];
-    private readonly int[] _country = new int[capacity];
+    private readonly List<int> _start = [0];
+    private int[] _product = new int[capacity];
+    private int[] _order = new int[capacity];
+    private int[] _day = new int[capacity];
+    private double[] _units = new double[capacity];
+    private double[] _revenue = new double[capacity];
+    private int[] _country = new int[capacity];
+    private int _customer = -1;
     private long _unitsSum;
     private long _revenueSum;
 
     public int Lines { get; private set; }
 
+    /// <summary>Adds a line; customers arrive in increasing order (a customer skipped has no lines).</summary>
     public void Add(int customer, int product, int order, int day, long units, long revenue, int country)
     {
         var n = Lines;
-        if (n > 0 && _customer[n - 1] == customer && _order[n - 1] == order && _product[n - 1] == product)
+        if (n > 0 && _customer == customer && _order[n - 1] == order && _product[n - 1] == product)
         {
             _unitsSum += units;
             _revenueSum += revenue;
@@ -32,20 +34,50 @@ internal sealed class PurchaseLogBuilder(long capacity)
             _revenue[n - 1] = _revenueSum / Scale;
             return;
         }
+        EndCustomersBefore(customer);
+        _customer = customer;
         (_unitsSum, _revenueSum) = (units, revenue);
-        (_customer[n], _product[n], _order[n], _day[n], _units[n], _revenue[n], _country[n]) = (customer, product, order, day, units / Scale, revenue / Scale, country);
+        (_product[n], _order[n], _day[n], _units[n], _revenue[n], _country[n]) = (product, order, day, units / Scale, revenue / Scale, country);
         Lines = n + 1;
     }
 
+    /// <summary>
+    /// The log. The arrays were allocated at the line count before merging; when lines were merged each is cut to size
+    /// one at a time, the builder letting go of the long one, so that the peak is the log and one array, not two logs.
+    /// </summary>
     public PurchaseLog Build(string[] customerIds, string[] stockCodes, string[] descriptions, int[] customerSegment, string[] segmentNames,
         int[] customerCountry, string[] countryNames, bool hasSegments)
     {
+        EndCustomersBefore(customerIds.Length);
         var n = Lines;
-        return new PurchaseLog(customerIds, stockCodes, descriptions, _customer[..n], _product[..n], _order[..n], _day[..n], _units[..n], _revenue[..n],
+        var start = _start.ToArray();
+        _start.Clear();
+        return new PurchaseLog(start, customerIds, stockCodes, descriptions, Cut(ref _product, n), Cut(ref _order, n), Cut(ref _day, n), Cut(ref _units, n), Cut(ref _revenue, n),
             customerSegment, segmentNames, customerCountry, countryNames)
         {
             HasSegments = hasSegments,
-            LineCountry = _country[..n],
+            LineCountry = Cut(ref _country, n),
         };
+    }
+
+    private void EndCustomersBefore(int customer)
+    {
+        while (_start.Count <= customer)
+        {
+            _start.Add(Lines);
+        }
+    }
+
+    private static T[] Cut<T>(ref T[] array, int length)
+    {
+        if (array.Length == length)
+        {
+            var whole = array;
+            array = [];
+            return whole;
+        }
+        var cut = array[..length];
+        array = [];
+        return cut;
     }
 }

@@ -12,9 +12,20 @@ namespace Segmenta.Recommending;
 public static class Recommender
 {
     /// <summary>Runs the stage on a store that holds cleaned lines (and, ideally, segments); writes the store tables.</summary>
+    /// <remarks>
+    /// DuckDB's memory limit is lowered while the stage computes (<see cref="EngineMemoryLease"/>), and the purchase log
+    /// and fitted states, garbage once the lists are made (several GB at 100M lines), are handed back to the system
+    /// before the tables are written, so that DuckDB's memory and the C# side's do not add up.
+    /// </remarks>
     public static RecommendationResult Run(SegmentaStore store, RecommendationOptions options)
     {
-        var result = Compute(store, options);
+        ArgumentNullException.ThrowIfNull(store);
+        RecommendationResult result;
+        using (EngineMemoryLease.Lower(store))
+        {
+            result = Compute(store, options);
+        }
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         var watch = Stopwatch.StartNew();
         Save(store, result);
         return result with { Timings = [.. result.Timings, new RecommendationTiming("Writing store tables", watch.Elapsed)] };
@@ -96,34 +107,58 @@ public static class Recommender
         return Recommend(models, models[method], customer, new ScoringBuffer(log.Products), options.Top);
     }
 
-    internal static List<Recommendation> RecommendAll(FittedRecommenders models, IRanker ranker, int top)
+    /// <summary>Customers whose lists are made at once (in parallel) before they join the compact list: ≈ 50 MB of records at a time.</summary>
+    internal const int ListBatch = 16_384;
+
+    /// <summary>Every customer's list, by customer then rank, made <see cref="ListBatch"/> customers at a time into a <see cref="RecommendationList"/>.</summary>
+    internal static RecommendationList RecommendAll(FittedRecommenders models, IRanker ranker, int top, int batchSize = ListBatch)
     {
         var log = models.Data.Log;
-        var lists = new List<Recommendation>[log.Customers];
-        Parallel.For(0, log.Customers, () => new ScoringBuffer(log.Products), (c, _, buffer) =>
+        var all = new RecommendationList(log.CustomerIds, log.StockCodes, log.Descriptions, (int)Math.Min((long)log.Customers * Math.Min(top, log.Products), Array.MaxLength));
+        var batch = new ListRow[Math.Min(batchSize, log.Customers)][];
+        using var buffers = new ThreadLocal<ScoringBuffer>(() => new ScoringBuffer(log.Products));
+        for (var first = 0; first < log.Customers; first += batchSize)
         {
-            lists[c] = Recommend(models, ranker, c, buffer, top);
-            return buffer;
-        }, static _ => { });
-        return [.. lists.SelectMany(l => l)];
+            var count = Math.Min(batchSize, log.Customers - first);
+            var from = first;
+            Parallel.For(0, count, i => batch[i] = Rows(ranker, models.Data, from + i, buffers.Value!, top));
+            for (var i = 0; i < count; i++)
+            {
+                for (var r = 0; r < batch[i].Length; r++)
+                {
+                    var row = batch[i][r];
+                    all.Add(from + i, r + 1, row.Product, row.Score, row.Method, row.Reason, row.Kind);
+                }
+                batch[i] = [];
+            }
+        }
+        return all;
     }
 
     private static List<Recommendation> Recommend(FittedRecommenders models, IRanker ranker, int customer, ScoringBuffer buffer, int top)
     {
         var log = models.Data.Log;
+        return [.. Rows(ranker, models.Data, customer, buffer, top).Select((row, r) => new Recommendation(log.CustomerIds[customer], r + 1, log.StockCodes[row.Product],
+            log.Descriptions[row.Product], row.Score, row.Method, row.Reason, row.Kind))];
+    }
+
+    /// <summary>One customer's list, best first.</summary>
+    private static ListRow[] Rows(IRanker ranker, Interactions data, int customer, ScoringBuffer buffer, int top)
+    {
         var picks = new Pick[top];
-        buffer.Begin(models.Data, customer);
+        buffer.Begin(data, customer);
         var newOnly = ranker.Method is not (RecommendationMethod.PastFavourites or RecommendationMethod.BuyAgain or RecommendationMethod.BuyAgainAndDiscovery);
         var n = ranker.Rank(customer, newOnly, picks, buffer);
-        var list = new List<Recommendation>(n);
+        var rows = new ListRow[n];
         for (var r = 0; r < n; r++)
         {
             var pick = picks[r];
-            list.Add(new Recommendation(log.CustomerIds[customer], r + 1, log.StockCodes[pick.Product], log.Descriptions[pick.Product],
-                pick.Score, pick.Source, ranker.Reason(pick), buffer.Knows(pick.Product) ? RecommendationKind.BuyAgain : RecommendationKind.New));
+            rows[r] = new ListRow(pick.Product, pick.Score, pick.Source, ranker.Reason(pick), buffer.Knows(pick.Product) ? RecommendationKind.BuyAgain : RecommendationKind.New);
         }
-        return list;
+        return rows;
     }
+
+    private readonly record struct ListRow(int Product, double Score, RecommendationMethod Method, string Reason, RecommendationKind Kind);
 
     internal static List<ProductAssociation> Associations(FittedRecommenders models, RecommendationOptions options)
     {

@@ -95,7 +95,7 @@ public sealed class PurchaseTablesTests : IDisposable
         Assert.Equal(expected.CustomerIds, actual.CustomerIds);
         Assert.Equal(expected.StockCodes, actual.StockCodes);
         Assert.Equal(expected.Descriptions, actual.Descriptions);
-        Assert.Equal(expected.Customer, actual.Customer);
+        Assert.Equal(expected.CustomerStart, actual.CustomerStart);
         Assert.Equal(expected.Product, actual.Product);
         Assert.Equal(expected.Order, actual.Order);
         Assert.Equal(expected.Day, actual.Day);

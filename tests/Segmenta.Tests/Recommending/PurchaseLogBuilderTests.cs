@@ -17,6 +17,38 @@ public class PurchaseLogBuilderTests
         Assert.Equal([3.0, 1.0], forward.Units);
     }
 
+    [Fact]
+    public void Customers_without_lines_get_empty_rows_and_merged_lines_leave_no_slack()
+    {
+        var builder = new PurchaseLogBuilder(6);
+        builder.Add(1, 0, 0, 100, 10_000, 10_000, 0);
+        builder.Add(1, 0, 0, 100, 10_000, 10_000, 0); // merged into the line before
+        builder.Add(1, 1, 0, 100, 10_000, 10_000, 0);
+        builder.Add(3, 1, 1, 90, 10_000, 10_000, 1);
+        builder.Add(3, 0, 2, 120, 20_000, 10_000, 1);
+
+        var log = builder.Build(["C0", "C1", "C2", "C3", "C4"], ["P0", "P1"], ["CUP", "PLATE"], new int[5], ["all customers"], new int[5], ["France", "Spain"], hasSegments: false);
+
+        Assert.Equal([0, 0, 2, 2, 4, 4], log.CustomerStart);
+        Assert.Equal([0, 1, 1, 0], log.Product);
+        Assert.Equal([2.0, 1.0, 1.0, 2.0], log.Units);
+        Assert.Equal([0, 0, 1, 1], log.LineCountry!);
+        Assert.Equal(3, log.Orders);
+        Assert.Equal((90, 120), (log.FirstDay, log.LastDay));
+    }
+
+    [Fact]
+    public void A_log_of_per_line_customers_and_one_of_customer_starts_are_the_same()
+    {
+        var byLine = new PurchaseLog(["A", "B", "C"], ["P"], ["X"], [0, 0, 2], [0, 0, 0], [0, 1, 2], [5, 7, 3], [1, 1, 1], [1, 1, 1], [0, 0, 0], ["S"], [0, 0, 0], ["K"]);
+        var byStart = new PurchaseLog([0, 2, 2, 3], ["A", "B", "C"], ["P"], ["X"], [0, 0, 0], [0, 1, 2], [5, 7, 3], [1, 1, 1], [1, 1, 1], [0, 0, 0], ["S"], [0, 0, 0], ["K"]);
+
+        Assert.Equal(byStart.CustomerStart, byLine.CustomerStart);
+        Assert.Equal((3, 3, 7), (byLine.Orders, byLine.FirstDay, byLine.LastDay));
+        Assert.Equal([0, 1, 1, 2], byLine.Until(5).CustomerStart);
+        Assert.Throws<ArgumentException>(() => new PurchaseLog([0, 2, 2, 3], ["A", "B", "C"], ["P"], ["X"], [0, 0, 0], [0, 1, 2], [7, 5, 3], [1, 1, 1], [1, 1, 1], [0, 0, 0], ["S"], [0, 0, 0], ["K"]));
+    }
+
     private static PurchaseLog Build(long[] amounts)
     {
         var builder = new PurchaseLogBuilder(4);

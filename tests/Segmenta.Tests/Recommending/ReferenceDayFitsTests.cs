@@ -36,7 +36,8 @@ public class ReferenceDayFitsTests
 
         var data = Interactions.Build(log, CutDay, 90);
 
-        var expected = Enumerable.Range(0, log.Lines).Where(l => log.Day[l] <= CutDay).Select(l => (log.Customer[l], log.Product[l])).Distinct().Count();
+        var expected = Enumerable.Range(0, log.Customers).SelectMany(c => Enumerable.Range(log.CustomerStart[c], log.CustomerStart[c + 1] - log.CustomerStart[c]).Select(l => (c, l)))
+            .Where(x => log.Day[x.l] <= CutDay).Select(x => (x.c, log.Product[x.l])).Distinct().Count();
         Assert.Equal(expected, data.RowStart[^1]);
         foreach (var length in (int[])[data.Items.Length, data.OrderCount.Length, data.LastDay.Length, data.Units.Length, data.Revenue.Length, data.Weight.Length])
         {

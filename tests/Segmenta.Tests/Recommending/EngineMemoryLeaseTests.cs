@@ -1,0 +1,38 @@
+using Segmenta.Recommending;
+using Segmenta.Store;
+using Segmenta.Tests.Support;
+
+namespace Segmenta.Tests.Recommending;
+
+public sealed class EngineMemoryLeaseTests : IDisposable
+{
+    private readonly TempDirectory _directory = new();
+
+    [Theory]
+    [InlineData("8GB", "1907MiB")] // a quarter
+    [InlineData("2GB", "1024MiB")] // never below 1 GiB
+    [InlineData("512MB", "488MiB")] // never above the store's limit
+    [InlineData("16GiB", "4096MiB")]
+    [InlineData("not a size", "not a size")]
+    public void The_lowered_limit_is_a_quarter_of_the_stores_but_at_least_1_GiB_and_at_most_the_stores(string limit, string lowered) =>
+        Assert.Equal(lowered, EngineMemoryLease.Lowered(limit));
+
+    [Fact]
+    public void The_stores_limit_is_lowered_while_the_lease_lasts_and_set_back_after()
+    {
+        using var store = SegmentaStore.Open(_directory.File("lease.duckdb"));
+        string Limit() => store.Scalar<string>("SELECT current_setting('memory_limit')")!;
+        var before = Limit();
+
+        string during;
+        using (EngineMemoryLease.Lower(store))
+        {
+            during = Limit();
+        }
+
+        Assert.NotEqual(before, during);
+        Assert.Equal(before, Limit());
+    }
+
+    public void Dispose() => _directory.Dispose();
+}
