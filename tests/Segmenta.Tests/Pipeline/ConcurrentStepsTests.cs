@@ -53,8 +53,10 @@ public sealed partial class ConcurrentStepsTests : IDisposable
 
         Assert.Equal(sequential.Timings.Select(t => t.Step), concurrent.Timings.Select(t => t.Step));
         Assert.All(sequential.Timings, t => Assert.Empty(t.OverlappedWith));
+        // Which branch runs beside Exploring depends on the thread pool (with two cores, segmenting may wait for a thread
+        // until Exploring has ended on this small file; CI saw it once): that some step ran beside it does not.
         var overlapped = concurrent.Timings.Single(t => t.Step == "Exploring").OverlappedWith;
-        Assert.Contains("Segmenting customers", overlapped);
+        Assert.NotEmpty(overlapped);
         Assert.Empty(concurrent.Timings.Single(t => t.Step == "Cleaning").OverlappedWith);
         // Overlapping steps count once in the run's time, which is then less than the sum of its steps'.
         Assert.True(concurrent.Elapsed < concurrent.Timings.Aggregate(TimeSpan.Zero, (sum, t) => sum + t.Wall));
