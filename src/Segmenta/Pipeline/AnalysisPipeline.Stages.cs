@@ -4,6 +4,7 @@ using Segmenta.Exploration;
 using Segmenta.Features;
 using Segmenta.Lifetime;
 using Segmenta.Loading;
+using Segmenta.Reporting;
 using Segmenta.Store;
 
 namespace Segmenta.Pipeline;
@@ -32,10 +33,12 @@ public static partial class AnalysisPipeline
         var firstStep = steps.Count;
         var downstreamOptions = options with { Features = options.Features with { AsOf = features.AsOf } };
         var plan = PrepareDownstream(store, downstreamOptions, features.Customers);
+        var effective = Effective(options.Stages, features.AsOf, plan.Currency);
         Task<ExplorationResult> exploring;
         Task<CategoryResult> categorising;
         Task<LifetimeResult?> valuing;
         DownstreamSteps downstreamSteps;
+        Task<ReportWriter.ReportDraft>? drawing = null;
         try
         {
             exploring = branches.Start(StepOrder.Exploring, s =>
@@ -52,6 +55,13 @@ public static partial class AnalysisPipeline
             });
             valuing = branches.Start(StepOrder.Lifetime, s => timer.Step("Lifetime value", () => TryLifetime(s, options, lifetimeNotes, elsewhere?.Lifetime)));
             downstreamSteps = StartDownstream(branches, downstreamOptions, plan, timer, valuing, categorising, elsewhere);
+            if (elsewhere is null && beforeLog is null)
+            {
+                // Every table the report shows but the recommendations' is written once the outputs are: its queries and
+                // charts (one thread, most of its time) run beside the recommendations instead of after them.
+                drawing = branches.Start(StepOrder.DrawingReport, s => timer.Step("Drawing report", () => DrawReport(s, effective)),
+                    Prerequisites(downstreamSteps.Outputs, exploring, categorising, valuing));
+            }
         }
         catch
         {
@@ -88,11 +98,11 @@ public static partial class AnalysisPipeline
             Timings = timer.Timings,
             Categories = categories,
         };
-        var effective = Effective(options.Stages, result.Features.AsOf, downstream.Currency);
         var runId = RunLog.Record(store, "analyze", run.Started, effective, result.Cleaning.LinesLoaded, result.Cleaning.LinesKept, result.Features.Customers, steps, StepTiming.Covered(timer.Timings));
 
         // The report shows the run's options, so it is written last and its time added to the run afterwards.
-        var report = timer.Step("Writing report", () => WriteReport(store, Path.Combine(options.OutputDirectory, "report.html"), effective));
+        var reportPath = Path.Combine(options.OutputDirectory, "report.html");
+        var report = timer.Step("Writing report", () => drawing is null ? WriteReport(store, reportPath, effective) : StepBranches.Result(drawing).Finish(store, reportPath));
         downstream.Outputs.Add(report.Path);
         RunLog.UpdateStepTimes(store, runId, steps, StepTiming.Covered(timer.Timings));
         RunSteps.Save(store, runId, timer.Timings);

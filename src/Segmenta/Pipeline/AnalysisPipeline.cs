@@ -75,7 +75,12 @@ public static partial class AnalysisPipeline
     };
 
     /// <summary>The report of the store, with the run's cleaning preset, as-of date and options (the playbook by its entries' ids).</summary>
-    private static ReportResult WriteReport(SegmentaStore store, string path, RunOptions run)
+    private static ReportResult WriteReport(SegmentaStore store, string path, RunOptions run) => ReportWriter.Write(store, path, run.Report, ReportRunOf(run));
+
+    /// <summary>The report of the store but its recommendations (<see cref="ReportWriter.Draw"/>): drawn while they are computed.</summary>
+    private static ReportWriter.ReportDraft DrawReport(SegmentaStore store, RunOptions run) => ReportWriter.Draw(store, run.Report, ReportRunOf(run));
+
+    private static ReportRun ReportRunOf(RunOptions run)
     {
         var json = System.Text.Json.Nodes.JsonNode.Parse(run.ToJson())!.AsObject();
         if (json["Profiling"] is System.Text.Json.Nodes.JsonObject profiling)
@@ -83,7 +88,7 @@ public static partial class AnalysisPipeline
             profiling["Playbook"] = string.Join(", ", run.Profiling.Playbook.Entries.Select(e => e.Id));
         }
         json.Remove(nameof(RunOptions.FormatVersion));
-        return ReportWriter.Write(store, path, run.Report, new ReportRun(run.Cleaning.Preset, run.Features.AsOf, json.ToJsonString()));
+        return new ReportRun(run.Cleaning.Preset, run.Features.AsOf, json.ToJsonString());
     }
 
     /// <summary>

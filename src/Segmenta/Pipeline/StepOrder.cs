@@ -14,10 +14,11 @@ internal static class StepOrder
     public const int CategoryPreferences = 5;
     public const int Recommending = 6;
     public const int WritingOutputs = 7;
+    public const int DrawingReport = 8;
 
     /// <summary>The steps' names, by their order above.</summary>
     public static readonly string[] Names =
     [
-        "Exploring", "Product categories", "Lifetime value", "Segmenting customers", "Profiling segments", "Category preferences", "Recommending", "Writing outputs",
+        "Exploring", "Product categories", "Lifetime value", "Segmenting customers", "Profiling segments", "Category preferences", "Recommending", "Writing outputs", "Drawing report",
     ];
 }

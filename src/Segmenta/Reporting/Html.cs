@@ -80,5 +80,8 @@ internal sealed class Html
         return Raw($"<figcaption>{Text(title)}. {Text(altText)}</figcaption>\n</figure>\n");
     }
 
+    /// <summary>Appends what was written to <paramref name="document"/> (no intermediate string).</summary>
+    internal void AppendTo(StringBuilder document) => document.Append(_body);
+
     public override string ToString() => _body.ToString();
 }

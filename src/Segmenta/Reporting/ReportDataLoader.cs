@@ -14,6 +14,7 @@ internal static class ReportDataLoader
         "items_bought", "return_rate", "average_monthly_spend",
     ];
 
+    /// <summary>Everything but the recommendations, which <see cref="ReportWriter"/> reads last (they may still be computed meanwhile).</summary>
     internal static ReportData Load(SegmentaStore store, ReportOptions options, ReportRun? run)
     {
         if (!store.HasTable("customers") || !store.HasTable("cleaning_report"))
@@ -42,7 +43,7 @@ internal static class ReportDataLoader
         var preset = run is null ? "unknown" : CleaningOptions.Id(run.CleaningPreset);
         return new ReportData(overview, imports, quarantine, cleaning, preset, segments, LoadColumns(store), run?.AsOf, run?.OptionsJson,
             options.Currency ?? Features.CurrencyGuess.For(store), LoadSegmentations(store), ClusteringReportLoader.Load(store),
-            Exploration.Explorer.HasTables(store) ? Exploration.Explorer.Load(store) : null, RecommendationReportLoader.Load(store))
+            Exploration.Explorer.HasTables(store) ? Exploration.Explorer.Load(store) : null, Recommendations: null)
         {
             CleaningMoney = money,
             AmountNote = Loading.LoadedAmounts.NoteFor(store),
