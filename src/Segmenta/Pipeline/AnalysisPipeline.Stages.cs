@@ -28,6 +28,7 @@ public static partial class AnalysisPipeline
         AnalysisSchema.Stamp(store);
         var steps = timer.Steps;
         var lifetimeNotes = new List<string>();
+        var lifetimeFiles = new List<string>();
         // Exploring, categories and lifetime value read the cleaned lines and customers only; they run beside the segments.
         var branches = new StepBranches(store, RunsConcurrently(options), cancellation);
         var firstStep = steps.Count;
@@ -53,7 +54,16 @@ public static partial class AnalysisPipeline
                 CategoryOutputs.WriteExploration(s, options.OutputDirectory);
                 return result;
             });
-            valuing = branches.Start(StepOrder.Lifetime, s => timer.Step("Lifetime value", () => TryLifetime(s, options, lifetimeNotes, elsewhere?.Lifetime)));
+            valuing = branches.Start(StepOrder.Lifetime, s =>
+            {
+                var result = timer.Step("Lifetime value", () => TryLifetime(s, options, lifetimeNotes, elsewhere?.Lifetime));
+                if (result is not null)
+                {
+                    // From the stage's own tables, which nothing later changes: written here rather than after every step.
+                    lifetimeFiles.AddRange(LifetimeOutputs.Write(s, options.OutputDirectory));
+                }
+                return result;
+            });
             downstreamSteps = StartDownstream(branches, downstreamOptions, plan, timer, valuing, categorising, elsewhere);
             if (elsewhere is null && beforeLog is null)
             {
@@ -81,7 +91,7 @@ public static partial class AnalysisPipeline
         }
         if (lifetime is not null)
         {
-            downstream.Outputs.AddRange(LifetimeOutputs.Write(store, options.OutputDirectory));
+            downstream.Outputs.AddRange(lifetimeFiles);
         }
         downstream.Outputs.Add(Path.Combine(options.OutputDirectory, "exploration") + Path.DirectorySeparatorChar);
         if (run.QuarantineFile is { } quarantineFile)
