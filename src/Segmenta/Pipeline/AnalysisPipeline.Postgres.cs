@@ -50,7 +50,7 @@ public static partial class AnalysisPipeline
             {
                 throw new SegmentaException($"The database {store.Path} holds no lines to send to PostgreSQL and no file or --table was given.");
             }
-            timer.Step("Copying lines to PostgreSQL", () => PostgresSource.CopyFromStore(store, database, postgres.Shards.Count > 0));
+            timer.Step("Copying lines to PostgreSQL", () => PostgresSource.CopyFromStore(store, database, postgres));
             roles = ImportedRoles.PerImport(store);
             quarantined = store.Scalar<long?>("SELECT sum(lines_quarantined)::BIGINT FROM imports") ?? 0;
         }
@@ -113,9 +113,12 @@ public static partial class AnalysisPipeline
         }
     }
 
-    /// <summary>The steps' line-level work done where the lines are instead of on the local store's lines (the PostgreSQL engine).</summary>
+    /// <summary>
+    /// The steps' line-level work done where the lines are instead of on the local store's lines (the PostgreSQL engine),
+    /// and <c>Customers</c>, which runs a query over the server's customers table (the segmentation's fit sample is drawn there).
+    /// </summary>
     private sealed record LinesElsewhere(Func<SegmentaStore, Exploration.ExplorationResult> Explore, Categories.ICategoryLines Categories, Lifetime.ILifetimeLines Lifetime,
-        Action<SegmentaStore> TopProducts);
+        Action<SegmentaStore> TopProducts, Func<string, IReadOnlyList<string>> Customers);
 
     /// <summary>
     /// Exploration, categories, lifetime summaries and profiles on the server: each step has a coordinator connection of its own, as they
@@ -129,6 +132,10 @@ public static partial class AnalysisPipeline
             using var database = PostgresDatabase.Open(postgres.Connection, schema);
             PostgresLayout.PlanPerPartition(database);
             return PostgresExplorer.Run(database, postgres, branch, options.Exploration);
-        }, stages, stages, stages.TopProducts);
+        }, stages, stages, stages.TopProducts, sql =>
+        {
+            using var database = PostgresDatabase.Open(postgres.Connection, schema);
+            return database.Query(sql, r => r.GetString(0));
+        });
     }
 }
