@@ -66,7 +66,7 @@ public sealed class PostgresPasswordTests : IClassFixture<PostgresPasswordTests.
         Assert.Contains("refused the password (password authentication failed): check the Password of the connection string, PGPASSWORD", error, StringComparison.Ordinal);
     }
 
-    /// <summary>Runs the segmenta command with PGPASSWORD set to <paramref name="password"/> (or unset), and no password file.</summary>
+    /// <summary>Runs the segmenta command with PGPASSWORD set to <paramref name="password"/> (or unset), and an empty password file.</summary>
     private static (int Exit, string Output, string Error) Segmenta(string? password, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -76,7 +76,10 @@ public sealed class PostgresPasswordTests : IClassFixture<PostgresPasswordTests.
             start.ArgumentList.Add(argument);
         }
         start.Environment.Remove("PGPASSWORD");
-        start.Environment["PGPASSFILE"] = Path.Combine(AppContext.BaseDirectory, "no-such-pgpass");
+        // An empty password file, so that a ~/.pgpass of the machine cannot log in for the test (Npgsql refuses a PGPASSFILE that does not exist).
+        var noPasswords = Path.Combine(Path.GetTempPath(), "segmenta-tests-empty-pgpass");
+        File.WriteAllText(noPasswords, "");
+        start.Environment["PGPASSFILE"] = noPasswords;
         if (password is not null)
         {
             start.Environment["PGPASSWORD"] = password;
