@@ -137,11 +137,7 @@ internal static class PostgresLayout
     /// was done until session 11, read every line from the shards a second time (postgres_fdw of PostgreSQL 15 samples
     /// a foreign table by fetching all its rows).
     /// </summary>
-    internal static void Analyze(PostgresDatabase database, PostgresOptions options, string table)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        database.Execute($"ANALYZE {table}");
-    }
+    internal static void Analyze(PostgresDatabase database, string table) => database.Execute($"ANALYZE {table}");
 
     private static string Columns(PostgresDatabase database, string table) => string.Join(", ", database.Query(
         """
