@@ -17,9 +17,9 @@ internal static class PostgresSource
     /// <summary>
     /// Copies every line of the local store to the server; returns how many. On a cluster each line goes straight to the
     /// shard that holds its customer, by one binary COPY per shard into the table behind that shard's foreign partition,
-    /// all shards fed in one pass: routed by the coordinator (COPY or INSERT into the partitioned table), PostgreSQL 15
-    /// sends rows to foreign partitions one at a time (COPY) or in postgres_fdw batches of parameterised INSERTs, which
-    /// took most of a cluster run's copying (docs/benchmarks.md, session 11).
+    /// all shards fed in one pass. Routed by the coordinator instead (COPY or INSERT into the partitioned table),
+    /// PostgreSQL 15 sends rows to foreign partitions one at a time (COPY) or in postgres_fdw batches of parameterised
+    /// INSERTs, after writing them once on the coordinator (docs/benchmarks.md, session 11).
     /// </summary>
     internal static long CopyFromStore(SegmentaStore store, PostgresDatabase database, PostgresOptions options)
     {
