@@ -3,6 +3,9 @@
 #
 #   scripts/postgres-cluster.sh start DIR          a coordinator and two shards (ports BASE, BASE+1, BASE+2)
 #   scripts/postgres-cluster.sh start-single DIR   one server (port BASE)
+#   scripts/postgres-cluster.sh start-password DIR one server (port BASE) that asks TCP clients for a password
+#                                                  (scram-sha-256): $SEGMENTA_PG_PASSWORD, else a random one written to
+#                                                  DIR/password (mode 600); connections.env names no password
 #   scripts/postgres-cluster.sh stop DIR           stops every server started in DIR
 #   scripts/postgres-cluster.sh status DIR         prints the connection strings of the running servers
 #
@@ -13,7 +16,7 @@
 # DIR/connections.env gets SEGMENTA_PG_COORDINATOR, SEGMENTA_PG_SHARD1, SEGMENTA_PG_SHARD2 (Npgsql connection strings).
 set -euo pipefail
 
-usage() { echo "usage: $0 start|start-single|stop|status DIR" >&2; exit 2; }
+usage() { echo "usage: $0 start|start-single|start-password|stop|status DIR" >&2; exit 2; }
 [ $# -eq 2 ] || usage
 action=$1
 dir=$(mkdir -p "$2" && cd "$2" && pwd)
@@ -40,13 +43,14 @@ as_owner() {
   if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
 
-start_server() { # name port
-  local name=$1 port=$2 data="$dir/$1"
+start_server() { # name port [password-file: TCP clients must give that password, scram-sha-256]
+  local name=$1 port=$2 data="$dir/$1" auth=(--auth=trust)
+  [ -n "${3:-}" ] && auth=(--auth-local=trust --auth-host=scram-sha-256 "--pwfile=$3")
   if [ ! -s "$data/PG_VERSION" ]; then
     mkdir -p "$data"
     [ "$(id -u)" -eq 0 ] && chown postgres: "$dir" "$data"
     chmod 700 "$data"
-    as_owner "$bindir/initdb" -D "$data" -U segmenta --auth=trust --encoding=UTF8 --locale=C.UTF-8 >"$dir/$name.initdb.log" 2>&1 \
+    as_owner "$bindir/initdb" -D "$data" -U segmenta "${auth[@]}" --encoding=UTF8 --locale=C.UTF-8 >"$dir/$name.initdb.log" 2>&1 \
       || { cat "$dir/$name.initdb.log" >&2; exit 1; }
     cat >>"$data/postgresql.conf" <<EOF
 listen_addresses = '127.0.0.1'
@@ -83,7 +87,7 @@ write_env() { # names...
   : >"$file"
   for name in "$@"; do
     local var
-    case $name in coordinator | single) var=SEGMENTA_PG_COORDINATOR ;; shard1) var=SEGMENTA_PG_SHARD1 ;; shard2) var=SEGMENTA_PG_SHARD2 ;; esac
+    case $name in coordinator | single | secured) var=SEGMENTA_PG_COORDINATOR ;; shard1) var=SEGMENTA_PG_SHARD1 ;; shard2) var=SEGMENTA_PG_SHARD2 ;; esac
     echo "export $var=\"Host=127.0.0.1;Port=$port;Username=segmenta;Database=postgres\"" >>"$file"
     port=$((port + 1))
   done
@@ -109,11 +113,20 @@ case $action in
     start_server single "$base"
     write_env single
     ;;
+  start-password)
+    # The password file is read by initdb (run as the servers' owner) and by the caller; nobody else.
+    if [ ! -s "$dir/password" ]; then
+      (umask 077; printf '%s\n' "${SEGMENTA_PG_PASSWORD:-$(head -c 18 /dev/urandom | base64 | tr -d '/+=')}" >"$dir/password")
+      [ "$(id -u)" -eq 0 ] && chown postgres: "$dir/password"
+    fi
+    start_server secured "$base" "$dir/password"
+    write_env secured
+    ;;
   stop)
-    for name in coordinator shard1 shard2 single; do stop_server "$name"; done
+    for name in coordinator shard1 shard2 single secured; do stop_server "$name"; done
     ;;
   status)
-    for name in coordinator shard1 shard2 single; do
+    for name in coordinator shard1 shard2 single secured; do
       [ -s "$dir/$name/PG_VERSION" ] && as_owner "$bindir/pg_ctl" -D "$dir/$name" status >/dev/null 2>&1 && echo "$name running"
     done
     [ -f "$dir/connections.env" ] && cat "$dir/connections.env"

@@ -153,7 +153,7 @@ public static partial class AnalysisPipeline
                 SegmentationStage.Clear(store);
                 return (SegmentationResult?)null;
             }
-            return timer.Step("Segmenting customers", () => SegmentationStage.Run(store, segmentation));
+            return timer.Step("Segmenting customers", () => SegmentationStage.Run(store, segmentation, elsewhere?.Customers));
         });
         var profiled = branches.Start(StepOrder.Profiling, store => timer.Step("Profiling segments", () => Profiler.Run(store, options.Profiling with { Currency = currency }, elsewhere?.TopProducts)),
             Prerequisites(clusters, lifetime));

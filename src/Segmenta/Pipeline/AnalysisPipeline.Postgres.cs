@@ -50,15 +50,15 @@ public static partial class AnalysisPipeline
             {
                 throw new SegmentaException($"The database {store.Path} holds no lines to send to PostgreSQL and no file or --table was given.");
             }
-            timer.Step("Copying lines to PostgreSQL", () => PostgresSource.CopyFromStore(store, database, postgres.Shards.Count > 0));
+            timer.Step("Copying lines to PostgreSQL", () => PostgresSource.CopyFromStore(store, database, postgres));
             roles = ImportedRoles.PerImport(store);
             quarantined = store.Scalar<long?>("SELECT sum(lines_quarantined)::BIGINT FROM imports") ?? 0;
         }
-        PostgresLayout.Analyze(database, postgres, "raw_lines");
+        PostgresLayout.Analyze(database, "raw_lines");
         var quarantineWritten = WriteQuarantine(store, quarantineFile);
         var amountNote = PostgresCleaner.AmountNote(database);
         var cleaning = timer.Step("Cleaning (PostgreSQL)", () => PostgresCleaner.Run(database, options.Cleaning, quarantined, amountNote, postgres));
-        PostgresLayout.Analyze(database, postgres, "clean_lines");
+        PostgresLayout.Analyze(database, "clean_lines");
         timer.Step("Line facts (PostgreSQL)", () => LineFacts.Compute(postgres, database.Schema, store));
         OptionChecks.AsOf(store, options.Features.AsOf);
         var (asOf, partialMonth) = timer.Step("Customer features (PostgreSQL)", () => PostgresFeatures.Compute(database, options.Features, amountNote is null));
@@ -113,9 +113,12 @@ public static partial class AnalysisPipeline
         }
     }
 
-    /// <summary>The steps' line-level work done where the lines are instead of on the local store's lines (the PostgreSQL engine).</summary>
+    /// <summary>
+    /// The steps' line-level work done where the lines are instead of on the local store's lines (the PostgreSQL engine),
+    /// and <c>Customers</c>, which runs a query over the server's customers table (the segmentation's fit sample is drawn there).
+    /// </summary>
     private sealed record LinesElsewhere(Func<SegmentaStore, Exploration.ExplorationResult> Explore, Categories.ICategoryLines Categories, Lifetime.ILifetimeLines Lifetime,
-        Action<SegmentaStore> TopProducts);
+        Action<SegmentaStore> TopProducts, Func<string, IReadOnlyList<string>> Customers);
 
     /// <summary>
     /// Exploration, categories, lifetime summaries and profiles on the server: each step has a coordinator connection of its own, as they
@@ -129,6 +132,10 @@ public static partial class AnalysisPipeline
             using var database = PostgresDatabase.Open(postgres.Connection, schema);
             PostgresLayout.PlanPerPartition(database);
             return PostgresExplorer.Run(database, postgres, branch, options.Exploration);
-        }, stages, stages, stages.TopProducts);
+        }, stages, stages, stages.TopProducts, sql =>
+        {
+            using var database = PostgresDatabase.Open(postgres.Connection, schema);
+            return database.Query(sql, r => r.GetString(0));
+        });
     }
 }

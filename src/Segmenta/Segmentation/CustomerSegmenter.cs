@@ -54,15 +54,36 @@ public static class CustomerSegmenter
         }
         // Labels come from the saved model, so scoring the training customers gives back exactly these segments.
         var (labels, probabilities) = model.Assign(raw);
-        var clusterLabels = inliers.Select(i => labels[i]).ToArray();
-        var centroids = ClusterMetrics.Centroids(x, clusterLabels, k, out _);
-        var inertia = Enumerable.Range(0, x.Rows).Sum(i => Distance.Squared(x.Row(i), centroids.AsSpan(clusterLabels[i] * x.Columns, x.Columns)));
+        var inertia = Inertia(x, [.. inliers.Select(i => labels[i])], k);
         var note = extreme.Count > 0 ? ExtremeCustomers.Sentence(extreme.Count, raw.Rows, threshold!.Value, k) : null;
         if (selection is not null && note is not null)
         {
             selection = selection with { Explanation = selection.Explanation + " " + note };
         }
         return new SegmentationResult(labels, probabilities, selection, Pca.Project2D(all), model, inertia) { ExtremeNote = note };
+    }
+
+    /// <summary>
+    /// Every row of <paramref name="raw"/> assigned to the model fitted on a sample of them (<paramref name="fitted"/>):
+    /// labels and probabilities from the model (as scoring gives them, and as the SQL assignment on a server does), the
+    /// projection and inertia over all rows; <paramref name="sampleNote"/> says what the fit saw.
+    /// </summary>
+    internal static SegmentationResult AssignAll(SegmentationResult fitted, FeatureMatrix raw, string sampleNote)
+    {
+        var model = fitted.Model;
+        var (labels, probabilities) = model.Assign(raw);
+        var all = model.Transform.Apply(raw);
+        var clustered = Enumerable.Range(0, raw.Rows).Where(i => labels[i] < model.K).ToArray();
+        var inertia = Inertia(all.Select(clustered), [.. clustered.Select(i => labels[i])], model.K);
+        var selection = fitted.Selection is { } s ? s with { Explanation = s.Explanation + " " + sampleNote } : null;
+        return new SegmentationResult(labels, probabilities, selection, Pca.Project2D(all), model, inertia) { ExtremeNote = fitted.ExtremeNote, FitSampleNote = sampleNote };
+    }
+
+    /// <summary>The within-segment sum of squares of <paramref name="x"/> around its segments' means.</summary>
+    private static double Inertia(FeatureMatrix x, int[] labels, int k)
+    {
+        var centroids = ClusterMetrics.Centroids(x, labels, k, out _);
+        return Enumerable.Range(0, x.Rows).Sum(i => Distance.Squared(x.Row(i), centroids.AsSpan(labels[i] * x.Columns, x.Columns)));
     }
 
     /// <summary>New number of each fitted cluster: by descending mean of "monetary" if it is a feature, else by size.</summary>

@@ -16,4 +16,7 @@ public sealed record SegmentationResult(int[] Labels, double[]? Probabilities, M
 
     /// <summary>The sentence about the extreme customers set apart (null when none were).</summary>
     public string? ExtremeNote { get; init; }
+
+    /// <summary>The sentence saying the model was fitted on a sample of the customers (null when every customer took part in the fit).</summary>
+    public string? FitSampleNote { get; init; }
 }

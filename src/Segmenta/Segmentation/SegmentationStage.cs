@@ -22,18 +22,61 @@ public static class SegmentationStage
             """);
 
     /// <summary>Segments the customers of <paramref name="store"/>.</summary>
-    public static SegmentationResult Run(SegmentaStore store, SegmentationOptions options)
+    public static SegmentationResult Run(SegmentaStore store, SegmentationOptions options) => Run(store, options, null);
+
+    /// <summary>
+    /// Segments the customers of <paramref name="store"/>; above <see cref="SegmentationOptions.FitSampleAbove"/> customers
+    /// the fit's sample is drawn by <paramref name="customersWhereTheyAre"/> (the SQL run where the customers are, e.g. on
+    /// a PostgreSQL server; null: on the store).
+    /// </summary>
+    internal static SegmentationResult Run(SegmentaStore store, SegmentationOptions options, Func<string, IReadOnlyList<string>>? customersWhereTheyAre)
     {
-        options.Validate();
-        options = options with { Features = AvailableFeatures(store, options.Features) };
-        var (ids, matrix) = LoadMatrix(store, options.Features);
-        var result = CustomerSegmenter.Run(matrix, options);
+        var (ids, result) = Fit(store, options, customersWhereTheyAre);
         var name = SegmentationKinds.Of(options.Algorithm);
         Clear(store);
         SegmentMembership.Write(store, name, ids.Select((id, i) => (id, result.Labels[i], result.Probabilities?[i])));
         Save(store, name, ids, result);
         return result;
     }
+
+    /// <summary>
+    /// The customer ids (by id) and their segmentation, without storing it. Up to <see cref="SegmentationOptions.FitSampleAbove"/>
+    /// customers (or when there are no more than <see cref="SegmentationOptions.FitSampleSize"/>) every customer takes part
+    /// in the fit; above it the model is fitted on the sample <c>customer_fit_sample.sql</c> draws, run by
+    /// <paramref name="customersWhereTheyAre"/> or on the store, and every customer is assigned to it.
+    /// </summary>
+    internal static (string[] Ids, SegmentationResult Result) Fit(SegmentaStore store, SegmentationOptions options, Func<string, IReadOnlyList<string>>? customersWhereTheyAre = null)
+    {
+        options.Validate();
+        options = options with { Features = AvailableFeatures(store, options.Features) };
+        var (ids, matrix) = LoadMatrix(store, options.Features);
+        if (ids.Length <= options.FitSampleAbove || ids.Length <= options.FitSampleSize)
+        {
+            return (ids, CustomerSegmenter.Run(matrix, options));
+        }
+        var sql = FitSampleQuery(options.Seed, options.FitSampleSize);
+        var drawn = customersWhereTheyAre?.Invoke(sql) ?? store.Query(sql, r => r.GetString(0));
+        var position = new Dictionary<string, int>(ids.Length, StringComparer.Ordinal);
+        for (var i = 0; i < ids.Length; i++)
+        {
+            position[ids[i]] = i;
+        }
+        // In the store's id order, whatever order the engine returned them in.
+        var rows = drawn.Select(id => position.TryGetValue(id, out var row) ? row
+            : throw new SegmentaException($"Customer {id} of the fit's sample is not among the {ids.Length:N0} customers of the store: the server's customers table changed after they were brought back.")).Order().ToArray();
+        if (rows.Length != options.FitSampleSize)
+        {
+            throw new SegmentaException($"The fit's sample holds {rows.Length:N0} customers, not {options.FitSampleSize:N0}: the server's customers table does not match the store's {ids.Length:N0}.");
+        }
+        var fitted = CustomerSegmenter.Run(matrix.Select(rows), options);
+        var note = FormattableString.Invariant($"The model was fitted on a sample of {options.FitSampleSize:N0} of the {ids.Length:N0} customers (more than FitSampleAbove = {options.FitSampleAbove:N0}; drawn in SQL by the md5 of seed {options.Seed} and the customer id), and every customer was assigned to it.");
+        return (ids, CustomerSegmenter.AssignAll(fitted, matrix, note));
+    }
+
+    /// <summary>The SQL of the fit's sample (<c>customer_fit_sample.sql</c>) for a seed and size: one text for every engine.</summary>
+    internal static string FitSampleQuery(int seed, int size) => SqlScripts.Get("Segmentation/customer_fit_sample.sql")
+        .Replace("{seed}", seed.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+        .Replace("{size}", size.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
 
     /// <summary>
     /// The features that have a value for some customer. Without an amount in the file the money features are empty:
@@ -99,7 +142,7 @@ public static class SegmentationStage
                 ("small", double.IsNaN(row.SmallestShare) ? null : row.SmallestShare), ("aside", row.SetAside));
         }
         store.Execute("INSERT INTO segmentation_runs VALUES ($s, $k, $e, $i, $v1, $v2, $json, $extreme)",
-            ("s", name.Id()), ("k", result.K), ("e", result.Selection?.Explanation ?? $"k={result.K} was given (--k)." + (result.ExtremeNote is { } note ? " " + note : "")), ("i", result.Inertia),
+            ("s", name.Id()), ("k", result.K), ("e", result.Selection?.Explanation ?? $"k={result.K} was given (--k)." + (result.ExtremeNote is { } note ? " " + note : "") + (result.FitSampleNote is { } sample ? " " + sample : "")), ("i", result.Inertia),
             ("v1", result.Projection.ExplainedVariance[0]), ("v2", result.Projection.ExplainedVariance[1]), ("json", result.Model.ToJson()),
             ("extreme", result.Model.ExtremeSegment));
         using var appender = store.Connection.CreateAppender("customer_projection");

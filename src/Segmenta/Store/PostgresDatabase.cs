@@ -40,11 +40,29 @@ internal sealed class PostgresDatabase : IDisposable
         catch (Exception e) when (e is NpgsqlException or TimeoutException)
         {
             connection.Dispose();
-            throw new SegmentaException($"PostgreSQL at {builder.Host}:{builder.Port} could not be reached ({e.Message}). Start it (scripts/postgres-cluster.sh start DIR) or check --connection.", e);
+            throw new SegmentaException(PasswordProblem(e, builder)
+                ?? $"PostgreSQL at {builder.Host}:{builder.Port} could not be reached ({e.Message}). Start it (scripts/postgres-cluster.sh start DIR) or check --connection.", e);
         }
         var database = new PostgresDatabase(connection, schema);
         database.Execute($"CREATE SCHEMA IF NOT EXISTS {Quote(schema)}; SET search_path = {Quote(schema)}, public");
         return database;
+    }
+
+    /// <summary>
+    /// What to do when the server asked for a password (password, md5 or scram-sha-256 login) and got none, or refused
+    /// the one given; null for any other failure. Npgsql looks for the password where libpq does: the connection
+    /// string, PGPASSWORD, the password file (~/.pgpass or PGPASSFILE).
+    /// </summary>
+    internal static string? PasswordProblem(Exception e, NpgsqlConnectionStringBuilder builder)
+    {
+        var server = $"PostgreSQL at {builder.Host}:{builder.Port} (database {builder.Database}, user {builder.Username})";
+        if (e is PostgresException { SqlState: "28P01" })
+        {
+            return $"{server} refused the password (password authentication failed): check the Password of the connection string, PGPASSWORD or the server's line in ~/.pgpass.";
+        }
+        return e.Message.Contains("password", StringComparison.OrdinalIgnoreCase)
+            ? $"{server} asks for a password and none was given: set PGPASSWORD, add a line for this server to ~/.pgpass (or to the file PGPASSFILE names), or put Password=... in the connection string."
+            : null;
     }
 
     /// <summary>An identifier quoted for PostgreSQL ("Order Lines" stays one name).</summary>
