@@ -1,6 +1,3 @@
-using System.Numerics;
-using System.Runtime.CompilerServices;
-
 namespace Segmenta.Recommending;
 
 /// <summary>
@@ -13,7 +10,7 @@ namespace Segmenta.Recommending;
 /// enter the model, so the dense Gram matrix is at most maxProducts² doubles (1,000 → 8 MB) whatever the catalogue;
 /// the long tail is still reachable through popularity in the discovery list.
 /// </summary>
-internal sealed class EaseModel
+internal sealed partial class EaseModel
 {
     private EaseModel(int[] products, int[] indexOf, double[] weights, double[] byAge)
     {
@@ -87,16 +84,35 @@ internal sealed class EaseModel
     }
 
     /// <summary>Adds the customer's scores into <paramref name="scores"/> (length <see cref="Size"/>, cleared by the caller).</summary>
+    /// <remarks>
+    /// Up to four of the customer's model rows are added in one pass (<see cref="Axpy4"/>): each score still receives
+    /// the rows' terms one by one in entry order, so the sums are bit for bit those of one pass per row, with a quarter
+    /// of the loads and stores of the scores.
+    /// </remarks>
     public void Score(Interactions data, int customer, Span<double> scores)
     {
         var n = Size;
+        var weights = Weights;
+        Span<int> rows = stackalloc int[4];
+        Span<double> values = stackalloc double[4];
+        var pending = 0;
         for (var e = data.RowStart[customer]; e < data.RowStart[customer + 1]; e++)
         {
             var i = IndexOf[data.Items[e]];
-            if (i >= 0)
+            if (i < 0)
             {
-                Axpy(Value(data, e), Weights.AsSpan(i * n, n), scores);
+                continue;
             }
+            (rows[pending], values[pending]) = (i, Value(data, e));
+            if (++pending == 4)
+            {
+                Axpy4(values, weights.AsSpan(rows[0] * n, n), weights.AsSpan(rows[1] * n, n), weights.AsSpan(rows[2] * n, n), weights.AsSpan(rows[3] * n, n), scores);
+                pending = 0;
+            }
+        }
+        for (var r = 0; r < pending; r++)
+        {
+            Axpy(values[r], weights.AsSpan(rows[r] * n, n), scores);
         }
     }
 
@@ -198,89 +214,122 @@ internal sealed class EaseModel
     /// Gauss-Jordan and two parallel loops instead of one per pivot. Each cell is written by one thread, so the result
     /// does not depend on scheduling. Replaces <paramref name="a"/>'s contents with the inverse.
     /// </summary>
+    /// <remarks>
+    /// A dot product's additions form one dependency chain, so one dot at a time waits on the adder's latency; each
+    /// step therefore computes independent dots side by side (<see cref="Dot2"/>: two rows of the factor;
+    /// <see cref="Dot4"/>: four columns of L⁻¹, four cells of the product), each summed in exactly the order
+    /// <see cref="Dot"/> sums it, so the inverse is bit for bit the one of one dot at a time.
+    /// </remarks>
     internal static void InvertInPlace(double[] a, int n)
     {
         var l = new double[(long)n * n];
-        for (var i = 0; i < n; i++)
+        for (var i = 0; i < n; i += 2)
         {
-            var rowI = l.AsSpan(i * n, n);
-            for (var j = 0; j <= i; j++)
+            if (i + 1 < n)
             {
-                var sum = a[(i * n) + j] - Dot(rowI[..j], l.AsSpan(j * n, j));
-                rowI[j] = i == j ? Math.Sqrt(sum) : sum / l[(j * n) + j];
+                FactorRows(a, l, n, i);
             }
-            if (!(rowI[i] > 0))
+            else
             {
-                throw new InvalidOperationException("The EASE Gram matrix is not positive definite; use a larger lambda.");
+                FactorRow(a, l, n, i);
             }
         }
-        // m[k, i] = (L⁻¹)[i, k] for i ≥ k: column k of L⁻¹ stored as row k.
+        // m[k, i] = (L⁻¹)[i, k] for i ≥ k: column k of L⁻¹ stored as row k; four columns are solved together.
         var m = new double[(long)n * n];
-        Parallel.For(0, n, k =>
-        {
-            var x = m.AsSpan(k * n, n);
-            x[k] = 1 / l[(k * n) + k];
-            for (var i = k + 1; i < n; i++)
-            {
-                x[i] = -Dot(l.AsSpan((i * n) + k, i - k), x[k..i]) / l[(i * n) + i];
-            }
-        });
+        Parallel.For(0, (n + 3) / 4, block => SolveColumns(l, m, n, 4 * block, Math.Min(4, n - (4 * block))));
         Parallel.For(0, n, i =>
         {
+            Span<double> dots = stackalloc double[4];
             var rowI = m.AsSpan(i * n, n);
-            for (var j = i; j < n; j++)
+            var j = i;
+            for (; j + 3 < n; j += 4)
+            {
+                Dot4(rowI[j..], m.AsSpan((j * n) + j, n - j), rowI[(j + 1)..], m.AsSpan(((j + 1) * n) + j + 1, n - j - 1),
+                    rowI[(j + 2)..], m.AsSpan(((j + 2) * n) + j + 2, n - j - 2), rowI[(j + 3)..], m.AsSpan(((j + 3) * n) + j + 3, n - j - 3), dots);
+                for (var t = 0; t < 4; t++)
+                {
+                    (a[(i * n) + j + t], a[((j + t) * n) + i]) = (dots[t], dots[t]);
+                }
+            }
+            for (; j < n; j++)
             {
                 var p = Dot(rowI[j..], m.AsSpan((j * n) + j, n - j));
-                a[(i * n) + j] = p;
-                a[(j * n) + i] = p;
+                (a[(i * n) + j], a[(j * n) + i]) = (p, p);
             }
         });
     }
 
-    /// <summary>Σ x[i] · y[i] (vectorised; the summation order depends only on the length).</summary>
-    /// <remarks>
-    /// Compiled fully optimised at its first call: ReadyToRun cannot precompile Vector&lt;T&gt; code, so it would start as
-    /// unoptimised tier-0 code and be recompiled only after the runtime's call-counting delay, which other steps that
-    /// compile code at the same time keep extending (docs/benchmarks.md, session 8: the evaluation's CPU doubled).
-    /// </remarks>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static double Dot(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
+    /// <summary>
+    /// Columns <paramref name="first"/> .. first + count − 1 of L⁻¹ by forward substitution, into rows of <paramref name="m"/>:
+    /// x[i] = −(L[i, k..i) · x[k..i)) / L[i, i], the four columns' dots side by side once every one has started.
+    /// </summary>
+    private static void SolveColumns(double[] l, double[] m, int n, int first, int count)
     {
-        var i = 0;
-        var sum = 0.0;
-        if (Vector.IsHardwareAccelerated && x.Length >= Vector<double>.Count)
+        Span<double> dots = stackalloc double[4];
+        for (var k = first; k < first + count; k++)
         {
-            var acc = Vector<double>.Zero;
-            for (; i <= x.Length - Vector<double>.Count; i += Vector<double>.Count)
+            m[(k * n) + k] = 1 / l[(k * n) + k];
+        }
+        for (var i = first + 1; i < n; i++)
+        {
+            var diagonal = l[(i * n) + i];
+            if (count == 4 && i >= first + 4)
             {
-                acc += new Vector<double>(x[i..]) * new Vector<double>(y[i..]);
+                Dot4(l.AsSpan((i * n) + first, i - first), m.AsSpan((first * n) + first, i - first),
+                    l.AsSpan((i * n) + first + 1, i - first - 1), m.AsSpan(((first + 1) * n) + first + 1, i - first - 1),
+                    l.AsSpan((i * n) + first + 2, i - first - 2), m.AsSpan(((first + 2) * n) + first + 2, i - first - 2),
+                    l.AsSpan((i * n) + first + 3, i - first - 3), m.AsSpan(((first + 3) * n) + first + 3, i - first - 3), dots);
+                for (var t = 0; t < 4; t++)
+                {
+                    m[((first + t) * n) + i] = -dots[t] / diagonal;
+                }
+                continue;
             }
-            sum = Vector.Sum(acc);
+            for (var k = first; k < Math.Min(first + count, i); k++)
+            {
+                m[(k * n) + i] = -Dot(l.AsSpan((i * n) + k, i - k), m.AsSpan((k * n) + k, i - k)) / diagonal;
+            }
         }
-        for (; i < x.Length; i++)
-        {
-            sum += x[i] * y[i];
-        }
-        return sum;
     }
 
-    /// <summary>y += alpha · x.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // as Dot
-    internal static void Axpy(double alpha, ReadOnlySpan<double> x, Span<double> y)
+    /// <summary>Row <paramref name="i"/> of the Cholesky factor, the rows before it done.</summary>
+    private static void FactorRow(double[] a, double[] l, int n, int i)
     {
-        var i = 0;
-        if (Vector.IsHardwareAccelerated && x.Length >= Vector<double>.Count)
+        var rowI = l.AsSpan(i * n, n);
+        for (var j = 0; j <= i; j++)
         {
-            var a = new Vector<double>(alpha);
-            for (; i <= x.Length - Vector<double>.Count; i += Vector<double>.Count)
-            {
-                var yv = new Vector<double>(y[i..]);
-                (yv + (a * new Vector<double>(x[i..]))).CopyTo(y[i..]);
-            }
+            var sum = a[(i * n) + j] - Dot(rowI[..j], l.AsSpan(j * n, j));
+            rowI[j] = i == j ? Math.Sqrt(sum) : sum / l[(j * n) + j];
         }
-        for (; i < x.Length; i++)
+        ThrowUnlessPositive(rowI[i]);
+    }
+
+    /// <summary>Rows <paramref name="i"/> and i + 1 of the Cholesky factor together (the same values as one after the other).</summary>
+    private static void FactorRows(double[] a, double[] l, int n, int i)
+    {
+        var rowI = l.AsSpan(i * n, n);
+        var rowNext = l.AsSpan((i + 1) * n, n);
+        // Entry j of both rows needs the rows' entries before j and row j, which is finished for j < i; at j = i, row i
+        // itself up to i - 1.
+        for (var j = 0; j <= i; j++)
         {
-            y[i] += alpha * x[i];
+            var rowJ = l.AsSpan(j * n, j);
+            var (dotI, dotNext) = Dot2(rowI[..j], rowJ, rowNext[..j], rowJ);
+            var sumI = a[(i * n) + j] - dotI;
+            rowI[j] = i == j ? Math.Sqrt(sumI) : sumI / l[(j * n) + j];
+            rowNext[j] = (a[((i + 1) * n) + j] - dotNext) / l[(j * n) + j];
+        }
+        ThrowUnlessPositive(rowI[i]);
+        var last = i + 1;
+        rowNext[last] = Math.Sqrt(a[(last * n) + last] - Dot(rowNext[..last], rowNext[..last]));
+        ThrowUnlessPositive(rowNext[last]);
+    }
+
+    private static void ThrowUnlessPositive(double diagonal)
+    {
+        if (!(diagonal > 0))
+        {
+            throw new InvalidOperationException("The EASE Gram matrix is not positive definite; use a larger lambda.");
         }
     }
 }
