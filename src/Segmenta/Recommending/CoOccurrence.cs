@@ -125,7 +125,7 @@ internal static class CoOccurrence
     {
         public int[] Counts { get; } = new int[size];
 
-        public int[] Touched { get; } = new int[size];
+        public int[] Touched { get; } = new int[size + 1];
 
         public double[] BestScores { get; } = new double[best];
 
@@ -151,10 +151,10 @@ internal static class CoOccurrence
             {
                 foreach (var item in rowItems.AsSpan(rowStart[row], rowStart[row + 1] - rowStart[row]))
                 {
-                    if (counts[item]++ == 0)
-                    {
-                        touched[touchedCount++] = item;
-                    }
+                    // Without a branch (whether an item is new is unpredictable): the slot past the touched ones is
+                    // written every time and kept only when the count was zero. Touched has one spare slot for it.
+                    touched[touchedCount] = item;
+                    touchedCount += counts[item]++ == 0 ? 1 : 0;
                 }
             }
             TouchedCount = touchedCount;

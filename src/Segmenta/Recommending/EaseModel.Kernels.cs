@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
 using System.Runtime.CompilerServices;
 
 namespace Segmenta.Recommending;
@@ -42,6 +43,8 @@ internal sealed partial class EaseModel
     internal static (double, double) Dot2(ReadOnlySpan<double> x0, ReadOnlySpan<double> y0, ReadOnlySpan<double> x1, ReadOnlySpan<double> y1)
     {
         var width = Vector<double>.Count;
+        y0 = y0[..x0.Length];
+        y1 = y1[..x1.Length];
         var vectors0 = Vector.IsHardwareAccelerated && x0.Length >= width ? x0.Length / width : 0;
         var vectors1 = Vector.IsHardwareAccelerated && x1.Length >= width ? x1.Length / width : 0;
         var acc0 = Vector<double>.Zero;
@@ -50,16 +53,16 @@ internal sealed partial class EaseModel
         for (; v < Math.Min(vectors0, vectors1); v++)
         {
             var i = v * width;
-            acc0 += new Vector<double>(x0[i..]) * new Vector<double>(y0[i..]);
-            acc1 += new Vector<double>(x1[i..]) * new Vector<double>(y1[i..]);
+            acc0 += Load(x0, i) * Load(y0, i);
+            acc1 += Load(x1, i) * Load(y1, i);
         }
         for (var w = v; w < vectors0; w++)
         {
-            acc0 += new Vector<double>(x0[(w * width)..]) * new Vector<double>(y0[(w * width)..]);
+            acc0 += Load(x0, w * width) * Load(y0, w * width);
         }
         for (var w = v; w < vectors1; w++)
         {
-            acc1 += new Vector<double>(x1[(w * width)..]) * new Vector<double>(y1[(w * width)..]);
+            acc1 += Load(x1, w * width) * Load(y1, w * width);
         }
         var sum0 = vectors0 > 0 ? Vector.Sum(acc0) : 0.0;
         var sum1 = vectors1 > 0 ? Vector.Sum(acc1) : 0.0;
@@ -81,6 +84,10 @@ internal sealed partial class EaseModel
         ReadOnlySpan<double> x2, ReadOnlySpan<double> y2, ReadOnlySpan<double> x3, ReadOnlySpan<double> y3, Span<double> dots)
     {
         var width = Vector<double>.Count;
+        y0 = y0[..x0.Length];
+        y1 = y1[..x1.Length];
+        y2 = y2[..x2.Length];
+        y3 = y3[..x3.Length];
         int Vectors(int length) => Vector.IsHardwareAccelerated && length >= width ? length / width : 0;
         var (n0, n1, n2, n3) = (Vectors(x0.Length), Vectors(x1.Length), Vectors(x2.Length), Vectors(x3.Length));
         var (acc0, acc1, acc2, acc3) = (Vector<double>.Zero, Vector<double>.Zero, Vector<double>.Zero, Vector<double>.Zero);
@@ -88,10 +95,10 @@ internal sealed partial class EaseModel
         for (var v = 0; v < common; v++)
         {
             var i = v * width;
-            acc0 += new Vector<double>(x0[i..]) * new Vector<double>(y0[i..]);
-            acc1 += new Vector<double>(x1[i..]) * new Vector<double>(y1[i..]);
-            acc2 += new Vector<double>(x2[i..]) * new Vector<double>(y2[i..]);
-            acc3 += new Vector<double>(x3[i..]) * new Vector<double>(y3[i..]);
+            acc0 += Load(x0, i) * Load(y0, i);
+            acc1 += Load(x1, i) * Load(y1, i);
+            acc2 += Load(x2, i) * Load(y2, i);
+            acc3 += Load(x3, i) * Load(y3, i);
         }
         dots[0] = Finish(x0, y0, acc0, common, n0);
         dots[1] = Finish(x1, y1, acc1, common, n1);
@@ -106,7 +113,7 @@ internal sealed partial class EaseModel
         var width = Vector<double>.Count;
         for (var v = from; v < vectors; v++)
         {
-            acc += new Vector<double>(x[(v * width)..]) * new Vector<double>(y[(v * width)..]);
+            acc += Load(x, v * width) * Load(y, v * width);
         }
         var sum = vectors > 0 ? Vector.Sum(acc) : 0.0;
         for (var i = vectors * width; i < x.Length; i++)
@@ -114,6 +121,36 @@ internal sealed partial class EaseModel
             sum += x[i] * y[i];
         }
         return sum;
+    }
+
+    /// <summary>
+    /// <see cref="Dot"/>(x[k], y) for four rows x0..x3 of y's length at once: y is read once for the four, and each dot is
+    /// summed exactly as <see cref="Dot"/> sums it.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static void DotRows4(ReadOnlySpan<double> y, ReadOnlySpan<double> x0, ReadOnlySpan<double> x1, ReadOnlySpan<double> x2, ReadOnlySpan<double> x3, Span<double> dots)
+    {
+        var width = Vector<double>.Count;
+        var length = y.Length;
+        x0 = x0[..length];
+        x1 = x1[..length];
+        x2 = x2[..length];
+        x3 = x3[..length];
+        var vectors = Vector.IsHardwareAccelerated && length >= width ? length / width : 0;
+        var (acc0, acc1, acc2, acc3) = (Vector<double>.Zero, Vector<double>.Zero, Vector<double>.Zero, Vector<double>.Zero);
+        for (var v = 0; v < vectors; v++)
+        {
+            var i = v * width;
+            var yv = Load(y, i);
+            acc0 += Load(x0, i) * yv;
+            acc1 += Load(x1, i) * yv;
+            acc2 += Load(x2, i) * yv;
+            acc3 += Load(x3, i) * yv;
+        }
+        dots[0] = Finish(x0, y, acc0, vectors, vectors);
+        dots[1] = Finish(x1, y, acc1, vectors, vectors);
+        dots[2] = Finish(x2, y, acc2, vectors, vectors);
+        dots[3] = Finish(x3, y, acc3, vectors, vectors);
     }
 
     /// <summary>y += alpha · x.</summary>
@@ -155,12 +192,12 @@ internal sealed partial class EaseModel
             var (v0, v1, v2, v3) = (new Vector<double>(a0), new Vector<double>(a1), new Vector<double>(a2), new Vector<double>(a3));
             for (; i <= length - Vector<double>.Count; i += Vector<double>.Count)
             {
-                var yv = new Vector<double>(y[i..]);
-                yv += v0 * new Vector<double>(x0[i..]);
-                yv += v1 * new Vector<double>(x1[i..]);
-                yv += v2 * new Vector<double>(x2[i..]);
-                yv += v3 * new Vector<double>(x3[i..]);
-                yv.CopyTo(y[i..]);
+                var yv = Load(y, i);
+                yv += v0 * Load(x0, i);
+                yv += v1 * Load(x1, i);
+                yv += v2 * Load(x2, i);
+                yv += v3 * Load(x3, i);
+                yv.StoreUnsafe(ref MemoryMarshal.GetReference(y), (nuint)i);
             }
         }
         for (; i < length; i++)
@@ -173,4 +210,11 @@ internal sealed partial class EaseModel
             y[i] = sum;
         }
     }
+
+    /// <summary>
+    /// The vector at <paramref name="i"/> without a bounds check: every caller's loop stops a whole vector before the end
+    /// of spans it has cut to one length (the checks of span slices were most of the instructions of these loops).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector<double> Load(ReadOnlySpan<double> x, int i) => Vector.LoadUnsafe(ref MemoryMarshal.GetReference(x), (nuint)i);
 }

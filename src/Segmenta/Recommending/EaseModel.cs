@@ -237,24 +237,31 @@ internal sealed partial class EaseModel
         // m[k, i] = (L⁻¹)[i, k] for i ≥ k: column k of L⁻¹ stored as row k; four columns are solved together.
         var m = new double[(long)n * n];
         Parallel.For(0, (n + 3) / 4, block => SolveColumns(l, m, n, 4 * block, Math.Min(4, n - (4 * block))));
-        Parallel.For(0, n, i =>
+        // A⁻¹[i, j] = m[i, j..] · m[j, j..] for i ≤ j. Four rows i share each row j as it streams from memory (the matrix
+        // is larger than the core's cache, so reading row j once for four cells, not once per cell, is what counts).
+        Parallel.For(0, (n + 3) / 4, block =>
         {
             Span<double> dots = stackalloc double[4];
-            var rowI = m.AsSpan(i * n, n);
-            var j = i;
-            for (; j + 3 < n; j += 4)
+            var first = 4 * block;
+            var rows = Math.Min(4, n - first);
+            for (var j = first; j < n; j++)
             {
-                Dot4(rowI[j..], m.AsSpan((j * n) + j, n - j), rowI[(j + 1)..], m.AsSpan(((j + 1) * n) + j + 1, n - j - 1),
-                    rowI[(j + 2)..], m.AsSpan(((j + 2) * n) + j + 2, n - j - 2), rowI[(j + 3)..], m.AsSpan(((j + 3) * n) + j + 3, n - j - 3), dots);
-                for (var t = 0; t < 4; t++)
+                var rowJ = m.AsSpan((j * n) + j, n - j);
+                if (rows == 4 && j >= first + 3)
                 {
-                    (a[(i * n) + j + t], a[((j + t) * n) + i]) = (dots[t], dots[t]);
+                    DotRows4(rowJ, m.AsSpan((first * n) + j, n - j), m.AsSpan(((first + 1) * n) + j, n - j),
+                        m.AsSpan(((first + 2) * n) + j, n - j), m.AsSpan(((first + 3) * n) + j, n - j), dots);
+                    for (var t = 0; t < 4; t++)
+                    {
+                        (a[((first + t) * n) + j], a[(j * n) + first + t]) = (dots[t], dots[t]);
+                    }
+                    continue;
                 }
-            }
-            for (; j < n; j++)
-            {
-                var p = Dot(rowI[j..], m.AsSpan((j * n) + j, n - j));
-                (a[(i * n) + j], a[(j * n) + i]) = (p, p);
+                for (var i = first; i < Math.Min(first + rows, j + 1); i++)
+                {
+                    var p = Dot(m.AsSpan((i * n) + j, n - j), rowJ);
+                    (a[(i * n) + j], a[(j * n) + i]) = (p, p);
+                }
             }
         });
     }

@@ -123,7 +123,7 @@ public class EaseModelTests
     }
 
     [Fact]
-    public void Four_dots_side_by_side_are_bit_for_bit_the_dots_one_at_a_time()
+    public void Four_dots_side_by_side_or_on_one_shared_row_are_bit_for_bit_the_dots_one_at_a_time()
     {
         var random = new Random(4);
         for (var trial = 0; trial < 200; trial++)
@@ -139,6 +139,14 @@ public class EaseModelTests
             for (var k = 0; k < 4; k++)
             {
                 Assert.Equal(BitConverter.DoubleToInt64Bits(EaseModel.Dot(x[k], y[k])), BitConverter.DoubleToInt64Bits(dots[k]));
+            }
+            var rows = Enumerable.Range(0, 4).Select(_ => Values(lengths[0])).ToArray();
+
+            EaseModel.DotRows4(y[0], rows[0], rows[1], rows[2], rows[3], dots);
+
+            for (var k = 0; k < 4; k++)
+            {
+                Assert.Equal(BitConverter.DoubleToInt64Bits(EaseModel.Dot(rows[k], y[0])), BitConverter.DoubleToInt64Bits(dots[k]));
             }
         }
     }
@@ -237,6 +245,7 @@ public class EaseModelTests
     [InlineData(typeof(EaseModel), nameof(EaseModel.Dot))]
     [InlineData(typeof(EaseModel), nameof(EaseModel.Dot2))]
     [InlineData(typeof(EaseModel), nameof(EaseModel.Dot4))]
+    [InlineData(typeof(EaseModel), nameof(EaseModel.DotRows4))]
     [InlineData(typeof(EaseModel), nameof(EaseModel.Axpy))]
     [InlineData(typeof(EaseModel), nameof(EaseModel.Axpy4))]
     [InlineData(typeof(Bootstrap), "Add")]
