@@ -27,7 +27,13 @@ internal static class Bootstrap
         {
             Array.Clear(sums);
             var random = new Random(unchecked((seed * 1_000_003) + b));
-            for (var i = 0; i < customers; i++)
+            var i = 0;
+            for (; i + 4 <= customers; i += 4)
+            {
+                var (d0, d1, d2, d3) = (random.Next(customers), random.Next(customers), random.Next(customers), random.Next(customers));
+                Add4(values.AsSpan(d0 * series, series), values.AsSpan(d1 * series, series), values.AsSpan(d2 * series, series), values.AsSpan(d3 * series, series), sums);
+            }
+            for (; i < customers; i++)
             {
                 Add(values.AsSpan(random.Next(customers) * series, series), sums);
             }
@@ -61,6 +67,42 @@ internal static class Bootstrap
         for (; s < row.Length; s++)
         {
             sums[s] += row[s];
+        }
+    }
+
+    /// <summary>
+    /// sums[s] += r0[s], then r1[s], r2[s], r3[s] (four draws in draw order, rows of one length): per series the same
+    /// additions in the same order as four <see cref="Add"/> calls, with the sums read and written once instead of four times.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // as Add
+    private static void Add4(ReadOnlySpan<double> r0, ReadOnlySpan<double> r1, ReadOnlySpan<double> r2, ReadOnlySpan<double> r3, Span<double> sums)
+    {
+        var s = 0;
+        var length = r0.Length;
+        r1 = r1[..length];
+        r2 = r2[..length];
+        r3 = r3[..length];
+        sums = sums[..length];
+        if (Vector.IsHardwareAccelerated)
+        {
+            for (; s <= length - Vector<double>.Count; s += Vector<double>.Count)
+            {
+                var sum = new Vector<double>(sums[s..]);
+                sum += new Vector<double>(r0[s..]);
+                sum += new Vector<double>(r1[s..]);
+                sum += new Vector<double>(r2[s..]);
+                sum += new Vector<double>(r3[s..]);
+                sum.CopyTo(sums[s..]);
+            }
+        }
+        for (; s < length; s++)
+        {
+            var sum = sums[s];
+            sum += r0[s];
+            sum += r1[s];
+            sum += r2[s];
+            sum += r3[s];
+            sums[s] = sum;
         }
     }
 

@@ -21,23 +21,17 @@ internal static class CoOccurrence
             (p, _, counter) =>
             {
                 counter.Clear();
-                for (var e = columnStart[p]; e < columnStart[p + 1]; e++)
-                {
-                    var row = columnRows[e];
-                    for (var f = rowStart[row]; f < rowStart[row + 1]; f++)
-                    {
-                        counter.Add(rowItems[f]);
-                    }
-                }
+                counter.CountRows(rowStart, rowItems, columnRows.AsSpan(columnStart[p], columnStart[p + 1] - columnStart[p]));
                 // The best maxNeighbours by (score descending, product ascending), kept by insertion into a short sorted
                 // buffer: the same neighbours in the same order as sorting every candidate, without the sort.
                 var keys = counter.BestScores;
                 var items = counter.BestItems;
                 var n = 0;
-                for (var t = 0; t < counter.TouchedCount && maxNeighbours > 0; t++)
+                var (counts, touched, touchedCount) = (counter.Counts, counter.Touched, counter.TouchedCount);
+                for (var t = 0; t < touchedCount && maxNeighbours > 0; t++)
                 {
-                    var q = counter.Touched[t];
-                    var together = counter.Counts[q];
+                    var q = touched[t];
+                    var together = counts[q];
                     if (q == p || together < minTogether)
                     {
                         continue;
@@ -131,7 +125,7 @@ internal static class CoOccurrence
     {
         public int[] Counts { get; } = new int[size];
 
-        public int[] Touched { get; } = new int[size];
+        public int[] Touched { get; } = new int[size + 1];
 
         public double[] BestScores { get; } = new double[best];
 
@@ -145,6 +139,25 @@ internal static class CoOccurrence
             {
                 Touched[TouchedCount++] = item;
             }
+        }
+
+        /// <summary>Counts every item of the given rows (the whole of the counting's time: the arrays are held in locals, which the JIT keeps in registers).</summary>
+        public void CountRows(int[] rowStart, int[] rowItems, ReadOnlySpan<int> rows)
+        {
+            var counts = Counts;
+            var touched = Touched;
+            var touchedCount = TouchedCount;
+            foreach (var row in rows)
+            {
+                foreach (var item in rowItems.AsSpan(rowStart[row], rowStart[row + 1] - rowStart[row]))
+                {
+                    // Without a branch (whether an item is new is unpredictable): the slot past the touched ones is
+                    // written every time and kept only when the count was zero. Touched has one spare slot for it.
+                    touched[touchedCount] = item;
+                    touchedCount += counts[item]++ == 0 ? 1 : 0;
+                }
+            }
+            TouchedCount = touchedCount;
         }
 
         public void Clear()

@@ -1,6 +1,3 @@
-using System.Numerics;
-using System.Runtime.CompilerServices;
-
 namespace Segmenta.Recommending;
 
 /// <summary>
@@ -13,7 +10,7 @@ namespace Segmenta.Recommending;
 /// enter the model, so the dense Gram matrix is at most maxProducts² doubles (1,000 → 8 MB) whatever the catalogue;
 /// the long tail is still reachable through popularity in the discovery list.
 /// </summary>
-internal sealed class EaseModel
+internal sealed partial class EaseModel
 {
     private EaseModel(int[] products, int[] indexOf, double[] weights, double[] byAge)
     {
@@ -87,16 +84,35 @@ internal sealed class EaseModel
     }
 
     /// <summary>Adds the customer's scores into <paramref name="scores"/> (length <see cref="Size"/>, cleared by the caller).</summary>
+    /// <remarks>
+    /// Up to four of the customer's model rows are added in one pass (<see cref="Axpy4"/>): each score still receives
+    /// the rows' terms one by one in entry order, so the sums are bit for bit those of one pass per row, with a quarter
+    /// of the loads and stores of the scores.
+    /// </remarks>
     public void Score(Interactions data, int customer, Span<double> scores)
     {
         var n = Size;
+        var weights = Weights;
+        Span<int> rows = stackalloc int[4];
+        Span<double> values = stackalloc double[4];
+        var pending = 0;
         for (var e = data.RowStart[customer]; e < data.RowStart[customer + 1]; e++)
         {
             var i = IndexOf[data.Items[e]];
-            if (i >= 0)
+            if (i < 0)
             {
-                Axpy(Value(data, e), Weights.AsSpan(i * n, n), scores);
+                continue;
             }
+            (rows[pending], values[pending]) = (i, Value(data, e));
+            if (++pending == 4)
+            {
+                Axpy4(values, weights.AsSpan(rows[0] * n, n), weights.AsSpan(rows[1] * n, n), weights.AsSpan(rows[2] * n, n), weights.AsSpan(rows[3] * n, n), scores);
+                pending = 0;
+            }
+        }
+        for (var r = 0; r < pending; r++)
+        {
+            Axpy(values[r], weights.AsSpan(rows[r] * n, n), scores);
         }
     }
 
@@ -189,98 +205,5 @@ internal sealed class EaseModel
             }
         }
         return gram;
-    }
-
-    /// <summary>
-    /// The inverse of a symmetric positive definite matrix (XᵀX + λI with λ &gt; 0) through its Cholesky factor L:
-    /// A⁻¹ = L⁻ᵀ L⁻¹. Every step is a dot product of contiguous rows (SIMD): the factor row by row (n³/6), the columns of
-    /// L⁻¹ by forward substitution in parallel (n³/6), then the product in parallel (n³/6) — half the work of
-    /// Gauss-Jordan and two parallel loops instead of one per pivot. Each cell is written by one thread, so the result
-    /// does not depend on scheduling. Replaces <paramref name="a"/>'s contents with the inverse.
-    /// </summary>
-    internal static void InvertInPlace(double[] a, int n)
-    {
-        var l = new double[(long)n * n];
-        for (var i = 0; i < n; i++)
-        {
-            var rowI = l.AsSpan(i * n, n);
-            for (var j = 0; j <= i; j++)
-            {
-                var sum = a[(i * n) + j] - Dot(rowI[..j], l.AsSpan(j * n, j));
-                rowI[j] = i == j ? Math.Sqrt(sum) : sum / l[(j * n) + j];
-            }
-            if (!(rowI[i] > 0))
-            {
-                throw new InvalidOperationException("The EASE Gram matrix is not positive definite; use a larger lambda.");
-            }
-        }
-        // m[k, i] = (L⁻¹)[i, k] for i ≥ k: column k of L⁻¹ stored as row k.
-        var m = new double[(long)n * n];
-        Parallel.For(0, n, k =>
-        {
-            var x = m.AsSpan(k * n, n);
-            x[k] = 1 / l[(k * n) + k];
-            for (var i = k + 1; i < n; i++)
-            {
-                x[i] = -Dot(l.AsSpan((i * n) + k, i - k), x[k..i]) / l[(i * n) + i];
-            }
-        });
-        Parallel.For(0, n, i =>
-        {
-            var rowI = m.AsSpan(i * n, n);
-            for (var j = i; j < n; j++)
-            {
-                var p = Dot(rowI[j..], m.AsSpan((j * n) + j, n - j));
-                a[(i * n) + j] = p;
-                a[(j * n) + i] = p;
-            }
-        });
-    }
-
-    /// <summary>Σ x[i] · y[i] (vectorised; the summation order depends only on the length).</summary>
-    /// <remarks>
-    /// Compiled fully optimised at its first call: ReadyToRun cannot precompile Vector&lt;T&gt; code, so it would start as
-    /// unoptimised tier-0 code and be recompiled only after the runtime's call-counting delay, which other steps that
-    /// compile code at the same time keep extending (docs/benchmarks.md, session 8: the evaluation's CPU doubled).
-    /// </remarks>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static double Dot(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
-    {
-        var i = 0;
-        var sum = 0.0;
-        if (Vector.IsHardwareAccelerated && x.Length >= Vector<double>.Count)
-        {
-            var acc = Vector<double>.Zero;
-            for (; i <= x.Length - Vector<double>.Count; i += Vector<double>.Count)
-            {
-                acc += new Vector<double>(x[i..]) * new Vector<double>(y[i..]);
-            }
-            sum = Vector.Sum(acc);
-        }
-        for (; i < x.Length; i++)
-        {
-            sum += x[i] * y[i];
-        }
-        return sum;
-    }
-
-    /// <summary>y += alpha · x.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // as Dot
-    internal static void Axpy(double alpha, ReadOnlySpan<double> x, Span<double> y)
-    {
-        var i = 0;
-        if (Vector.IsHardwareAccelerated && x.Length >= Vector<double>.Count)
-        {
-            var a = new Vector<double>(alpha);
-            for (; i <= x.Length - Vector<double>.Count; i += Vector<double>.Count)
-            {
-                var yv = new Vector<double>(y[i..]);
-                (yv + (a * new Vector<double>(x[i..]))).CopyTo(y[i..]);
-            }
-        }
-        for (; i < x.Length; i++)
-        {
-            y[i] += alpha * x[i];
-        }
     }
 }

@@ -63,27 +63,8 @@ internal sealed record LogisticModel(double[] Mean, double[] Scale, double[] Coe
             {
                 var sums = partial[chunk] ??= new double[d + (d * d)];
                 Array.Clear(sums);
-                for (var i = chunk * rows / chunks; i < (chunk + 1) * rows / chunks; i++)
-                {
-                    var row = z.AsSpan(i * d, d);
-                    var eta = 0.0;
-                    for (var r = 0; r < d; r++)
-                    {
-                        eta += b[r] * row[r];
-                    }
-                    var p = 1 / (1 + Math.Exp(-eta));
-                    var w = Math.Max(p * (1 - p), 1e-12);
-                    var residual = (y[i] ? 1 : 0) - p;
-                    for (var r = 0; r < d; r++)
-                    {
-                        sums[r] += residual * row[r];
-                        var wr = w * row[r];
-                        for (var c = 0; c <= r; c++)
-                        {
-                            sums[d + (r * d) + c] += wr * row[c];
-                        }
-                    }
-                }
+                var (from, to) = (chunk * rows / chunks, (chunk + 1) * rows / chunks);
+                Accumulate(z.AsSpan(from * d, (to - from) * d), y.AsSpan(from, to - from), b, sums);
             });
             var gradient = new double[d];
             var hessian = new double[d * d];
@@ -117,6 +98,40 @@ internal sealed record LogisticModel(double[] Mean, double[] Scale, double[] Coe
             }
         }
         return new LogisticModel(mean, scale, b);
+    }
+
+    /// <summary>
+    /// Adds the rows' gradient (first d sums) and the lower triangle of their Hessian (d × d after it) at coefficients
+    /// <paramref name="b"/>: rows in order, every sum in the order of the rows. A static method over spans, so that the
+    /// arrays live in registers instead of being read from a closure at every multiply-add.
+    /// </summary>
+    private static void Accumulate(ReadOnlySpan<double> z, ReadOnlySpan<bool> y, ReadOnlySpan<double> b, Span<double> sums)
+    {
+        var d = b.Length;
+        var gradient = sums[..d];
+        var hessian = sums[d..];
+        for (var i = 0; i < y.Length; i++)
+        {
+            var row = z.Slice(i * d, d);
+            var eta = 0.0;
+            for (var r = 0; r < d; r++)
+            {
+                eta += b[r] * row[r];
+            }
+            var p = 1 / (1 + Math.Exp(-eta));
+            var w = Math.Max(p * (1 - p), 1e-12);
+            var residual = (y[i] ? 1 : 0) - p;
+            for (var r = 0; r < d; r++)
+            {
+                gradient[r] += residual * row[r];
+                var wr = w * row[r];
+                var cells = hessian.Slice(r * d, r + 1);
+                for (var c = 0; c < cells.Length; c++)
+                {
+                    cells[c] += wr * row[c];
+                }
+            }
+        }
     }
 
     /// <summary>Solves A s = g for a symmetric positive definite A given by its lower triangle (Cholesky).</summary>

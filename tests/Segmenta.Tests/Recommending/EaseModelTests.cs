@@ -105,10 +105,151 @@ public class EaseModelTests
         Assert.Contains(gram, v => v > 0);
     }
 
+    [Fact]
+    public void Two_dots_side_by_side_are_bit_for_bit_the_dots_one_at_a_time()
+    {
+        var random = new Random(3);
+        for (var trial = 0; trial < 200; trial++)
+        {
+            var (n0, n1) = (random.Next(0, 40), random.Next(0, 40));
+            double[] Values(int n) => [.. Enumerable.Range(0, n).Select(_ => (random.NextDouble() - 0.5) * Math.Pow(10, random.Next(-8, 9)))];
+            var (x0, y0, x1, y1) = (Values(n0), Values(n0), Values(n1), Values(n1));
+
+            var (d0, d1) = EaseModel.Dot2(x0, y0, x1, y1);
+
+            Assert.Equal(BitConverter.DoubleToInt64Bits(EaseModel.Dot(x0, y0)), BitConverter.DoubleToInt64Bits(d0));
+            Assert.Equal(BitConverter.DoubleToInt64Bits(EaseModel.Dot(x1, y1)), BitConverter.DoubleToInt64Bits(d1));
+        }
+    }
+
+    [Fact]
+    public void Four_dots_side_by_side_or_on_one_shared_row_are_bit_for_bit_the_dots_one_at_a_time()
+    {
+        var random = new Random(4);
+        for (var trial = 0; trial < 200; trial++)
+        {
+            double[] Values(int n) => [.. Enumerable.Range(0, n).Select(_ => (random.NextDouble() - 0.5) * Math.Pow(10, random.Next(-8, 9)))];
+            var lengths = Enumerable.Range(0, 4).Select(_ => random.Next(0, 40)).ToArray();
+            var x = lengths.Select(Values).ToArray();
+            var y = lengths.Select(Values).ToArray();
+            var dots = new double[4];
+
+            EaseModel.Dot4(x[0], y[0], x[1], y[1], x[2], y[2], x[3], y[3], dots);
+
+            for (var k = 0; k < 4; k++)
+            {
+                Assert.Equal(BitConverter.DoubleToInt64Bits(EaseModel.Dot(x[k], y[k])), BitConverter.DoubleToInt64Bits(dots[k]));
+            }
+            var rows = Enumerable.Range(0, 4).Select(_ => Values(lengths[0])).ToArray();
+
+            EaseModel.DotRows4(y[0], rows[0], rows[1], rows[2], rows[3], dots);
+
+            for (var k = 0; k < 4; k++)
+            {
+                Assert.Equal(BitConverter.DoubleToInt64Bits(EaseModel.Dot(rows[k], y[0])), BitConverter.DoubleToInt64Bits(dots[k]));
+            }
+        }
+    }
+
+    [Fact]
+    public void Four_rows_added_in_one_pass_are_bit_for_bit_the_rows_added_one_by_one()
+    {
+        var random = new Random(5);
+        foreach (var n in (int[])[0, 1, 3, 4, 7, 8, 13, 700])
+        {
+            double[] Values() => [.. Enumerable.Range(0, n).Select(_ => (random.NextDouble() - 0.5) * Math.Pow(10, random.Next(-8, 9)))];
+            var rows = new[] { Values(), Values(), Values(), Values() };
+            double[] alpha = [.. Enumerable.Range(0, 4).Select(_ => random.NextDouble() * 3 - 1)];
+            var start = Values();
+            var expected = (double[])start.Clone();
+            for (var r = 0; r < 4; r++)
+            {
+                EaseModel.Axpy(alpha[r], rows[r], expected);
+            }
+            var actual = (double[])start.Clone();
+
+            EaseModel.Axpy4(alpha, rows[0], rows[1], rows[2], rows[3], actual);
+
+            Assert.Equal(expected.Select(BitConverter.DoubleToInt64Bits), actual.Select(BitConverter.DoubleToInt64Bits));
+        }
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(7)]
+    [InlineData(64)]
+    [InlineData(67)]
+    public void The_inverse_is_bit_for_bit_the_one_computed_one_dot_at_a_time(int n)
+    {
+        // The paired dots (two rows of the factor, two columns of L⁻¹, two cells of the product at once) must not change
+        // a single bit of EASE's weights: compared with the plain Cholesky inverse, one dot after the other.
+        var random = new Random(n);
+        var x = Enumerable.Range(0, 3 * n * n).Select(_ => random.NextDouble()).ToArray();
+        var a = new double[n * n];
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = 0; j < n; j++)
+            {
+                for (var r = 0; r < 3 * n; r++)
+                {
+                    a[(i * n) + j] += x[(r * n) + i] * x[(r * n) + j];
+                }
+                a[(i * n) + j] += i == j ? 0.5 : 0;
+            }
+        }
+        var expected = OneDotAtATime(a, n);
+        var actual = (double[])a.Clone();
+
+        EaseModel.InvertInPlace(actual, n);
+
+        Assert.Equal(expected.Select(BitConverter.DoubleToInt64Bits), actual.Select(BitConverter.DoubleToInt64Bits));
+    }
+
+    /// <summary>The Cholesky inverse as it was written before the dots were paired (session 10), as the reference.</summary>
+    private static double[] OneDotAtATime(double[] source, int n)
+    {
+        var a = (double[])source.Clone();
+        var l = new double[n * n];
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = 0; j <= i; j++)
+            {
+                var sum = a[(i * n) + j] - EaseModel.Dot(l.AsSpan(i * n, j), l.AsSpan(j * n, j));
+                l[(i * n) + j] = i == j ? Math.Sqrt(sum) : sum / l[(j * n) + j];
+            }
+        }
+        var m = new double[n * n];
+        for (var k = 0; k < n; k++)
+        {
+            var column = m.AsSpan(k * n, n);
+            column[k] = 1 / l[(k * n) + k];
+            for (var i = k + 1; i < n; i++)
+            {
+                column[i] = -EaseModel.Dot(l.AsSpan((i * n) + k, i - k), column[k..i]) / l[(i * n) + i];
+            }
+        }
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = i; j < n; j++)
+            {
+                var p = EaseModel.Dot(m.AsSpan((i * n) + j, n - j), m.AsSpan((j * n) + j, n - j));
+                a[(i * n) + j] = p;
+                a[(j * n) + i] = p;
+            }
+        }
+        return a;
+    }
+
     [Theory]
     [InlineData(typeof(EaseModel), nameof(EaseModel.Dot))]
+    [InlineData(typeof(EaseModel), nameof(EaseModel.Dot2))]
+    [InlineData(typeof(EaseModel), nameof(EaseModel.Dot4))]
+    [InlineData(typeof(EaseModel), nameof(EaseModel.DotRows4))]
     [InlineData(typeof(EaseModel), nameof(EaseModel.Axpy))]
+    [InlineData(typeof(EaseModel), nameof(EaseModel.Axpy4))]
     [InlineData(typeof(Bootstrap), "Add")]
+    [InlineData(typeof(Bootstrap), "Add4")]
     public void The_vector_kernels_are_compiled_fully_optimised_at_their_first_call(Type type, string name)
     {
         // ReadyToRun cannot precompile Vector<T> code; at tier 0 it doubled the evaluation's CPU (decision 52).
