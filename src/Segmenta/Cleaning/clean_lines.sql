@@ -45,12 +45,17 @@ FROM raw_lines l
 SEMI JOIN (SELECT import_id, line_number FROM line_outcomes WHERE rule = 'refund') o USING (import_id, line_number)
 ORDER BY l.import_id, l.line_number;
 
--- The kept purchase lines every later stage reads.
-CREATE OR REPLACE VIEW clean_lines AS
+-- The kept purchase lines every later stage reads, written once as a table: read through lines_with_outcome, each
+-- reader paid a positional scan that DuckDB runs on one thread and that no filter reaches (0.8 s CPU at 10M lines before
+-- any work; about twenty reads per run), and DuckDB estimated the view at 0 rows. A table is read in parallel, only the
+-- columns a query needs, with its true size. In line order, as the view gave them. clean_lines stays the name readers use.
+CREATE OR REPLACE TABLE kept_lines AS
 SELECT import_id, line_number, order_id, invoice, stock_code, description, quantity, invoice_date, unit_price, amount,
        customer_id, country
 FROM lines_with_outcome
 WHERE rule IS NULL;
+
+CREATE OR REPLACE VIEW clean_lines AS SELECT * FROM kept_lines;
 
 -- Per-customer cancellations, for the cancellation rate (cancelled orders over all orders). Every loaded line counts,
 -- whatever its outcome, so the lines are read directly (order_id as in lines_with_outcome) and the filter reaches the scan.
