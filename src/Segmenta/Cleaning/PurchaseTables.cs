@@ -16,24 +16,13 @@ internal static class PurchaseTables
     /// </summary>
     internal delegate void LineVisitor(int customer, int product, int order, int day, long quantity, long amount, int country);
 
-    /// <summary>
-    /// Replaces the purchase tables with those of the store's current <c>clean_lines</c>. Returns false, leaving no
-    /// purchase tables, in the (≈ n²/2⁶⁵) case where two values of a key share a hash.
-    /// </summary>
-    public static bool Write(SegmentaStore store)
+    /// <summary>Replaces the purchase tables with those of the store's current <c>clean_lines</c>.</summary>
+    public static void Write(SegmentaStore store)
     {
         Drop(store);
         store.Execute(SqlScripts.Get("Cleaning/purchase_tables.sql"));
-        if (!store.Scalar<bool>(SqlScripts.Get("Cleaning/purchase_hash_check.sql")))
-        {
-            Drop(store);
-            store.Execute("DROP TABLE IF EXISTS purchase_line_hashes; DROP TABLE IF EXISTS purchase_order_keys");
-            return false;
-        }
-        store.Execute(SqlScripts.Get("Cleaning/purchase_lines.sql"));
         var fingerprint = Fingerprint(store);
         store.Execute(SqlScripts.Get("Cleaning/purchase_lines_source.sql"), ("f", fingerprint));
-        return true;
     }
 
     /// <summary>True when the store holds purchase tables made from its current cleaning.</summary>
