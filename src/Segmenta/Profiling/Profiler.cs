@@ -87,10 +87,16 @@ public static class Profiler
     /// <summary>Appends insight sentences a later stage wrote about a segmentation (product categories) after its own.</summary>
     internal static void AddInsights(SegmentaStore store, SegmentationKind segmentation, IReadOnlyList<string> insights)
     {
-        var position = store.Scalar<long?>("SELECT max(position) FROM segment_insights WHERE segmentation = $s", ("s", segmentation.Id())) ?? 0;
+        if (insights.Count == 0)
+        {
+            return;
+        }
+        var position = store.Scalar<int?>("SELECT max(position) FROM segment_insights WHERE segmentation = $s", ("s", segmentation.Id())) ?? 0;
+        // Appended, not one INSERT per sentence: a statement costs more than the row it writes.
+        using var appender = store.Connection.CreateAppender("segment_insights");
         foreach (var insight in insights)
         {
-            store.Execute("INSERT INTO segment_insights VALUES ($a, $b, $c)", ("a", segmentation.Id()), ("b", ++position), ("c", insight));
+            appender.CreateRow().AppendValue(segmentation.Id()).AppendValue(++position).AppendValue(insight).EndRow();
         }
     }
 

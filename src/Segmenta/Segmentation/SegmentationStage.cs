@@ -89,14 +89,16 @@ public static class SegmentationStage
     private static void Save(SegmentaStore store, SegmentationKind name, string[] ids, SegmentationResult result)
     {
         store.Execute(SqlScripts.Get("Segmentation/segmentation_tables.sql"));
-        foreach (var row in result.Selection?.Rows ?? [])
+        // Appended, not one INSERT per k: on small data a statement costs more than the row it writes.
+        using (var selection = store.Connection.CreateAppender("model_selection"))
         {
-            store.Execute("INSERT INTO model_selection VALUES ($a, $k, $i, $s, $d, $c, $b, $aic, $ll, $m, $sd, $knee, $chosen, $low, $small, $aside)",
-                ("a", SegmentationKinds.Of(row.Algorithm).Id()), ("k", row.K), ("i", row.Inertia), ("s", row.Silhouette), ("d", row.DaviesBouldin),
-                ("c", row.CalinskiHarabasz), ("b", row.Bic), ("aic", row.Aic), ("ll", row.MeanLogLikelihood),
-                ("m", double.IsNaN(row.StabilityMean) ? null : row.StabilityMean), ("sd", double.IsNaN(row.StabilityStd) ? null : row.StabilityStd),
-                ("knee", row.IsKnee), ("chosen", row.Chosen), ("low", double.IsNaN(row.StabilityLow) ? null : row.StabilityLow),
-                ("small", double.IsNaN(row.SmallestShare) ? null : row.SmallestShare), ("aside", row.SetAside));
+            foreach (var row in result.Selection?.Rows ?? [])
+            {
+                selection.CreateRow().AppendValue(SegmentationKinds.Of(row.Algorithm).Id()).AppendValue(row.K).AppendValue(row.Inertia).AppendValue(row.Silhouette)
+                    .AppendValue(row.DaviesBouldin).AppendValue(row.CalinskiHarabasz).AppendValue(row.Bic).AppendValue(row.Aic).AppendValue(row.MeanLogLikelihood)
+                    .AppendValue(NullIfNaN(row.StabilityMean)).AppendValue(NullIfNaN(row.StabilityStd)).AppendValue(row.IsKnee).AppendValue(row.Chosen)
+                    .AppendValue(NullIfNaN(row.StabilityLow)).AppendValue(NullIfNaN(row.SmallestShare)).AppendValue(row.SetAside).EndRow();
+            }
         }
         store.Execute("INSERT INTO segmentation_runs VALUES ($s, $k, $e, $i, $v1, $v2, $json, $extreme)",
             ("s", name.Id()), ("k", result.K), ("e", result.Selection?.Explanation ?? $"k={result.K} was given (--k)." + (result.ExtremeNote is { } note ? " " + note : "")), ("i", result.Inertia),
@@ -109,6 +111,8 @@ public static class SegmentationStage
                 .AppendValue(result.Projection.Xs[i]).AppendValue(result.Projection.Ys[i]).EndRow();
         }
     }
+
+    private static double? NullIfNaN(double value) => double.IsNaN(value) ? null : value;
 
     /// <summary>Writes out/model-selection.csv (one row per k) and returns its path; null when k was given.</summary>
     public static string? WriteModelSelection(SegmentationResult result, string directory)
