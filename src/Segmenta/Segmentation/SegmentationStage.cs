@@ -25,8 +25,9 @@ public static class SegmentationStage
     public static SegmentationResult Run(SegmentaStore store, SegmentationOptions options)
     {
         options.Validate();
-        options = options with { Features = AvailableFeatures(store, options.Features) };
-        var (ids, matrix) = LoadMatrix(store, options.Features);
+        var known = NumericFeatures(store);
+        options = options with { Features = AvailableFeatures(store, options.Features, known) };
+        var (ids, matrix) = LoadMatrix(store, options.Features, known);
         var result = CustomerSegmenter.Run(matrix, options);
         var name = SegmentationKinds.Of(options.Algorithm);
         Clear(store);
@@ -39,10 +40,13 @@ public static class SegmentationStage
     /// The features that have a value for some customer. Without an amount in the file the money features are empty:
     /// the default features then shrink to recency and frequency; features the user named must all have values.
     /// </summary>
-    internal static IReadOnlyList<string> AvailableFeatures(SegmentaStore store, IReadOnlyList<string> features)
+    internal static IReadOnlyList<string> AvailableFeatures(SegmentaStore store, IReadOnlyList<string> features, IReadOnlyList<string> known)
     {
-        var known = NumericFeatures(store);
-        var empty = features.Where(f => known.Contains(f) && store.Scalar<long>($"SELECT count({f}) FROM customers") == 0).ToList();
+        // One statement counts every named column's values (known columns only: the names go into the SQL).
+        var counted = features.Where(known.Contains).Distinct().ToList();
+        var counts = counted.Count == 0 ? []
+            : store.Query($"SELECT {string.Join(", ", counted.Select(f => $"count({f})"))} FROM customers", r => Enumerable.Range(0, counted.Count).Select(r.GetInt64).ToArray())[0];
+        var empty = features.Where(f => counted.IndexOf(f) is var j && j >= 0 && counts[j] == 0).ToList();
         if (empty.Count == 0)
         {
             return features;
@@ -63,9 +67,11 @@ public static class SegmentationStage
         ORDER BY ordinal_position
         """, r => r.GetString(0));
 
-    internal static (string[] Ids, FeatureMatrix Matrix) LoadMatrix(SegmentaStore store, IReadOnlyList<string> features)
+    internal static (string[] Ids, FeatureMatrix Matrix) LoadMatrix(SegmentaStore store, IReadOnlyList<string> features) =>
+        LoadMatrix(store, features, NumericFeatures(store));
+
+    private static (string[] Ids, FeatureMatrix Matrix) LoadMatrix(SegmentaStore store, IReadOnlyList<string> features, IReadOnlyList<string> available)
     {
-        var available = NumericFeatures(store);
         var unknown = features.Where(f => !available.Contains(f)).ToList();
         if (unknown.Count > 0)
         {
