@@ -16,8 +16,7 @@ public static class LifetimeStage
     /// <summary>As the public overload; with <paramref name="elsewhere"/>, the customers' summaries are made where the lines are (the PostgreSQL engine).</summary>
     internal static LifetimeResult Run(SegmentaStore store, LifetimeOptions options, ILifetimeLines? elsewhere)
     {
-        var (first, last) = elsewhere?.PurchaseDates()
-            ?? (store.Scalar<DateTime?>("SELECT min(invoice_date) FROM clean_lines"), store.Scalar<DateTime?>("SELECT max(invoice_date) FROM clean_lines"));
+        var (first, last) = elsewhere?.PurchaseDates() ?? PurchaseDates(store);
         var lastDay = last ?? throw new SegmentaException("There are no clean purchases to model lifetime value on: import and clean a file first.");
         var firstDay = DateOnly.FromDateTime(first!.Value);
         options = (options with { ObservationEnd = options.ObservationEnd ?? DateOnly.FromDateTime(lastDay) }).Validated();
@@ -144,6 +143,11 @@ public static class LifetimeStage
         LifetimeTables.Save(store, result);
         return result;
     }
+
+    /// <summary>The first and last purchase of the kept lines, in one read of them (each read of clean_lines scans every line).</summary>
+    private static (DateTime? First, DateTime? Last) PurchaseDates(SegmentaStore store) =>
+        store.Query("SELECT min(invoice_date), max(invoice_date) FROM clean_lines",
+            r => (r.IsDBNull(0) ? (DateTime?)null : r.GetDateTime(0), r.IsDBNull(1) ? (DateTime?)null : r.GetDateTime(1)))[0];
 
     /// <summary>
     /// Runs <paramref name="fit"/> for every model, at the same time when there are several (each fit is sequential and

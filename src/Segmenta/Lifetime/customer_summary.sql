@@ -8,12 +8,12 @@
 CREATE OR REPLACE TEMP TABLE lifetime_days AS
 WITH purchase_lines AS (
     -- Money stays DECIMAL until the end: double sums depend on the order of the lines, and the fits must not.
+    -- The kept lines (rule NULL: clean_lines) and the zero-priced ones, in one read of the lines (the amount of the
+    -- latter is 0 by the filter).
     SELECT customer_id, CAST(invoice_date AS DATE) AS day, CAST(amount AS DECIMAL(18, 4)) AS amount
-    FROM clean_lines
-    UNION ALL
-    SELECT customer_id, CAST(invoice_date AS DATE), CAST(0 AS DECIMAL(18, 4))
     FROM lines_with_outcome
-    WHERE rule = 'non_positive_price' AND amount = 0 AND coalesce(quantity, 1) > 0 AND customer_id IS NOT NULL
+    WHERE rule IS NULL
+       OR (rule = 'non_positive_price' AND amount = 0 AND coalesce(quantity, 1) > 0 AND customer_id IS NOT NULL)
 ),
 returned AS (
     SELECT customer_id, CAST(purchase_date AS DATE) AS day, sum(CAST(value AS DECIMAL(18, 4))) AS value

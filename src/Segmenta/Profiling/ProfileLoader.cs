@@ -26,7 +26,8 @@ internal static class ProfileLoader
         topProducts(store);
     }
 
-    internal static List<SegmentProfile> Load(SegmentaStore store, SegmentationKind segmentation)
+    /// <summary>One segmentation's profiles; <paramref name="values"/> are <see cref="Lifetime.SegmentValues.Load"/>'s, read once for all segmentations.</summary>
+    internal static List<SegmentProfile> Load(SegmentaStore store, SegmentationKind segmentation, IReadOnlyDictionary<(string Segmentation, int SegmentId), Lifetime.SegmentValue> values)
     {
         (string, object?) s = ("s", segmentation.Id());
         var features = store.Query(
@@ -46,7 +47,6 @@ internal static class ProfileLoader
         var mix = store.Query(
             "SELECT segment_id, coalesce(rfm_segment, '(none)'), customers, share FROM segment_rfm_mix WHERE segmentation = $s ORDER BY segment_id, customers DESC",
             r => (Id: r.GetInt32(0), Row: (r.GetString(1), r.GetInt64(2), r.GetDouble(3))), s).ToLookup(x => x.Id, x => x.Row);
-        var values = Lifetime.SegmentValues.Load(store);
         return store.Query(
             """
             SELECT segment_id, segment_name, customers, customer_share, revenue, revenue_share, revenue_per_customer, returns_rate, top20_revenue_share

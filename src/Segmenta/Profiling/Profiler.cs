@@ -26,7 +26,9 @@ public static class Profiler
             ProfileLoader.Compute(store, topProductsElsewhere);
         }
         var segmentations = store.Query("SELECT DISTINCT segmentation FROM customer_segments ORDER BY segmentation = 'rfm', segmentation", r => SegmentationKinds.Parse(r.GetString(0)));
-        var results = segmentations.Select(s => Profile(store, s, options)).ToList();
+        // The lifetime values of every segmentation's segments, read once (profiling renames segments, never moves customers).
+        var values = Lifetime.SegmentValues.Load(store);
+        var results = segmentations.Select(s => Profile(store, s, options, values)).ToList();
         Save(store, results, replaceAll: true);
         return results;
     }
@@ -40,14 +42,15 @@ public static class Profiler
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(options);
         ProfileLoader.Compute(store, only);
-        var result = Profile(store, only, options);
+        var result = Profile(store, only, options, Lifetime.SegmentValues.Load(store));
         Save(store, [result], replaceAll: false);
         return result;
     }
 
-    private static ProfiledSegmentation Profile(SegmentaStore store, SegmentationKind segmentation, ProfilingOptions options)
+    private static ProfiledSegmentation Profile(SegmentaStore store, SegmentationKind segmentation, ProfilingOptions options,
+        IReadOnlyDictionary<(string Segmentation, int SegmentId), Lifetime.SegmentValue> values)
     {
-        var profiles = ProfileLoader.Load(store, segmentation);
+        var profiles = ProfileLoader.Load(store, segmentation, values);
         options.NameOverrides.TryGetValue(segmentation.Id(), out var overrides);
         var names = segmentation == SegmentationKind.Rfm
             ? profiles.ToDictionary(p => p.SegmentId, p => overrides is not null && overrides.TryGetValue(p.SegmentId, out var n) ? n : p.GivenName ?? $"Segment {p.SegmentId}")
@@ -87,10 +90,16 @@ public static class Profiler
     /// <summary>Appends insight sentences a later stage wrote about a segmentation (product categories) after its own.</summary>
     internal static void AddInsights(SegmentaStore store, SegmentationKind segmentation, IReadOnlyList<string> insights)
     {
-        var position = store.Scalar<long?>("SELECT max(position) FROM segment_insights WHERE segmentation = $s", ("s", segmentation.Id())) ?? 0;
+        if (insights.Count == 0)
+        {
+            return;
+        }
+        var position = store.Scalar<int?>("SELECT max(position) FROM segment_insights WHERE segmentation = $s", ("s", segmentation.Id())) ?? 0;
+        // Appended, not one INSERT per sentence: a statement costs more than the row it writes.
+        using var appender = store.Connection.CreateAppender("segment_insights");
         foreach (var insight in insights)
         {
-            store.Execute("INSERT INTO segment_insights VALUES ($a, $b, $c)", ("a", segmentation.Id()), ("b", ++position), ("c", insight));
+            appender.CreateRow().AppendValue(segmentation.Id()).AppendValue(++position).AppendValue(insight).EndRow();
         }
     }
 

@@ -109,6 +109,58 @@ public static class ClusterMetrics
     /// <summary>Adjusted Rand index between two labelings: 1 = identical partitions, about 0 = chance agreement.</summary>
     public static double AdjustedRandIndex(int[] a, int[] b)
     {
+        // Each sum below adds whole numbers of pairs (n(n-1)/2 is an integer) far below 2^53, so it is exact in any order.
+        var (index, sumRows, sumColumns) = SmallLabels(a) is { } rowCount && SmallLabels(b) is { } columnCount
+            ? DensePairs(a, b, rowCount, columnCount)
+            : SparsePairs(a, b);
+        var expected = sumRows * sumColumns / Pairs(a.Length);
+        var maximum = (sumRows + sumColumns) / 2;
+        return maximum == expected ? 1 : (index - expected) / (maximum - expected);
+    }
+
+    private static double Pairs(long n) => n * (n - 1) / 2.0;
+
+    /// <summary>1 + the largest label when every label lies in [0, 4096) (cluster numbers), else null.</summary>
+    private static int? SmallLabels(int[] labels)
+    {
+        var max = -1;
+        foreach (var label in labels)
+        {
+            if (label is < 0 or >= 4096)
+            {
+                return null;
+            }
+            max = Math.Max(max, label);
+        }
+        return max + 1;
+    }
+
+    /// <summary>The contingency table of two labelings in [0, rows) and [0, columns) as arrays (the sweep's bootstrap calls this per resample).</summary>
+    private static (double Index, double Rows, double Columns) DensePairs(int[] a, int[] b, int rows, int columns)
+    {
+        var table = new long[rows * columns];
+        for (var i = 0; i < a.Length; i++)
+        {
+            table[a[i] * columns + b[i]]++;
+        }
+        var rowSums = new long[rows];
+        var columnSums = new long[columns];
+        var index = 0.0;
+        for (var r = 0; r < rows; r++)
+        {
+            for (var c = 0; c < columns; c++)
+            {
+                var n = table[r * columns + c];
+                rowSums[r] += n;
+                columnSums[c] += n;
+                index += Pairs(n);
+            }
+        }
+        return (index, rowSums.Sum(Pairs), columnSums.Sum(Pairs));
+    }
+
+    private static (double Index, double Rows, double Columns) SparsePairs(int[] a, int[] b)
+    {
         var table = new Dictionary<(int, int), long>();
         var rows = new Dictionary<int, long>();
         var columns = new Dictionary<int, long>();
@@ -118,13 +170,7 @@ public static class ClusterMetrics
             rows[a[i]] = rows.GetValueOrDefault(a[i]) + 1;
             columns[b[i]] = columns.GetValueOrDefault(b[i]) + 1;
         }
-        static double Pairs(long n) => n * (n - 1) / 2.0;
-        var index = table.Values.Sum(Pairs);
-        var sumRows = rows.Values.Sum(Pairs);
-        var sumColumns = columns.Values.Sum(Pairs);
-        var expected = sumRows * sumColumns / Pairs(a.Length);
-        var maximum = (sumRows + sumColumns) / 2;
-        return maximum == expected ? 1 : (index - expected) / (maximum - expected);
+        return (table.Values.Sum(Pairs), rows.Values.Sum(Pairs), columns.Values.Sum(Pairs));
     }
 
     internal static double[] Centroids(FeatureMatrix x, int[] labels, int k, out int[] sizes)

@@ -26,8 +26,8 @@ public static class CustomerSegmenter
         IReadOnlyList<SweepFit> sweep = [];
         var selection = options.K is null ? ModelSelector.Select(x, options with { MaxK = Math.Min(options.MaxK, x.Rows) }, fitOn, out sweep) : null;
         var k = Math.Min(options.K ?? selection!.ChosenK, x.Rows);
-        // When the sweep fitted the chosen k with the same seed and restarts, its model is the final one.
-        var final = (options.SweepNInit >= options.NInit ? sweep.FirstOrDefault(f => f.K == k) : null) ?? ModelSelector.Fit(x, fitOn, k, options);
+        // The sweep's fit of the chosen k holds the final fit's first restarts: only the others run.
+        var final = ModelSelector.FinalFit(x, fitOn, k, options, sweep.FirstOrDefault(f => f.K == k));
         double? threshold = extreme.Count > 0 ? options.ExtremeThreshold : null;
 
         SegmentationModel model;

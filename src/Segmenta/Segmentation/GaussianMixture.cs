@@ -15,9 +15,23 @@ public static class GaussianMixture
     public static GaussianMixtureModel Fit(FeatureMatrix x, GaussianMixtureOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        return Starts(x, options, 0, null);
+    }
+
+    /// <summary>
+    /// As <see cref="Fit"/>, given <paramref name="bestOfFirst"/>, the result of the same fit with only the first
+    /// <paramref name="done"/> starts (a start's seed depends on its number, not on how many there are): runs the other
+    /// starts only, with the same result as all of them.
+    /// </summary>
+    internal static GaussianMixtureModel FitRemaining(FeatureMatrix x, GaussianMixtureOptions options, GaussianMixtureModel bestOfFirst, int done) =>
+        done <= 0 ? Fit(x, options) : Starts(x, options, Math.Min(done, options.NInit), bestOfFirst);
+
+    private static GaussianMixtureModel Starts(FeatureMatrix x, GaussianMixtureOptions options, int first, GaussianMixtureModel? bestBefore)
+    {
         var (k, covariance, seed, nInit, maxIterations, tolerance, regCovar) = options;
-        GaussianMixtureModel? best = null;
-        for (var run = 0; run < nInit; run++)
+        // The best of the earlier starts wins ties against the later ones, as in one pass over all.
+        var best = bestBefore;
+        for (var run = first; run < nInit; run++)
         {
             var start = KMeans.Fit(x, new KMeansOptions(k, unchecked(seed * 31 + run), NInit: 1));
             var model = FitFrom(x, k, covariance, start.Labels, maxIterations, tolerance, regCovar);

@@ -23,16 +23,37 @@ public static partial class KMeans
         {
             return MiniBatchKMeans.Fit(x, options);
         }
+        return Restarts(x, options, 0, null);
+    }
+
+    /// <summary>
+    /// As <see cref="Fit"/>, given <paramref name="bestOfFirst"/>, the result of the same fit with only the first
+    /// <paramref name="done"/> restarts (a restart's seed depends on its number, not on how many there are): runs the
+    /// other restarts only, with the same result as all of them.
+    /// </summary>
+    internal static KMeansModel FitRemaining(FeatureMatrix x, KMeansOptions options, KMeansModel bestOfFirst, int done)
+    {
+        if (x.Rows >= options.MiniBatchAbove || done <= 0)
+        {
+            // Mini-batch restarts are starts judged on one sample, not fits of their own: nothing to share.
+            return Fit(x, options);
+        }
+        return done >= options.NInit ? bestOfFirst : Restarts(x, options, done, bestOfFirst);
+    }
+
+    private static KMeansModel Restarts(FeatureMatrix x, KMeansOptions options, int first, KMeansModel? bestBefore)
+    {
         var tolerance = options.Tolerance * MeanVariance(x);
         // Restarts run in parallel, each with its own seed; the lowest inertia wins, the earliest restart on a tie,
         // so the result is the same as one restart after another.
-        var models = new KMeansModel[options.NInit];
-        Parallel.For(0, options.NInit, run =>
+        var models = new KMeansModel[options.NInit - first];
+        Parallel.For(first, options.NInit, run =>
         {
             var random = new Random(unchecked(options.Seed * 7919 + run * 104_729 + 17));
-            models[run] = Lloyd(x, PlusPlus(x, options.K, random), options.K, options.MaxIterations, tolerance);
+            models[run - first] = Lloyd(x, PlusPlus(x, options.K, random), options.K, options.MaxIterations, tolerance);
         });
-        var best = models[0];
+        // The best of the earlier restarts comes first: it wins ties against the later ones, as in one pass over all.
+        var best = bestBefore ?? models[0];
         foreach (var model in models)
         {
             if (model.Inertia < best.Inertia)

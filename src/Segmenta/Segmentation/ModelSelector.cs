@@ -141,11 +141,40 @@ public static partial class ModelSelector
         return new SweepFit(k, mixture.Predict(x), null, mixture, null);
     }
 
+    /// <summary>
+    /// The final fit of the chosen k, given its fit in the sweep (<paramref name="swept"/>, null when k was given): the
+    /// sweep ran the same fit with the first <see cref="SegmentationOptions.SweepNInit"/> restarts, and a restart's seed
+    /// depends on its number only, so their best is kept and only the other restarts run. The result is the one
+    /// <see cref="Fit"/> gives with all the restarts.
+    /// </summary>
+    internal static SweepFit FinalFit(FeatureMatrix x, FeatureMatrix fitOn, int k, SegmentationOptions options, SweepFit? swept)
+    {
+        var sweptRestarts = Math.Min(options.SweepNInit, options.NInit);
+        if (swept is null || swept.K != k)
+        {
+            return Fit(x, fitOn, k, options);
+        }
+        if (sweptRestarts >= options.NInit)
+        {
+            return swept;
+        }
+        if (options.Algorithm == ClusteringAlgorithm.KMeans)
+        {
+            var model = KMeans.FitRemaining(x, new KMeansOptions(k, options.Seed, options.NInit, options.MaxIterations, options.Tolerance), swept.KMeans!, sweptRestarts);
+            return new SweepFit(k, model.Labels, model, null, null);
+        }
+        var mixture = GaussianMixture.FitRemaining(fitOn, MixtureOptions(k, options, options.Seed, MixtureStarts(options.NInit)), swept.Mixture!, MixtureStarts(sweptRestarts));
+        return new SweepFit(k, mixture.Predict(x), null, mixture, null);
+    }
+
     /// <summary>EM restarts of a mixture for a given number of K-Means restarts (EM is dearer per start).</summary>
     internal static int MixtureStarts(int nInit) => Math.Max(1, nInit / 3);
 
     internal static GaussianMixtureModel FitMixture(FeatureMatrix x, int k, SegmentationOptions options, int seed, int nInit) =>
-        GaussianMixture.Fit(x, new GaussianMixtureOptions(k, options.Covariance, seed, nInit, options.MaxIterations, options.Tolerance, options.RegCovar));
+        GaussianMixture.Fit(x, MixtureOptions(k, options, seed, nInit));
+
+    private static GaussianMixtureOptions MixtureOptions(int k, SegmentationOptions options, int seed, int nInit) =>
+        new(k, options.Covariance, seed, nInit, options.MaxIterations, options.Tolerance, options.RegCovar);
 
     /// <summary>
     /// A random half of the rows, drawn without replacement (partial Fisher-Yates). Half-samples carry about as much

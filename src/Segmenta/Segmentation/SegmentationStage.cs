@@ -48,8 +48,9 @@ public static class SegmentationStage
     internal static (string[] Ids, SegmentationResult Result) Fit(SegmentaStore store, SegmentationOptions options, Func<string, IReadOnlyList<string>>? customersWhereTheyAre = null)
     {
         options.Validate();
-        options = options with { Features = AvailableFeatures(store, options.Features) };
-        var (ids, matrix) = LoadMatrix(store, options.Features);
+        var known = NumericFeatures(store);
+        options = options with { Features = AvailableFeatures(store, options.Features, known) };
+        var (ids, matrix) = LoadMatrix(store, options.Features, known);
         if (ids.Length <= options.FitSampleAbove || ids.Length <= options.FitSampleSize)
         {
             return (ids, CustomerSegmenter.Run(matrix, options));
@@ -82,10 +83,13 @@ public static class SegmentationStage
     /// The features that have a value for some customer. Without an amount in the file the money features are empty:
     /// the default features then shrink to recency and frequency; features the user named must all have values.
     /// </summary>
-    internal static IReadOnlyList<string> AvailableFeatures(SegmentaStore store, IReadOnlyList<string> features)
+    internal static IReadOnlyList<string> AvailableFeatures(SegmentaStore store, IReadOnlyList<string> features, IReadOnlyList<string> known)
     {
-        var known = NumericFeatures(store);
-        var empty = features.Where(f => known.Contains(f) && store.Scalar<long>($"SELECT count({f}) FROM customers") == 0).ToList();
+        // One statement counts every named column's values (known columns only: the names go into the SQL).
+        var counted = features.Where(known.Contains).Distinct().ToList();
+        var counts = counted.Count == 0 ? []
+            : store.Query($"SELECT {string.Join(", ", counted.Select(f => $"count({f})"))} FROM customers", r => Enumerable.Range(0, counted.Count).Select(r.GetInt64).ToArray())[0];
+        var empty = features.Where(f => counted.IndexOf(f) is var j && j >= 0 && counts[j] == 0).ToList();
         if (empty.Count == 0)
         {
             return features;
@@ -106,9 +110,11 @@ public static class SegmentationStage
         ORDER BY ordinal_position
         """, r => r.GetString(0));
 
-    internal static (string[] Ids, FeatureMatrix Matrix) LoadMatrix(SegmentaStore store, IReadOnlyList<string> features)
+    internal static (string[] Ids, FeatureMatrix Matrix) LoadMatrix(SegmentaStore store, IReadOnlyList<string> features) =>
+        LoadMatrix(store, features, NumericFeatures(store));
+
+    private static (string[] Ids, FeatureMatrix Matrix) LoadMatrix(SegmentaStore store, IReadOnlyList<string> features, IReadOnlyList<string> available)
     {
-        var available = NumericFeatures(store);
         var unknown = features.Where(f => !available.Contains(f)).ToList();
         if (unknown.Count > 0)
         {
@@ -132,14 +138,16 @@ public static class SegmentationStage
     private static void Save(SegmentaStore store, SegmentationKind name, string[] ids, SegmentationResult result)
     {
         store.Execute(SqlScripts.Get("Segmentation/segmentation_tables.sql"));
-        foreach (var row in result.Selection?.Rows ?? [])
+        // Appended, not one INSERT per k: on small data a statement costs more than the row it writes.
+        using (var selection = store.Connection.CreateAppender("model_selection"))
         {
-            store.Execute("INSERT INTO model_selection VALUES ($a, $k, $i, $s, $d, $c, $b, $aic, $ll, $m, $sd, $knee, $chosen, $low, $small, $aside)",
-                ("a", SegmentationKinds.Of(row.Algorithm).Id()), ("k", row.K), ("i", row.Inertia), ("s", row.Silhouette), ("d", row.DaviesBouldin),
-                ("c", row.CalinskiHarabasz), ("b", row.Bic), ("aic", row.Aic), ("ll", row.MeanLogLikelihood),
-                ("m", double.IsNaN(row.StabilityMean) ? null : row.StabilityMean), ("sd", double.IsNaN(row.StabilityStd) ? null : row.StabilityStd),
-                ("knee", row.IsKnee), ("chosen", row.Chosen), ("low", double.IsNaN(row.StabilityLow) ? null : row.StabilityLow),
-                ("small", double.IsNaN(row.SmallestShare) ? null : row.SmallestShare), ("aside", row.SetAside));
+            foreach (var row in result.Selection?.Rows ?? [])
+            {
+                selection.CreateRow().AppendValue(SegmentationKinds.Of(row.Algorithm).Id()).AppendValue(row.K).AppendValue(row.Inertia).AppendValue(row.Silhouette)
+                    .AppendValue(row.DaviesBouldin).AppendValue(row.CalinskiHarabasz).AppendValue(row.Bic).AppendValue(row.Aic).AppendValue(row.MeanLogLikelihood)
+                    .AppendValue(NullIfNaN(row.StabilityMean)).AppendValue(NullIfNaN(row.StabilityStd)).AppendValue(row.IsKnee).AppendValue(row.Chosen)
+                    .AppendValue(NullIfNaN(row.StabilityLow)).AppendValue(NullIfNaN(row.SmallestShare)).AppendValue(row.SetAside).EndRow();
+            }
         }
         store.Execute("INSERT INTO segmentation_runs VALUES ($s, $k, $e, $i, $v1, $v2, $json, $extreme)",
             ("s", name.Id()), ("k", result.K), ("e", result.Selection?.Explanation ?? $"k={result.K} was given (--k)." + (result.ExtremeNote is { } note ? " " + note : "") + (result.FitSampleNote is { } sample ? " " + sample : "")), ("i", result.Inertia),
@@ -152,6 +160,8 @@ public static class SegmentationStage
                 .AppendValue(result.Projection.Xs[i]).AppendValue(result.Projection.Ys[i]).EndRow();
         }
     }
+
+    private static double? NullIfNaN(double value) => double.IsNaN(value) ? null : value;
 
     /// <summary>Writes out/model-selection.csv (one row per k) and returns its path; null when k was given.</summary>
     public static string? WriteModelSelection(SegmentationResult result, string directory)

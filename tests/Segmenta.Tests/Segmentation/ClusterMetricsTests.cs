@@ -38,6 +38,19 @@ public class ClusterMetricsTests
     }
 
     [Fact]
+    public void Adjusted_rand_index_is_the_same_to_the_bit_whether_labels_are_cluster_numbers_or_any_integers()
+    {
+        // Cluster numbers are counted in arrays, other labels in dictionaries: the two must agree exactly.
+        var random = new Random(7);
+        var a = Enumerable.Range(0, 20_000).Select(_ => random.Next(9)).ToArray();
+        var b = a.Select(l => random.Next(5) == 0 ? random.Next(7) : l % 7).ToArray();
+        var dense = ClusterMetrics.AdjustedRandIndex(a, b);
+        var sparse = ClusterMetrics.AdjustedRandIndex(a.Select(l => l * 1_000_003 - 5).ToArray(), b.Select(l => -l - 1).ToArray());
+        Assert.Equal(BitConverter.DoubleToInt64Bits(sparse), BitConverter.DoubleToInt64Bits(dense));
+        Assert.InRange(dense, 0.3, 0.95);
+    }
+
+    [Fact]
     public void Kneedle_finds_the_bend_of_a_convex_decreasing_curve()
     {
         Assert.Equal(4, Kneedle.Knee([2, 3, 4, 5, 6, 7, 8], [100, 60, 30, 25, 21, 18, 16]));

@@ -4,6 +4,33 @@ namespace Segmenta.Tests.Segmentation;
 
 public class ModelSelectorTests
 {
+    [Theory]
+    [InlineData(ClusteringAlgorithm.KMeans, 4)]
+    [InlineData(ClusteringAlgorithm.KMeans, 7)]
+    [InlineData(ClusteringAlgorithm.GaussianMixture, 3)]
+    public void The_final_fit_from_the_sweeps_restarts_is_the_fit_with_all_restarts_to_the_bit(ClusteringAlgorithm algorithm, int k)
+    {
+        var x = ClassicRfm.Scaled;
+        var options = new SegmentationOptions { Algorithm = algorithm, Seed = 5, NInit = 10, SweepNInit = 3, MaxIterations = 100 };
+        var swept = ModelSelector.Fit(x, x, k, options with { NInit = options.SweepNInit });
+
+        var reused = ModelSelector.FinalFit(x, x, k, options, swept);
+        var full = ModelSelector.Fit(x, x, k, options);
+
+        Assert.Equal(full.Labels, reused.Labels);
+        if (algorithm == ClusteringAlgorithm.KMeans)
+        {
+            Assert.Equal(full.KMeans!.Centroids, reused.KMeans!.Centroids);
+            Assert.Equal(BitConverter.DoubleToInt64Bits(full.KMeans.Inertia), BitConverter.DoubleToInt64Bits(reused.KMeans.Inertia));
+        }
+        else
+        {
+            Assert.Equal(full.Mixture!.Means, reused.Mixture!.Means);
+            Assert.Equal(full.Mixture.Covariances, reused.Mixture.Covariances);
+            Assert.Equal(BitConverter.DoubleToInt64Bits(full.Mixture.MeanLogLikelihood), BitConverter.DoubleToInt64Bits(reused.Mixture.MeanLogLikelihood));
+        }
+    }
+
     [Fact]
     public void On_the_classic_customers_the_choice_sits_next_to_the_elbow_and_all_criteria_are_reported()
     {
