@@ -114,26 +114,7 @@ public sealed class PostgresPasswordTests : IClassFixture<PostgresPasswordTests.
 
         public string Connection => $"Host=127.0.0.1;Port={Port};Username=segmenta;Database=postgres";
 
-        private (int ExitCode, string Output) Script(string action)
-        {
-            var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            start.ArgumentList.Add(Path.Combine(RepoPaths.Root, "scripts", "postgres-cluster.sh"));
-            start.ArgumentList.Add(action);
-            start.ArgumentList.Add(_directory);
-            start.Environment["SEGMENTA_PG_PORT"] = Port;
-            try
-            {
-                using var process = Process.Start(start)!;
-                var output = process.StandardOutput.ReadToEndAsync();
-                var error = process.StandardError.ReadToEndAsync();
-                process.WaitForExit();
-                return (process.ExitCode, output.Result + error.Result);
-            }
-            catch (System.ComponentModel.Win32Exception e)
-            {
-                return (-1, e.Message);
-            }
-        }
+        private (int ExitCode, string Output) Script(string action) => PostgresServers.ClusterScript(action, _directory, Port);
 
         public void Dispose() => Script("stop");
     }

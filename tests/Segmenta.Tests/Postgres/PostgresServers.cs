@@ -23,7 +23,7 @@ public sealed class PostgresServers : IDisposable
             return;
         }
         var directory = Path.Combine(Path.GetTempPath(), "segmenta-tests-postgres");
-        var (exitCode, output) = Script("start", directory);
+        var (exitCode, output) = ClusterScript("start", directory, OwnPort);
         if (exitCode != 0)
         {
             Unavailable = $"PostgreSQL could not be started by scripts/postgres-cluster.sh (exit {exitCode}): {output.Trim()}";
@@ -49,13 +49,14 @@ public sealed class PostgresServers : IDisposable
         Shards = [.. values.Where(p => p.Key.StartsWith("SEGMENTA_PG_SHARD", StringComparison.Ordinal)).OrderBy(p => p.Key).Select(p => p.Value)];
     }
 
-    private static (int ExitCode, string Output) Script(string action, string directory)
+    /// <summary>Runs <c>scripts/postgres-cluster.sh ACTION DIRECTORY</c> with its servers on <paramref name="port"/> and up.</summary>
+    internal static (int ExitCode, string Output) ClusterScript(string action, string directory, string port)
     {
         var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(Path.Combine(RepoPaths.Root, "scripts", "postgres-cluster.sh"));
         start.ArgumentList.Add(action);
         start.ArgumentList.Add(directory);
-        start.Environment["SEGMENTA_PG_PORT"] = OwnPort;
+        start.Environment["SEGMENTA_PG_PORT"] = port;
         try
         {
             using var process = Process.Start(start)!;
@@ -74,7 +75,7 @@ public sealed class PostgresServers : IDisposable
     {
         if (_startedIn is not null)
         {
-            Script("stop", _startedIn);
+            ClusterScript("stop", _startedIn, OwnPort);
         }
     }
 }
