@@ -1,5 +1,5 @@
 -- The purchase tables of a PostgreSQL run in the local store, with the names and types Cleaning/purchase_tables.sql
--- and purchase_lines.sql give them on a DuckDB run, so recommending (PurchaseLogLoader) and `segmenta recommend`
+-- gives them on a DuckDB run, so recommending (PurchaseLogLoader) and `segmenta recommend`
 -- read them as they read a DuckDB run's.
 CREATE OR REPLACE TABLE purchase_customers (customer_key INTEGER, customer_id VARCHAR);
 CREATE OR REPLACE TABLE purchase_products (product_key INTEGER, stock_code VARCHAR, description VARCHAR);

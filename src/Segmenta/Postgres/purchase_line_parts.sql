@@ -1,4 +1,5 @@
--- The kept purchase lines with the cluster-wide integer keys (PostgreSQL counterpart of Cleaning/purchase_lines.sql),
+-- The kept purchase lines with the cluster-wide integer keys (PostgreSQL counterpart of the purchase_lines statement of
+-- Cleaning/purchase_tables.sql; here the orders are keyed cluster-wide by purchase_order_keys),
 -- written where the lines are: on one server once, on a cluster by every shard over its own lines with its copy of the
 -- coordinator's keys (Postgres/purchase_key_tables.sql). Only these integer rows come back to the local store as its
 -- purchase_lines (Postgres/PostgresPurchases.cs). Unsorted: readers sort.
