@@ -54,11 +54,11 @@ public static partial class AnalysisPipeline
             roles = ImportedRoles.PerImport(store);
             quarantined = store.Scalar<long?>("SELECT sum(lines_quarantined)::BIGINT FROM imports") ?? 0;
         }
-        PostgresLayout.Analyze(database, "raw_lines");
+        PostgresLayout.Analyze(database, postgres, "raw_lines");
         var quarantineWritten = WriteQuarantine(store, quarantineFile);
         var amountNote = PostgresCleaner.AmountNote(database);
         var cleaning = timer.Step("Cleaning (PostgreSQL)", () => PostgresCleaner.Run(database, options.Cleaning, quarantined, amountNote, postgres));
-        PostgresLayout.Analyze(database, "clean_lines");
+        PostgresLayout.Analyze(database, postgres, "clean_lines");
         timer.Step("Line facts (PostgreSQL)", () => LineFacts.Compute(postgres, database.Schema, store));
         OptionChecks.AsOf(store, options.Features.AsOf);
         var (asOf, partialMonth) = timer.Step("Customer features (PostgreSQL)", () => PostgresFeatures.Compute(database, options.Features, amountNote is null));

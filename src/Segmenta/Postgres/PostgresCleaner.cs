@@ -83,7 +83,8 @@ internal static class PostgresCleaner
     /// <summary>Null when every line on the server has an amount; else the note of <see cref="LoadedAmounts"/>.</summary>
     internal static string? AmountNote(PostgresDatabase database)
     {
-        var (missing, total) = database.Query("SELECT count(*) FILTER (WHERE amount IS NULL), count(*) FROM raw_lines", r => (r.GetInt64(0), r.GetInt64(1)))[0];
+        var parts = PostgresLayout.EachPart(database, "raw_lines", "SELECT count(*) FILTER (WHERE amount IS NULL) AS missing, count(*) AS total FROM {table}");
+        var (missing, total) = database.Query($"SELECT sum(missing)::bigint, sum(total)::bigint FROM ({parts}) counts", r => (r.GetInt64(0), r.GetInt64(1)))[0];
         return missing == 0 ? null
             : missing == total ? LoadedAmounts.Note
             : string.Create(CultureInfo.InvariantCulture, $"{missing:N0} of {total:N0} lines have no amount: money-based analyses skipped.");

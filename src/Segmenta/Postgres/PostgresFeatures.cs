@@ -12,7 +12,9 @@ internal static class PostgresFeatures
     /// <summary>Rebuilds customer_features and customers on the server; returns the as-of date used and the partial-month note.</summary>
     internal static (DateOnly AsOf, string? PartialMonth) Compute(PostgresDatabase database, FeatureOptions options, bool amountsKnown)
     {
-        var asOf = options.AsOf ?? DateOnly.FromDateTime(database.Scalar<DateTime?>("SELECT max(invoice_date) FROM raw_lines")
+        // Each partition's maximum on its shard (Postgres/PostgresLayout.EachPart), not every line's date on the coordinator.
+        var lastDate = PostgresLayout.EachPart(database, "raw_lines", "SELECT max(invoice_date) AS last_date FROM {table}");
+        var asOf = options.AsOf ?? DateOnly.FromDateTime(database.Scalar<DateTime?>($"SELECT max(last_date) FROM ({lastDate}) parts")
             ?? throw new SegmentaException("The PostgreSQL source holds no lines: check --table or give a file.")).AddDays(1);
         database.Execute($"SET segmenta.as_of = '{asOf:yyyy-MM-dd}'");
         database.Execute($"SET segmenta.amounts_known = '{(amountsKnown ? "true" : "false")}'");
@@ -26,7 +28,9 @@ internal static class PostgresFeatures
         }
         database.Execute(dialect.Script("Features/rfm_scores.sql"));
         var partial = amountsKnown && asOf.Day != 1
-            && database.Scalar<long>("SELECT count(*) FROM clean_lines WHERE invoice_date >= date_trunc('month', @d::timestamp)", ("d", asOf.ToDateTime(TimeOnly.MinValue))) > 0
+            && database.Scalar<long>(
+                $"SELECT sum(lines)::bigint FROM ({PostgresLayout.EachPart(database, "clean_lines", "SELECT count(*) AS lines FROM {table} WHERE invoice_date >= @month")}) parts",
+                ("month", new DateTime(asOf.Year, asOf.Month, 1, 0, 0, 0, DateTimeKind.Unspecified))) > 0
             ? CustomerFeatures.PartialMonthNote(asOf)
             : null;
         return (asOf, partial);

@@ -19,7 +19,8 @@ internal sealed class PostgresLineStages(PostgresOptions postgres, string schema
     public (DateTime? First, DateTime? Last) PurchaseDates()
     {
         using var coordinator = Coordinator();
-        return coordinator.Query("SELECT min(invoice_date), max(invoice_date) FROM clean_lines",
+        var parts = PostgresLayout.EachPart(coordinator, "clean_lines", "SELECT min(invoice_date) AS first_date, max(invoice_date) AS last_date FROM {table}");
+        return coordinator.Query($"SELECT min(first_date), max(last_date) FROM ({parts}) parts",
             r => (r.IsDBNull(0) ? (DateTime?)null : r.GetDateTime(0), r.IsDBNull(1) ? (DateTime?)null : r.GetDateTime(1)))[0];
     }
 

@@ -4,12 +4,16 @@
 -- Sums and counts per category, regrouped by Postgres/category_summary.sql: a customer lives on one shard, so a
 -- category's distinct customers per shard add up. customer_category_spend (one row per customer and category) stays
 -- where it is made, for the segments' preferences (Postgres/segment_category_parts.sql).
+-- Distinct values are counted and lines grouped by text under COLLATE "C": the same groups as the column's own collation
+-- (PostgreSQL's default collation is deterministic, so its equality is byte equality), but sorted by memcmp with
+-- abbreviated keys instead of the locale's strcoll: as in Postgres/exploration_parts.sql.
 DROP TABLE IF EXISTS category_sold_parts;
 CREATE TABLE category_sold_parts AS
-SELECT p.category, count(*) AS lines, sum(l.quantity) AS quantity, sum(l.amount) AS revenue, count(DISTINCT l.customer_id) AS customers
+SELECT (p.category COLLATE "C") COLLATE "default" AS category, count(*) AS lines, sum(l.quantity) AS quantity, sum(l.amount) AS revenue,
+       count(DISTINCT l.customer_id COLLATE "C") AS customers
 FROM clean_lines l
 JOIN product_categories p ON p.product = coalesce(l.stock_code, nullif(trim(l.description), ''), '')
-GROUP BY p.category;
+GROUP BY p.category COLLATE "C";
 
 -- Returned units and value per category both ways category_summary.sql counts them: matched returns (matched = true)
 -- and, for a cleaning without matching, cancelled lines (matched = false).

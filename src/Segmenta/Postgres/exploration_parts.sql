@@ -12,12 +12,16 @@ FROM clean_lines
 GROUP BY order_id, invoice_date, customer_id, invoice_month;
 
 -- A line without quantity (a basket log) counts as one unit, as in Exploration/exploration_product_stats.sql.
+-- Distinct values are counted and lines grouped by text under COLLATE "C": the same groups as the column's own collation
+-- (PostgreSQL's default collation is deterministic, so its equality is byte equality), but sorted by memcmp with
+-- abbreviated keys instead of the locale's strcoll: a shard's exploration_product_parts at 10M lines 36 s -> 17 s.
 DROP TABLE IF EXISTS exploration_product_parts;
 CREATE TABLE exploration_product_parts AS
-SELECT stock_code, sum(coalesce(quantity, 1)) AS quantity, sum(amount) AS revenue, count(DISTINCT customer_id) AS customers, count(*) AS lines
+SELECT (stock_code COLLATE "C") COLLATE "default" AS stock_code, sum(coalesce(quantity, 1)) AS quantity, sum(amount) AS revenue,
+       count(DISTINCT customer_id COLLATE "C") AS customers, count(*) AS lines
 FROM clean_lines
 WHERE stock_code IS NOT NULL
-GROUP BY stock_code;
+GROUP BY stock_code COLLATE "C";
 
 DROP TABLE IF EXISTS exploration_price_parts;
 CREATE TABLE exploration_price_parts AS

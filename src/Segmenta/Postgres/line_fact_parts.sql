@@ -12,7 +12,7 @@ SELECT r.lines_loaded, r.lines_without_amount, k.first_date, k.last_date, k.reve
 FROM (SELECT count(*) AS lines_loaded, count(*) FILTER (WHERE amount IS NULL) AS lines_without_amount FROM raw_lines) r
 CROSS JOIN (
     SELECT min(invoice_date) AS first_date, max(invoice_date) AS last_date, sum(amount) AS revenue, count(*) AS lines,
-           count(DISTINCT customer_id) AS customers
+           count(DISTINCT customer_id COLLATE "C") AS customers -- byte equality, sorted by memcmp (Postgres/exploration_parts.sql)
     FROM clean_lines
 ) k;
 

@@ -79,9 +79,60 @@ public sealed partial class PostgresClusterPlanTests(SharedDataRuns runs)
         Assert.All(perShard, count => Assert.True(count > customers / 4, $"a shard holds only {count} of {customers} customers"));
     }
 
+    [SkippableFact]
+    public void Whole_table_aggregates_of_the_lines_run_on_the_shards_and_give_the_whole_tables_answer()
+    {
+        Skip.If(runs.Servers.Unavailable is not null, runs.Servers.Unavailable);
+        _ = runs.Cluster;
+        using var database = PostgresDatabase.Open(runs.Servers.Coordinator, runs.ClusterSchema);
+        PostgresLayout.PlanPerPartition(database);
+        var dates = $"SELECT min(first_date), max(last_date) FROM ({PostgresLayout.EachPart(database, "clean_lines", "SELECT min(invoice_date) AS first_date, max(invoice_date) AS last_date FROM {table}")}) parts";
+        var amounts = $"SELECT sum(missing)::bigint, sum(total)::bigint FROM ({PostgresLayout.EachPart(database, "raw_lines", "SELECT count(*) FILTER (WHERE amount IS NULL) AS missing, count(*) AS total FROM {table}")}) parts";
+
+        var datesPlan = database.Explain(dates);
+        var amountsPlan = database.Explain(amounts);
+
+        // One aggregate per shard in the remote SQL, one row back from each; never a line's date or amount.
+        var remote = RemoteSql().Matches(datesPlan + "\n" + amountsPlan).Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(4, remote.Count);
+        Assert.Equal(2, remote.Count(sql => sql.StartsWith("SELECT min(invoice_date), max(invoice_date) FROM ", StringComparison.Ordinal)));
+        Assert.Equal(2, remote.Count(sql => sql.StartsWith("SELECT count(*) FILTER (WHERE (amount IS NULL)), count(*) FROM ", StringComparison.Ordinal)));
+        Assert.DoesNotMatch(@"Foreign Scan on \S*(clean|raw)_lines_p", datesPlan + "\n" + amountsPlan);
+        // The same values as the aggregates over the partitioned tables, which fetch every line to the coordinator.
+        Assert.Equal(database.Query("SELECT min(invoice_date), max(invoice_date) FROM clean_lines", r => (r.GetDateTime(0), r.GetDateTime(1))),
+            database.Query(dates, r => (r.GetDateTime(0), r.GetDateTime(1))));
+        Assert.Equal(database.Query("SELECT count(*) FILTER (WHERE amount IS NULL), count(*) FROM raw_lines", r => (r.GetInt64(0), r.GetInt64(1))),
+            database.Query(amounts, r => (r.GetInt64(0), r.GetInt64(1))));
+    }
+
+    [SkippableFact]
+    public void The_coordinator_keeps_no_statistics_of_the_lines_and_plans_with_the_shards_estimates()
+    {
+        Skip.If(runs.Servers.Unavailable is not null, runs.Servers.Unavailable);
+        _ = runs.Cluster;
+        using var database = PostgresDatabase.Open(runs.Servers.Coordinator, runs.ClusterSchema);
+        const string Statistics = "SELECT count(*) FROM pg_stats WHERE schemaname = current_schema() AND tablename IN ('raw_lines', 'clean_lines')";
+
+        // Analysing a foreign table on PostgreSQL 15 fetches all its rows: the shards analyse their own lines instead.
+        Assert.Equal(0L, database.Scalar<long>(Statistics));
+        Assert.All(runs.Servers.Shards.Select((shard, i) =>
+        {
+            using var remote = PostgresDatabase.Open(shard, PostgresLayout.ShardSchema(runs.ClusterSchema, i));
+            return remote.Scalar<long>(Statistics);
+        }), columns => Assert.True(columns >= 20, $"a shard has statistics of {columns} columns of its two line tables"));
+        // The coordinator's estimate of a shard's lines is that shard's own (use_remote_estimate), not a default guess.
+        var kept = database.Scalar<long>("SELECT count(*) FROM clean_lines_p0");
+        var estimated = long.Parse(EstimatedRows().Match(string.Join("\n", database.Query("EXPLAIN SELECT * FROM clean_lines_p0", r => r.GetString(0)))).Groups[1].Value,
+            System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(estimated, kept * 9 / 10, kept * 11 / 10);
+    }
+
     [GeneratedRegex(@"Remote SQL: ([^\n]*)")]
     private static partial Regex RemoteSql();
 
     [GeneratedRegex(@"Foreign Scan on (?:\S+\.)?(\w+)")]
     private static partial Regex ForeignScan();
+
+    [GeneratedRegex(@"rows=(\d+)")]
+    private static partial Regex EstimatedRows();
 }
