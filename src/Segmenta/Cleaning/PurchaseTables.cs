@@ -61,17 +61,13 @@ internal static class PurchaseTables
     public static long Count(SegmentaStore store) => store.Scalar<long>("SELECT count(*) FROM purchase_lines");
 
     /// <summary>Every line, sorted by customer, day, order and product (lines equal in all four in no fixed order).</summary>
-    public static void Read(SegmentaStore store, LineVisitor visit) => store.Query(
+    public static void Read(SegmentaStore store, LineVisitor visit) => store.Stream(
         """
         SELECT customer_key, product_key, order_key, (purchase_day - DATE '1970-01-01')::INTEGER, (quantity * 10000)::BIGINT, (coalesce(amount, 0) * 10000)::BIGINT, country_key
         FROM purchase_lines
         ORDER BY customer_key, purchase_day, order_key, product_key
         """,
-        r =>
-        {
-            visit(r.GetInt32(0), r.GetInt32(1), r.GetInt32(2), r.GetInt32(3), r.GetInt64(4), r.GetInt64(5), r.GetInt32(6));
-            return 0;
-        });
+        r => visit(r.GetInt32(0), r.GetInt32(1), r.GetInt32(2), r.GetInt32(3), r.GetInt64(4), r.GetInt64(5), r.GetInt32(6)));
 
     private static string Fingerprint(SegmentaStore store) => store.Scalar<string>(SqlScripts.Get("Cleaning/purchase_fingerprint.sql")) ?? "";
 

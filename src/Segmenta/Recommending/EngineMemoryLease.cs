@@ -48,17 +48,26 @@ internal sealed partial class EngineMemoryLease : IDisposable
     /// <summary>Lowers DuckDB's limit until disposed; when DuckDB cannot free enough at once (a query beside it holds the memory), it only flushes its allocator.</summary>
     public static EngineMemoryLease Lower(SegmentaStore store)
     {
-        var limit = EngineLimits.MemoryLimit();
-        var lease = new EngineMemoryLease(store, limit);
+        var lease = new EngineMemoryLease(store, EngineLimits.MemoryLimit());
+        lease.LowerAgain();
+        return lease;
+    }
+
+    /// <summary>
+    /// Sets the lowered limit again: after the purchase log is read, DuckDB's allocator still holds the memory of its
+    /// sort, and a step beside (the report's drawing) may have kept the first lowering from taking hold.
+    /// </summary>
+    public void LowerAgain()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         try
         {
-            store.Execute($"SET memory_limit = '{Lowered(limit)}'");
+            _store.Execute($"SET memory_limit = '{Lowered(_limit)}'");
         }
         catch (DuckDB.NET.Data.DuckDBException)
         {
-            store.Execute($"SET memory_limit = '{limit}'");
+            _store.Execute($"SET memory_limit = '{_limit}'");
         }
-        return lease;
     }
 
     /// <summary>Sets the store's limit back (and flushes the allocator again).</summary>

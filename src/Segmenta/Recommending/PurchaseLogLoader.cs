@@ -70,11 +70,8 @@ internal static class PurchaseLogLoader
 
         // Upper bound of the line count; lines of the same customer, order and product are merged as they arrive.
         var lines = new PurchaseLogBuilder(store.Scalar<long>("SELECT count(*) FROM rec_lines"));
-        store.Query(SqlScripts.Get("Recommending/purchase_lines.sql"), r =>
-        {
-            lines.Add(r.GetInt32(0), r.GetInt32(1), r.GetInt32(2), r.GetInt32(3), r.GetInt64(4), r.GetInt64(5), r.GetInt32(6));
-            return 0;
-        });
+        store.Stream(SqlScripts.Get("Recommending/purchase_lines.sql"),
+            r => lines.Add(r.GetInt32(0), r.GetInt32(1), r.GetInt32(2), r.GetInt32(3), r.GetInt64(4), r.GetInt64(5), r.GetInt32(6)));
         store.Execute("DROP TABLE IF EXISTS rec_orders; DROP TABLE IF EXISTS rec_lines; DROP TABLE IF EXISTS rec_non_product_codes; DROP TABLE IF EXISTS rec_countries");
         var (segments, segmentNames) = SegmentLabels.Assign(store, segmentation, customerIds);
         return lines.Build([.. customerIds], [.. stockCodes], [.. descriptions], segments, segmentNames, [.. countries], [.. countryNames], segmentation is not null);

@@ -21,9 +21,9 @@ public static class Recommender
     {
         ArgumentNullException.ThrowIfNull(store);
         RecommendationResult result;
-        using (EngineMemoryLease.Lower(store))
+        using (var lease = EngineMemoryLease.Lower(store))
         {
-            result = Compute(store, options);
+            result = Compute(store, options, lease.LowerAgain);
         }
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         var watch = Stopwatch.StartNew();
@@ -32,7 +32,10 @@ public static class Recommender
     }
 
     /// <summary>Evaluates, fits and recommends without writing anything but temporary tables (safe beside readers).</summary>
-    public static RecommendationResult Compute(SegmentaStore store, RecommendationOptions options)
+    public static RecommendationResult Compute(SegmentaStore store, RecommendationOptions options) => Compute(store, options, afterLoading: null);
+
+    /// <summary>As <see cref="Compute(SegmentaStore, RecommendationOptions)"/>, calling <paramref name="afterLoading"/> once the purchase log is read.</summary>
+    internal static RecommendationResult Compute(SegmentaStore store, RecommendationOptions options, Action? afterLoading)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(options);
@@ -55,6 +58,7 @@ public static class Recommender
                 ? "The lines name no product: recommendations need a product column (a code or a description); map it with --map product=COLUMN."
                 : "There are no kept purchases of products to learn from: check the cleaning report.");
         }
+        afterLoading?.Invoke();
         var fits = new ReferenceDayFits(log, options);
         var outcome = Step("Evaluating offline", () => RecommendationEvaluator.Evaluate(log, options, fits));
         var method = options.ListMethod;

@@ -34,5 +34,21 @@ public sealed class EngineMemoryLeaseTests : IDisposable
         Assert.Equal(before, Limit());
     }
 
+    [Fact]
+    public void LowerAgain_lowers_the_limit_again_when_it_was_set_back_meanwhile()
+    {
+        using var store = SegmentaStore.Open(_directory.File("again.duckdb"));
+        string Limit() => store.Scalar<string>("SELECT current_setting('memory_limit')")!;
+        var before = Limit();
+
+        using var lease = EngineMemoryLease.Lower(store);
+        var lowered = Limit();
+        store.Execute($"SET memory_limit = '{before}'"); // as when the first lowering could not take hold
+        lease.LowerAgain();
+
+        Assert.NotEqual(before, lowered);
+        Assert.Equal(lowered, Limit());
+    }
+
     public void Dispose() => _directory.Dispose();
 }
