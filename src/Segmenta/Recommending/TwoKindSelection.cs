@@ -86,15 +86,15 @@ internal sealed record TwoKindSelection(TwoKindDiscovery Source, int Customers, 
         var judges = string.Create(CultureInfo.InvariantCulture, $"{Customers:N0} held-out validation customers");
         if (double.IsNaN(Difference))
         {
-            return $"new picks ranked by global popularity: too few held-out validation customers ({Customers:N0}) to show that the discovery model beats it";
+            return $"ranked by global popularity: too few held-out validation customers ({Customers:N0}) to show that the discovery model beats it";
         }
         var figures = string.Create(CultureInfo.InvariantCulture,
             $"precision@{K} {Model:0.000} against global popularity {Global:0.000} and recent popularity {Recent:0.000}, difference {Difference:+0.0000;-0.0000;0.0000} [{Low:0.0000;-0.0000;0.0000}, {High:0.0000;-0.0000;0.0000}] on {judges}");
         return Source switch
         {
-            TwoKindDiscovery.EaseModel => $"new picks ranked by the discovery model (EASE + popularity): it beat popularity on the validation split ({figures})",
-            TwoKindDiscovery.GlobalPopularity => $"new picks ranked by global popularity: the discovery model did not beat it on the validation split, so the data shows no signal beyond popularity for new products ({figures})",
-            _ => $"new picks ranked by recent popularity: the discovery model did not beat it on the validation split, so the data shows no signal beyond popularity for new products ({figures})",
+            TwoKindDiscovery.EaseModel => $"ranked by the discovery model (EASE + popularity): it beat popularity on the validation split ({figures})",
+            TwoKindDiscovery.GlobalPopularity => $"ranked by global popularity: the discovery model did not beat it on the validation split, so the data shows no signal beyond popularity for new products ({figures})",
+            _ => $"ranked by recent popularity: the discovery model did not beat it on the validation split, so the data shows no signal beyond popularity for new products ({figures})",
         };
     }
 
