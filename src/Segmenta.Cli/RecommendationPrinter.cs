@@ -41,6 +41,10 @@ internal static class RecommendationPrinter
                     $"Default recommender: [bold]{result.DefaultMethod}[/], {(setting == EvaluationSetting.NewItems ? "new-items" : "all-items")} precision {F(best.Precision.Value)} = {best.Precision.Value / baseline.Precision.Value:0.00}x the best baseline ({baselineMethod}, {F(baseline.Precision.Value)}); difference {margin.Value:+0.0000;-0.0000;0.0000} [[{margin.Low:0.0000;-0.0000;0.0000}, {margin.High:0.0000;-0.0000;0.0000}]]."));
             }
         }
+        if (result.NewPicks.Length > 0)
+        {
+            Terminal.Out.WriteLine(result.NewPicks);
+        }
         if (result.Timings.Count > 0)
         {
             Terminal.Out.WriteLine("Recommending, by part: " + string.Join(" · ", result.Timings.Select(t => string.Create(Numbers, $"{t.Step} {t.Elapsed.TotalSeconds:0.00} s"))));

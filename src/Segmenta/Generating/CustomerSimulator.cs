@@ -6,7 +6,9 @@ namespace Segmenta.Generating;
 /// <summary>
 /// Draws the lines of one customer at a time. Purchases follow a known BG/NBD (rate λ ~ gamma(r, α) per business
 /// day, dropout p ~ beta(a, b) after each repeat purchase, first purchase uniform over the period); on top come the
-/// things real exports contain: favourite products bought again after their cycle, Pareto-distributed pack
+/// things real exports contain: favourite products bought again after their cycle, tastes (each customer likes one to
+/// three categories, from which a share of their new products is drawn) and complements (a product's partner joins
+/// the order with probability <see cref="PartnerShare"/>), Pareto-distributed pack
 /// multipliers (a few customers buy most), returns (whole, partial and of more units than bought), cancellations
 /// of things never bought, refunds, bad-debt adjustments, postage and fee lines, zero quantities, negative prices,
 /// free items, entry errors cancelled minutes later, exact double exports, and guest orders without a customer id.
@@ -20,6 +22,12 @@ internal sealed class CustomerSimulator
 
     /// <summary>Guest orders (no customer id) drawn per customer order.</summary>
     internal const double GuestShare = 0.3;
+
+    /// <summary>Chance that a product's partner joins the order with it (when the basket has room).</summary>
+    internal const double PartnerShare = 0.3;
+
+    /// <summary>The share of a customer's new products drawn from the categories they like: uniform in [TasteShareMin, TasteShareMax].</summary>
+    internal const double TasteShareMin = 0.5, TasteShareMax = 0.9;
 
     private static readonly (string Name, double Weight, long PostageCents)[] Countries =
     [
@@ -95,9 +103,10 @@ internal sealed class CustomerSimulator
         // Pareto(x_m = 1, shape 1.4) pack multiplier: the top fifth of customers buy most of the units.
         var spend = Math.Min(100, Math.Pow(1 - _random.NextDouble(), -1 / 1.4));
         var favourites = new Dictionary<Product, DateTime>();
+        var taste = Taste();
         foreach (var time in times)
         {
-            Order(id, country, postage, _calendar.ToDate(time, _random), spend, favourites, lines);
+            Order(id, country, postage, _calendar.ToDate(time, _random), spend, favourites, taste, lines);
             if (_random.NextDouble() < GuestShare)
             {
                 GuestOrder(lines);
@@ -131,11 +140,27 @@ internal sealed class CustomerSimulator
         }
     }
 
-    private void Order(long customer, string country, long postage, DateTime date, double spend, Dictionary<Product, DateTime> favourites, List<ShopLine> lines)
+    /// <summary>One customer's taste: one to three liked categories (drawn by their popularity) and the share of new products drawn from them.</summary>
+    private Taste Taste()
+    {
+        var liked = new List<int>(3);
+        var count = 1 + _random.Next(3);
+        for (var attempt = 0; liked.Count < count && attempt < 10; attempt++)
+        {
+            var category = _catalog.DrawCategory(_random);
+            if (!liked.Contains(category))
+            {
+                liked.Add(category);
+            }
+        }
+        return new Taste([.. liked], TasteShareMin + (_random.NextDouble() * (TasteShareMax - TasteShareMin)));
+    }
+
+    private void Order(long customer, string country, long postage, DateTime date, double spend, Dictionary<Product, DateTime> favourites, Taste taste, List<ShopLine> lines)
     {
         var invoice = Invoice(null);
         var normal = new List<ShopLine>();
-        foreach (var product in Basket(date, favourites))
+        foreach (var product in Basket(date, favourites, taste))
         {
             var quantity = (int)Math.Clamp(Math.Round(product.PackSize * spend * Math.Exp(0.5 * ProductCatalog.Normal(_random))), 1, 5_000);
             var price = product.PriceCents;
@@ -218,7 +243,7 @@ internal sealed class CustomerSimulator
         var date = _calendar.ToDate(_random.NextDouble() * ShopCalendar.Days, _random);
         var cancelled = _random.NextDouble() < 0.05;
         var invoice = Invoice(cancelled ? 'C' : null);
-        foreach (var product in Basket(date, null))
+        foreach (var product in Basket(date, null, null))
         {
             var quantity = (int)Math.Clamp(Math.Round(product.PackSize * Math.Exp(0.7 * ProductCatalog.Normal(_random))), 1, 5_000);
             Add(lines, invoice, product.StockCode, product.Description, cancelled ? -quantity : quantity, date, product.PriceCents, -1, country);
@@ -229,29 +254,39 @@ internal sealed class CustomerSimulator
         }
     }
 
-    /// <summary>Distinct products of one order: favourites due again after their cycle, then popular products.</summary>
-    private List<Product> Basket(DateTime date, Dictionary<Product, DateTime>? favourites)
+    /// <summary>
+    /// Distinct products of one order: favourites due again after their cycle, then new products — from the categories the
+    /// customer likes (a share of them) or by popularity — each perhaps followed by its partner. Guests have no taste.
+    /// </summary>
+    private List<Product> Basket(DateTime date, Dictionary<Product, DateTime>? favourites, Taste? taste)
     {
         var size = (int)Math.Min(1 + Math.Floor(-Math.Log(1 - _random.NextDouble()) * (_basketMean - 1)), _catalog.Products.Count / 2);
         var chosen = new List<Product>(size);
         var seen = new HashSet<Product>();
+        void Take(Product product)
+        {
+            if (chosen.Count < size && seen.Add(product))
+            {
+                chosen.Add(product);
+                if (chosen.Count < size && _random.NextDouble() < PartnerShare && seen.Add(_catalog.Products[product.Partner]))
+                {
+                    chosen.Add(_catalog.Products[product.Partner]);
+                }
+            }
+        }
         if (favourites is not null)
         {
             foreach (var (product, last) in favourites)
             {
-                if (chosen.Count < size && (date - last).TotalDays >= product.CycleDays && _random.NextDouble() < 0.5 && seen.Add(product))
+                if (chosen.Count < size && (date - last).TotalDays >= product.CycleDays && _random.NextDouble() < 0.5)
                 {
-                    chosen.Add(product);
+                    Take(product);
                 }
             }
         }
         for (var attempt = 0; chosen.Count < size && attempt < 20 * size; attempt++)
         {
-            var product = _catalog.Draw(_random);
-            if (seen.Add(product))
-            {
-                chosen.Add(product);
-            }
+            Take(taste is { } t && _random.NextDouble() < t.Share ? _catalog.Draw(t.Liked[_random.Next(t.Liked.Length)], _random) : _catalog.Draw(_random));
         }
         return chosen;
     }

@@ -45,6 +45,9 @@ public sealed record RecommendationResult(
     /// <summary>The learned buy-again and discovery weights of the lists (validation split before the last day) and of the evaluation.</summary>
     public string CalibrationSummary { get; init; } = "";
 
+    /// <summary>What ranked the new picks (the discovery model, or popularity when the model did not beat it on the validation split), in the evaluation and in the lists.</summary>
+    public string NewPicks { get; init; } = "";
+
     /// <summary>The evaluation row of one method and setting, or null when it was not evaluated.</summary>
     public RecommendationEvaluationRow? Row(RecommendationMethod method, EvaluationSetting setting) =>
         Evaluation.FirstOrDefault(r => r.Method == method && r.Setting == setting);

@@ -7,9 +7,18 @@ namespace Segmenta.Recommending;
 /// the window and the two kinds of picks can share one list ranked by it: that is the learned mix.
 /// Rows: every product the customer bought before (buy-again); for discovery the customer's 50 best EASE products and
 /// 20 recent best-sellers they never bought. At most 20,000 validation customers (every n-th) are used.
+/// The new picks are ranked by the discovery model only when it beat popularity on held-out validation customers
+/// (<see cref="TwoKindSelection"/>); otherwise by that popularity list, with a discovery model fitted on popularity
+/// alone (the EASE score left out) so that its probabilities still mix with the buy-again picks'.
 /// </summary>
 internal sealed record TwoKindCalibration(LogisticModel BuyAgain, LogisticModel Discovery, int Customers, int BuyAgainRows, int DiscoveryRows)
 {
+    /// <summary>What ranks the new picks (the discovery model unless it failed to beat popularity before the reference day).</summary>
+    public TwoKindDiscovery DiscoveryBy { get; init; } = TwoKindDiscovery.EaseModel;
+
+    /// <summary>The held-out comparison that chose <see cref="DiscoveryBy"/>; null for the prior.</summary>
+    public TwoKindSelection? Selection { get; init; }
+
     private const int EaseCandidates = 50;
     private const int PopularCandidates = 20;
     private const int MaxCustomers = 20_000;
@@ -39,7 +48,7 @@ internal sealed record TwoKindCalibration(LogisticModel BuyAgain, LogisticModel 
         var popular = Enumerable.Range(0, data.Products).Where(p => features.Active[p] && features.RecentBuyers[p] > 0)
             .OrderByDescending(p => features.RecentBuyers[p]).ThenBy(p => p).ToArray();
         var buyRows = new (double[] X, bool[] Y)[customers.Length];
-        var newRows = new (double[] X, bool[] Y)[customers.Length];
+        var newRows = new (double[] X, bool[] Y, int[] Products)[customers.Length];
         Parallel.For(0, customers.Length, () => (Buffer: new ScoringBuffer(data.Products), Truth: new int[data.Products], Stamp: new int[1]), (i, _, state) =>
         {
             var c = customers[i];
@@ -55,10 +64,34 @@ internal sealed record TwoKindCalibration(LogisticModel BuyAgain, LogisticModel 
             return state;
         }, static _ => { });
         LogisticModel? buy = null, discover = null;
+        TwoKindSelection? selection = null;
         Parallel.Invoke(
             () => buy = LogisticModel.Fit(Concat(buyRows.Select(r => r.X)), Concat(buyRows.Select(r => r.Y)), TwoKindFeatures.BuyAgainCount),
-            () => discover = LogisticModel.Fit(Concat(newRows.Select(r => r.X)), Concat(newRows.Select(r => r.Y)), TwoKindFeatures.DiscoveryCount));
-        return new TwoKindCalibration(buy!, discover!, customers.Length, buyRows.Sum(r => r.Y.Length), newRows.Sum(r => r.Y.Length));
+            () =>
+            {
+                selection = TwoKindSelection.Choose(features, customers, [.. newRows.Select(r => (r.X, r.Y))], truthStart, truthItems);
+                var x = Concat(newRows.Select(r => r.X));
+                if (selection.Source != TwoKindDiscovery.EaseModel)
+                {
+                    PopularityOnly(x, Concat(newRows.Select(r => r.Products)), features.LogPopularity(selection.Source));
+                }
+                discover = LogisticModel.Fit(x, Concat(newRows.Select(r => r.Y)), TwoKindFeatures.DiscoveryCount);
+            });
+        return new TwoKindCalibration(buy!, discover!, customers.Length, buyRows.Sum(r => r.Y.Length), newRows.Sum(r => r.Y.Length))
+        {
+            DiscoveryBy = selection!.Source,
+            Selection = selection,
+        };
+    }
+
+    /// <summary>Discovery rows for a model of popularity alone: the EASE score set to 0 (so its weight is 0) and the popularity feature the chosen list's.</summary>
+    private static void PopularityOnly(double[] x, int[] products, double[] logPopularity)
+    {
+        for (var i = 0; i < products.Length; i++)
+        {
+            x[i * TwoKindFeatures.DiscoveryCount] = 0;
+            x[(i * TwoKindFeatures.DiscoveryCount) + 1] = logPopularity[products[i]];
+        }
     }
 
     private static (double[], bool[]) BuyAgainSamples(TwoKindFeatures features, int c, double[] scores, int[] truth, int stamp)
@@ -81,7 +114,7 @@ internal sealed record TwoKindCalibration(LogisticModel BuyAgain, LogisticModel 
         return ([.. x], [.. y]);
     }
 
-    private static (double[], bool[]) DiscoverySamples(TwoKindFeatures features, int c, double[] scores, ScoringBuffer buffer, int[] popular, int[] truth, int stamp)
+    private static (double[], bool[], int[]) DiscoverySamples(TwoKindFeatures features, int c, double[] scores, ScoringBuffer buffer, int[] popular, int[] truth, int stamp)
     {
         var ease = features.Ease;
         // The EaseCandidates best by score (ties: lower product id), best first: kept by insertion as the lists are (the
@@ -122,7 +155,7 @@ internal sealed record TwoKindCalibration(LogisticModel BuyAgain, LogisticModel 
             features.Discovery(c, p, m >= 0 ? scores[m] : 0, x.AsSpan(i * TwoKindFeatures.DiscoveryCount, TwoKindFeatures.DiscoveryCount));
             y[i] = truth[p] == stamp;
         }
-        return (x, y);
+        return (x, y, [.. chosen]);
     }
 
     /// <summary>Distinct products each customer bought in (fromDay, toDay] (CSR over customers).</summary>
@@ -148,7 +181,7 @@ internal sealed record TwoKindCalibration(LogisticModel BuyAgain, LogisticModel 
 
     /// <summary>The weights in words (standardised features), for the docs and the run's log.</summary>
     public string Describe() => Customers == 0 ? "prior weights (no validation data)" : string.Create(System.Globalization.CultureInfo.InvariantCulture,
-        $"{Customers:N0} validation customers; buy-again ({BuyAgainRows:N0} rows) [{string.Join(", ", BuyAgain.Coefficients.Select(c => c.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture)))}]; "
+        $"{Selection?.Describe()}; {Customers:N0} validation customers; buy-again ({BuyAgainRows:N0} rows) [{string.Join(", ", BuyAgain.Coefficients.Select(c => c.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture)))}]; "
         + $"discovery ({DiscoveryRows:N0} rows) [{string.Join(", ", Discovery.Coefficients.Select(c => c.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture)))}]");
 
     private static T[] Concat<T>(IEnumerable<T[]> parts)

@@ -18,6 +18,10 @@ internal sealed class TwoKindFeatures
         (Data, Active, Ease, CycleDays, RecentBuyers, CustomerOrders, CustomerLastDay, RecentDays) =
             (data, active, ease, cycleDays, recentBuyers, customerOrders, customerLastDay, recentDays);
         LogRecentBuyers = [.. recentBuyers.Select(b => Math.Log(1 + b))];
+        GlobalBuyers = [.. Enumerable.Range(0, data.Products).Select(data.BuyerCount)];
+        LogGlobalBuyers = [.. GlobalBuyers.Select(b => Math.Log(1 + b))];
+        GlobalOrder = PopularFirst(GlobalBuyers, active);
+        RecentOrder = PopularFirst(recentBuyers, active);
     }
 
     public Interactions Data { get; }
@@ -34,6 +38,24 @@ internal sealed class TwoKindFeatures
 
     /// <summary>log(1 + <see cref="RecentBuyers"/>), the popularity feature of both models.</summary>
     public double[] LogRecentBuyers { get; }
+
+    /// <summary>Distinct buyers up to the reference day.</summary>
+    public int[] GlobalBuyers { get; }
+
+    /// <summary>log(1 + <see cref="GlobalBuyers"/>).</summary>
+    public double[] LogGlobalBuyers { get; }
+
+    /// <summary>Active products with a buyer, most buyers first, ties by product id: the GlobalPopularity list.</summary>
+    public int[] GlobalOrder { get; }
+
+    /// <summary>Active products with a recent buyer, most recent buyers first, ties by product id: the RecentPopularity list.</summary>
+    public int[] RecentOrder { get; }
+
+    /// <summary>The popularity order of a popularity source (<see cref="GlobalOrder"/> or <see cref="RecentOrder"/>).</summary>
+    public int[] Order(TwoKindDiscovery source) => source == TwoKindDiscovery.GlobalPopularity ? GlobalOrder : RecentOrder;
+
+    /// <summary>The log popularity feature of a source: global buyers for <see cref="TwoKindDiscovery.GlobalPopularity"/>, else recent buyers.</summary>
+    public double[] LogPopularity(TwoKindDiscovery source) => source == TwoKindDiscovery.GlobalPopularity ? LogGlobalBuyers : LogRecentBuyers;
 
     public int[] CustomerOrders { get; }
 
@@ -114,6 +136,9 @@ internal sealed class TwoKindFeatures
 
     /// <summary>Days since the customer's last order (0 for a customer with none yet).</summary>
     private int IdleDays(int customer) => CustomerLastDay[customer] == int.MinValue ? 0 : Data.ReferenceDay - CustomerLastDay[customer];
+
+    private static int[] PopularFirst(int[] buyers, bool[] active) =>
+        [.. Enumerable.Range(0, buyers.Length).Where(p => active[p] && buyers[p] > 0).OrderByDescending(p => buyers[p]).ThenBy(p => p)];
 
     private static double? Median(List<int> values)
     {

@@ -7,7 +7,8 @@ namespace Segmenta.Recommending;
 /// products the customer never bought, scored by the discovery model) or both in one list. Both models give the
 /// probability of a purchase in the next months (<see cref="TwoKindCalibration"/>), so one list ranks both kinds by it:
 /// the mix is learned, not fixed. Only products sold in the active window are offered. In the new-items setting only
-/// the discovery picks remain.
+/// the discovery picks remain. When the discovery model did not beat popularity before the reference day
+/// (<see cref="TwoKindCalibration.DiscoveryBy"/>), the new picks are that popularity list's.
 /// </summary>
 internal sealed class TwoKindRanker(RecommendationMethod method, TwoKindFeatures features, TwoKindCalibration calibration) : IRanker
 {
@@ -55,13 +56,32 @@ internal sealed class TwoKindRanker(RecommendationMethod method, TwoKindFeatures
             var constant = model.Logit(x);
             var perScore = model.Coefficients[1] / model.Scale[0];
             var perPopularity = model.Coefficients[2] / model.Scale[1];
-            for (var m = 0; m < ease.Size; m++)
+            if (calibration.DiscoveryBy == TwoKindDiscovery.EaseModel)
             {
-                var p = ease.Products[m];
-                if (features.Active[p] && !buffer.Knows(p))
+                for (var m = 0; m < ease.Size; m++)
                 {
-                    var logit = constant + (perScore * scores[m]) + (perPopularity * features.LogRecentBuyers[p]);
-                    count = TopPicks.Offer(top, count, new Pick(p, logit, RecommendationMethod.Discovery, m));
+                    var p = ease.Products[m];
+                    if (features.Active[p] && !buffer.Knows(p))
+                    {
+                        var logit = constant + (perScore * scores[m]) + (perPopularity * features.LogRecentBuyers[p]);
+                        count = TopPicks.Offer(top, count, new Pick(p, logit, RecommendationMethod.Discovery, m));
+                    }
+                }
+            }
+            else
+            {
+                // Popularity chose the new picks (the model did not beat it before the reference day): the popularity
+                // list's first products the customer does not know, in its order, with the popularity model's logits.
+                var order = features.Order(calibration.DiscoveryBy);
+                var popularity = features.LogPopularity(calibration.DiscoveryBy);
+                for (var (i, taken) = (0, 0); i < order.Length && taken < top.Length; i++)
+                {
+                    var p = order[i];
+                    if (!buffer.Knows(p))
+                    {
+                        taken++;
+                        count = TopPicks.Offer(top, count, new Pick(p, constant + (perPopularity * popularity[p]), RecommendationMethod.Discovery));
+                    }
                 }
             }
         }
@@ -81,7 +101,7 @@ internal sealed class TwoKindRanker(RecommendationMethod method, TwoKindFeatures
         // The discovery reason names the customer's product that adds most to the EASE score; found for the kept picks only.
         for (var r = 0; r < count; r++)
         {
-            if (top[r].Source == RecommendationMethod.Discovery)
+            if (top[r].Source == RecommendationMethod.Discovery && top[r].Because >= 0)
             {
                 top[r] = top[r] with { Because = ease.StrongestReason(data, customer, top[r].Because) };
             }
@@ -121,9 +141,10 @@ internal sealed class TwoKindRanker(RecommendationMethod method, TwoKindFeatures
             return string.Create(CultureInfo.InvariantCulture,
                 $"buy again: you bought it {orders:N0} time{(orders == 1 ? "" : "s")}, last on {PurchaseLog.ToDate(data.LastDay[e]):yyyy-MM-dd}; customers re-buy it about every {cycle:0} days");
         }
-        var buyers = features.RecentBuyers[pick.Product];
+        var global = calibration.DiscoveryBy == TwoKindDiscovery.GlobalPopularity;
+        var buyers = global ? features.GlobalBuyers[pick.Product] : features.RecentBuyers[pick.Product];
         var popularity = string.Create(CultureInfo.InvariantCulture,
-            $"{buyers:N0} customer{(buyers == 1 ? "" : "s")} bought it in the last {features.RecentDays} days");
+            $"{buyers:N0} customer{(buyers == 1 ? "" : "s")} bought it{(global ? "" : $" in the last {features.RecentDays} days")}");
         return pick.Because >= 0
             ? $"new for you: customers who buy {data.Log.Descriptions[pick.Because]} also buy it; {popularity}"
             : $"new for you: {popularity}";

@@ -47,7 +47,9 @@ public class ShopGeneratorTests
 
         var truth = ShopGenerator.Generate(new GenerateOptions { Lines = 30_000, Customers = 100, Seed = 1, OutputPath = directory.File("few.csv") });
 
-        Assert.InRange(truth.CustomerIds, 60, 150);
+        // Within a factor of two: a few heavy BG/NBD customers move the count a lot (seeds 1-7 give 127-167 since the
+        // generator has tastes, 125-177 before).
+        Assert.InRange(truth.CustomerIds, 50, 200);
         Assert.True(truth.Model.BasketMean > 2 * 20, $"basket {truth.Model.BasketMean}");
     }
 
