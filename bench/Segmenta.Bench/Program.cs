@@ -41,6 +41,9 @@ internal static class Program
             case "recommend-save":
                 Recommending.RecommendSaveTiming.Run([.. args.Skip(1)]);
                 return 0;
+            case "cooccurrence":
+                Recommending.CoOccurrenceTiming.Run([.. args.Skip(1)]);
+                return 0;
             case "purchase-tables":
                 Recommending.PurchaseTablesTiming.Run([.. args.Skip(1)]);
                 return 0;
