@@ -39,6 +39,9 @@ internal static class CoOccurrenceTiming
             {
                 Time("item-to-item neighbours at the cut", () => FittedRecommenders.SimilarityNeighbours(data, options));
                 Time("rule neighbours at the cut", () => FittedRecommenders.RuleNeighbours(data, options, options.Neighbours));
+                double Cosine(int i, int j, int together) => together / Math.Sqrt((double)data.BuyerCount(i) * data.BuyerCount(j));
+                Time("item-to-item, counter path", () => CoOccurrence.NeighboursByCounter(data.RowStart, data.Items, data.ColumnStart, data.Buyers, data.Products, options.MinSupport, options.Neighbours, Cosine));
+                Time("item-to-item, triangle path", () => CoOccurrence.NeighboursByTriangle(data.RowStart, data.Items, data.ColumnStart, data.Buyers, data.Products, options.MinSupport, options.Neighbours, Cosine));
             }
         }
         finally

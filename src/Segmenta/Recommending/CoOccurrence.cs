@@ -4,8 +4,8 @@ namespace Segmenta.Recommending;
 /// Sparse co-occurrence counting: for a 0/1 matrix A (rows = customers or orders, columns = products) computes the
 /// non-zero entries of AᵀA one product at a time (Gustavson's row-by-row sparse product) with a dense counter of one
 /// row per thread, so the cost is the sum over rows of (distinct products)² and memory is O(products) per thread.
-/// Each product keeps only its best <c>maxNeighbours</c> neighbours. Catalogues small enough for a dense triangle of
-/// counts are counted once per pair instead (<see cref="NeighboursByTriangle"/>, the same lists).
+/// Each product keeps only its best <c>maxNeighbours</c> neighbours. Where a dense triangle of counts fits and pays
+/// (<see cref="TrianglePays"/>) every pair is counted once instead (<see cref="NeighboursByTriangle"/>, the same lists).
 /// </summary>
 internal static partial class CoOccurrence
 {
@@ -16,7 +16,7 @@ internal static partial class CoOccurrence
     public static NeighbourList Neighbours(
         int[] rowStart, int[] rowItems, int[] columnStart, int[] columnRows, int products,
         int minTogether, int maxNeighbours, PairScore score) =>
-        TriangleCells(products) <= MaxTriangleCells
+        TrianglePays(rowStart, products)
             ? NeighboursByTriangle(rowStart, rowItems, columnStart, columnRows, products, minTogether, maxNeighbours, score)
             : NeighboursByCounter(rowStart, rowItems, columnStart, columnRows, products, minTogether, maxNeighbours, score);
 

@@ -48,4 +48,15 @@ public class CoOccurrenceTests
         Assert.True(CoOccurrence.TriangleCells(50_000) > CoOccurrence.MaxTriangleCells);
         Assert.Throws<ArgumentOutOfRangeException>(() => CoOccurrence.NeighboursByTriangle([0], [], [], [], 50_000, 1, 5, (_, _, _) => 1));
     }
+
+    [Fact]
+    public void The_triangle_is_taken_only_when_the_counting_it_saves_outweighs_reading_it()
+    {
+        // 100 products: the triangle pays when Σ m² over the rows reaches 2 · 100².
+        int[] Rows(int rows, int length) => [.. Enumerable.Range(0, rows + 1).Select(r => r * length)];
+
+        Assert.True(CoOccurrence.TrianglePays(Rows(rows: 20, length: 50), products: 100));
+        Assert.False(CoOccurrence.TrianglePays(Rows(rows: 1_000, length: 4), products: 100));
+        Assert.False(CoOccurrence.TrianglePays(Rows(rows: 1_000, length: 1_000), products: 50_000));
+    }
 }
