@@ -1,6 +1,6 @@
 import os, subprocess, sys, threading, time
 # Used in docs/benchmarks.md (session 12, recs helper) to see when DuckDB checkpoints during an analyze:
-#   python3 bench/recommending/walwatch.py OUT OUT/watch dotnet Segmenta.Cli.dll analyze data/online-retail.csv.gz --out OUT
+#   python3 bench/recommending/walwatch.py OUT /tmp/watch dotnet Segmenta.Cli.dll analyze data/online-retail.csv.gz --out OUT
 # usage: walwatch.py OUTDIR LOGPREFIX cmd...  -- runs cmd, timestamps its stdout lines and polls OUTDIR/segmenta.duckdb(.wal) sizes (monotonic seconds)
 out, prefix, cmd = sys.argv[1], sys.argv[2], sys.argv[3:]
 t0 = time.monotonic()
