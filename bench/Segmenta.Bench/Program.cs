@@ -38,6 +38,12 @@ internal static class Program
             case "recommend-parts":
                 Recommending.RecommendParts.Run([.. args.Skip(1)]);
                 return 0;
+            case "recommend-save":
+                Recommending.RecommendSaveTiming.Run([.. args.Skip(1)]);
+                return 0;
+            case "cooccurrence":
+                Recommending.CoOccurrenceTiming.Run([.. args.Skip(1)]);
+                return 0;
             case "purchase-tables":
                 Recommending.PurchaseTablesTiming.Run([.. args.Skip(1)]);
                 return 0;

@@ -4,14 +4,24 @@ namespace Segmenta.Recommending;
 /// Sparse co-occurrence counting: for a 0/1 matrix A (rows = customers or orders, columns = products) computes the
 /// non-zero entries of AᵀA one product at a time (Gustavson's row-by-row sparse product) with a dense counter of one
 /// row per thread, so the cost is the sum over rows of (distinct products)² and memory is O(products) per thread.
-/// Each product keeps only its best <c>maxNeighbours</c> neighbours.
+/// Each product keeps only its best <c>maxNeighbours</c> neighbours. Where a dense triangle of counts fits and pays
+/// (<see cref="TrianglePays"/>) every pair is counted once instead (<see cref="NeighboursByTriangle"/>, the same lists).
 /// </summary>
-internal static class CoOccurrence
+internal static partial class CoOccurrence
 {
     /// <summary>Scores one candidate pair: (product, neighbour, rows holding both) → score, or NaN to drop the pair.</summary>
     public delegate double PairScore(int product, int neighbour, int together);
 
+    /// <summary>Each product's best <paramref name="maxNeighbours"/> by score (ties: the lower product id) among the products in at least <paramref name="minTogether"/> rows with it.</summary>
     public static NeighbourList Neighbours(
+        int[] rowStart, int[] rowItems, int[] columnStart, int[] columnRows, int products,
+        int minTogether, int maxNeighbours, PairScore score) =>
+        TrianglePays(rowStart, products)
+            ? NeighboursByTriangle(rowStart, rowItems, columnStart, columnRows, products, minTogether, maxNeighbours, score)
+            : NeighboursByCounter(rowStart, rowItems, columnStart, columnRows, products, minTogether, maxNeighbours, score);
+
+    /// <summary><see cref="Neighbours"/> one product at a time with a dense counter per thread: every pair is counted twice, memory O(products) per thread.</summary>
+    internal static NeighbourList NeighboursByCounter(
         int[] rowStart, int[] rowItems, int[] columnStart, int[] columnRows, int products,
         int minTogether, int maxNeighbours, PairScore score)
     {
@@ -73,6 +83,13 @@ internal static class CoOccurrence
             },
             static _ => { });
 
+        return List(kept);
+    }
+
+    /// <summary>The kept neighbours of every product as one CSR list.</summary>
+    private static NeighbourList List((int Item, double Score, int Count)[][] kept)
+    {
+        var products = kept.Length;
         var start = new int[products + 1];
         for (var p = 0; p < products; p++)
         {

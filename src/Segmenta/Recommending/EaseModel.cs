@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace Segmenta.Recommending;
 
 /// <summary>
@@ -183,20 +186,7 @@ internal sealed partial class EaseModel
             }
         }
         var gram = new double[(long)n * n];
-        Parallel.For(0, n, i =>
-        {
-            var row = gram.AsSpan(i * n, n);
-            for (var t = start[i]; t < start[i + 1]; t++)
-            {
-                var c = customers[t];
-                var at = position[t];
-                var xi = x[at];
-                for (var f = at; f < rowStart[c + 1]; f++)
-                {
-                    row[column[f]] += xi * x[f];
-                }
-            }
-        });
+        Parallel.For(0, n, i => GramRow(gram.AsSpan(i * n, n), customers.AsSpan(start[i], start[i + 1] - start[i]), position.AsSpan(start[i], start[i + 1] - start[i]), rowStart, column, x));
         for (var i = 0; i < n; i++)
         {
             for (var j = i + 1; j < n; j++)
@@ -205,5 +195,35 @@ internal sealed partial class EaseModel
             }
         }
         return gram;
+    }
+
+    /// <summary>
+    /// Row i of XᵀX from the customers holding model product i (<paramref name="customers"/>, ascending, with the
+    /// position of i in each one's sorted entries): each customer adds x_i · x_j to the cells j ≥ i of their entries, one
+    /// customer after the other, as the plain double loop does.
+    /// </summary>
+    /// <remarks>
+    /// Most of the three EASE fits' time (session 12's profile at 10M lines: 7 % of the stage's CPU, as ReadyToRun code
+    /// that checked three bounds per multiply-add). The entries of a customer are cut once as two spans of one length and
+    /// read without checks, and a cell is reached by its model index, below the row's length by construction (indexOf
+    /// maps into [0, n)).
+    /// </remarks>
+    private static void GramRow(Span<double> row, ReadOnlySpan<int> customers, ReadOnlySpan<int> positions, int[] rowStart, int[] column, double[] x)
+    {
+        ref var cells = ref MemoryMarshal.GetReference(row);
+        for (var t = 0; t < customers.Length; t++)
+        {
+            var at = positions[t];
+            var end = rowStart[customers[t] + 1];
+            var columns = column.AsSpan(at, end - at);
+            var values = x.AsSpan(at, columns.Length);
+            var xi = values[0];
+            ref var entryColumn = ref MemoryMarshal.GetReference(columns);
+            ref var entryValue = ref MemoryMarshal.GetReference(values);
+            for (var k = 0; k < columns.Length; k++)
+            {
+                Unsafe.Add(ref cells, Unsafe.Add(ref entryColumn, k)) += xi * Unsafe.Add(ref entryValue, k);
+            }
+        }
     }
 }

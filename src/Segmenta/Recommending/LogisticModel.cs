@@ -6,7 +6,7 @@ namespace Segmenta.Recommending;
 /// when a feature separates the classes. Same objective as scikit-learn's LogisticRegression(C = 1 / Ridge) on
 /// standardised features.
 /// </summary>
-internal sealed record LogisticModel(double[] Mean, double[] Scale, double[] Coefficients)
+internal sealed partial record LogisticModel(double[] Mean, double[] Scale, double[] Coefficients)
 {
     /// <summary>The linear predictor b₀ + Σ bⱼ zⱼ (monotone in the probability; enough to rank).</summary>
     public double Logit(ReadOnlySpan<double> x)
@@ -98,40 +98,6 @@ internal sealed record LogisticModel(double[] Mean, double[] Scale, double[] Coe
             }
         }
         return new LogisticModel(mean, scale, b);
-    }
-
-    /// <summary>
-    /// Adds the rows' gradient (first d sums) and the lower triangle of their Hessian (d × d after it) at coefficients
-    /// <paramref name="b"/>: rows in order, every sum in the order of the rows. A static method over spans, so that the
-    /// arrays live in registers instead of being read from a closure at every multiply-add.
-    /// </summary>
-    private static void Accumulate(ReadOnlySpan<double> z, ReadOnlySpan<bool> y, ReadOnlySpan<double> b, Span<double> sums)
-    {
-        var d = b.Length;
-        var gradient = sums[..d];
-        var hessian = sums[d..];
-        for (var i = 0; i < y.Length; i++)
-        {
-            var row = z.Slice(i * d, d);
-            var eta = 0.0;
-            for (var r = 0; r < d; r++)
-            {
-                eta += b[r] * row[r];
-            }
-            var p = 1 / (1 + Math.Exp(-eta));
-            var w = Math.Max(p * (1 - p), 1e-12);
-            var residual = (y[i] ? 1 : 0) - p;
-            for (var r = 0; r < d; r++)
-            {
-                gradient[r] += residual * row[r];
-                var wr = w * row[r];
-                var cells = hessian.Slice(r * d, r + 1);
-                for (var c = 0; c < cells.Length; c++)
-                {
-                    cells[c] += wr * row[c];
-                }
-            }
-        }
     }
 
     /// <summary>Solves A s = g for a symmetric positive definite A given by its lower triangle (Cholesky).</summary>
