@@ -21,7 +21,10 @@ WITH ruled AS (
         l.line_number,
         getvariable('preset') = 'classic' OR getvariable('duplicates') = 'remove'
             OR (getvariable('duplicates') = 'auto' AND l.invoice IS NOT NULL) AS copies_removable,
-        hash(l.invoice, l.stock_code, l.description, l.quantity, l.invoice_date, l.unit_price, l.amount, l.customer_id, l.country) AS line_hash,
+        -- Only lines that can be copies are hashed: a line without a customer is missing_customer in both presets.
+        CASE WHEN l.customer_id IS NOT NULL
+             THEN hash(l.invoice, l.stock_code, l.description, l.quantity, l.invoice_date, l.unit_price, l.amount, l.customer_id, l.country)
+        END AS line_hash,
         CASE
             WHEN l.customer_id IS NULL THEN 'missing_customer'
             WHEN getvariable('preset') = 'classic' THEN
@@ -79,11 +82,13 @@ LEFT JOIN first_occurrences f ON f.line_hash = r.line_hash AND f.rule_code = r.r
 
 -- What the ReturnMatcher reads: every cancellation, and every kept purchase of a customer and product that has one.
 -- A line without quantity or amount (a file of customer, date and product) counts as one unit; its value stays NULL.
+-- The cancellations' invoice and description are for the returns table (clean_lines.sql), which then reads no line.
 CREATE OR REPLACE TEMP TABLE return_cancellations AS
 SELECT l.import_id, l.line_number, l.customer_id, l.stock_code, l.invoice_date,
        -coalesce(l.quantity, l.amount, -1) AS units,
        coalesce(l.unit_price, 1) AS unit_price,
-       -l.amount AS value
+       -l.amount AS value,
+       l.invoice, l.description
 FROM raw_lines l JOIN line_rules o USING (import_id, line_number)
 WHERE o.rule = 'return_candidate';
 
