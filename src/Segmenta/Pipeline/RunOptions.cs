@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Segmenta.Cleaning;
 using Segmenta.Exploration;
 using Segmenta.Features;
@@ -22,14 +21,6 @@ public sealed record RunOptions
 {
     /// <summary>The format this version reads and writes.</summary>
     public const int CurrentFormatVersion = 1;
-
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        WriteIndented = false,
-        Converters = { new JsonStringEnumConverter() },
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-        PropertyNameCaseInsensitive = true,
-    };
 
     /// <summary>Version of this record's stored form; a record of another version is refused.</summary>
     public int FormatVersion { get; init; } = CurrentFormatVersion;
@@ -76,7 +67,7 @@ public sealed record RunOptions
     };
 
     /// <summary>The stored form (JSON with <see cref="FormatVersion"/>).</summary>
-    public string ToJson() => JsonSerializer.Serialize(this, Json);
+    public string ToJson() => JsonSerializer.Serialize(this, RunOptionsJson.Default.RunOptions);
 
     /// <summary>Reads the stored form; <paramref name="source"/> names where it came from in errors.</summary>
     public static RunOptions FromJson(string json, string source)
@@ -98,7 +89,7 @@ public sealed record RunOptions
         }
         try
         {
-            return JsonSerializer.Deserialize<RunOptions>(json, Json) ?? throw new JsonException("empty document");
+            return JsonSerializer.Deserialize(json, RunOptionsJson.Default.RunOptions) ?? throw new JsonException("empty document");
         }
         catch (Exception e) when (e is JsonException or NotSupportedException)
         {

@@ -10,13 +10,6 @@ namespace Segmenta.Segmentation;
 /// </summary>
 public sealed record SegmentationModel
 {
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        WriteIndented = true,
-        Converters = { new JsonStringEnumConverter() },
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-    };
-
     /// <summary>Version of the file format.</summary>
     public int FormatVersion { get; init; } = CurrentFormatVersion;
 
@@ -135,7 +128,7 @@ public sealed record SegmentationModel
         return (mixture.Predict(x)[0], mixture.PredictProba(x));
     }
 
-    public string ToJson() => JsonSerializer.Serialize(this, Json);
+    public string ToJson() => JsonSerializer.Serialize(this, SegmentationModelJson.Default.SegmentationModel);
 
     /// <summary>Builds the fitted estimator once, whose constructor checks the shape and values (a truncated or hand-edited file is refused on load).</summary>
     private void CheckInvariants()
@@ -150,7 +143,7 @@ public sealed record SegmentationModel
     {
         try
         {
-            var model = JsonSerializer.Deserialize<SegmentationModel>(json, Json) ?? throw new JsonException("empty document");
+            var model = JsonSerializer.Deserialize(json, SegmentationModelJson.Default.SegmentationModel) ?? throw new JsonException("empty document");
             if (model.FormatVersion != CurrentFormatVersion)
             {
                 throw new SegmentaException($"{source} is a model of format version {model.FormatVersion}; this Segmenta reads version {CurrentFormatVersion}. Refit it with segmenta analyze or segment.");
