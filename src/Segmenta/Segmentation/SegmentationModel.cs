@@ -10,6 +10,17 @@ namespace Segmenta.Segmentation;
 /// </summary>
 public sealed record SegmentationModel
 {
+    /// <summary>
+    /// How model.json is read: by the reflection serializer, because the generated reader (<see cref="SegmentationModelJson"/>,
+    /// which writes it) sets every init-only property a file lacks to its type's default instead of keeping the record's
+    /// own (dotnet/runtime#84484): a model whose cleaning options predate one would read with that option null.
+    /// </summary>
+    private static readonly JsonSerializerOptions Reading = new()
+    {
+        Converters = { new JsonStringEnumConverter() },
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
     /// <summary>Version of the file format.</summary>
     public int FormatVersion { get; init; } = CurrentFormatVersion;
 
@@ -143,7 +154,7 @@ public sealed record SegmentationModel
     {
         try
         {
-            var model = JsonSerializer.Deserialize(json, SegmentationModelJson.Default.SegmentationModel) ?? throw new JsonException("empty document");
+            var model = JsonSerializer.Deserialize<SegmentationModel>(json, Reading) ?? throw new JsonException("empty document");
             if (model.FormatVersion != CurrentFormatVersion)
             {
                 throw new SegmentaException($"{source} is a model of format version {model.FormatVersion}; this Segmenta reads version {CurrentFormatVersion}. Refit it with segmenta analyze or segment.");
