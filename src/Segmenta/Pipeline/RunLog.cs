@@ -57,5 +57,5 @@ public static class RunLog
             ("steps", StepsJson(steps)), ("seconds", elapsed?.TotalSeconds ?? steps.Sum(s => s.Elapsed.TotalSeconds)), ("id", runId));
 
     private static string StepsJson(IEnumerable<(string Step, TimeSpan Elapsed)> steps) =>
-        JsonSerializer.Serialize(steps.ToDictionary(s => s.Step, s => Math.Round(s.Elapsed.TotalSeconds, 4)));
+        JsonSerializer.Serialize(steps.ToDictionary(s => s.Step, s => Math.Round(s.Elapsed.TotalSeconds, 4)), RunOptionsJson.Default.DictionaryStringDouble);
 }

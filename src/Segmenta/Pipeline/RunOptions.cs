@@ -23,9 +23,13 @@ public sealed record RunOptions
     /// <summary>The format this version reads and writes.</summary>
     public const int CurrentFormatVersion = 1;
 
-    private static readonly JsonSerializerOptions Json = new()
+    /// <summary>
+    /// How the stored form is read: by the reflection serializer, because the generated reader (<see cref="RunOptionsJson"/>,
+    /// which writes it) sets every init-only property a stored form lacks to its type's default instead of keeping the
+    /// record's own (dotnet/runtime#84484), and a run stored by an earlier version lacks the options added since.
+    /// </summary>
+    private static readonly JsonSerializerOptions Reading = new()
     {
-        WriteIndented = false,
         Converters = { new JsonStringEnumConverter() },
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
         PropertyNameCaseInsensitive = true,
@@ -76,7 +80,7 @@ public sealed record RunOptions
     };
 
     /// <summary>The stored form (JSON with <see cref="FormatVersion"/>).</summary>
-    public string ToJson() => JsonSerializer.Serialize(this, Json);
+    public string ToJson() => JsonSerializer.Serialize(this, RunOptionsJson.Default.RunOptions);
 
     /// <summary>Reads the stored form; <paramref name="source"/> names where it came from in errors.</summary>
     public static RunOptions FromJson(string json, string source)
@@ -98,7 +102,7 @@ public sealed record RunOptions
         }
         try
         {
-            return JsonSerializer.Deserialize<RunOptions>(json, Json) ?? throw new JsonException("empty document");
+            return JsonSerializer.Deserialize<RunOptions>(json, Reading) ?? throw new JsonException("empty document");
         }
         catch (Exception e) when (e is JsonException or NotSupportedException)
         {

@@ -42,8 +42,6 @@ public sealed record SegmentAction(string PlaybookEntry, string Action, string R
 /// </summary>
 public sealed record Playbook(IReadOnlyList<PlaybookEntry> Entries)
 {
-    private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true, ReadCommentHandling = JsonCommentHandling.Skip };
-
     /// <summary>The built-in playbook.</summary>
     public static Playbook Default { get; } = Parse(ReadEmbedded(), "the built-in playbook");
 
@@ -61,7 +59,7 @@ public sealed record Playbook(IReadOnlyList<PlaybookEntry> Entries)
     {
         try
         {
-            var file = JsonSerializer.Deserialize<PlaybookFile>(json, Json);
+            var file = JsonSerializer.Deserialize(json, PlaybookJson.Default.PlaybookFile);
             if (file?.Entries is not { Count: > 0 } entries || entries.Any(e => string.IsNullOrWhiteSpace(e.Id) || string.IsNullOrWhiteSpace(e.Action)))
             {
                 throw new SegmentaException($"{source}: a playbook needs an \"entries\" list whose items have an id and an action.");
@@ -128,5 +126,6 @@ public sealed record Playbook(IReadOnlyList<PlaybookEntry> Entries)
         return new StreamReader(stream).ReadToEnd();
     }
 
-    private sealed record PlaybookFile([property: JsonPropertyName("entries")] List<PlaybookEntry>? Entries);
+    /// <summary>A playbook file: its entries.</summary>
+    internal sealed record PlaybookFile([property: JsonPropertyName("entries")] List<PlaybookEntry>? Entries);
 }

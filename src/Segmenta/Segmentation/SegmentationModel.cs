@@ -10,9 +10,13 @@ namespace Segmenta.Segmentation;
 /// </summary>
 public sealed record SegmentationModel
 {
-    private static readonly JsonSerializerOptions Json = new()
+    /// <summary>
+    /// How model.json is read: by the reflection serializer, because the generated reader (<see cref="SegmentationModelJson"/>,
+    /// which writes it) sets every init-only property a file lacks to its type's default instead of keeping the record's
+    /// own (dotnet/runtime#84484): a model whose cleaning options predate one would read with that option null.
+    /// </summary>
+    private static readonly JsonSerializerOptions Reading = new()
     {
-        WriteIndented = true,
         Converters = { new JsonStringEnumConverter() },
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
@@ -135,7 +139,7 @@ public sealed record SegmentationModel
         return (mixture.Predict(x)[0], mixture.PredictProba(x));
     }
 
-    public string ToJson() => JsonSerializer.Serialize(this, Json);
+    public string ToJson() => JsonSerializer.Serialize(this, SegmentationModelJson.Default.SegmentationModel);
 
     /// <summary>Builds the fitted estimator once, whose constructor checks the shape and values (a truncated or hand-edited file is refused on load).</summary>
     private void CheckInvariants()
@@ -150,7 +154,7 @@ public sealed record SegmentationModel
     {
         try
         {
-            var model = JsonSerializer.Deserialize<SegmentationModel>(json, Json) ?? throw new JsonException("empty document");
+            var model = JsonSerializer.Deserialize<SegmentationModel>(json, Reading) ?? throw new JsonException("empty document");
             if (model.FormatVersion != CurrentFormatVersion)
             {
                 throw new SegmentaException($"{source} is a model of format version {model.FormatVersion}; this Segmenta reads version {CurrentFormatVersion}. Refit it with segmenta analyze or segment.");

@@ -45,6 +45,17 @@ public partial class RuntimeSettingsTests
         Assert.Equal("false", tieredPgo);
     }
 
+    [Fact]
+    public void The_published_command_precompiles_the_generic_code_it_instantiates_from_other_assemblies()
+    {
+        var project = XDocument.Load(Path.Combine(RepoPaths.Root, "src", "Segmenta.Cli", "Segmenta.Cli.csproj"));
+
+        var arguments = project.Descendants("PublishReadyToRunCrossgen2ExtraArgs").Select(e => e.Value.Trim()).SingleOrDefault() ?? "";
+
+        Assert.Contains("--opt-cross-module:*", arguments.Split(';'));
+        Assert.Contains("--non-local-generics-module:*", arguments.Split(';'));
+    }
+
     // A caller's own value wins: export VAR="${VAR:-default}".
     [GeneratedRegex("""^\s*export DOTNET_TC_CallCountThreshold="\$\{DOTNET_TC_CallCountThreshold:-(?<value>\d+)\}"\s*$""", RegexOptions.Multiline)]
     private static partial Regex ThresholdExport();

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Segmenta.Pipeline;
 using Segmenta.Profiling;
 using Segmenta.Recommending;
@@ -36,6 +38,39 @@ public class RunOptionsTests
         Assert.Null(back.Lifetime);
         Assert.Equal("Send the custom letter", back.Profiling.Playbook.Entries.Single().Action);
         Assert.Equal("VIP", back.Profiling.NameOverrides["kmeans"][0]);
+    }
+
+    [Fact]
+    public void The_generated_stored_form_is_the_reflection_serializer_s_text_byte_for_byte()
+    {
+        // The options the reflection serializer was given before the form was generated at compile time.
+        var reflection = new JsonSerializerOptions
+        {
+            WriteIndented = false,
+            Converters = { new JsonStringEnumConverter() },
+            NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+            PropertyNameCaseInsensitive = true,
+        };
+        var options = new RunOptions
+        {
+            Features = new() { AsOf = new DateOnly(2011, 12, 10) },
+            Import = new() { ColumnMap = new Dictionary<Segmenta.Loading.ColumnRole, string> { [Segmenta.Loading.ColumnRole.Customer] = "Client" }, Delimiter = ';' },
+            Segmentation = new() { Algorithm = ClusteringAlgorithm.GaussianMixture, K = 4, WinsorizePercentile = double.NaN, ExtremeThreshold = null },
+            Recommendation = new() { Mode = RecommendationMode.Discover, Method = RecommendationMethod.RecentPopularity, Cutoff = new DateOnly(2011, 9, 1) },
+            Profiling = new() { NameOverrides = new Dictionary<string, IReadOnlyDictionary<int, string>> { ["kmeans"] = new Dictionary<int, string> { [0] = "VIP \"ü\"" } } },
+        };
+
+        Assert.Equal(JsonSerializer.Serialize(new RunOptions(), reflection), new RunOptions().ToJson());
+        Assert.Equal(JsonSerializer.Serialize(options, reflection), options.ToJson());
+        Assert.Contains("\"WinsorizePercentile\":\"NaN\"", options.ToJson());
+    }
+
+    [Fact]
+    public void Options_stored_without_some_properties_read_back_with_the_defaults_of_those()
+    {
+        var back = RunOptions.FromJson("""{"FormatVersion":1,"segmentation":{"k":4}}""", "test");
+
+        Assert.Equal(new RunOptions { Segmentation = new() { K = 4 } }.ToJson(), back.ToJson());
     }
 
     [Fact]

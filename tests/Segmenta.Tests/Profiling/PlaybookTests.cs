@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Segmenta.Profiling;
 
 namespace Segmenta.Tests.Profiling;
@@ -49,5 +50,30 @@ public class PlaybookTests
     {
         var error = Assert.Throws<SegmentaException>(() => Playbook.Parse(json, "my-playbook.json"));
         Assert.Contains("my-playbook.json", error.Message);
+    }
+
+    [Fact]
+    public void The_generated_reader_reads_the_built_in_playbook_as_the_reflection_serializer_did()
+    {
+        using var stream = typeof(Playbook).Assembly.GetManifestResourceStream("Profiling/playbook.json")!;
+        var json = new StreamReader(stream).ReadToEnd();
+        // The options the reflection serializer was given before the reader was generated at compile time.
+        var reflection = new JsonSerializerOptions { PropertyNameCaseInsensitive = true, ReadCommentHandling = JsonCommentHandling.Skip };
+
+        var expected = JsonSerializer.Deserialize<Playbook.PlaybookFile>(json, reflection)!.Entries!;
+
+        Assert.Equal(expected.Select(e => e with { When = e.When ?? new PlaybookCondition(), Why = e.Why ?? "" }), Playbook.Default.Entries);
+        Assert.True(Playbook.Default.Entries.Count > 3);
+    }
+
+    [Fact]
+    public void A_playbook_file_with_comments_and_names_in_any_case_is_read()
+    {
+        var playbook = Playbook.Parse("""
+            // a user's playbook
+            {"Entries": [{"ID": "loyal", "Action": "Thank them", "WHEN": {"frequencyIndexMin": 2}}]}
+            """, "test");
+
+        Assert.Equal(new PlaybookEntry("loyal", "Thank them", "", new PlaybookCondition { FrequencyIndexMin = 2 }), playbook.Entries.Single());
     }
 }

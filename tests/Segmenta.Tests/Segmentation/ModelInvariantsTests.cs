@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Segmenta.Segmentation;
 
 namespace Segmenta.Tests.Segmentation;
@@ -39,5 +41,41 @@ public class ModelInvariantsTests
         Assert.NotEqual(json, broken);
         var error = Assert.Throws<SegmentaException>(() => SegmentationModel.FromJson(broken, "model.json"));
         Assert.Contains("model.json is not a valid Segmenta model", error.Message);
+    }
+
+    [Theory]
+    [InlineData(ClusteringAlgorithm.KMeans)]
+    [InlineData(ClusteringAlgorithm.GaussianMixture)]
+    public void The_generated_model_file_is_the_reflection_serializer_s_text_byte_for_byte(ClusteringAlgorithm algorithm)
+    {
+        // The options the reflection serializer was given before model.json's form was generated at compile time.
+        var reflection = new JsonSerializerOptions
+        {
+            WriteIndented = true,
+            Converters = { new JsonStringEnumConverter() },
+            NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        };
+        var fitted = CustomerSegmenter.Run(ClassicRfm.Raw, new SegmentationOptions { Algorithm = algorithm, K = 3, BootstrapResamples = 0, NInit = 1 }).Model
+            with { SegmentNames = ["a", "b", "c"], AsOf = new DateOnly(2011, 12, 10), Cleaning = new Segmenta.Cleaning.CleaningOptions() };
+
+        var json = fitted.ToJson();
+
+        Assert.Equal(JsonSerializer.Serialize(fitted, reflection), json);
+        Assert.Equal(json, SegmentationModel.FromJson(json, "model.json").ToJson());
+    }
+
+    [Fact]
+    public void A_model_file_whose_cleaning_options_lack_one_reads_that_option_with_its_default()
+    {
+        var fitted = CustomerSegmenter.Run(ClassicRfm.Raw, new SegmentationOptions { K = 3, BootstrapResamples = 0, NInit = 1 }).Model
+            with { Cleaning = new Segmenta.Cleaning.CleaningOptions() };
+        var file = System.Text.Json.Nodes.JsonNode.Parse(fitted.ToJson())!;
+        file["Cleaning"]!.AsObject().Remove(nameof(Segmenta.Cleaning.CleaningOptions.RefundCodes));
+        file.AsObject().Remove(nameof(SegmentationModel.FormatVersion));
+
+        var back = SegmentationModel.FromJson(file.ToJsonString(), "model.json");
+
+        Assert.Equal(Segmenta.Cleaning.CleaningOptions.DefaultRefundCodes, back.Cleaning!.RefundCodes);
+        Assert.Equal(SegmentationModel.CurrentFormatVersion, back.FormatVersion);
     }
 }
