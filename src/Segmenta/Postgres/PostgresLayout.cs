@@ -41,6 +41,9 @@ internal static class PostgresLayout
     /// <summary>The cleaning's tables without a customer, and the exploration's parts: on a cluster, the union of every shard's.</summary>
     private static readonly string[] UnionTables = ["line_outcomes", "cleaning_rule_totals", "cleaning_money_totals", .. ExplorationParts.Keys];
 
+    /// <summary>The coordinator's schema of the postgres_fdw extension, shared by every run and dropped by none.</summary>
+    internal const string ExtensionSchema = "segmenta_extensions";
+
     /// <summary>The schema on shard <paramref name="index"/> (0-based) that holds its partition of every table, under the tables' own names.</summary>
     internal static string ShardSchema(string schema, int index) => $"{schema}_p{index}";
 
@@ -57,7 +60,9 @@ internal static class PostgresLayout
             database.Execute(sql.Replace("{partitioning}", "", StringComparison.Ordinal));
             return;
         }
-        database.Execute("CREATE EXTENSION IF NOT EXISTS postgres_fdw");
+        // In a schema of its own: created in the run's schema (first on the search path), the extension, and with it
+        // every run's shard servers, went away when that one run's schema was dropped.
+        database.Execute($"CREATE SCHEMA IF NOT EXISTS {ExtensionSchema}; CREATE EXTENSION IF NOT EXISTS postgres_fdw SCHEMA {ExtensionSchema}");
         database.Execute(sql.Replace("{partitioning}", "PARTITION BY HASH (customer_id)", StringComparison.Ordinal));
         database.Execute(SqlScripts.Get("Postgres/cluster_tables.sql"));
         for (var i = 0; i < options.Shards.Count; i++)

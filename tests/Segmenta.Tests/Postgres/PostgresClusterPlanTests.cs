@@ -66,6 +66,19 @@ public sealed partial class PostgresClusterPlanTests(SharedDataRuns runs)
     }
 
     [SkippableFact]
+    public void The_foreign_data_wrapper_lives_in_a_schema_no_run_drops()
+    {
+        Skip.If(runs.Servers.Unavailable is not null, runs.Servers.Unavailable);
+        _ = runs.Cluster;
+        using var database = PostgresDatabase.Open(runs.Servers.Coordinator, runs.ClusterSchema);
+
+        var schema = database.Scalar<string>("SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'postgres_fdw'");
+
+        // The tests' servers are new ones (a server that held the extension in a run's schema before keeps it there).
+        Assert.Equal(PostgresLayout.ExtensionSchema, schema);
+    }
+
+    [SkippableFact]
     public void Each_customer_lives_on_one_shard()
     {
         Skip.If(runs.Servers.Unavailable is not null, runs.Servers.Unavailable);
