@@ -44,6 +44,9 @@ internal static class PostgresLayout
     /// <summary>The coordinator's schema of the postgres_fdw extension, shared by every run and dropped by none.</summary>
     internal const string ExtensionSchema = "segmenta_extensions";
 
+    /// <summary>The schema postgres_fdw is in.</summary>
+    internal const string ExtensionSchemaQuery = "SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'postgres_fdw'";
+
     /// <summary>The schema on shard <paramref name="index"/> (0-based) that holds its partition of every table, under the tables' own names.</summary>
     internal static string ShardSchema(string schema, int index) => $"{schema}_p{index}";
 
@@ -61,8 +64,13 @@ internal static class PostgresLayout
             return;
         }
         // In a schema of its own: created in the run's schema (first on the search path), the extension, and with it
-        // every run's shard servers, went away when that one run's schema was dropped.
+        // every run's shard servers, went away when that one run's schema was dropped. One an earlier version created
+        // in a run's schema is moved.
         database.Execute($"CREATE SCHEMA IF NOT EXISTS {ExtensionSchema}; CREATE EXTENSION IF NOT EXISTS postgres_fdw SCHEMA {ExtensionSchema}");
+        if (database.Scalar<string>(ExtensionSchemaQuery) != ExtensionSchema)
+        {
+            database.Execute($"ALTER EXTENSION postgres_fdw SET SCHEMA {ExtensionSchema}");
+        }
         database.Execute(sql.Replace("{partitioning}", "PARTITION BY HASH (customer_id)", StringComparison.Ordinal));
         database.Execute(SqlScripts.Get("Postgres/cluster_tables.sql"));
         for (var i = 0; i < options.Shards.Count; i++)
