@@ -124,8 +124,9 @@ internal static partial class CoOccurrence
 
     /// <summary>
     /// Offers (s, q) to the best <paramref name="n"/> kept so far, by (score descending, product ascending), kept by
-    /// insertion into a short sorted buffer; returns the new count.
+    /// insertion into a short sorted buffer; returns the new count. Both ways of counting use it.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static int Keep(Span<double> keys, Span<int> items, int n, int maxNeighbours, double s, int q)
     {
         int at;

@@ -51,27 +51,7 @@ internal static partial class CoOccurrence
                     {
                         continue;
                     }
-                    int at;
-                    if (n == maxNeighbours)
-                    {
-                        if (!Better(s, q, keys[n - 1], items[n - 1]))
-                        {
-                            continue;
-                        }
-                        at = n - 1;
-                    }
-                    else
-                    {
-                        at = n++;
-                    }
-                    while (at > 0 && Better(s, q, keys[at - 1], items[at - 1]))
-                    {
-                        keys[at] = keys[at - 1];
-                        items[at] = items[at - 1];
-                        at--;
-                    }
-                    keys[at] = s;
-                    items[at] = q;
+                    n = Keep(keys, items, n, maxNeighbours, s, q);
                 }
                 var best = new (int Item, double Score, int Count)[n];
                 for (var i = 0; i < n; i++)
