@@ -91,6 +91,13 @@ internal static class ApiEndpoints
         }).Produces<List<RecommendationRecord>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("A customer's recommended products, best first, each with the method and the reason; category= keeps those of one product category.");
 
+        api.MapGet("/recommendations/new-picks", (StoreAccess store) =>
+            store.Cached("new-picks", StoredRecommendations.NewPicks) is { Count: > 0 } choices
+                ? Results.Ok(NewPicksResponse.From(choices))
+                : Problems.NotFound("The database holds no recommendation run with its choice of new picks: run segmenta analyze FILE --out DIR."))
+            .Produces<NewPicksResponse>().ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("What ranked the new picks (the discovery model, or a popularity list it did not beat on held-out validation customers), for the evaluation and for the lists, with the comparison's precisions, difference and 95% bootstrap interval (as recommendation-new-picks.csv).");
+
         api.MapPost("/score", (ScoreRequest request, StoreAccess store) => store.Read(s =>
         {
             if (SegmentationTables.Model(s) is not { } model)
@@ -152,6 +159,24 @@ internal static class ApiEndpoints
     internal sealed record CustomerPageResponse(IReadOnlyList<Dictionary<string, object?>> Items, int PageNumber, int PageSize, long Total);
 
     internal sealed record ScoreResponse(int Segment, string? Name, double[]? Probabilities, string Algorithm, IReadOnlyList<string> Features);
+
+    /// <summary>Body of GET /api/recommendations/new-picks: the sentence the terminal and report give, and one entry per choice.</summary>
+    internal sealed record NewPicksResponse(string Text, IReadOnlyList<NewPicksChoiceResponse> Choices)
+    {
+        internal static NewPicksResponse From(IReadOnlyList<NewPicksChoice> choices) => new(NewPicksChoice.Sentence(choices), [.. choices.Select(NewPicksChoiceResponse.From)]);
+    }
+
+    /// <summary>One stored choice; numbers to 6 decimals, null without a comparison.</summary>
+    internal sealed record NewPicksChoiceResponse(string Scope, string ReferenceDay, string? ValidationDay, string RankedBy, string Basis, string? ComparedWith,
+        int Customers, int K, double? ModelPrecision, double? GlobalPopularityPrecision, double? RecentPopularityPrecision, double? Difference,
+        double? DifferenceLow, double? DifferenceHigh, int Resamples, string Text)
+    {
+        internal static NewPicksChoiceResponse From(NewPicksChoice c) => new(c.Scope.ToString(), c.ReferenceDay.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            c.ValidationDay?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), c.RankedBy.ToString(), c.Basis.ToString(), c.ComparedWith?.ToString(),
+            c.Customers, c.K, JsonValues.Number(c.ModelPrecision, money: false), JsonValues.Number(c.GlobalPopularityPrecision, money: false),
+            JsonValues.Number(c.RecentPopularityPrecision, money: false), JsonValues.Number(c.Difference, money: false), JsonValues.Number(c.DifferenceLow, money: false),
+            JsonValues.Number(c.DifferenceHigh, money: false), c.Resamples, c.Describe());
+    }
 
     internal sealed record SegmentResponse(string Segmentation, int SegmentId, string Name, long Customers, double CustomerShare, double Revenue,
         double RevenueShare, string Explanation, double Fidelity, string Action)

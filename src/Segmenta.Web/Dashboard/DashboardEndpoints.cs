@@ -32,6 +32,7 @@ internal static class DashboardEndpoints
         app.MapGet("/cohorts", (StoreAccess store) => Html(store.Cached("page:/cohorts", CohortsPage.Render))).ExcludeFromDescription();
         app.MapGet("/clv", (StoreAccess store) => Html(store.Cached("page:/clv", ClvPage.Render))).ExcludeFromDescription();
         app.MapGet("/categories", (StoreAccess store) => Html(store.Cached("page:/categories", CategoriesPage.Render))).ExcludeFromDescription();
+        app.MapGet("/recommendations", (StoreAccess store) => Html(store.Cached("page:/recommendations", RecommendationsPage.Render))).ExcludeFromDescription();
         app.MapGet("/products", (string? product, StoreAccess store) => Html(store.Read(s => ProductsPage.Render(s, product)))).ExcludeFromDescription();
         app.MapGet("/customers", (string? id, StoreAccess store) => Html(store.Read(s => CustomerPage.Render(s, id)))).ExcludeFromDescription();
         app.MapGet("/segments", (string? job, HttpContext context, IAntiforgery antiforgery, StoreAccess store, JobQueue jobs) =>

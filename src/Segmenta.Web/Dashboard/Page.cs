@@ -13,7 +13,7 @@ internal sealed class Page(string title, string current)
 {
     internal static readonly (string Path, string Label)[] Navigation =
     [
-        ("/", "Overview"), ("/data", "Data"), ("/cohorts", "Cohorts"), ("/segments", "Segments"), ("/explore", "Explorer"), ("/customers", "Customer"), ("/products", "Products"), ("/categories", "Categories"), ("/clv", "Lifetime value"),
+        ("/", "Overview"), ("/data", "Data"), ("/cohorts", "Cohorts"), ("/segments", "Segments"), ("/explore", "Explorer"), ("/customers", "Customer"), ("/products", "Products"), ("/categories", "Categories"), ("/recommendations", "Recommendations"), ("/clv", "Lifetime value"),
     ];
 
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;

@@ -239,7 +239,7 @@ public static partial class AnalysisPipeline
         catch (SegmentaException e)
         {
             notes.Add($"Recommendations skipped: {e.Message}");
-            store.Execute("DROP TABLE IF EXISTS recommendations; DROP TABLE IF EXISTS recommendation_evaluation; DROP TABLE IF EXISTS product_associations");
+            store.Execute("DROP TABLE IF EXISTS recommendations; DROP TABLE IF EXISTS recommendation_evaluation; DROP TABLE IF EXISTS product_associations; DROP TABLE IF EXISTS recommendation_new_picks");
             return null;
         }
     }

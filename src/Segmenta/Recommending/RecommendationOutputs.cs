@@ -3,10 +3,10 @@ using System.Text;
 
 namespace Segmenta.Recommending;
 
-/// <summary>Writes recommendations.csv, recommendation-evaluation.csv and frequently-bought-together.csv, and the terminal table.</summary>
+/// <summary>Writes recommendations.csv, recommendation-evaluation.csv, frequently-bought-together.csv and recommendation-new-picks.csv, and the terminal table.</summary>
 public static class RecommendationOutputs
 {
-    /// <summary>Writes the three files into <paramref name="outputDirectory"/> and returns their paths.</summary>
+    /// <summary>Writes the four files into <paramref name="outputDirectory"/> and returns their paths.</summary>
     public static IReadOnlyList<string> Write(RecommendationResult result, string outputDirectory)
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -30,7 +30,7 @@ public static class RecommendationOutputs
                 CsvCell.Text(a.StockCode), CsvCell.Text(a.Description), a.Rank.ToString(CultureInfo.InvariantCulture), CsvCell.Text(a.OtherStockCode),
                 CsvCell.Text(a.OtherDescription), a.Orders.ToString(CultureInfo.InvariantCulture), CsvCell.Number(a.Support, 6),
                 CsvCell.Number(a.Confidence, 4), CsvCell.Number(a.Lift, 3))));
-        return [lists, evaluation, rules];
+        return [lists, evaluation, rules, NewPicksRecords.WriteCsv(result.NewPicksChoices, outputDirectory)];
     }
 
     /// <summary>The evaluation as a fixed-width text table with the choice and its margin, for the terminal.</summary>

@@ -45,8 +45,11 @@ public sealed record RecommendationResult(
     /// <summary>The learned buy-again and discovery weights of the lists (validation split before the last day) and of the evaluation.</summary>
     public string CalibrationSummary { get; init; } = "";
 
-    /// <summary>What ranked the new picks (the discovery model, or popularity when the model did not beat it on the validation split), in the evaluation and in the lists.</summary>
-    public string NewPicks { get; init; } = "";
+    /// <summary>What ranked the new picks (the discovery model, or popularity when the model did not beat it on the validation split), in the evaluation and in the lists, with the comparison that chose it.</summary>
+    public IReadOnlyList<NewPicksChoice> NewPicksChoices { get; init; } = [];
+
+    /// <summary><see cref="NewPicksChoices"/> in words, as the terminal, the report and the dashboard give them (<see cref="NewPicksChoice.Sentence"/>).</summary>
+    public string NewPicks => NewPicksChoice.Sentence(NewPicksChoices);
 
     /// <summary>The evaluation row of one method and setting, or null when it was not evaluated.</summary>
     public RecommendationEvaluationRow? Row(RecommendationMethod method, EvaluationSetting setting) =>

@@ -2,7 +2,7 @@ using Segmenta.Store;
 
 namespace Segmenta.Recommending;
 
-/// <summary>Writes and reads the store tables recommendations, recommendation_evaluation and product_associations.</summary>
+/// <summary>Writes and reads the store tables recommendations, recommendation_evaluation, product_associations, recommendation_options and recommendation_new_picks.</summary>
 internal static class RecommendationTables
 {
     public static void Write(SegmentaStore store, RecommendationResult result)
@@ -34,6 +34,7 @@ internal static class RecommendationTables
         store.Execute("INSERT INTO recommendation_options VALUES ($top, $cutoff, $mode, $method, $seed, $resamples, $evaluated)",
             ("top", options.Top), ("cutoff", options.Cutoff?.ToDateTime(TimeOnly.MinValue)), ("mode", options.Mode.ToString()),
             ("method", options.Method?.ToString()), ("seed", options.Seed), ("resamples", options.BootstrapResamples), ("evaluated", options.EvaluationCustomers));
+        NewPicksRecords.Save(store, result.NewPicksChoices);
         using (var appender = store.Connection.CreateAppender("product_associations"))
         {
             foreach (var a in result.Associations)

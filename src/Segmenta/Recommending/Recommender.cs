@@ -78,17 +78,11 @@ public static class Recommender
             AllItemsBaseline = outcome.AllItemsBaseline,
             AllItemsMarginOverBaseline = outcome.AllItemsMargin,
             CalibrationSummary = $"lists: {models.Calibration.Describe()}; evaluation: {outcome.Calibration.Describe()}",
-            NewPicks = NewPicks(outcome.Calibration, models.Calibration),
+            NewPicksChoices = NewPicksChoice.Of(outcome.Calibration, outcome.Cutoff, models.Calibration, PurchaseLog.ToDate(log.LastDay)),
         };
     }
 
-    /// <summary>What ranked the new picks in the evaluation (chosen before the cut) and in the lists (chosen before the last day).</summary>
-    private static string NewPicks(TwoKindCalibration evaluation, TwoKindCalibration lists) =>
-        evaluation.Selection is null && lists.Selection is null ? ""
-        : $"New picks in the evaluation: {evaluation.Selection?.Describe() ?? "the discovery model's prior weights (no validation data)"}. "
-          + $"In the lists: {lists.Selection?.Describe() ?? "the discovery model's prior weights (no validation data)"}.";
-
-    /// <summary>Replaces the store tables recommendations, recommendation_evaluation, product_associations and recommendation_options.</summary>
+    /// <summary>Replaces the store tables recommendations, recommendation_evaluation, product_associations, recommendation_options and recommendation_new_picks.</summary>
     public static void Save(SegmentaStore store, RecommendationResult result) => RecommendationTables.Write(store, result);
 
     /// <summary>The options of the last stored run, or null when the store holds none (for hosts that re-run the stage).</summary>

@@ -38,7 +38,7 @@ internal sealed class ReferenceDayFits(PurchaseLog log, RecommendationOptions op
         var validation = ValidationDay(day);
         if (validation >= log.FirstDay)
         {
-            calibration = TwoKindCalibration.Learn(State(validation).Features, day);
+            calibration = TwoKindCalibration.Learn(State(validation).Features, day, options);
             _states.Remove(validation);
         }
         else

@@ -9,7 +9,7 @@ public sealed record RecommendationRecord(int Rank, string StockCode, string? De
 /// <summary>A product often bought in the same invoice as another (association rule X → Y).</summary>
 public sealed record BoughtTogetherRecord(string StockCode, string? Description, double Support, double Confidence, double Lift);
 
-/// <summary>Typed reads of the tables the recommending stage writes (recommendations, product_associations).</summary>
+/// <summary>Typed reads of the tables the recommending stage writes (recommendations, product_associations, recommendation_new_picks).</summary>
 public static class StoredRecommendations
 {
     /// <summary>A customer's stored recommendations, best first (empty when none are stored).</summary>
@@ -29,6 +29,13 @@ public static class StoredRecommendations
         """,
         r => new BoughtTogetherRecord(r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.GetDouble(2), r.GetDouble(3), r.GetDouble(4)),
         ("code", stockCode), ("top", top));
+
+    /// <summary>What ranked the new picks in the stored run, the evaluation's choice first (empty when none is stored).</summary>
+    public static IReadOnlyList<NewPicksChoice> NewPicks(SegmentaStore store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        return NewPicksRecords.Load(store);
+    }
 
     /// <summary>Every stored recommendation, grouped by customer and ordered by rank.</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<RecommendationRecord>> All(SegmentaStore store) =>

@@ -29,9 +29,13 @@ internal sealed record TwoKindCalibration(LogisticModel BuyAgain, LogisticModel 
         new LogisticModel(new double[TwoKindFeatures.DiscoveryCount], Ones(TwoKindFeatures.DiscoveryCount), [-4, 1, 0.1, 0, 0, 0]),
         0, 0, 0);
 
-    /// <summary>Learns from the features at the split day and the purchases in (split day, <paramref name="endDay"/>].</summary>
-    public static TwoKindCalibration Learn(TwoKindFeatures features, int endDay)
+    /// <summary>
+    /// Learns from the features at the split day and the purchases in (split day, <paramref name="endDay"/>]; the choice of
+    /// what ranks the new picks draws its bootstrap with the options' resamples and seed (as the evaluation's intervals).
+    /// </summary>
+    public static TwoKindCalibration Learn(TwoKindFeatures features, int endDay, RecommendationOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
         var data = features.Data;
         var log = data.Log;
         var (truthStart, truthItems) = Truth(log, data.ReferenceDay, endDay);
@@ -69,7 +73,8 @@ internal sealed record TwoKindCalibration(LogisticModel BuyAgain, LogisticModel 
             () => buy = LogisticModel.Fit(Concat(buyRows.Select(r => r.X)), Concat(buyRows.Select(r => r.Y)), TwoKindFeatures.BuyAgainCount),
             () =>
             {
-                selection = TwoKindSelection.Choose(features, customers, [.. newRows.Select(r => (r.X, r.Y))], truthStart, truthItems);
+                selection = TwoKindSelection.Choose(features, customers, [.. newRows.Select(r => (r.X, r.Y))], truthStart, truthItems, options.BootstrapResamples, options.Seed)
+                    with { ValidationDay = data.ReferenceDay, ReferenceDay = endDay };
                 var x = Concat(newRows.Select(r => r.X));
                 if (selection.Source != TwoKindDiscovery.EaseModel)
                 {
@@ -181,7 +186,7 @@ internal sealed record TwoKindCalibration(LogisticModel BuyAgain, LogisticModel 
 
     /// <summary>The weights in words (standardised features), for the docs and the run's log.</summary>
     public string Describe() => Customers == 0 ? "prior weights (no validation data)" : string.Create(System.Globalization.CultureInfo.InvariantCulture,
-        $"{Selection?.Describe()}; {Customers:N0} validation customers; buy-again ({BuyAgainRows:N0} rows) [{string.Join(", ", BuyAgain.Coefficients.Select(c => c.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture)))}]; "
+        $"{Customers:N0} validation customers; buy-again ({BuyAgainRows:N0} rows) [{string.Join(", ", BuyAgain.Coefficients.Select(c => c.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture)))}]; "
         + $"discovery ({DiscoveryRows:N0} rows) [{string.Join(", ", Discovery.Coefficients.Select(c => c.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture)))}]");
 
     private static T[] Concat<T>(IEnumerable<T[]> parts)

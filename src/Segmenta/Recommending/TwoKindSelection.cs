@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Segmenta.Recommending;
 
 /// <summary>
@@ -7,9 +5,11 @@ namespace Segmenta.Recommending;
 /// validation split alone: the model is fitted on half of the validation customers (even positions) and the other half
 /// judge it against GlobalPopularity and RecentPopularity by precision@10 on the products new to each customer, as the
 /// offline evaluation does. The model is used only when its paired difference over the better popularity list has a
-/// 95% interval (normal approximation over customers) above zero; otherwise the new picks are ranked by that list. On a
-/// shop where what a customer bought says nothing about what they will buy new (only popularity does), popularity is
-/// the best list there is, and the tool says so instead of serving a model that loses to it.
+/// 95% interval above zero — the evaluation's interval: a percentile bootstrap over the judges (<see cref="Bootstrap"/>,
+/// the run's seed and resamples), so "beats popularity" means the same here as in the evaluation's margins; otherwise
+/// the new picks are ranked by that list. On a shop where what a customer bought says nothing about what they will buy
+/// new (only popularity does), popularity is the best list there is, and the tool says so instead of serving a model
+/// that loses to it. What is stored and shown of the choice is <see cref="NewPicksChoice"/>.
 /// </summary>
 /// <param name="Source">What ranks the new picks.</param>
 /// <param name="Customers">Held-out validation customers who bought something new in the window (the judges).</param>
@@ -19,16 +19,29 @@ namespace Segmenta.Recommending;
 /// <param name="Difference">Model minus the better popularity list, mean over the judges.</param>
 /// <param name="Low">Lower end of the difference's 95% interval.</param>
 /// <param name="High">Upper end of the difference's 95% interval.</param>
-internal sealed record TwoKindSelection(TwoKindDiscovery Source, int Customers, double Model, double Global, double Recent, double Difference, double Low, double High)
+/// <param name="Resamples">Bootstrap resamples of the judges behind the interval (0 when there was no comparison).</param>
+internal sealed record TwoKindSelection(TwoKindDiscovery Source, int Customers, double Model, double Global, double Recent, double Difference, double Low, double High, int Resamples)
 {
     /// <summary>The list length the choice is judged at (as the offline evaluation).</summary>
     public const int K = 10;
 
+    /// <summary>The popularity list the model was compared with: the better of the two on the judges (global on a tie).</summary>
+    public TwoKindDiscovery Baseline => Recent > Global ? TwoKindDiscovery.RecentPopularity : TwoKindDiscovery.GlobalPopularity;
+
+    /// <summary>The first day of the validation window (the day the judges' features are taken), or null before it is known.</summary>
+    public int? ValidationDay { get; init; }
+
+    /// <summary>The last day of the validation window: the reference day (the cut, or the last day of the data).</summary>
+    public int? ReferenceDay { get; init; }
+
     /// <summary>
     /// Chooses the source of the new picks. <paramref name="rows"/> are the discovery training rows of each of
     /// <paramref name="customers"/> (in that order); the truth is what each customer bought after the validation day.
+    /// The interval is <see cref="Bootstrap.Intervals"/> with <paramref name="resamples"/> and <paramref name="seed"/>
+    /// (the evaluation's); with 0 resamples (the evaluation's intervals turned off) the choice still needs one and draws
+    /// <see cref="DefaultResamples"/>.
     /// </summary>
-    public static TwoKindSelection Choose(TwoKindFeatures features, int[] customers, (double[] X, bool[] Y)[] rows, int[] truthStart, int[] truthItems)
+    public static TwoKindSelection Choose(TwoKindFeatures features, int[] customers, (double[] X, bool[] Y)[] rows, int[] truthStart, int[] truthItems, int resamples, int seed)
     {
         var fit = Enumerable.Range(0, customers.Length).Where(i => i % 2 == 0).ToArray();
         var judges = Enumerable.Range(0, customers.Length).Where(i => i % 2 == 1).ToArray();
@@ -73,33 +86,17 @@ internal sealed record TwoKindSelection(TwoKindDiscovery Source, int Customers, 
         var recent = judged.Average(h => h.Recent) / K;
         var best = recent > global ? TwoKindDiscovery.RecentPopularity : TwoKindDiscovery.GlobalPopularity;
         var differences = judged.Select(h => (double)(h.Model - (best == TwoKindDiscovery.GlobalPopularity ? h.Global : h.Recent)) / K).ToArray();
-        var mean = differences.Average();
-        var sd = Math.Sqrt(differences.Sum(d => (d - mean) * (d - mean)) / (differences.Length - 1));
-        var half = 1.96 * sd / Math.Sqrt(differences.Length);
+        var draws = resamples > 0 ? resamples : DefaultResamples;
+        var (low, high) = Bootstrap.Intervals(differences, differences.Length, 1, draws, seed)[0];
         var modelPrecision = judged.Average(h => h.Model) / K;
-        return new TwoKindSelection(mean - half > 0 ? TwoKindDiscovery.EaseModel : best, judged.Length, modelPrecision, global, recent, mean, mean - half, mean + half);
+        return new TwoKindSelection(low > 0 ? TwoKindDiscovery.EaseModel : best, judged.Length, modelPrecision, global, recent, differences.Average(), low, high, draws);
     }
 
-    /// <summary>The choice in words, for the run's output.</summary>
-    public string Describe()
-    {
-        var judges = string.Create(CultureInfo.InvariantCulture, $"{Customers:N0} held-out validation customers");
-        if (double.IsNaN(Difference))
-        {
-            return $"ranked by global popularity: too few held-out validation customers ({Customers:N0}) to show that the discovery model beats it";
-        }
-        var figures = string.Create(CultureInfo.InvariantCulture,
-            $"precision@{K} {Model:0.000} against global popularity {Global:0.000} and recent popularity {Recent:0.000}, difference {Difference:+0.0000;-0.0000;0.0000} [{Low:0.0000;-0.0000;0.0000}, {High:0.0000;-0.0000;0.0000}] on {judges}");
-        return Source switch
-        {
-            TwoKindDiscovery.EaseModel => $"ranked by the discovery model (EASE + popularity): it beat popularity on the validation split ({figures})",
-            TwoKindDiscovery.GlobalPopularity => $"ranked by global popularity: the discovery model did not beat it on the validation split, so the data shows no signal beyond popularity for new products ({figures})",
-            _ => $"ranked by recent popularity: the discovery model did not beat it on the validation split, so the data shows no signal beyond popularity for new products ({figures})",
-        };
-    }
+    /// <summary>Resamples drawn when the run's options turn the evaluation's intervals off (the default of <see cref="RecommendationOptions.BootstrapResamples"/>).</summary>
+    public const int DefaultResamples = 1000;
 
     private static TwoKindSelection Unproven(int customers, double model, double global, double recent) =>
-        new(TwoKindDiscovery.GlobalPopularity, customers, model, global, recent, double.NaN, double.NaN, double.NaN);
+        new(TwoKindDiscovery.GlobalPopularity, customers, model, global, recent, double.NaN, double.NaN, double.NaN, 0);
 
     /// <summary>Hits among the first K products of a popularity order that the customer does not know.</summary>
     private static int Hits(int[] order, ScoringBuffer buffer, int[] truth, int stamp)

@@ -19,3 +19,9 @@ CREATE OR REPLACE TABLE product_associations (
 CREATE OR REPLACE TABLE recommendation_options (
     top INTEGER NOT NULL, cutoff DATE, mode VARCHAR NOT NULL, method VARCHAR, seed INTEGER NOT NULL, bootstrap_resamples INTEGER NOT NULL,
     evaluation_customers INTEGER NOT NULL);
+-- What ranked the new picks (the discovery model or a popularity list) and the held-out comparison that chose it,
+-- once for the evaluation (scope Evaluation, before the cut) and once for the lists (scope Lists, before the last day).
+CREATE OR REPLACE TABLE recommendation_new_picks (
+    scope VARCHAR NOT NULL, reference_day DATE NOT NULL, validation_day DATE, ranked_by VARCHAR NOT NULL, basis VARCHAR NOT NULL,
+    compared_with VARCHAR, customers INTEGER NOT NULL, k INTEGER NOT NULL, model_precision DOUBLE, global_popularity_precision DOUBLE,
+    recent_popularity_precision DOUBLE, difference DOUBLE, difference_low DOUBLE, difference_high DOUBLE, resamples INTEGER NOT NULL);

@@ -8,4 +8,8 @@ internal sealed record EvaluationRow(string Method, string Setting, long Custome
 internal sealed record RecommendationExample(string Segment, string CustomerId, IReadOnlyList<(string Description, string Reason)> Items);
 
 /// <summary>The recommendations as the report shows them.</summary>
-internal sealed record RecommendationReport(IReadOnlyList<EvaluationRow> Evaluation, IReadOnlyList<RecommendationExample> Examples);
+internal sealed record RecommendationReport(IReadOnlyList<EvaluationRow> Evaluation, IReadOnlyList<RecommendationExample> Examples)
+{
+    /// <summary>What ranked the new picks, as stored (empty for a store written before the choice was stored).</summary>
+    public IReadOnlyList<Recommending.NewPicksChoice> NewPicks { get; init; } = [];
+}

@@ -59,6 +59,6 @@ internal static class RecommendationReportLoader
                 items.Add((row.Item, row.Reason!));
             }
         }
-        return new RecommendationReport(evaluation, examples);
+        return new RecommendationReport(evaluation, examples) { NewPicks = Recommending.StoredRecommendations.NewPicks(store) };
     }
 }

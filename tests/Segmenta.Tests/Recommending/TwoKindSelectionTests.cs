@@ -64,8 +64,8 @@ public class TwoKindSelectionTests
 
         Assert.NotEqual(TwoKindDiscovery.EaseModel, calibration.DiscoveryBy);
         Assert.NotNull(calibration.Selection);
-        Assert.True(calibration.Selection.Low <= 0, calibration.Selection.Describe());
-        Assert.Contains("no signal beyond popularity", calibration.Selection.Describe(), StringComparison.Ordinal);
+        Assert.True(calibration.Selection.Low <= 0, Text(calibration));
+        Assert.Contains("no signal beyond popularity", Text(calibration), StringComparison.Ordinal);
         Assert.Equal(0, calibration.Discovery.Coefficients[1]); // the EASE score's weight: left out
     }
 
@@ -75,8 +75,25 @@ public class TwoKindSelectionTests
         var calibration = new ReferenceDayFits(Shop(tasteShare: 0.6), Options).Calibration(CutDay);
 
         Assert.Equal(TwoKindDiscovery.EaseModel, calibration.DiscoveryBy);
-        Assert.True(calibration.Selection!.Low > 0, calibration.Selection.Describe());
+        Assert.True(calibration.Selection!.Low > 0, Text(calibration));
         Assert.True(calibration.Selection.Model > Math.Max(calibration.Selection.Global, calibration.Selection.Recent));
+    }
+
+    [Fact]
+    public void The_interval_is_the_evaluations_bootstrap_with_the_runs_seed_and_resamples()
+    {
+        var log = Shop(tasteShare: 0.2);
+        var chosen = new ReferenceDayFits(log, Options).Calibration(CutDay).Selection!;
+        var again = new ReferenceDayFits(log, Options).Calibration(CutDay).Selection!;
+        var otherSeed = new ReferenceDayFits(log, Options with { Seed = 7 }).Calibration(CutDay).Selection!;
+        var none = new ReferenceDayFits(log, Options with { BootstrapResamples = 0 }).Calibration(CutDay).Selection!;
+
+        Assert.Equal(chosen, again);
+        Assert.Equal(200, chosen.Resamples);
+        Assert.Equal(TwoKindSelection.DefaultResamples, none.Resamples); // the evaluation draws none; the choice still needs an interval
+        Assert.Equal(chosen.Difference, otherSeed.Difference);
+        Assert.NotEqual((chosen.Low, chosen.High), (otherSeed.Low, otherSeed.High)); // drawn, not a formula of the differences
+        Assert.True(chosen.Low <= chosen.Difference && chosen.Difference <= chosen.High, Text(new ReferenceDayFits(log, Options).Calibration(CutDay)));
     }
 
     [Fact]
@@ -104,6 +121,9 @@ public class TwoKindSelectionTests
         Assert.True(tasteful.Margin.Low > 0, $"margin {tasteful.Margin}");
         Assert.True(Precision(tasteful, RecommendationMethod.BuyAgainAndDiscovery) > Precision(tasteful, RecommendationMethod.GlobalPopularity));
     }
+
+    private static string Text(TwoKindCalibration calibration) =>
+        NewPicksChoice.Of(calibration, PurchaseLog.ToDate(CutDay), calibration, PurchaseLog.ToDate(CutDay))[0].Describe();
 
     private static EvaluationOutcome Evaluate(PurchaseLog log) =>
         RecommendationEvaluator.Evaluate(log, Options with { Cutoff = PurchaseLog.ToDate(CutDay) });

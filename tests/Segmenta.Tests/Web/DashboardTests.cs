@@ -34,6 +34,7 @@ public sealed partial class DashboardTests : IDisposable
     [InlineData("/data", "Cleaning report")]
     [InlineData("/cohorts", "Retention")]
     [InlineData("/clv", "Cumulative repeat purchases by week")]
+    [InlineData("/recommendations", "New picks in the evaluation: ranked by the discovery model")]
     [InlineData("/segments", "Why 4 segments")]
     [InlineData("/customers?id=12347", "Latest purchases")]
     [InlineData("/products?product=85123A", "Top 20 products by revenue")]

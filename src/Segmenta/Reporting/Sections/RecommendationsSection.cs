@@ -23,6 +23,7 @@ internal static class RecommendationsSection
         {
             html.Paragraph($"Counting re-purchases too, {all.Method} gets {Html.Number(all.Precision * 10, 2)} of 10 right against {Html.Number(favourites.Precision * 10, 2)} for the customer's own past favourites (95% intervals {Html.Number(all.PrecisionLow, 3)}–{Html.Number(all.PrecisionHigh, 3)} vs {Html.Number(favourites.PrecisionLow, 3)}–{Html.Number(favourites.PrecisionHigh, 3)}).");
         }
+        NewPicksPart.Write(html, report.NewPicks);
         foreach (var setting in new[] { ("NewItems", "New products only (what a campaign is for)"), ("AllItems", "All products (re-purchases count)") })
         {
             html.Table(["Method", "#Precision@10", "#95% interval", "#Recall@10", "#MAP", "#NDCG", "#Hit rate", "#Catalogue coverage"],
