@@ -18,8 +18,9 @@ internal static class PostgresCleaner
     /// Cleans the server's lines. On a cluster (<paramref name="postgres"/> with shards) every shard cleans its own
     /// partition with the same SQL, in parallel: all the rules that compare lines (duplicates, return matching) compare
     /// lines of one customer, and a customer's lines live on one shard; lines without a customer are set aside by the
-    /// first rule (missing_customer) and take part in no comparison, so it does not matter that they all hash to one
-    /// shard. Only the report's totals and each line's rule reach the coordinator.
+    /// first rule (missing_customer) and take part in no comparison, so they may live on any shard (they are spread by
+    /// invoice: <see cref="PostgresSource.DistributionKey"/>). Only the report's totals and each line's rule reach the
+    /// coordinator.
     /// </summary>
     internal static CleaningReport Run(PostgresDatabase database, CleaningOptions options, long linesQuarantined, string? amountNote, PostgresOptions postgres)
     {
@@ -27,7 +28,7 @@ internal static class PostgresCleaner
         (long WithoutInvoice, long Lines) counts;
         if (postgres.Shards.Count == 0)
         {
-            counts = CleanLines(database, options);
+            counts = CleanLines(database, options, postgres);
         }
         else
         {
@@ -35,7 +36,7 @@ internal static class PostgresCleaner
             Parallel.For(0, postgres.Shards.Count, new ParallelOptions { MaxDegreeOfParallelism = postgres.Shards.Count }, i =>
             {
                 using var shard = PostgresDatabase.Open(postgres.Shards[i], PostgresLayout.ShardSchema(database.Schema, i));
-                perShard[i] = CleanLines(shard, options);
+                perShard[i] = CleanLines(shard, options, postgres);
             });
             counts = (perShard.Sum(c => c.Item1), perShard.Sum(c => c.Item2));
         }
@@ -63,7 +64,7 @@ internal static class PostgresCleaner
     /// shard's partition), with the report's totals; returns the lines without an invoice and all lines, for the
     /// duplicate rule's evidence.
     /// </summary>
-    private static (long WithoutInvoice, long Lines) CleanLines(PostgresDatabase database, CleaningOptions options)
+    private static (long WithoutInvoice, long Lines) CleanLines(PostgresDatabase database, CleaningOptions options, PostgresOptions postgres)
     {
         var dialect = SqlDialect.Postgres;
         var classic = options.Preset == CleaningPreset.Classic;
@@ -75,7 +76,7 @@ internal static class PostgresCleaner
         var counts = database.Query("SELECT count(*) FILTER (WHERE invoice IS NULL), count(*) FROM raw_lines", r => (r.GetInt64(0), r.GetInt64(1)))[0];
         database.Execute(dialect.Script("Cleaning/line_rules.sql"));
         MatchReturns(database);
-        database.Execute(dialect.Script("Cleaning/clean_lines.sql"));
+        database.Execute(PostgresLayout.Durable(dialect.Script("Cleaning/clean_lines.sql"), postgres));
         database.Execute(SqlScripts.Get("Postgres/cleaning_totals.sql"));
         return counts;
     }

@@ -5,8 +5,9 @@ namespace Segmenta.Postgres;
 
 /// <summary>
 /// Creates the line tables on the server: plain tables on one server; on a cluster, tables hash-partitioned by
-/// customer id whose partitions are postgres_fdw foreign tables on the shards (async_capable, so the shards scan in
-/// parallel), with partitionwise aggregation and joins enabled so that a GROUP BY customer_id runs on the shards.
+/// customer id (raw_lines by its distribution key: the customer, else the invoice) whose partitions are postgres_fdw
+/// foreign tables on the shards (async_capable, so the shards scan in parallel), with partitionwise aggregation and
+/// joins enabled so that a GROUP BY customer_id runs on the shards.
 /// </summary>
 internal static class PostgresLayout
 {
@@ -60,7 +61,7 @@ internal static class PostgresLayout
         var sql = SqlScripts.Get("Postgres/line_tables.sql");
         if (options.Shards.Count == 0)
         {
-            database.Execute(sql.Replace("{partitioning}", "", StringComparison.Ordinal));
+            database.Execute(Durable(sql, options).Replace("{line_partitioning}", "", StringComparison.Ordinal).Replace("{customer_partitioning}", "", StringComparison.Ordinal));
             return;
         }
         // In a schema of its own: created in the run's schema (first on the search path), the extension, and with it
@@ -71,7 +72,11 @@ internal static class PostgresLayout
         {
             database.Execute($"ALTER EXTENSION postgres_fdw SET SCHEMA {ExtensionSchema}");
         }
-        database.Execute(sql.Replace("{partitioning}", "PARTITION BY HASH (customer_id)", StringComparison.Ordinal));
+        // The coordinator's partitioned tables hold no row (PostgreSQL 15 ignores UNLOGGED on them; 18 refuses it): the
+        // shards' tables behind the partitions are the ones created unlogged.
+        database.Execute(sql.Replace("{unlogged}", "", StringComparison.Ordinal)
+            .Replace("{line_partitioning}", "PARTITION BY HASH (distribution_key)", StringComparison.Ordinal)
+            .Replace("{customer_partitioning}", "PARTITION BY HASH (customer_id)", StringComparison.Ordinal));
         database.Execute(SqlScripts.Get("Postgres/cluster_tables.sql"));
         for (var i = 0; i < options.Shards.Count; i++)
         {
@@ -83,7 +88,7 @@ internal static class PostgresLayout
                 foreach (var table in LineTables)
                 {
                     remote.Execute($"DROP TABLE IF EXISTS {table} CASCADE");
-                    remote.Execute($"CREATE TABLE {table} ({Columns(database, table)})");
+                    remote.Execute($"CREATE {Unlogged(options)} TABLE {table} ({Columns(database, table)})");
                 }
             }
             database.Execute($"DROP SERVER IF EXISTS {server} CASCADE");
@@ -120,6 +125,12 @@ internal static class PostgresLayout
             database.Execute($"CREATE VIEW {table} AS {string.Join(" UNION ALL ", Enumerable.Range(0, options.Shards.Count).Select(i => $"SELECT * FROM {table}_p{i}"))}");
         }
     }
+
+    /// <summary><c>UNLOGGED</c>, or nothing when <see cref="PostgresOptions.LogLineTables"/>: for a table of lines made where the lines are.</summary>
+    internal static string Unlogged(PostgresOptions options) => options.LogLineTables ? "" : "UNLOGGED";
+
+    /// <summary><paramref name="sql"/> with its <c>{unlogged}</c> marks replaced (<see cref="Unlogged"/>): run where the lines are.</summary>
+    internal static string Durable(string sql, PostgresOptions options) => sql.Replace("{unlogged}", Unlogged(options), StringComparison.Ordinal);
 
     /// <summary>Drops <paramref name="name"/> of the work schema, whether it is a table, a view or a foreign table.</summary>
     private static void Drop(PostgresDatabase database, string name)

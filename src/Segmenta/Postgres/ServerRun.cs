@@ -19,16 +19,19 @@ internal static class ServerRun
     internal static string Stamp(PostgresDatabase coordinator, PostgresOptions postgres)
     {
         var token = Guid.NewGuid().ToString("N");
-        void Write(PostgresDatabase database)
+        // On a server that holds lines the token is as durable as they are: a crash that empties unlogged line tables
+        // empties it too, and a re-run then says the schema holds no run instead of reading empty tables.
+        void Write(PostgresDatabase database, bool holdsLines)
         {
-            database.Execute(SqlScripts.Get("Postgres/server_run.sql"));
+            var sql = SqlScripts.Get("Postgres/server_run.sql");
+            database.Execute(holdsLines ? PostgresLayout.Durable(sql, postgres) : sql.Replace("{unlogged}", "", StringComparison.Ordinal));
             database.Execute("INSERT INTO segmenta_run (run_token) VALUES (@token)", ("token", token));
         }
-        Write(coordinator);
+        Write(coordinator, holdsLines: postgres.Shards.Count == 0);
         for (var i = 0; i < postgres.Shards.Count; i++)
         {
             using var shard = PostgresDatabase.Open(postgres.Shards[i], PostgresLayout.ShardSchema(coordinator.Schema, i));
-            Write(shard);
+            Write(shard, holdsLines: true);
         }
         return token;
     }
