@@ -28,7 +28,7 @@ internal static class PostgresCleaner
         (long WithoutInvoice, long Lines) counts;
         if (postgres.Shards.Count == 0)
         {
-            counts = CleanLines(database, options, postgres);
+            counts = CleanLines(database, options);
         }
         else
         {
@@ -36,7 +36,7 @@ internal static class PostgresCleaner
             Parallel.For(0, postgres.Shards.Count, new ParallelOptions { MaxDegreeOfParallelism = postgres.Shards.Count }, i =>
             {
                 using var shard = PostgresDatabase.Open(postgres.Shards[i], PostgresLayout.ShardSchema(database.Schema, i));
-                perShard[i] = CleanLines(shard, options, postgres);
+                perShard[i] = CleanLines(shard, options);
             });
             counts = (perShard.Sum(c => c.Item1), perShard.Sum(c => c.Item2));
         }
@@ -64,7 +64,7 @@ internal static class PostgresCleaner
     /// shard's partition), with the report's totals; returns the lines without an invoice and all lines, for the
     /// duplicate rule's evidence.
     /// </summary>
-    private static (long WithoutInvoice, long Lines) CleanLines(PostgresDatabase database, CleaningOptions options, PostgresOptions postgres)
+    private static (long WithoutInvoice, long Lines) CleanLines(PostgresDatabase database, CleaningOptions options)
     {
         var dialect = SqlDialect.Postgres;
         var classic = options.Preset == CleaningPreset.Classic;
@@ -76,7 +76,7 @@ internal static class PostgresCleaner
         var counts = database.Query("SELECT count(*) FILTER (WHERE invoice IS NULL), count(*) FROM raw_lines", r => (r.GetInt64(0), r.GetInt64(1)))[0];
         database.Execute(dialect.Script("Cleaning/line_rules.sql"));
         MatchReturns(database);
-        database.Execute(PostgresLayout.Durable(dialect.Script("Cleaning/clean_lines.sql"), postgres));
+        database.Execute(dialect.Script("Cleaning/clean_lines.sql"));
         database.Execute(SqlScripts.Get("Postgres/cleaning_totals.sql"));
         return counts;
     }

@@ -61,7 +61,7 @@ internal static class PostgresLayout
         var sql = SqlScripts.Get("Postgres/line_tables.sql");
         if (options.Shards.Count == 0)
         {
-            database.Execute(Durable(sql, options).Replace("{line_partitioning}", "", StringComparison.Ordinal).Replace("{customer_partitioning}", "", StringComparison.Ordinal));
+            database.Execute(Durable(sql, holdsLines: true).Replace("{line_partitioning}", "", StringComparison.Ordinal).Replace("{customer_partitioning}", "", StringComparison.Ordinal));
             return;
         }
         // In a schema of its own: created in the run's schema (first on the search path), the extension, and with it
@@ -74,7 +74,7 @@ internal static class PostgresLayout
         }
         // The coordinator's partitioned tables hold no row (PostgreSQL 15 ignores UNLOGGED on them; 18 refuses it): the
         // shards' tables behind the partitions are the ones created unlogged.
-        database.Execute(sql.Replace("{unlogged}", "", StringComparison.Ordinal)
+        database.Execute(Durable(sql, holdsLines: false)
             .Replace("{line_partitioning}", "PARTITION BY HASH (distribution_key)", StringComparison.Ordinal)
             .Replace("{customer_partitioning}", "PARTITION BY HASH (customer_id)", StringComparison.Ordinal));
         database.Execute(SqlScripts.Get("Postgres/cluster_tables.sql"));
@@ -88,7 +88,7 @@ internal static class PostgresLayout
                 foreach (var table in LineTables)
                 {
                     remote.Execute($"DROP TABLE IF EXISTS {table} CASCADE");
-                    remote.Execute($"CREATE {Unlogged(options)} TABLE {table} ({Columns(database, table)})");
+                    remote.Execute($"CREATE {Unlogged} TABLE {table} ({Columns(database, table)})");
                 }
             }
             database.Execute($"DROP SERVER IF EXISTS {server} CASCADE");
@@ -126,11 +126,18 @@ internal static class PostgresLayout
         }
     }
 
-    /// <summary><c>UNLOGGED</c>, or nothing when <see cref="PostgresOptions.LogLineTables"/>: for a table of lines made where the lines are.</summary>
-    internal static string Unlogged(PostgresOptions options) => options.LogLineTables ? "" : "UNLOGGED";
+    /// <summary>
+    /// The line-level tables Segmenta derives where the lines are (raw_lines, clean_lines, line_outcomes, returns,
+    /// refunds, customer_cancellations, purchase_lines, and the run's token beside them) are <c>UNLOGGED</c>: written
+    /// once, not once more to the write-ahead log. A server that crashes empties them (a clean shutdown keeps them) and
+    /// a standby does not receive them; a re-run on the run's database then says the schema holds no run, and analyze
+    /// re-creates them from the source. The results other tools join (customers, customer_features,
+    /// customer_segments, customer_assignments) stay logged. docs/postgres.md, "Unlogged line tables".
+    /// </summary>
+    internal const string Unlogged = "UNLOGGED";
 
-    /// <summary><paramref name="sql"/> with its <c>{unlogged}</c> marks replaced (<see cref="Unlogged"/>): run where the lines are.</summary>
-    internal static string Durable(string sql, PostgresOptions options) => sql.Replace("{unlogged}", Unlogged(options), StringComparison.Ordinal);
+    /// <summary><paramref name="sql"/> with its <c>{unlogged}</c> marks replaced: <see cref="Unlogged"/> on a server that holds lines, else nothing.</summary>
+    internal static string Durable(string sql, bool holdsLines) => sql.Replace("{unlogged}", holdsLines ? Unlogged : "", StringComparison.Ordinal);
 
     /// <summary>Drops <paramref name="name"/> of the work schema, whether it is a table, a view or a foreign table.</summary>
     private static void Drop(PostgresDatabase database, string name)

@@ -21,16 +21,6 @@ public sealed record PostgresOptions
     /// </summary>
     public IReadOnlyList<string> Shards { get; init; } = [];
 
-    /// <summary>
-    /// Whether the line-level tables Segmenta derives where the lines are (raw_lines, clean_lines, line_outcomes,
-    /// returns, refunds, purchase_lines, and the run's token beside them) are written to the write-ahead log. Default
-    /// false: they are <c>UNLOGGED</c>, written once instead of twice (docs/postgres.md, "Unlogged line tables"). A
-    /// server that crashes empties them (a clean shutdown keeps them), a standby does not receive them, and a re-run on
-    /// the run's database then says the schema holds no run; analyze re-creates them from the source. The results other
-    /// tools join (customers, customer_segments, customer_assignments, customer_features) are always logged.
-    /// </summary>
-    public bool LogLineTables { get; init; }
-
     /// <summary>Checks the options once, where they enter.</summary>
     public void Validate()
     {

@@ -35,7 +35,7 @@ internal static class PostgresPurchases
                 }
                 database.Execute($"ANALYZE {string.Join(", ", KeyTables)}");
             }
-            database.Execute(PostgresLayout.Durable(SqlScripts.Get("Postgres/purchase_line_parts.sql"), postgres));
+            database.Execute(SqlScripts.Get("Postgres/purchase_line_parts.sql"));
         });
 
         store.Execute(SqlScripts.Get("Postgres/local_purchase_tables.sql"));

@@ -23,8 +23,7 @@ internal static class ServerRun
         // empties it too, and a re-run then says the schema holds no run instead of reading empty tables.
         void Write(PostgresDatabase database, bool holdsLines)
         {
-            var sql = SqlScripts.Get("Postgres/server_run.sql");
-            database.Execute(holdsLines ? PostgresLayout.Durable(sql, postgres) : sql.Replace("{unlogged}", "", StringComparison.Ordinal));
+            database.Execute(PostgresLayout.Durable(SqlScripts.Get("Postgres/server_run.sql"), holdsLines));
             database.Execute("INSERT INTO segmenta_run (run_token) VALUES (@token)", ("token", token));
         }
         Write(coordinator, holdsLines: postgres.Shards.Count == 0);
@@ -91,7 +90,7 @@ internal static class ServerRun
             using var database = new NpgsqlConnection(connection);
             database.Open();
             using var query = new NpgsqlCommand(
-                $"SELECT CASE WHEN to_regclass(@table) IS NULL THEN NULL ELSE (SELECT string_agg(run_token, ',') FROM {PostgresDatabase.Quote(schema)}.segmenta_run) END",
+                $"SELECT CASE WHEN to_regclass(@table) IS NULL THEN NULL ELSE coalesce((SELECT string_agg(run_token, ',') FROM {PostgresDatabase.Quote(schema)}.segmenta_run), '') END",
                 database);
             query.Parameters.AddWithValue("table", PostgresDatabase.Quote(schema) + ".segmenta_run");
             held = query.ExecuteScalar() as string;
@@ -106,7 +105,13 @@ internal static class ServerRun
         if (held != token)
         {
             throw new SegmentaException($"{server} no longer holds the lines {path} was analysed from: schema {schema} "
-                + (held is null ? "has no Segmenta run in it" : "now holds another run's lines")
+                + (held switch
+                {
+                    null => "has no Segmenta run in it",
+                    // The token is as durable as the line tables beside it (UNLOGGED): a crash empties both.
+                    "" => "has no Segmenta run in it (a server that crashed empties the run's unlogged line tables)",
+                    _ => "now holds another run's lines",
+                })
                 + $". Run segmenta analyze --engine postgres again to analyse what the server holds, then {again}.");
         }
     }

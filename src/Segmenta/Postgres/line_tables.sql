@@ -1,8 +1,8 @@
 -- The two line tables of the PostgreSQL engine, with the columns and types of the DuckDB store's raw_lines
 -- (Store/schema.sql) and clean_lines view (Cleaning/clean_lines.sql). {line_partitioning} and {customer_partitioning}
 -- are empty on one server; on a cluster, where every partition is a foreign table on a shard (Postgres/PostgresLayout.cs),
--- they are "PARTITION BY HASH (distribution_key)" and "PARTITION BY HASH (customer_id)". {unlogged} is UNLOGGED or
--- empty (PostgresOptions.LineTables).
+-- they are "PARTITION BY HASH (distribution_key)" and "PARTITION BY HASH (customer_id)". {unlogged} is UNLOGGED on one
+-- server and empty on a cluster's coordinator, whose partitioned tables hold no row (PostgresLayout.Unlogged).
 DROP VIEW IF EXISTS lines_with_outcome;
 DROP TABLE IF EXISTS raw_lines CASCADE;
 CREATE {unlogged} TABLE raw_lines (

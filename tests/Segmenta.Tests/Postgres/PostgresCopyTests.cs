@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Segmenta.Postgres;
 using Segmenta.Store;
 
 namespace Segmenta.Tests.Postgres;
