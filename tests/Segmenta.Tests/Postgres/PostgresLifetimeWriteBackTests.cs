@@ -15,11 +15,13 @@ public sealed class PostgresLifetimeWriteBackTests(SharedDataRuns runs)
     public void Every_customers_P_alive_is_computed_in_SQL_where_its_lines_are_and_equals_DuckDBs()
     {
         Skip.If(runs.Servers.Unavailable is not null, runs.Servers.Unavailable);
+        _ = runs.DuckDb;
         _ = runs.Cluster;
         _ = runs.Single;
         Dictionary<string, double> expected;
         using (var duck = SegmentaStore.Open(Path.Combine(runs.Output("duckdb"), "segmenta.duckdb")))
         {
+            // BG/NBD is the model the shared data's predictions use (clv-models.csv).
             Assert.NotNull(PostgresLifetime.ChosenBgNbd(duck));
             expected = duck.Query("SELECT customer_id, p_alive FROM customer_clv", r => (r.GetString(0), r.GetDouble(1))).ToDictionary(c => c.Item1, c => c.Item2, StringComparer.Ordinal);
         }
@@ -31,8 +33,8 @@ public sealed class PostgresLifetimeWriteBackTests(SharedDataRuns runs)
             var scored = server.Query("SELECT customer_id, p_alive FROM customer_lifetime", r => (Id: r.GetString(0), Alive: r.GetDouble(1)));
             Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), scored.Select(c => c.Id).Order(StringComparer.Ordinal));
             Assert.All(scored, c => Assert.InRange(c.Alive - expected[c.Id], -PostgresLifetime.Tolerance, PostgresLifetime.Tolerance));
-            // Not a constant: customers without repeat purchases are alive (1), the others less.
-            Assert.Contains(scored, c => c.Alive < 0.5);
+            // Not a constant: customers without repeat purchases are alive (1), the others less, each by their own x, t_x and T.
+            Assert.True(scored.Select(c => c.Alive).Distinct().Count() > 1_000, "P(alive) takes over 1,000 values");
         }
 
         // On the cluster each shard scored its own customers, and the coordinator read the shards' rows only.
