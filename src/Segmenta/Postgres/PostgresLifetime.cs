@@ -22,10 +22,14 @@ internal static class PostgresLifetime
     internal static (long Scored, long Differing)? WriteBack(SegmentaStore store, PostgresOptions postgres, PostgresDatabase coordinator)
     {
         var model = ChosenBgNbd(store);
-        var sql = model is null
-            ? "DROP TABLE IF EXISTS customer_lifetime; CREATE TABLE customer_lifetime (customer_id TEXT, p_alive DOUBLE PRECISION)"
-            : $"DROP TABLE IF EXISTS customer_lifetime; CREATE TABLE customer_lifetime AS {SqlLifetime.AliveQuery(model, "lifetime_customers")}";
-        new PostgresLineStages(postgres, coordinator.Schema).WhereTheLinesAre(coordinator, database => database.Execute(sql));
+        new PostgresLineStages(postgres, coordinator.Schema).WhereTheLinesAre(coordinator, database =>
+        {
+            database.Execute(SqlScripts.Get("Postgres/customer_lifetime.sql"));
+            if (model is not null)
+            {
+                database.Execute($"INSERT INTO customer_lifetime (customer_id, p_alive) {SqlLifetime.AliveQuery(model, "lifetime_customers")}");
+            }
+        });
         if (model is null)
         {
             return null;
