@@ -130,11 +130,12 @@ internal static class PostgresLayout
 
     /// <summary>
     /// The line-level tables Segmenta derives where the lines are (raw_lines, clean_lines, line_outcomes, returns,
-    /// refunds, customer_cancellations, purchase_lines, and the run's token beside them) are <c>UNLOGGED</c>: written
-    /// once, not once more to the write-ahead log. A server that crashes empties them (a clean shutdown keeps them) and
-    /// a standby does not receive them; a re-run on the run's database then says the schema holds no run, and analyze
-    /// re-creates them from the source. The results other tools join (customers, customer_features,
-    /// customer_segments, customer_assignments) stay logged. docs/postgres.md, "Unlogged line tables".
+    /// refunds, customer_cancellations, purchase_lines, lifetime_customers, and the run's token beside them) are
+    /// <c>UNLOGGED</c>: written once, not once more to the write-ahead log. A server that crashes empties them (a clean
+    /// shutdown keeps them) and a standby does not receive them; a re-run on the run's database then says the schema
+    /// holds no run, and analyze re-creates them from the source. The results other tools join (customers,
+    /// customer_features, customer_segments, customer_assignments, customer_lifetime) stay logged. docs/postgres.md,
+    /// "Lines spread by a distribution key; unlogged line tables"; decision 82.
     /// </summary>
     internal const string Unlogged = "UNLOGGED";
 

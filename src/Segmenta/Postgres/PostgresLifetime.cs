@@ -15,7 +15,7 @@ namespace Segmenta.Postgres;
 /// </summary>
 internal static class PostgresLifetime
 {
-    /// <summary>How far the server's P(alive) may be from the local one (the SQL's exp and ln are the C library's, as .NET's are not bound to be).</summary>
+    /// <summary>How far the server's P(alive) may be from the local one (PostgreSQL's exp and ln are the C library's, which need not round as .NET's do).</summary>
     internal const double Tolerance = 1e-9;
 
     /// <summary>The customers scored on the server and those whose P(alive) differs from the local one; null when the chosen model is not BG/NBD.</summary>
