@@ -74,6 +74,11 @@ public static partial class AnalysisPipeline
         return RunAfterFeatures(store, options, run, timer, notes =>
         {
             WriteSegmentsBack(store, database, timer, notes);
+            var lifetime = timer.Step("Writing lifetime to PostgreSQL", () => PostgresLifetime.WriteBack(store, postgres, database));
+            if (lifetime is var (scored, differing))
+            {
+                notes.Add($"PostgreSQL schema {database.Schema} holds customer_lifetime: {scored:N0} customers' P(alive) computed in SQL where their lines are (BG/NBD closed form), {differing:N0} differing from the local values by more than {PostgresLifetime.Tolerance:G}.");
+            }
             // segmenta segment, clv and explore on this store run their line-level SQL on these servers again.
             ServerRun.Remember(store, postgres, runToken);
         }, LineStagesOnServer(postgres, database.Schema, options));

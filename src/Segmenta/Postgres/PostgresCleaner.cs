@@ -18,8 +18,9 @@ internal static class PostgresCleaner
     /// Cleans the server's lines. On a cluster (<paramref name="postgres"/> with shards) every shard cleans its own
     /// partition with the same SQL, in parallel: all the rules that compare lines (duplicates, return matching) compare
     /// lines of one customer, and a customer's lines live on one shard; lines without a customer are set aside by the
-    /// first rule (missing_customer) and take part in no comparison, so it does not matter that they all hash to one
-    /// shard. Only the report's totals and each line's rule reach the coordinator.
+    /// first rule (missing_customer) and take part in no comparison, so they may live on any shard (they are spread by
+    /// invoice: <see cref="PostgresSource.DistributionKey"/>). Only the report's totals and each line's rule reach the
+    /// coordinator.
     /// </summary>
     internal static CleaningReport Run(PostgresDatabase database, CleaningOptions options, long linesQuarantined, string? amountNote, PostgresOptions postgres)
     {

@@ -5,8 +5,9 @@ namespace Segmenta.Postgres;
 
 /// <summary>
 /// Creates the line tables on the server: plain tables on one server; on a cluster, tables hash-partitioned by
-/// customer id whose partitions are postgres_fdw foreign tables on the shards (async_capable, so the shards scan in
-/// parallel), with partitionwise aggregation and joins enabled so that a GROUP BY customer_id runs on the shards.
+/// customer id (raw_lines by its distribution key: the customer, else the invoice) whose partitions are postgres_fdw
+/// foreign tables on the shards (async_capable, so the shards scan in parallel), with partitionwise aggregation and
+/// joins enabled so that a GROUP BY customer_id runs on the shards.
 /// </summary>
 internal static class PostgresLayout
 {
@@ -36,6 +37,8 @@ internal static class PostgresLayout
         // The facts about the lines: the report's overview and the single-value checks (Postgres/LineFacts.cs).
         ["line_fact_parts"] = "lines_loaded BIGINT, lines_without_amount BIGINT, first_date TIMESTAMP, last_date TIMESTAMP, revenue NUMERIC, lines BIGINT, customers BIGINT",
         ["line_fact_value_parts"] = "kind TEXT, value TEXT, lines BIGINT",
+        // Every customer's P(alive) under the fitted BG/NBD model, computed where its lines are (Postgres/PostgresLifetime.cs).
+        ["customer_lifetime"] = "customer_id TEXT, p_alive DOUBLE PRECISION",
     };
 
     /// <summary>The cleaning's tables without a customer, and the exploration's parts: on a cluster, the union of every shard's.</summary>
@@ -60,7 +63,7 @@ internal static class PostgresLayout
         var sql = SqlScripts.Get("Postgres/line_tables.sql");
         if (options.Shards.Count == 0)
         {
-            database.Execute(sql.Replace("{partitioning}", "", StringComparison.Ordinal));
+            database.Execute(Durable(sql, holdsLines: true).Replace("{line_partitioning}", "", StringComparison.Ordinal).Replace("{customer_partitioning}", "", StringComparison.Ordinal));
             return;
         }
         // In a schema of its own: created in the run's schema (first on the search path), the extension, and with it
@@ -71,7 +74,11 @@ internal static class PostgresLayout
         {
             database.Execute($"ALTER EXTENSION postgres_fdw SET SCHEMA {ExtensionSchema}");
         }
-        database.Execute(sql.Replace("{partitioning}", "PARTITION BY HASH (customer_id)", StringComparison.Ordinal));
+        // The coordinator's partitioned tables hold no row (PostgreSQL 15 ignores UNLOGGED on them; 18 refuses it): the
+        // shards' tables behind the partitions are the ones created unlogged.
+        database.Execute(Durable(sql, holdsLines: false)
+            .Replace("{line_partitioning}", "PARTITION BY HASH (distribution_key)", StringComparison.Ordinal)
+            .Replace("{customer_partitioning}", "PARTITION BY HASH (customer_id)", StringComparison.Ordinal));
         database.Execute(SqlScripts.Get("Postgres/cluster_tables.sql"));
         for (var i = 0; i < options.Shards.Count; i++)
         {
@@ -83,7 +90,7 @@ internal static class PostgresLayout
                 foreach (var table in LineTables)
                 {
                     remote.Execute($"DROP TABLE IF EXISTS {table} CASCADE");
-                    remote.Execute($"CREATE TABLE {table} ({Columns(database, table)})");
+                    remote.Execute($"CREATE {Unlogged} TABLE {table} ({Columns(database, table)})");
                 }
             }
             database.Execute($"DROP SERVER IF EXISTS {server} CASCADE");
@@ -120,6 +127,20 @@ internal static class PostgresLayout
             database.Execute($"CREATE VIEW {table} AS {string.Join(" UNION ALL ", Enumerable.Range(0, options.Shards.Count).Select(i => $"SELECT * FROM {table}_p{i}"))}");
         }
     }
+
+    /// <summary>
+    /// The line-level tables Segmenta derives where the lines are (raw_lines, clean_lines, line_outcomes, returns,
+    /// refunds, customer_cancellations, purchase_lines, lifetime_customers, and the run's token beside them) are
+    /// <c>UNLOGGED</c>: written once, not once more to the write-ahead log. A server that crashes empties them (a clean
+    /// shutdown keeps them) and a standby does not receive them; a re-run on the run's database then says the schema
+    /// holds no run, and analyze re-creates them from the source. The results other tools join (customers,
+    /// customer_features, customer_segments, customer_assignments, customer_lifetime) stay logged. docs/postgres.md,
+    /// "Lines spread by a distribution key; unlogged line tables"; decision 82.
+    /// </summary>
+    internal const string Unlogged = "UNLOGGED";
+
+    /// <summary><paramref name="sql"/> with its <c>{unlogged}</c> marks replaced: <see cref="Unlogged"/> on a server that holds lines, else nothing.</summary>
+    internal static string Durable(string sql, bool holdsLines) => sql.Replace("{unlogged}", holdsLines ? Unlogged : "", StringComparison.Ordinal);
 
     /// <summary>Drops <paramref name="name"/> of the work schema, whether it is a table, a view or a foreign table.</summary>
     private static void Drop(PostgresDatabase database, string name)

@@ -15,6 +15,18 @@ internal static class PostgresSource
     private const string LineColumns = "import_id, line_number, invoice, stock_code, description, quantity, invoice_date, unit_price, amount, customer_id, country, category";
 
     /// <summary>
+    /// Where a line lives on a cluster (raw_lines' <c>distribution_key</c>, its hash partitioning key): the customer, so
+    /// that a customer's raw lines hash like its clean lines (partitioned by customer_id: the same text, the same hash);
+    /// a line without a customer, which no rule compares with another, by its invoice, else in one of 64 groups of line
+    /// numbers. Until session 13 the key was the customer alone and every line without one (a NULL key) went to the
+    /// partition of remainder 0: 6.1M of 10M generated lines on the first shard. The same expression in DuckDB and
+    /// PostgreSQL (the same text for the same line).
+    /// </summary>
+    internal const string DistributionKey = "coalesce(customer_id, invoice, CAST(line_number % 64 AS TEXT))";
+
+    private const string CopiedColumns = LineColumns + ", distribution_key";
+
+    /// <summary>
     /// Copies every line of the local store to the server; returns how many. On a cluster each line goes straight to the
     /// shard that holds its customer, by one binary COPY per shard into the table behind that shard's foreign partition,
     /// all shards fed in one pass. Routed by the coordinator instead (COPY or INSERT into the partitioned table),
@@ -27,11 +39,11 @@ internal static class PostgresSource
         {
             return Copy(store, [database.Connection], _ => 0, "raw_lines");
         }
-        var shardOf = ShardsOfCustomers(store, database, options.Shards.Count);
+        var shardOf = ShardsOfKeys(store, database, options.Shards.Count);
         var shards = options.Shards.Select((shard, i) => PostgresDatabase.Open(shard, PostgresLayout.ShardSchema(database.Schema, i))).ToList();
         try
         {
-            return Copy(store, [.. shards.Select(s => s.Connection)], customer => shardOf[customer ?? ""], "raw_lines");
+            return Copy(store, [.. shards.Select(s => s.Connection)], key => shardOf[key], "raw_lines");
         }
         finally
         {
@@ -40,42 +52,42 @@ internal static class PostgresSource
     }
 
     /// <summary>
-    /// The shard (partition remainder) of every customer of the local lines, as the coordinator's hash partitioning of
-    /// raw_lines places it (<c>satisfies_hash_partition</c>: PostgreSQL's own hash of the key, whatever its version);
-    /// the lines without a customer under "" (PostgreSQL puts a NULL key in the partition of remainder 0; asked too).
+    /// The shard (partition remainder) of every distribution key of the local lines (<see cref="DistributionKey"/>), as
+    /// the coordinator's hash partitioning of raw_lines places it (<c>satisfies_hash_partition</c>: PostgreSQL's own
+    /// hash of the key, whatever its version), asked once per distinct key.
     /// </summary>
-    private static Dictionary<string, int> ShardsOfCustomers(SegmentaStore store, PostgresDatabase database, int shards)
+    private static Dictionary<string, int> ShardsOfKeys(SegmentaStore store, PostgresDatabase database, int shards)
     {
-        var customers = store.Query("SELECT DISTINCT customer_id FROM raw_lines", r => r.IsDBNull(0) ? null : r.GetString(0));
+        var keys = store.Query($"SELECT DISTINCT {DistributionKey} FROM raw_lines", r => r.GetString(0));
         var placed = database.Query(
             """
-            SELECT c, r
-            FROM unnest(@customers::text[]) c
+            SELECT k, r
+            FROM unnest(@keys::text[]) k
             CROSS JOIN generate_series(0, @shards - 1) r
-            WHERE satisfies_hash_partition('raw_lines'::regclass, @shards, r, c)
-            """, r => (Customer: r.IsDBNull(0) ? "" : r.GetString(0), Shard: r.GetInt32(1)), ("customers", customers.ToArray()), ("shards", shards));
-        var shardOf = placed.ToDictionary(p => p.Customer, p => p.Shard, StringComparer.Ordinal);
-        if (customers.Any(c => c == "") || shardOf.Count != customers.Count)
+            WHERE satisfies_hash_partition('raw_lines'::regclass, @shards, r, k)
+            """, r => (Key: r.GetString(0), Shard: r.GetInt32(1)), ("keys", keys.ToArray()), ("shards", shards));
+        var shardOf = placed.ToDictionary(p => p.Key, p => p.Shard, StringComparer.Ordinal);
+        if (shardOf.Count != keys.Count)
         {
-            // An empty id would share the key of the missing ones: never seen, as the importer reads empty text as missing.
-            throw new SegmentaException($"{customers.Count:N0} customers of the lines were placed on {shardOf.Count:N0} shards: a customer id is empty text or on no partition.");
+            throw new SegmentaException($"{keys.Count:N0} distribution keys of the lines were placed on {shardOf.Count:N0} shards: a key is on no partition.");
         }
         return shardOf;
     }
 
-    /// <summary>The lines in (import, line) order, each to the connection <paramref name="target"/> gives for its customer, one binary COPY per connection.</summary>
-    private static long Copy(SegmentaStore store, IReadOnlyList<NpgsqlConnection> connections, Func<string?, int> target, string table)
+    /// <summary>The lines in (import, line) order, each to the connection <paramref name="target"/> gives for its distribution key, one binary COPY per connection.</summary>
+    private static long Copy(SegmentaStore store, IReadOnlyList<NpgsqlConnection> connections, Func<string, int> target, string table)
     {
         using var command = store.Connection.CreateCommand();
-        command.CommandText = $"SELECT {LineColumns} FROM raw_lines ORDER BY import_id, line_number";
+        command.CommandText = $"SELECT {LineColumns}, {DistributionKey} FROM raw_lines ORDER BY import_id, line_number";
         using var reader = command.ExecuteReader();
-        var writers = connections.Select(c => c.BeginBinaryImport($"COPY {table} ({LineColumns}) FROM STDIN (FORMAT BINARY)")).ToList();
+        var writers = connections.Select(c => c.BeginBinaryImport($"COPY {table} ({CopiedColumns}) FROM STDIN (FORMAT BINARY)")).ToList();
         try
         {
             long rows = 0;
             while (reader.Read())
             {
-                var writer = writers[target(reader.IsDBNull(9) ? null : reader.GetString(9))];
+                var key = reader.GetString(12);
+                var writer = writers[target(key)];
                 writer.StartRow();
                 writer.Write(reader.GetInt32(0), NpgsqlDbType.Integer);
                 writer.Write(reader.GetInt64(1), NpgsqlDbType.Bigint);
@@ -89,6 +101,7 @@ internal static class PostgresSource
                 WriteText(writer, reader, 9);
                 WriteText(writer, reader, 10);
                 WriteText(writer, reader, 11);
+                writer.Write(key, NpgsqlDbType.Text);
                 rows++;
             }
             writers.ForEach(w => w.Complete());
@@ -130,9 +143,12 @@ internal static class PostgresSource
             : mapping.Has(ColumnRole.LineTotal) && mapping.Has(ColumnRole.Quantity) ? $"round({amount} / nullif({quantity}, 0), 4)" : "NULL::numeric";
         database.Execute(
             $"""
-            INSERT INTO raw_lines ({LineColumns})
-            SELECT @import, row_number() OVER (ORDER BY customer_id COLLATE "C", invoice_date, invoice COLLATE "C", stock_code COLLATE "C",
-                       description COLLATE "C", quantity, unit_price, amount, country COLLATE "C", category COLLATE "C"),
+            INSERT INTO raw_lines ({CopiedColumns})
+            SELECT {LineColumns}, {DistributionKey}
+            FROM (
+            SELECT @import AS import_id,
+                   row_number() OVER (ORDER BY customer_id COLLATE "C", invoice_date, invoice COLLATE "C", stock_code COLLATE "C",
+                       description COLLATE "C", quantity, unit_price, amount, country COLLATE "C", category COLLATE "C") AS line_number,
                    invoice, stock_code, description, quantity, invoice_date, unit_price, amount, customer_id, country, category
             FROM (
                 SELECT {Text(ColumnRole.Invoice)} AS invoice, {Text(ColumnRole.Product)} AS stock_code, {Text(ColumnRole.Description)} AS description,
@@ -141,6 +157,7 @@ internal static class PostgresSource
                 FROM {QualifiedName(table)}
                 WHERE {Column(ColumnRole.Date)} IS NOT NULL
             ) mapped
+            ) numbered
             """, ("import", importId));
         return mapping;
     }

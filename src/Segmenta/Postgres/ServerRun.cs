@@ -19,16 +19,18 @@ internal static class ServerRun
     internal static string Stamp(PostgresDatabase coordinator, PostgresOptions postgres)
     {
         var token = Guid.NewGuid().ToString("N");
-        void Write(PostgresDatabase database)
+        // On a server that holds lines the token is as durable as they are: a crash that empties unlogged line tables
+        // empties it too, and a re-run then says the schema holds no run instead of reading empty tables.
+        void Write(PostgresDatabase database, bool holdsLines)
         {
-            database.Execute(SqlScripts.Get("Postgres/server_run.sql"));
+            database.Execute(PostgresLayout.Durable(SqlScripts.Get("Postgres/server_run.sql"), holdsLines));
             database.Execute("INSERT INTO segmenta_run (run_token) VALUES (@token)", ("token", token));
         }
-        Write(coordinator);
+        Write(coordinator, holdsLines: postgres.Shards.Count == 0);
         for (var i = 0; i < postgres.Shards.Count; i++)
         {
             using var shard = PostgresDatabase.Open(postgres.Shards[i], PostgresLayout.ShardSchema(coordinator.Schema, i));
-            Write(shard);
+            Write(shard, holdsLines: true);
         }
         return token;
     }
@@ -88,7 +90,7 @@ internal static class ServerRun
             using var database = new NpgsqlConnection(connection);
             database.Open();
             using var query = new NpgsqlCommand(
-                $"SELECT CASE WHEN to_regclass(@table) IS NULL THEN NULL ELSE (SELECT string_agg(run_token, ',') FROM {PostgresDatabase.Quote(schema)}.segmenta_run) END",
+                $"SELECT CASE WHEN to_regclass(@table) IS NULL THEN NULL ELSE coalesce((SELECT string_agg(run_token, ',') FROM {PostgresDatabase.Quote(schema)}.segmenta_run), '') END",
                 database);
             query.Parameters.AddWithValue("table", PostgresDatabase.Quote(schema) + ".segmenta_run");
             held = query.ExecuteScalar() as string;
@@ -103,7 +105,13 @@ internal static class ServerRun
         if (held != token)
         {
             throw new SegmentaException($"{server} no longer holds the lines {path} was analysed from: schema {schema} "
-                + (held is null ? "has no Segmenta run in it" : "now holds another run's lines")
+                + (held switch
+                {
+                    null => "has no Segmenta run in it",
+                    // The token is as durable as the line tables beside it (UNLOGGED): a crash empties both.
+                    "" => "has no Segmenta run in it (a server that crashed empties the run's unlogged line tables)",
+                    _ => "now holds another run's lines",
+                })
                 + $". Run segmenta analyze --engine postgres again to analyse what the server holds, then {again}.");
         }
     }

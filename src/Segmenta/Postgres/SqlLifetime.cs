@@ -38,6 +38,11 @@ internal static class SqlLifetime
         {
             using var database = PostgresDatabase.Open(places[i], postgres.Shards.Count == 0 ? schema : PostgresLayout.ShardSchema(schema, i));
             Summarize(database, calibrationEnd, observationEnd, unitDays);
+            if (calibrationEnd == observationEnd)
+            {
+                // The summary the predictions are made from (no holdout): kept for the closed forms in SQL.
+                database.Execute(SqlScripts.Get("Postgres/lifetime_customers.sql"));
+            }
             perPlace[i] = (Read(database), database.Query("SELECT day, purchases FROM lifetime_tracking_repeat", r => (r.GetFieldValue<DateOnly>(0), r.GetInt64(1))));
         });
         var repeats = perPlace.SelectMany(p => p.Repeats).GroupBy(r => r.Item1).Select(g => (g.Key, g.Sum(r => r.Item2))).OrderBy(r => r.Key).ToList();
@@ -61,8 +66,8 @@ internal static class SqlLifetime
         internal DateOnly FirstDay { get; init; }
     }
 
-    /// <summary>The SELECT of (customer_id, p_alive) of every row of lifetime_summary under <paramref name="model"/>.</summary>
-    internal static string AliveQuery(BgNbdModel model)
+    /// <summary>The SELECT of (customer_id, p_alive) of every row of <paramref name="table"/> (x, t_x, t per customer) under <paramref name="model"/>.</summary>
+    internal static string AliveQuery(BgNbdModel model, string table = "lifetime_summary")
     {
         ArgumentNullException.ThrowIfNull(model);
         string L(double value) => $"'{value.ToString("R", CultureInfo.InvariantCulture)}'::double precision";
@@ -72,7 +77,7 @@ internal static class SqlLifetime
                    CASE WHEN x = 0 THEN 1::double precision
                         ELSE 1 / (1 + {L(model.A)} / ({L(model.B)} + x - 1) * exp(({L(model.R)} + x) * (ln({L(model.Alpha)} + t) - ln({L(model.Alpha)} + t_x))))
                    END AS p_alive
-            FROM lifetime_summary
+            FROM {table}
             """;
     }
 }

@@ -2,9 +2,9 @@
 -- Cleaning/purchase_tables.sql; here the orders are keyed cluster-wide by purchase_order_keys),
 -- written where the lines are: on one server once, on a cluster by every shard over its own lines with its copy of the
 -- coordinator's keys (Postgres/purchase_key_tables.sql). Only these integer rows come back to the local store as its
--- purchase_lines (Postgres/PostgresPurchases.cs). Unsorted: readers sort.
+-- purchase_lines (Postgres/PostgresPurchases.cs). Unsorted: readers sort. UNLOGGED: see PostgresLayout.Unlogged.
 DROP TABLE IF EXISTS purchase_lines;
-CREATE TABLE purchase_lines AS
+CREATE UNLOGGED TABLE purchase_lines AS
 SELECT c.customer_key, p.product_key, o.order_key, l.invoice_date::DATE AS purchase_day, coalesce(l.quantity, 1) AS quantity,
        l.amount, k.country_key
 FROM clean_lines l
