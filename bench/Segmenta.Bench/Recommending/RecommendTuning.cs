@@ -38,7 +38,7 @@ internal static class RecommendTuning
                     var t2 = w.ElapsedMilliseconds;
                     var features = TwoKindFeatures.Fit(data, active, options, ease);
                     var t3 = w.ElapsedMilliseconds;
-                    var calibration = TwoKindCalibration.Learn(features, log.LastDay);
+                    var calibration = TwoKindCalibration.Learn(features, log.LastDay, options);
                     var t4 = w.ElapsedMilliseconds;
                     var models = new FittedRecommenders(data, options, features, calibration);
                     _ = models.ItemSimilarity;
