@@ -97,7 +97,8 @@ public static partial class Importer
         SegmentaStore store, string path, SourceFormat format, string sha256, SourceSettings settings,
         ImportOptions options, TimeProvider clock, Stopwatch watch, int? replacing, string? quarantineFile, Action<string>? progress)
     {
-        var (source, text) = SourceOpener.Open(path, format, settings.EncodingName, settings.Delimiter, options.Header);
+        // Read whole: its lines are read ahead beside the parsing, also while the sample below decides the settings.
+        var (source, text) = SourceOpener.Open(path, format, settings.EncodingName, settings.Delimiter, options.Header, readAhead: true);
         using (source)
         {
             var hasHeader = source is not DelimitedRecordReader reader || reader.HasHeader;
