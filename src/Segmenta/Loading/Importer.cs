@@ -97,15 +97,16 @@ public static partial class Importer
         SegmentaStore store, string path, SourceFormat format, string sha256, SourceSettings settings,
         ImportOptions options, TimeProvider clock, Stopwatch watch, int? replacing, string? quarantineFile, Action<string>? progress)
     {
-        var (source, text) = SourceOpener.Open(path, format, settings.EncodingName, settings.Delimiter, options.Header);
+        // Read whole: its lines are read ahead beside the parsing, also while the sample below decides the settings.
+        var (source, text) = SourceOpener.Open(path, format, settings.EncodingName, settings.Delimiter, options.Header, readAhead: true);
         using (source)
         {
             var hasHeader = source is not DelimitedRecordReader reader || reader.HasHeader;
             var mapping = MapColumns(path, format, settings, source, options, hasHeader);
             settings = DecideFromSample(path, format, settings, text, mapping, options);
             var importId = (int)(store.Scalar<long?>("SELECT max(import_id) FROM imports") ?? 0) + 1;
-            // Declared before the transaction, so the store's thread count comes back after its commit or rollback.
-            using var threads = new EngineThreads(store);
+            // Declared before the transaction, so the store's settings come back after its commit or rollback.
+            using var engine = new ImportEngineSettings(store);
             using var transaction = store.Connection.BeginTransaction();
             if (replacing is { } old)
             {
@@ -115,7 +116,8 @@ public static partial class Importer
             if (format != SourceFormat.Parquet || options.ParquetRecordByRecord || !ParquetTypedImport.TryLoad(store, path, mapping, importId, out var loaded, out var quarantined))
             {
                 using var writer = new RawLineWriter(store.Connection, importId);
-                threads.LowerToOne();
+                engine.LowerThreadsToOne();
+                engine.WriteEachRowGroup();
                 ReadAll(source, mapping, settings, writer, path, hasHeader, progress);
                 writer.Complete();
                 (loaded, quarantined) = (writer.Loaded, writer.Quarantined);
@@ -232,24 +234,45 @@ public static partial class Importer
     }
 
     /// <summary>
-    /// One DuckDB thread while lines are appended and committed: the appender writes on the calling thread, and with
-    /// worker threads DuckDB 1.5's calling thread busy-polls the scheduler at every flush (duckdb/duckdb#22178, decision
-    /// 42); the commit, which writes the last row groups, is work on the calling thread too and polled the same way when
-    /// the setting came back before it (session 10 front). The store's setting is restored on dispose.
+    /// DuckDB's settings while lines are appended record by record, set back on dispose (after the commit or rollback).
     /// </summary>
-    private sealed class EngineThreads(SegmentaStore store) : IDisposable
+    private sealed class ImportEngineSettings(SegmentaStore store) : IDisposable
     {
-        private long? _restore;
+        private long? _threads;
+        private long? _rowGroupsBuffered;
 
-        internal void LowerToOne()
+        /// <summary>
+        /// One DuckDB thread while lines are appended and committed: the appender writes on the calling thread, and with
+        /// worker threads DuckDB 1.5's calling thread busy-polls the scheduler at every flush (duckdb/duckdb#22178, decision
+        /// 42); the commit, which writes the last row groups, is work on the calling thread too and polled the same way when
+        /// the setting came back before it (session 10 front).
+        /// </summary>
+        internal void LowerThreadsToOne()
         {
-            _restore = store.Scalar<long>("SELECT current_setting('threads')::BIGINT");
+            _threads = store.Scalar<long>("SELECT current_setting('threads')::BIGINT");
             store.Execute("SET threads = 1");
+        }
+
+        /// <summary>
+        /// Each full row group written (compressed) to the file as the next one starts, by the writing thread while the
+        /// parsing goes on, instead of DuckDB's default of five buffered and written together (write_buffer_row_group_count):
+        /// a file of fewer than five row groups (the shared data: 541,909 lines, 4.4 row groups) was compressed whole by
+        /// the commit, on one thread, with nothing beside it (docs/benchmarks.md, session 13, quick helper). Buffering
+        /// fewer row groups holds less memory too.
+        /// </summary>
+        internal void WriteEachRowGroup()
+        {
+            _rowGroupsBuffered = store.Scalar<long>("SELECT current_setting('write_buffer_row_group_count')::BIGINT");
+            store.Execute("SET write_buffer_row_group_count = 1");
         }
 
         public void Dispose()
         {
-            if (_restore is { } threads)
+            if (_rowGroupsBuffered is { } buffered)
+            {
+                store.Execute(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"SET write_buffer_row_group_count = {buffered}"));
+            }
+            if (_threads is { } threads)
             {
                 store.Execute(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"SET threads = {threads}"));
             }

@@ -10,12 +10,21 @@ namespace Segmenta.Loading;
 /// </summary>
 internal sealed class RawLineWriter : IDisposable
 {
+    /// <summary>
+    /// Whole chunks in one DuckDB row group (122,880 rows): the appender is flushed after each such run, so that with
+    /// write_buffer_row_group_count = 1 (<see cref="Importer"/>) every full row group is compressed and written by this
+    /// thread while the parsing goes on, not by the closing flush and the commit after the parsing (DuckDB's appender
+    /// alone flushes every 100 chunks, so up to two row groups waited for the end).
+    /// </summary>
+    internal const int ChunksPerRowGroup = 122_880 / LineChunk.Capacity;
+
     private readonly DuckDBConnection _connection;
     private readonly int _importId;
     private readonly NativeAppender _lines;
     private readonly DuckDBLogicalType[] _types;
     private DuckDB.NET.Data.DuckDBAppender? _quarantine;
     private bool _closed;
+    private int _chunksUnflushed;
 
     internal RawLineWriter(DuckDBConnection connection, int importId)
     {
@@ -43,6 +52,11 @@ internal sealed class RawLineWriter : IDisposable
         }
         Check(NativeMethods.Appender.DuckDBAppendDataChunk(_lines, chunk.Sealed()), "append to");
         Loaded += chunk.Count;
+        if (++_chunksUnflushed == ChunksPerRowGroup)
+        {
+            Check(NativeMethods.Appender.DuckDBAppenderFlush(_lines), "write");
+            _chunksUnflushed = 0;
+        }
     }
 
     internal void Quarantine(long lineNumber, string reason, string rawText)

@@ -6,8 +6,9 @@ namespace Segmenta.Loading;
 /// <summary>Opens a record source for a file in any supported format, detecting encoding and delimiter of text.</summary>
 internal static class SourceOpener
 {
+    /// <summary>Opens <paramref name="path"/>; <paramref name="readAhead"/> reads a text file's lines on a thread of their own (<see cref="ReadAheadLineReader"/>), for reading it whole.</summary>
     internal static (IRecordSource Source, TextFormat? Text) Open(
-        string path, SourceFormat format, string? encodingName, char? delimiter, HeaderMode header = HeaderMode.Auto, long? rowLimit = null)
+        string path, SourceFormat format, string? encodingName, char? delimiter, HeaderMode header = HeaderMode.Auto, long? rowLimit = null, bool readAhead = false)
     {
         switch (format)
         {
@@ -24,8 +25,21 @@ internal static class SourceOpener
                         $"{Path.GetFileName(path)} is not a text table: its first bytes are binary (control characters). "
                         + "Give a CSV/TSV or whitespace-separated text file (optionally .gz), an .xlsx or a .parquet file.");
                 }
-                var reader = new StreamReader(OpenBytes(path, format), text.Encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
-                return (new DelimitedRecordReader(reader, text.Delimiter, header), text);
+                TextReader reader = new StreamReader(OpenBytes(path, format), text.Encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
+                if (readAhead)
+                {
+                    reader = new ReadAheadLineReader(reader);
+                }
+                try
+                {
+                    return (new DelimitedRecordReader(reader, text.Delimiter, header), text);
+                }
+                catch
+                {
+                    // The header could not be read (an empty file, too many columns): the reader is not handed out.
+                    reader.Dispose();
+                    throw;
+                }
         }
     }
 
