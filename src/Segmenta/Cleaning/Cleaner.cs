@@ -13,7 +13,7 @@ public static class Cleaner
         store.Execute(SqlScripts.Get("Cleaning/line_rules.sql"));
         ReturnMatcher.Run(store);
         DropOutcomesTable(store);
-        store.Execute(SqlScripts.Get("Cleaning/clean_lines.sql"));
+        WithoutFsst(store, () => store.Execute(SqlScripts.Get("Cleaning/clean_lines.sql")));
         // The first pass's temp tables stay in DuckDB's memory (or its spill) for the rest of the run unless dropped.
         store.Execute("""
             DROP TABLE line_rules; DROP TABLE return_cancellations; DROP TABLE return_purchases; DROP TABLE repeated_hashes;
@@ -87,6 +87,27 @@ public static class Cleaner
             : withoutInvoice == total
                 ? "Not applied: the data has no invoice number, so equal lines may be real repeat purchases and are kept (duplicates = remove drops them)."
                 : "Evidence: the invoice number, where there is one; equal lines without an invoice number are kept as separate purchases.";
+    }
+
+    /// <summary>
+    /// Runs <paramref name="write"/> with DuckDB's FSST string compression off. Writing the kept lines (every kept line's
+    /// five text columns) is the costliest statement of cleaning, and trying FSST on each segment is 13 % of it (10M lines:
+    /// 10.0-10.1 s CPU, without FSST 8.7-8.9 s), while nearly every segment ends up dictionary-encoded anyway; the few
+    /// that FSST took are read faster uncompressed (grouping by order_id: 0.13-0.15 s against 0.07-0.08 s) and the
+    /// table's size is the same (589 blocks against 596). The setting is global to the database instance, so it is
+    /// restored in a finally block; cleaning runs alone (no other step writes meanwhile).
+    /// </summary>
+    private static void WithoutFsst(SegmentaStore store, Action write)
+    {
+        store.Execute("SET disabled_compression_methods = 'fsst'");
+        try
+        {
+            write();
+        }
+        finally
+        {
+            store.Execute("RESET disabled_compression_methods");
+        }
     }
 
     /// <summary>

@@ -55,10 +55,14 @@ FROM (
     WHERE l.customer_id IS NOT NULL
 ) l;
 
--- The hashes seen more than once under the same evidence: one group per line, so the narrowest aggregate (the hash
--- alone). It is the costliest part of cleaning (76M groups at 100M lines); its result is small (754,195 there).
+-- The hashes seen more than once under the same evidence: the costliest part of cleaning (76,898,317 hashes, 754,195
+-- of them repeated, at 100M generated lines). Sorted, a repeated hash is one equal to the hash before it: 29.3 s of CPU
+-- and 48 s of wall there, where grouping by the hash with count(*) > 1 (one group per line) took 41.8 s and 86 s
+-- (10M lines: 3.0-3.2 s against 4.0 s CPU). The same set either way.
 CREATE OR REPLACE TEMP TABLE repeated_hashes AS
-SELECT line_hash FROM ruled_lines WHERE line_hash IS NOT NULL GROUP BY line_hash HAVING count(*) > 1;
+SELECT DISTINCT line_hash
+FROM (SELECT line_hash, lag(line_hash) OVER (ORDER BY line_hash) AS previous FROM ruled_lines WHERE line_hash IS NOT NULL)
+WHERE line_hash = previous;
 
 -- Every line with a customer that a rule claims (return candidates included), and only those: the kept lines are the
 -- lines with a customer that are not here, and the lines without one are missing_customer, so no row per loaded line
