@@ -1,22 +1,28 @@
--- Second pass of cleaning, after line_rules.sql and the ReturnMatcher: the final outcome of every line, the returns
--- (one row per part of a cancellation matched to a purchase) and the views later stages read.
---
--- The outcomes are kept in raw_lines order so that a POSITIONAL JOIN pairs each line with its outcome without hashing;
--- raw_lines is append-only, in (import_id, line_number) order, and the Cleaner verifies the alignment.
+-- Second pass of cleaning, after line_rules.sql and the ReturnMatcher: the lines the rules remove, the outcome of every
+-- line (views), the returns (one row per part of a cancellation matched to a purchase), the refunds and the kept lines
+-- later stages read.
 
-CREATE OR REPLACE TABLE line_outcomes AS
-SELECT l.import_id, l.line_number,
-       CASE WHEN l.rule IS DISTINCT FROM 'return_candidate' THEN l.rule ELSE r.rule END AS rule
+-- Every line with a customer that a rule removes, with its rule (the matcher's for a cancellation): a few per cent of
+-- the lines (1.7M of 100M generated ones). A line without a customer is missing_customer; any other line is kept.
+CREATE OR REPLACE TABLE removed_lines AS
+SELECT l.import_id, l.line_number, CASE WHEN l.rule <> 'return_candidate' THEN l.rule ELSE r.rule END AS rule
 FROM line_rules l
-LEFT JOIN return_outcomes r USING (import_id, line_number)
-ORDER BY l.import_id, l.line_number;
+LEFT JOIN return_outcomes r USING (import_id, line_number);
 
--- Every loaded line with its outcome (rule NULL = kept).
+-- Every loaded line with its outcome (rule NULL = kept). The lines probe a hash table of the removed ones: read in
+-- parallel, only the columns a query needs. (Until session 13 a table of every line's outcome, sorted into the lines'
+-- order and paired with them by a POSITIONAL JOIN, which DuckDB scans on one thread and which no filter reaches; at
+-- 100M lines writing and sorting that table cost 30 s of CPU and every read of the view a pass on one core.)
 CREATE OR REPLACE VIEW lines_with_outcome AS
-SELECT l.*, coalesce(l.invoice, l.customer_id || '@' || strftime(l.invoice_date, '%Y-%m-%d')) AS order_id, o.rule
+SELECT l.*, coalesce(l.invoice, l.customer_id || '@' || strftime(l.invoice_date, '%Y-%m-%d')) AS order_id,
+       CASE WHEN l.customer_id IS NULL THEN 'missing_customer' ELSE o.rule END AS rule
 FROM raw_lines l
-POSITIONAL JOIN line_outcomes o
-WHERE o.import_id IS NOT NULL;
+LEFT JOIN removed_lines o USING (import_id, line_number);
+
+CREATE OR REPLACE VIEW line_outcomes AS
+SELECT l.import_id, l.line_number, CASE WHEN l.customer_id IS NULL THEN 'missing_customer' ELSE o.rule END AS rule
+FROM raw_lines l
+LEFT JOIN removed_lines o USING (import_id, line_number);
 
 -- Matched returns: each part of a cancellation netted against one earlier purchase. quantity = units of that part;
 -- value = the money refunded for them (units x the cancellation's unit price), positive.
@@ -35,22 +41,20 @@ JOIN return_cancellations c ON c.import_id = a.import_id AND c.line_number = a.l
 JOIN return_purchases p ON p.import_id = a.purchase_import_id AND p.line_number = a.purchase_line_number;
 
 -- Refunds: credit notes and manual adjustments with a customer (negative lines of a refund code). value positive.
--- The few refund outcomes pick their lines (a filter does not reach through the view's positional join, which would
--- read every column of every line); in line order, as the view gave them.
+-- The few refund outcomes pick their lines; in line order.
 CREATE OR REPLACE TABLE refunds AS
 SELECT l.import_id, l.line_number, l.customer_id,
        coalesce(l.invoice, l.customer_id || '@' || strftime(l.invoice_date, '%Y-%m-%d')) AS order_id,
        l.stock_code, l.description, l.invoice_date, -l.amount AS value
 FROM raw_lines l
-SEMI JOIN (SELECT import_id, line_number FROM line_outcomes WHERE rule = 'refund') o USING (import_id, line_number)
+SEMI JOIN (SELECT import_id, line_number FROM removed_lines WHERE rule = 'refund') o USING (import_id, line_number)
 ORDER BY l.import_id, l.line_number;
 
 -- The kept purchase lines every later stage reads, written once as a table: read through lines_with_outcome, each
 -- reader paid a positional scan that DuckDB runs on one thread and that no filter reaches, and DuckDB estimated the
 -- view at 0 rows; a table is read in parallel, only the columns a query needs, with its true size (decision 68).
--- Written in parallel too: a line is kept when it has a customer (a line without one is missing_customer, the first
--- rule, and every such line has that outcome) and is none of the few other removed lines, whose keys make a small
--- hash table (172,493 of 10M generated lines; a positional scan would write on one thread).
+-- Written in parallel too: a line is kept when it has a customer and is none of the few removed lines, whose keys make
+-- a small hash table (172,493 of 10M generated lines).
 -- clean_lines stays the name readers use. Writing costs about 1.5 µs a line, mostly the text columns (decision 68), so
 -- the invoice is not stored twice: order_id is the invoice wherever there is one, and the view gives it back from
 -- order_id and a flag (decision 72). order_id itself stays stored: the features, the purchase tables, exploration and
@@ -61,7 +65,7 @@ SELECT l.import_id, l.line_number, coalesce(l.invoice, l.customer_id || '@' || s
        l.invoice IS NOT NULL AS has_invoice, l.stock_code, l.description, l.quantity, l.invoice_date, l.unit_price, l.amount,
        l.customer_id, l.country
 FROM raw_lines l
-ANTI JOIN (SELECT import_id, line_number FROM line_outcomes WHERE rule <> 'missing_customer') o USING (import_id, line_number)
+ANTI JOIN removed_lines o USING (import_id, line_number)
 WHERE l.customer_id IS NOT NULL;
 
 CREATE OR REPLACE VIEW clean_lines AS

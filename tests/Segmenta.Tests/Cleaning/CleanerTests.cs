@@ -82,4 +82,52 @@ public class CleanerTests
         Assert.Equal(1, report.LinesRemovedByRule["return_beyond_purchases"]);
         Assert.Equal(0, report.LinesRemovedByRule["unmatched_cancellation"]);
     }
+    [Fact]
+    public void Only_lines_with_a_customer_that_a_rule_removes_are_stored_and_the_views_give_every_line_its_outcome()
+    {
+        using var fixture = new StoreFixture();
+        fixture.Import(Lines);
+
+        var report = fixture.Clean(CleaningPreset.Default);
+
+        var removedWithCustomer = report.Rows.Where(r => r.Rule is not ("kept" or "missing_customer")).Sum(r => r.Lines);
+        Assert.Equal(removedWithCustomer, fixture.Scalar<long>("SELECT count(*) FROM removed_lines"));
+        Assert.Equal(0, fixture.Scalar<long>("SELECT count(*) FROM removed_lines r JOIN raw_lines l USING (import_id, line_number) WHERE l.customer_id IS NULL"));
+        Assert.Equal(10, fixture.Scalar<long>("SELECT count(*) FROM line_outcomes"));
+        Assert.Equal(1, fixture.Scalar<long>("SELECT count(*) FROM lines_with_outcome WHERE invoice = '1' AND rule = 'duplicate'"));
+        Assert.Equal("missing_customer", fixture.Scalar<string>("SELECT rule FROM lines_with_outcome WHERE invoice = '2'"));
+        Assert.Equal(report.LinesKept, fixture.Scalar<long>("SELECT count(*) FROM line_outcomes WHERE rule IS NULL"));
+    }
+
+    [Fact]
+    public void A_store_whose_outcomes_are_a_table_is_cleaned_again_into_the_view()
+    {
+        using var fixture = new StoreFixture();
+        fixture.Import(Lines);
+        fixture.Clean(CleaningPreset.Default);
+        // What a store cleaned before session 13 holds: every line's outcome as a table.
+        fixture.Store.Execute("DROP VIEW line_outcomes; CREATE TABLE line_outcomes AS SELECT import_id, line_number, 'x' AS rule FROM raw_lines");
+
+        var report = fixture.Clean(CleaningPreset.Default);
+
+        Assert.Equal(3, report.LinesKept);
+        Assert.Equal("VIEW", fixture.Scalar<string>("SELECT table_type FROM information_schema.tables WHERE table_name = 'line_outcomes'"));
+    }
+
+    [Fact]
+    public void The_same_lines_in_another_order_get_the_same_outcomes()
+    {
+        var body = Lines[Header.Length..].TrimEnd('\n').Split('\n');
+        using var forward = new StoreFixture();
+        forward.Import(Lines);
+        using var backward = new StoreFixture();
+        backward.Import(Header + string.Join('\n', body.Reverse()) + "\n");
+
+        var a = forward.Clean(CleaningPreset.Default);
+        var b = backward.Clean(CleaningPreset.Default);
+
+        Assert.Equal(a.Rows.Select(r => (r.Rule, r.Lines, r.Revenue)), b.Rows.Select(r => (r.Rule, r.Lines, r.Revenue)));
+        var outcomes = "SELECT string_agg(coalesce(rule, 'kept') || ':' || invoice || ':' || coalesce(customer_id, ''), ',' ORDER BY invoice, coalesce(rule, 'kept')) FROM lines_with_outcome";
+        Assert.Equal(forward.Scalar<string>(outcomes), backward.Scalar<string>(outcomes));
+    }
 }
