@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Segmenta.Store;
 
 namespace Segmenta.Loading;
@@ -11,7 +12,7 @@ namespace Segmenta.Loading;
 /// A column whose type holds text where a date or number is expected (or a type not listed here) needs the text
 /// rules: the importer then reads the file record by record as before (<see cref="ParquetRecordSource"/>).
 /// </summary>
-internal static class ParquetTypedImport
+internal static partial class ParquetTypedImport
 {
     /// <summary>Every character <see cref="string.Trim()"/> removes, so SQL's trim removes the same ones.</summary>
     private static readonly string WhiteSpace = new([.. Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(char.IsWhiteSpace)]);
@@ -83,22 +84,24 @@ internal static class ParquetTypedImport
         var parts = new Dictionary<string, string>
         {
             ["path"] = source,
+            ["columns"] = string.Join(", ", mapping.Header.Select((_, i) => $"{Column(mapping, i)} AS {Cell(i)}")),
             ["limit"] = limit,
             ["limit_number"] = Money.Limit.ToString(CultureInfo.InvariantCulture),
             ["has_quantity"] = Bool(mapping.Has(ColumnRole.Quantity)),
             ["has_price"] = Bool(mapping.Has(ColumnRole.UnitPrice)),
             ["has_total"] = Bool(mapping.Has(ColumnRole.LineTotal)),
             ["has_amount"] = Bool(ColumnMapper.HasAmount(mapping)),
-            ["raw"] = string.Join(" || ',' || ", mapping.Header.Select((_, i) => $"coalesce({Display(Column(mapping, i), types[i])}, '')")),
+            ["raw"] = string.Join(" || ',' || ", mapping.Header.Select((_, i) => $"coalesce({Display(Cell(i), types[i])}, '')")),
         };
         var date = mapping.IndexOf(ColumnRole.Date);
         if (!Timestamps.Contains(types[date]))
         {
             return null;
         }
-        var dateColumn = Column(mapping, date);
-        parts["date"] = $"CASE WHEN year({dateColumn}) BETWEEN 1 AND 9999 THEN date_trunc('second', CAST({dateColumn} AS TIMESTAMP)) END";
-        parts["date_text"] = $"coalesce({Display(dateColumn, types[date])}, '')";
+        var dateCell = Cell(date);
+        parts["date"] = $"CASE WHEN year({dateCell}) BETWEEN 1 AND 9999 THEN date_trunc('second', CAST({dateCell} AS TIMESTAMP)) END";
+        parts["date_cell"] = dateCell;
+        parts["date_text"] = Display(dateCell, types[date]);
         foreach (var (role, name) in new[] { (ColumnRole.Quantity, "quantity"), (ColumnRole.UnitPrice, "price"), (ColumnRole.LineTotal, "total") })
         {
             if (!Number(mapping, types, role, name, parts))
@@ -120,58 +123,85 @@ internal static class ParquetTypedImport
                 parts[name] = "CAST(NULL AS VARCHAR)";
                 continue;
             }
-            if (Text(Column(mapping, index), types[index]) is not { } text)
+            if (Text(Cell(index), types[index]) is not { } text)
             {
                 return null;
             }
             // Customers keep "" (normalised in the view); other text roles store an empty cell as NULL.
             parts[name] = name == "customer" ? text : $"nullif({text}, '')";
         }
-        var sql = SqlScripts.Get("Loading/parquet_typed_lines.sql");
-        foreach (var (key, value) in parts)
-        {
-            sql = sql.Replace("{" + key + "}", value, StringComparison.Ordinal);
-        }
-        return sql;
+        // One pass, so that a column name or path holding "{limit}" is not replaced again; other braces stay as they are.
+        return Placeholder().Replace(SqlScripts.Get("Loading/parquet_typed_lines.sql"),
+            m => parts.TryGetValue(m.Groups[1].Value, out var value) ? value : m.Value);
     }
 
-    /// <summary>Value (DECIMAL(38,4) when it fits), whether it fits and its text as the CSV would show it.</summary>
+    /// <summary>
+    /// Value (DECIMAL(18,4), which holds every value up to the limit), whether it fits, the cell and its text as the CSV
+    /// would show it. A type whose every value fits (INTEGER, DECIMAL(12,2)) is cast without a test.
+    /// </summary>
     private static bool Number(ColumnMapping mapping, IReadOnlyList<string> types, ColumnRole role, string name, Dictionary<string, string> parts)
     {
         var index = mapping.IndexOf(role);
         if (index < 0)
         {
-            (parts[name], parts[name + "_fits"], parts[name + "_text"]) = ("CAST(NULL AS DECIMAL(38,4))", "true", "CAST(NULL AS VARCHAR)");
+            (parts[name], parts[name + "_fits"], parts[name + "_cell"], parts[name + "_text"]) = ("CAST(NULL AS DECIMAL(18,4))", "true", "NULL", "NULL");
             return true;
         }
-        var c = Column(mapping, index);
+        var c = Cell(index);
         var type = types[index];
         var limit = Money.Limit.ToString(CultureInfo.InvariantCulture);
         string fits, value;
-        if (Integers.Contains(type) || type.StartsWith("DECIMAL", StringComparison.OrdinalIgnoreCase))
+        if (AlwaysFits(type))
+        {
+            fits = "true";
+            value = $"CAST({c} AS DECIMAL(18,4))";
+        }
+        else if (Integers.Contains(type) || type.StartsWith("DECIMAL", StringComparison.OrdinalIgnoreCase))
         {
             fits = $"abs({c}) <= {limit}";
-            value = $"CAST({c} AS DECIMAL(38,4))";
+            value = $"CAST({c} AS DECIMAL(18,4))";
         }
         else if (type.Equals("DOUBLE", StringComparison.OrdinalIgnoreCase))
         {
             // The text path reads a double's 15 significant digits ((decimal)double) and rounds them at 4 places.
             fits = $"isfinite({c}) AND abs({c}) <= {limit}";
-            value = $"CAST(printf('%.14e', {c}) AS DECIMAL(38,4))";
+            value = $"CAST(printf('%.14e', {c}) AS DECIMAL(18,4))";
         }
         else if (type.Equals("FLOAT", StringComparison.OrdinalIgnoreCase))
         {
             fits = $"isfinite({c}) AND abs({c}) <= {limit}";
-            value = $"CAST(CAST({c} AS VARCHAR) AS DECIMAL(38,4))";
+            value = $"CAST(CAST({c} AS VARCHAR) AS DECIMAL(18,4))";
         }
         else
         {
             return false;
         }
-        parts[name] = $"CASE WHEN {fits} THEN {value} END";
-        parts[name + "_fits"] = $"coalesce({fits}, true)";
+        parts[name] = fits == "true" ? value : $"CASE WHEN {fits} THEN {value} END";
+        parts[name + "_fits"] = fits == "true" ? fits : $"coalesce({fits}, true)";
+        parts[name + "_cell"] = c;
         parts[name + "_text"] = Clip(Display(c, type));
         return true;
+    }
+
+    /// <summary>
+    /// Whether every value of a Parquet number type lies within <see cref="Money.Limit"/> (99,999,999,999,999): integers up to
+    /// 32 bits, and decimals with at most 13 digits before the point (or 14 and none after it).
+    /// </summary>
+    internal static bool AlwaysFits(string type)
+    {
+        if (type.ToUpperInvariant() is "TINYINT" or "SMALLINT" or "INTEGER" or "UTINYINT" or "USMALLINT" or "UINTEGER")
+        {
+            return true;
+        }
+        if (!type.StartsWith("DECIMAL(", StringComparison.OrdinalIgnoreCase) || !type.EndsWith(')'))
+        {
+            return false;
+        }
+        var digits = type["DECIMAL(".Length..^1].Split(',');
+        return digits.Length == 2
+            && int.TryParse(digits[0], NumberStyles.None, CultureInfo.InvariantCulture, out var precision)
+            && int.TryParse(digits[1], NumberStyles.None, CultureInfo.InvariantCulture, out var scale)
+            && (precision - scale <= 13 || (precision <= 14 && scale == 0));
     }
 
     /// <summary>A cell of a text role (trimmed, "" for NULL), or null when its type is not read as text here.</summary>
@@ -204,7 +234,13 @@ internal static class ParquetTypedImport
 
     private static string Column(ColumnMapping mapping, int index) => "\"" + mapping.Header[index].Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
+    /// <summary>The view's own name for the file's column <paramref name="index"/> (c0, c1, ...).</summary>
+    private static string Cell(int index) => string.Create(CultureInfo.InvariantCulture, $"c{index}");
+
     private static string Literal(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
+
+    [GeneratedRegex(@"\{([a-z_]+)\}")]
+    private static partial Regex Placeholder();
 
     private static string Bool(bool value) => value ? "true" : "false";
 }

@@ -123,6 +123,102 @@ public class ParquetTypedImportTests
     }
 
     [Fact]
+    public void Large_totals_and_products_are_computed_exactly_beyond_the_64_bit_products_of_the_view()
+    {
+        // The view keeps numbers in DECIMAL(18,4), whose products DuckDB holds in 64 bits (an error beyond 1e10): a total of
+        // 12 billion without a price, a product of 150 billion and one beyond the limit must come out as on the text path.
+        using var fixture = new StoreFixture();
+        var path = fixture.Write("large.parquet", "");
+        File.Delete(path);
+        fixture.Store.Execute($"""
+            COPY (SELECT * FROM (VALUES
+                ('1', 'A', 3::DECIMAL(18,4), TIMESTAMP '2011-01-02 10:00:00', NULL::DECIMAL(16,2), 12345678901.50::DECIMAL(14,2), 'c1'),
+                ('2', 'A', 3::DECIMAL(18,4), TIMESTAMP '2011-01-02 10:00:00', 50000000000.00::DECIMAL(16,2), NULL, 'c1'),
+                ('3', 'A', 2::DECIMAL(18,4), TIMESTAMP '2011-01-02 10:00:00', 90000000000000.00::DECIMAL(16,2), NULL, 'c1'),
+                ('4', 'A', -7::DECIMAL(18,4), TIMESTAMP '2011-01-02 10:00:00', 99999.99::DECIMAL(16,2), NULL, 'c2'),
+                ('5', 'A', 2.5::DECIMAL(18,4), TIMESTAMP '2011-01-02 10:00:00', 0.33::DECIMAL(16,2), NULL, 'c2'),
+                ('6', 'A', -0.0015::DECIMAL(18,4), TIMESTAMP '2011-01-02 10:00:00', 0.10::DECIMAL(16,2), NULL, 'c2'),
+                ('7', 'A', 1000000.5::DECIMAL(18,4), TIMESTAMP '2011-01-02 10:00:00', 1000.01::DECIMAL(16,2), NULL, 'c2'),
+                ('8', 'A', 99999999999999.5::DECIMAL(18,4), TIMESTAMP '2011-01-02 10:00:00', 1.00::DECIMAL(16,2), NULL, 'c2'))
+                t(InvoiceNo, StockCode, Quantity, InvoiceDate, UnitPrice, Total, CustomerID))
+            TO '{path}' (FORMAT parquet)
+            """);
+        using var byRecord = new StoreFixture();
+
+        var typed = Importer.Import(fixture.Store, path, new ImportOptions());
+        Importer.Import(byRecord.Store, path, new ImportOptions { ParquetRecordByRecord = true });
+
+        Assert.True(TakesTheTypedPath(fixture, path));
+        Assert.Equal((8L, 6L, 2L), (typed.LinesRead, typed.LinesLoaded, typed.LinesQuarantined));
+        Assert.Equal(Rows(byRecord, Lines), Rows(fixture, Lines));
+        Assert.Equal(Rows(byRecord, Quarantine), Rows(fixture, Quarantine));
+        Assert.Equal(["4: line total (price × quantity) beyond 99,999,999,999,999", "9: quantity '99999999999999.5000' beyond 99,999,999,999,999"],
+            Rows(fixture, Quarantine));
+        Assert.Equal(
+            ["2: 4115226300.5000: 12345678901.5000", "3: 50000000000.0000: 150000000000.0000", "5: 99999.9900: -699999.9300",
+             "6: 0.3300: 0.8250", "7: 0.1000: -0.0002", "8: 1000.0100: 1000010500.0050"],
+            Rows(fixture, "SELECT line_number, unit_price, amount FROM raw_lines ORDER BY line_number"));
+    }
+
+    [Theory]
+    [InlineData("INTEGER", true)]
+    [InlineData("UINTEGER", true)]
+    [InlineData("BIGINT", false)]
+    [InlineData("HUGEINT", false)]
+    [InlineData("DECIMAL(12,2)", true)]
+    [InlineData("DECIMAL(14,0)", true)]
+    [InlineData("DECIMAL(15,1)", false)]
+    [InlineData("DECIMAL(18,4)", false)]
+    [InlineData("DECIMAL(38,30)", true)]
+    [InlineData("DOUBLE", false)]
+    public void A_number_type_is_cast_without_a_limit_test_only_when_its_largest_value_is_within_the_limit(string type, bool fits)
+    {
+        Assert.Equal(fits, ParquetTypedImport.AlwaysFits(type));
+    }
+
+    [Fact]
+    public void Every_decimal_type_said_to_fit_has_its_largest_value_within_the_limit_and_every_other_one_beyond()
+    {
+        for (var precision = 1; precision <= 38; precision++)
+        {
+            for (var scale = 0; scale <= precision; scale++)
+            {
+                // The largest DECIMAL(p,s) is 10^(p-s) - 10^-s; compared in whole units of 10^-s to stay exact.
+                var largest = System.Numerics.BigInteger.Pow(10, precision) - 1;
+                var limit = new System.Numerics.BigInteger(Money.Limit) * System.Numerics.BigInteger.Pow(10, scale);
+                Assert.True(largest <= limit == ParquetTypedImport.AlwaysFits($"DECIMAL({precision},{scale})"), $"DECIMAL({precision},{scale})");
+            }
+        }
+    }
+
+    [Fact]
+    public void Columns_named_like_the_views_own_names_are_read_as_the_files_columns()
+    {
+        using var fixture = new StoreFixture();
+        var path = fixture.Write("names.parquet", "");
+        File.Delete(path);
+        // c1 is the view's name for the second column, reason and line_number are its own columns, {limit} a placeholder.
+        const string placeholder = "\"{limit}\"";
+        fixture.Store.Execute($"""
+            COPY (SELECT * FROM (VALUES
+                ('x', 'A', 3, TIMESTAMP '2011-01-02 10:00:00', 1.25::DECIMAL(10,2), 'c1', 7, 'a'),
+                ('y', 'B', NULL, TIMESTAMP '2011-01-02 10:00:00', 2.50::DECIMAL(10,2), 'c2', 8, 'b'))
+                t(c1, product, quantity, "date", price, customer, reason, {placeholder}))
+            TO '{path}' (FORMAT parquet)
+            """);
+        using var byRecord = new StoreFixture();
+
+        var typed = Importer.Import(fixture.Store, path, new ImportOptions { ColumnMap = new Dictionary<ColumnRole, string> { [ColumnRole.Invoice] = "c1" } });
+        Importer.Import(byRecord.Store, path, new ImportOptions { ColumnMap = new Dictionary<ColumnRole, string> { [ColumnRole.Invoice] = "c1" }, ParquetRecordByRecord = true });
+
+        Assert.Equal((2L, 1L, 1L), (typed.LinesRead, typed.LinesLoaded, typed.LinesQuarantined));
+        Assert.Equal(Rows(byRecord, Lines), Rows(fixture, Lines));
+        Assert.Equal(["3: non-numeric quantity ''"], Rows(fixture, Quarantine));
+        Assert.Equal("y,B,,2011-01-02 10:00:00,2.50,c2,8,b", Rows(fixture, "SELECT raw_text FROM quarantine")[0]);
+        Assert.Equal("x|A|c1|3.7500", Rows(fixture, "SELECT concat_ws('|', invoice, stock_code, customer_id, amount) FROM raw_lines")[0]);
+    }
+
+    [Fact]
     public void Dates_or_numbers_stored_as_text_take_the_text_rules()
     {
         using var fixture = new StoreFixture();
