@@ -8,7 +8,16 @@ namespace Segmenta.Cleaning;
 /// <param name="Revenue">Sum of the lines' amounts (negative for cancellations and refunds), exact, rounded to cents; null when the lines have no amount.</param>
 /// <param name="LineShare">Share of all loaded lines.</param>
 /// <param name="RevenueShare">Share of the loaded lines' revenue (signed, so cancellations have negative shares); null when that revenue is 0.</param>
-public sealed record CleaningRow(int Step, string Rule, string Description, long Lines, decimal? Revenue, double LineShare, double? RevenueShare);
+public sealed record CleaningRow(int Step, string Rule, string Description, long Lines, decimal? Revenue, double LineShare, double? RevenueShare)
+{
+    /// <summary>The rows of the <c>cleaning_report</c> table in rule order, as both engines' cleaning reads them.</summary>
+    internal const string Query = "SELECT step, rule, description, lines, revenue, line_share, revenue_share FROM cleaning_report ORDER BY step";
+
+    /// <summary>One row of <see cref="Query"/>.</summary>
+    internal static CleaningRow Read(System.Data.Common.DbDataReader r) =>
+        new(r.GetInt32(0), r.GetString(1), r.GetString(2), r.GetInt64(3), r.IsDBNull(4) ? null : r.GetDecimal(4),
+            r.IsDBNull(5) ? 0 : r.GetDouble(5), r.IsDBNull(6) ? null : r.GetDouble(6));
+}
 
 /// <summary>
 /// The money vocabulary of every output, reconciled: <see cref="NetSales"/> = <see cref="SalesOfKeptLines"/> −
@@ -23,6 +32,13 @@ public sealed record CleaningRow(int Step, string Rule, string Description, long
 public sealed record CleaningMoney(decimal SalesOfKeptLines, decimal Returns, decimal Refunds, decimal RefundsWithoutPurchase,
     long RefundLinesWithoutPurchase, long FreeOnlyCustomers)
 {
+    /// <summary>The one row of the <c>cleaning_money</c> table, as both engines' cleaning reads it.</summary>
+    internal const string Query = "SELECT sales_of_kept_lines, returns, refunds, refunds_without_purchase, refund_lines_without_purchase, free_only_customers FROM cleaning_money";
+
+    /// <summary>The row of <see cref="Query"/>.</summary>
+    internal static CleaningMoney Read(System.Data.Common.DbDataReader r) =>
+        new(r.GetDecimal(0), r.GetDecimal(1), r.GetDecimal(2), r.GetDecimal(3), r.GetInt64(4), r.GetInt64(5));
+
     /// <summary>Net sales: sales of kept lines − returns − refunds.</summary>
     public decimal NetSales => SalesOfKeptLines - Returns - Refunds;
 

@@ -49,13 +49,8 @@ internal static class PostgresCleaner
                 ("s", step++), ("r", rule), ("d", rule == "duplicate" ? $"{description} {evidence}" : description));
         }
         database.Execute(SqlDialect.Postgres.Script("Cleaning/cleaning_report.sql"));
-        var rows = database.Query(
-            "SELECT step, rule, description, lines, revenue, line_share, revenue_share FROM cleaning_report ORDER BY step",
-            r => new CleaningRow(r.GetInt32(0), r.GetString(1), r.GetString(2), r.GetInt64(3), r.IsDBNull(4) ? null : r.GetDecimal(4),
-                r.IsDBNull(5) ? 0 : r.GetDouble(5), r.IsDBNull(6) ? null : r.GetDouble(6)));
-        var money = database.Query(
-            "SELECT sales_of_kept_lines, returns, refunds, refunds_without_purchase, refund_lines_without_purchase, free_only_customers FROM cleaning_money",
-            r => new CleaningMoney(r.GetDecimal(0), r.GetDecimal(1), r.GetDecimal(2), r.GetDecimal(3), r.GetInt64(4), r.GetInt64(5)))[0];
+        var rows = database.Query(CleaningRow.Query, CleaningRow.Read);
+        var money = database.Query(CleaningMoney.Query, CleaningMoney.Read)[0];
         return new CleaningReport(options.Preset, rows, linesQuarantined, money, evidence) { AmountNote = amountNote };
     }
 

@@ -28,14 +28,9 @@ internal static class ReportDataLoader
             "SELECT source_name, format, size_bytes, lines_read, lines_loaded, lines_quarantined, column_map FROM imports ORDER BY import_id",
             r => new ImportRow(r.GetString(0), r.GetString(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4), r.GetInt64(5), r.GetString(6)));
         var quarantine = store.Query(SqlScripts.Get("Reporting/quarantine_summary.sql"), r => (r.GetString(0), r.GetInt64(1), r.GetInt64(2)));
-        var cleaning = store.Query(
-            "SELECT step, rule, description, lines, revenue, line_share, revenue_share FROM cleaning_report ORDER BY step",
-            r => new CleaningRow(r.GetInt32(0), r.GetString(1), r.GetString(2), r.GetInt64(3), r.IsDBNull(4) ? null : r.GetDecimal(4),
-                r.IsDBNull(5) ? 0 : r.GetDouble(5), r.IsDBNull(6) ? null : r.GetDouble(6)));
+        var cleaning = store.Query(CleaningRow.Query, CleaningRow.Read);
         var money = store.HasTable("cleaning_money")
-            ? store.Query(
-                "SELECT sales_of_kept_lines, returns, refunds, refunds_without_purchase, refund_lines_without_purchase, free_only_customers FROM cleaning_money",
-                r => new CleaningMoney(r.GetDecimal(0), r.GetDecimal(1), r.GetDecimal(2), r.GetDecimal(3), r.GetInt64(4), r.GetInt64(5)))[0]
+            ? store.Query(CleaningMoney.Query, CleaningMoney.Read)[0]
             : null;
         var segments = store.Query(SqlScripts.Get("Reporting/rfm_summary.sql"), r => new RfmSegmentRow(
             r.IsDBNull(0) ? "(none)" : r.GetString(0), r.GetInt64(1), Nan(r, 2), r.GetDouble(3), r.GetDouble(4), Nan(r, 5)));
