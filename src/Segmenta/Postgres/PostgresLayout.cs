@@ -37,8 +37,9 @@ internal static class PostgresLayout
         // The facts about the lines: the report's overview and the single-value checks (Postgres/LineFacts.cs).
         ["line_fact_parts"] = "lines_loaded BIGINT, lines_without_amount BIGINT, first_date TIMESTAMP, last_date TIMESTAMP, revenue NUMERIC, lines BIGINT, customers BIGINT",
         ["line_fact_value_parts"] = "kind TEXT, value TEXT, lines BIGINT",
-        // Every customer's P(alive) under the fitted BG/NBD model, computed where its lines are (Postgres/PostgresLifetime.cs).
-        ["customer_lifetime"] = "customer_id TEXT, p_alive DOUBLE PRECISION",
+        // Every customer's predictions under the fitted lifetime models, computed where its lines are (Postgres/PostgresLifetime.cs).
+        ["customer_lifetime"] = "customer_id TEXT, p_alive DOUBLE PRECISION, expected_spend DOUBLE PRECISION, p_no_purchase DOUBLE PRECISION, churn_risk TEXT",
+        ["customer_lifetime_horizons"] = "customer_id TEXT, horizon_days INTEGER, expected_purchases DOUBLE PRECISION, clv DOUBLE PRECISION",
     };
 
     /// <summary>The cleaning's tables without a customer, and the exploration's parts: on a cluster, the union of every shard's.</summary>

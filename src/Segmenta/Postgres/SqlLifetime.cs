@@ -1,15 +1,12 @@
 using System.Globalization;
-using Segmenta.Lifetime;
 using Segmenta.Store;
 
 namespace Segmenta.Postgres;
 
 /// <summary>
 /// Lifetime value at cluster scale: the buy-till-you-die summary (x, t_x, T) of every customer built on the server
-/// (Lifetime/customer_summary.postgres.sql), so one row per customer comes back for the fits, and the closed form of
-/// a fitted BG/NBD model's probability of being alive evaluated there for every customer, with the operations in the
-/// order of <see cref="BgNbdModel.ProbabilityAlive"/>. The expected purchases need Gauss's hypergeometric series
-/// (<c>Hypergeometric.Series</c>, summed until it converges), which is not written in SQL.
+/// (Lifetime/customer_summary.postgres.sql), so one row per customer comes back for the fits; the fitted models'
+/// predictions are then computed over the x, t_x and T it leaves there (<see cref="SqlLifetimeValue"/>).
 /// </summary>
 internal static class SqlLifetime
 {
@@ -64,20 +61,5 @@ internal static class SqlLifetime
     {
         /// <summary>The day of the customer's first purchase (the tracking chart's cohort).</summary>
         internal DateOnly FirstDay { get; init; }
-    }
-
-    /// <summary>The SELECT of (customer_id, p_alive) of every row of <paramref name="table"/> (x, t_x, t per customer) under <paramref name="model"/>.</summary>
-    internal static string AliveQuery(BgNbdModel model, string table = "lifetime_summary")
-    {
-        ArgumentNullException.ThrowIfNull(model);
-        string L(double value) => $"'{value.ToString("R", CultureInfo.InvariantCulture)}'::double precision";
-        // 1 / (1 + a / (b + x - 1) * exp((r + x) * (ln(alpha + T) - ln(alpha + t_x)))), 1 for a customer without repeat purchases.
-        return $"""
-            SELECT customer_id,
-                   CASE WHEN x = 0 THEN 1::double precision
-                        ELSE 1 / (1 + {L(model.A)} / ({L(model.B)} + x - 1) * exp(({L(model.R)} + x) * (ln({L(model.Alpha)} + t) - ln({L(model.Alpha)} + t_x))))
-                   END AS p_alive
-            FROM {table}
-            """;
     }
 }

@@ -1,6 +1,20 @@
--- Every customer's probability of being alive under the chosen BG/NBD model, computed where its lines are (one server,
--- or every shard over its own customers; the coordinator's customer_lifetime is the union of the shards'). Filled by
--- Postgres/PostgresLifetime.cs with SqlLifetime.AliveQuery over lifetime_customers; empty when another model was chosen.
--- Logged: a result other tools join, like customer_segments.
+-- Every customer's predictions under the chosen lifetime models, computed where its lines are (one server, or every
+-- shard over its own customers; the coordinator's tables are the union of the shards'). Filled by
+-- Postgres/PostgresLifetime.cs with Postgres/SqlLifetimeValue.cs over lifetime_customers: the columns and meaning of
+-- the local customer_clv and customer_clv_horizons (Lifetime/lifetime_tables.sql). Empty when the chosen counting
+-- model has no closed form written in SQL (Pareto/NBD). Logged: results other tools join, like customer_segments.
 DROP TABLE IF EXISTS customer_lifetime;
-CREATE TABLE customer_lifetime (customer_id TEXT, p_alive DOUBLE PRECISION);
+CREATE TABLE customer_lifetime (
+    customer_id    TEXT,
+    p_alive        DOUBLE PRECISION,
+    expected_spend DOUBLE PRECISION,   -- net spend per purchase (Gamma-Gamma); NULL without a usable spend model
+    p_no_purchase  DOUBLE PRECISION,   -- probability of no purchase within the churn horizon
+    churn_risk     TEXT                -- Low, Medium, High (Lifetime/ChurnRisk.cs)
+);
+DROP TABLE IF EXISTS customer_lifetime_horizons;
+CREATE TABLE customer_lifetime_horizons (
+    customer_id        TEXT,
+    horizon_days       INTEGER,
+    expected_purchases DOUBLE PRECISION,
+    clv                DOUBLE PRECISION   -- discounted net spend within the horizon; NULL without expected spend
+);
