@@ -98,16 +98,18 @@ internal sealed class SqlLifetimeValue
         var (sa, sb, sc) = Inputs.Counting is MbgNbdModel
             ? ($"{r} + x", $"{b} + x + 1", $"{a} + {b} + x")
             : ($"{r} + x", $"{b} + x", $"{a} + {b} + x - 1");
-        const string Ratio = "(sa + n) * (sb + n) / ((sc + n) * (n + 1)) * z";
+        // q is the ratio that makes the row's next term, computed once a row (for n + 1 in the row before).
+        static string Ratio(string n) => $"(sa + {n}) * (sb + {n}) / ((sc + {n}) * ({n} + 1)) * z";
         return $"""
             CREATE TEMP TABLE lifetime_series AS
-            WITH RECURSIVE series (x, t, d, n, sa, sb, sc, z, term, total, done) AS (
-                SELECT x, t, d, 0, {sa}, {sb}, {sc}, h / ({alpha} + t + h), 1::double precision, 1::double precision, false
-                FROM (SELECT DISTINCT x::double precision AS x, t FROM {table}) k
-                     CROSS JOIN (SELECT d, d / {unit} AS h FROM (VALUES {points}) v(d)) p
+            WITH RECURSIVE series (x, t, d, n, sa, sb, sc, z, term, total, done, q) AS (
+                SELECT x, t, d, 0, sa, sb, sc, z, 1::double precision, 1::double precision, false, {Ratio("0")}
+                FROM (SELECT x, t, d, {sa} AS sa, {sb} AS sb, {sc} AS sc, h / ({alpha} + t + h) AS z
+                      FROM (SELECT DISTINCT x::double precision AS x, t FROM {table}) k
+                           CROSS JOIN (SELECT d, d / {unit} AS h FROM (VALUES {points}) v(d)) p) s
                 UNION ALL
-                SELECT x, t, d, n + 1, sa, sb, sc, z, term * {Ratio}, total + term * {Ratio},
-                       abs(term * {Ratio}) <= 1e-16 * abs(total + term * {Ratio}) AND abs({Ratio}) < 1
+                SELECT x, t, d, n + 1, sa, sb, sc, z, term * q, total + term * q,
+                       abs(term * q) <= 1e-16 * abs(total + term * q) AND abs(q) < 1, {Ratio("(n + 1)")}
                 FROM series
                 WHERE NOT done AND n < 1000000
             )
