@@ -25,7 +25,7 @@ internal static class PostgresLifetime
     /// </summary>
     internal const double Tolerance = 1e-9;
 
-    /// <summary>The customers scored on the server and those with a value differing from the local one; null when the chosen model has no SQL form.</summary>
+    /// <summary>The customers scored on the server, those with a value differing from the local one and the models' names; null when the chosen model has no SQL form.</summary>
     internal static (long Scored, long Differing, string Model)? WriteBack(SegmentaStore store, PostgresOptions postgres, PostgresDatabase coordinator)
     {
         var inputs = Chosen(store);
@@ -43,7 +43,8 @@ internal static class PostgresLifetime
             return null;
         }
         var (scored, differing) = Compare(store, coordinator);
-        return (scored, differing, ModelFitter.NameOf(sql.Inputs.Counting.Kind));
+        var name = ModelFitter.NameOf(sql.Inputs.Counting.Kind);
+        return (scored, differing, sql.Inputs.Spend is { Q: > 1 } ? $"{name} and gamma-gamma" : name);
     }
 
     /// <summary>The server's customers and how many of them differ from the local customer_clv and customer_clv_horizons in any value (or are missing on one side).</summary>
