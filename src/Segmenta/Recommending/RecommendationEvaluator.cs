@@ -43,7 +43,15 @@ internal static class RecommendationEvaluator
         {
             // A small log: the rankers are fitted side by side (each is fitted once, whoever asks first; the neighbour
             // rankers wait for their fall-back), instead of one after another (≈ 0.23 s of one core on the shared data).
-            Parallel.ForEach(evaluated, m => _ = models[m]);
+            try
+            {
+                Parallel.ForEach(evaluated, m => _ = models[m]);
+            }
+            catch (AggregateException)
+            {
+                // A ranker whose fit failed keeps its exception (Lazy): asked for below in method order, the first
+                // failure is thrown unwrapped, as fitting one after another throws it.
+            }
         }
         var rankers = evaluated.Select(m => models[m]).ToArray(); // fitted before the parallel loop
         var slotOf = new Dictionary<RecommendationMethod, int>();
