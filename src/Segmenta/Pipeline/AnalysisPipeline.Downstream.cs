@@ -168,8 +168,10 @@ public static partial class AnalysisPipeline
             }
             // After profiling (it names the segments). Starting beside profiling with the segments labelled by id was
             // measured slower on two cores (docs/benchmarks.md, session 7) and removed.
-            var result = timer.Step("Recommending", () => TryRecommend(store, recommending, notes));
-            return (result, result is null ? [] : RecommendationOutputs.Write(result, options.OutputDirectory), notes);
+            IReadOnlyList<string> files = [];
+            // The files are written beside the store's tables when the shop is small (Recommender.RunThen).
+            var result = timer.Step("Recommending", () => TryRecommend(store, recommending, notes, r => files = RecommendationOutputs.Write(r, options.OutputDirectory)));
+            return (result, files, notes);
         }, Prerequisites(profiled));
         var outputs = branches.Start(StepOrder.WritingOutputs, store => timer.Step("Writing outputs", () =>
             WriteOutputs(store, options, currency, StepBranches.Result(clusters), StepBranches.Result(segmentations))), Prerequisites(segmentations, lifetime));
@@ -230,11 +232,11 @@ public static partial class AnalysisPipeline
     /// Recommendations need enough history on both sides of the cut-off; a small or short file is still analysed,
     /// with a note saying why there are no recommendations instead of failing the whole run.
     /// </summary>
-    private static RecommendationResult? TryRecommend(SegmentaStore store, RecommendationOptions options, List<string> notes)
+    private static RecommendationResult? TryRecommend(SegmentaStore store, RecommendationOptions options, List<string> notes, Action<RecommendationResult> writeFiles)
     {
         try
         {
-            return Recommender.Run(store, options);
+            return Recommender.RunThen(store, options, writeFiles);
         }
         catch (SegmentaException e)
         {

@@ -17,7 +17,14 @@ public static class Recommender
     /// and fitted states, garbage once the lists are made (several GB at 100M lines), are handed back to the system
     /// before the tables are written, so that DuckDB's memory and the C# side's do not add up.
     /// </remarks>
-    public static RecommendationResult Run(SegmentaStore store, RecommendationOptions options)
+    public static RecommendationResult Run(SegmentaStore store, RecommendationOptions options) => RunThen(store, options, alongsideSave: null);
+
+    /// <summary>
+    /// As <see cref="Run(SegmentaStore, RecommendationOptions)"/>, then <paramref name="alongsideSave"/> (a host writing the
+    /// result's files): on another thread while the tables are written when the log is small
+    /// (<see cref="ReferenceDayFits.FitsAtOnce"/>: the store's write is one thread, its checkpoint included), after them otherwise.
+    /// </summary>
+    internal static RecommendationResult RunThen(SegmentaStore store, RecommendationOptions options, Action<RecommendationResult>? alongsideSave)
     {
         ArgumentNullException.ThrowIfNull(store);
         RecommendationResult result;
@@ -27,8 +34,27 @@ public static class Recommender
         }
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         var watch = Stopwatch.StartNew();
-        Save(store, result);
-        return result with { Timings = [.. result.Timings, new RecommendationTiming("Writing store tables", watch.Elapsed)] };
+        var beside = alongsideSave is not null && ReferenceDayFits.FitsAtOnce(result.TrainingLines + result.TestLines) ? Task.Run(() => alongsideSave(result)) : null;
+        try
+        {
+            Save(store, result);
+        }
+        catch
+        {
+            // The files are not left half written by a thread that outlives the stage; the store's failure is the one reported.
+            ((IAsyncResult?)beside)?.AsyncWaitHandle.WaitOne();
+            throw;
+        }
+        var saved = result with { Timings = [.. result.Timings, new RecommendationTiming("Writing store tables", watch.Elapsed)] };
+        if (beside is null)
+        {
+            alongsideSave?.Invoke(saved);
+        }
+        else
+        {
+            beside.GetAwaiter().GetResult();
+        }
+        return saved;
     }
 
     /// <summary>Evaluates, fits and recommends without writing anything but temporary tables (safe beside readers).</summary>
@@ -59,15 +85,23 @@ public static class Recommender
                 : "There are no kept purchases of products to learn from: check the cleaning report.");
         }
         afterLoading?.Invoke();
-        var fits = new ReferenceDayFits(log, options);
-        var outcome = Step("Evaluating offline", () => RecommendationEvaluator.Evaluate(log, options, fits));
         var method = options.ListMethod;
-        var models = Step("Fitting on all data", () =>
+        var fits = new ReferenceDayFits(log, options, ReferenceDayFits.FitsAtOnce(log.Lines));
+        // A small log: the final fit (and its product rules) runs beside the evaluation, sharing the cut's state with it;
+        // a large one fits one day after another, one state alive at a time (ReferenceDayFits.AtOnceMaxLines).
+        var final = fits.AtOnce ? Task.Run(() => FitOnAllData(fits, log, method, withRules: true)) : null;
+        EvaluationOutcome outcome;
+        try
         {
-            var fitted = fits.Fit(log.LastDay);
-            _ = fitted[method];
-            return fitted;
-        });
+            outcome = Step("Evaluating offline", () => RecommendationEvaluator.Evaluate(log, options, fits));
+        }
+        catch
+        {
+            // No fit is left running when the stage fails; the evaluation's failure is the one reported.
+            ((IAsyncResult?)final)?.AsyncWaitHandle.WaitOne();
+            throw;
+        }
+        var models = Step("Fitting on all data", () => final is null ? FitOnAllData(fits, log, method, withRules: false) : final.GetAwaiter().GetResult());
         var recommendations = Step("Recommending", () => RecommendAll(models, models[method], options.Top));
         var associations = Step("Frequently bought together", () => Associations(models, options));
         return new RecommendationResult(
@@ -80,6 +114,18 @@ public static class Recommender
             CalibrationSummary = $"lists: {models.Calibration.Describe()}; evaluation: {outcome.Calibration.Describe()}",
             NewPicksChoices = NewPicksChoice.Of(outcome.Calibration, outcome.Cutoff, models.Calibration, PurchaseLog.ToDate(log.LastDay)),
         };
+    }
+
+    /// <summary>The recommenders on all the data with the list method's ranker fitted (and the product rules, when <paramref name="withRules"/>).</summary>
+    private static FittedRecommenders FitOnAllData(ReferenceDayFits fits, PurchaseLog log, RecommendationMethod method, bool withRules)
+    {
+        var fitted = fits.Fit(log.LastDay);
+        _ = fitted[method];
+        if (withRules)
+        {
+            _ = fitted.Rules;
+        }
+        return fitted;
     }
 
     /// <summary>Replaces the store tables recommendations, recommendation_evaluation, product_associations, recommendation_options and recommendation_new_picks.</summary>

@@ -8,51 +8,80 @@ namespace Segmenta.Recommending;
 /// a state is dropped from the cache once weights were learned on it (a validation state is used once), so one
 /// state is alive at a time instead of three by the end (memory grows with the lines: ≈ 300 MB a state at 10M lines).
 /// A state asked for again after that is rebuilt, identically. Weights are cached by day.
+/// <para>
+/// <see cref="AtOnce"/> (a small log, <see cref="FitsAtOnce"/>): fits at several days may be asked for from several
+/// threads at once (the evaluation's and the final fit, the stage runs them side by side); each state and each set of
+/// weights is then computed once, by the first thread that asks, while the others wait for it, and no state is dropped.
+/// The models are the same either way: every fit reads only the log and the states it is given.
+/// </para>
 /// </summary>
-internal sealed class ReferenceDayFits(PurchaseLog log, RecommendationOptions options)
+internal sealed class ReferenceDayFits(PurchaseLog log, RecommendationOptions options, bool atOnce = false)
 {
-    private readonly Dictionary<int, (Interactions Data, TwoKindFeatures Features)> _states = [];
-    private readonly Dictionary<int, TwoKindCalibration> _calibrations = [];
+    /// <summary>
+    /// Purchase lines up to which the stage fits side by side (<see cref="FitsAtOnce"/>). A state is ≈ 30 MB per million
+    /// lines, and fitting at once keeps up to four of them alive instead of one: ≈ 100 MB more at this size, in a run
+    /// whose peak is several hundred MB. Above it (10M lines: ≈ 1 GB more; 100M: several GB, session 13) the fits run
+    /// one after another, one state alive at a time, as they always did.
+    /// </summary>
+    internal const int AtOnceMaxLines = 1_000_000;
+
+    private readonly Lock _gate = new();
+    private readonly Dictionary<int, Lazy<(Interactions Data, TwoKindFeatures Features)>> _states = [];
+    private readonly Dictionary<int, Lazy<TwoKindCalibration>> _calibrations = [];
+
+    /// <summary>Whether the fits of a log of <paramref name="lines"/> purchase lines run side by side (at most <see cref="AtOnceMaxLines"/>).</summary>
+    internal static bool FitsAtOnce(int lines) => lines <= AtOnceMaxLines;
+
+    /// <summary>Fits may be asked for from several threads at once, and states are kept (see the class remarks).</summary>
+    public bool AtOnce => atOnce;
 
     /// <summary>The first day after the validation features: three calendar months (and a day) before the reference day.</summary>
     public static int ValidationDay(int referenceDay) => PurchaseLog.ToDay(PurchaseLog.ToDate(referenceDay).AddMonths(-3).AddDays(-1));
 
-    public (Interactions Data, TwoKindFeatures Features) State(int day)
+    public (Interactions Data, TwoKindFeatures Features) State(int day) => Cached(_states, day, () =>
     {
-        if (!_states.TryGetValue(day, out var state))
-        {
-            var data = Interactions.Build(log, day, options.RecencyHalfLifeDays);
-            state = (data, TwoKindFeatures.Fit(data, FittedRecommenders.ActiveProducts(data, options), options));
-            _states[day] = state;
-        }
-        return state;
-    }
+        var data = Interactions.Build(log, day, options.RecencyHalfLifeDays);
+        return (data, TwoKindFeatures.Fit(data, FittedRecommenders.ActiveProducts(data, options), options));
+    });
 
     /// <summary>The weights learned on the validation split that ends on <paramref name="day"/> (the prior when there is no data before it).</summary>
-    public TwoKindCalibration Calibration(int day)
+    public TwoKindCalibration Calibration(int day) => Cached(_calibrations, day, () =>
     {
-        if (_calibrations.TryGetValue(day, out var calibration))
-        {
-            return calibration;
-        }
         var validation = ValidationDay(day);
-        if (validation >= log.FirstDay)
+        if (validation < log.FirstDay)
         {
-            calibration = TwoKindCalibration.Learn(State(validation).Features, day, options);
-            _states.Remove(validation);
+            return TwoKindCalibration.Prior;
         }
-        else
+        var calibration = TwoKindCalibration.Learn(State(validation).Features, day, options);
+        if (!atOnce)
         {
-            calibration = TwoKindCalibration.Prior;
+            lock (_gate)
+            {
+                _states.Remove(validation);
+            }
         }
-        _calibrations[day] = calibration;
         return calibration;
-    }
+    });
 
     public FittedRecommenders Fit(int day)
     {
         var calibration = Calibration(day);
         var (data, features) = State(day);
         return new FittedRecommenders(data, options, features, calibration);
+    }
+
+    /// <summary>The value cached for <paramref name="day"/>, computed by the first caller (the others wait for it, outside the lock).</summary>
+    private T Cached<T>(Dictionary<int, Lazy<T>> cache, int day, Func<T> compute)
+    {
+        Lazy<T>? value;
+        lock (_gate)
+        {
+            if (!cache.TryGetValue(day, out value))
+            {
+                value = new Lazy<T>(compute, LazyThreadSafetyMode.ExecutionAndPublication);
+                cache[day] = value;
+            }
+        }
+        return value.Value;
     }
 }

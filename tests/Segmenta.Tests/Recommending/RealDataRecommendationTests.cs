@@ -26,13 +26,17 @@ public sealed class RealDataRecommendationTests : IClassFixture<RealDataRecommen
         public Run(ClassicRunFixture classic)
         {
             var copy = _directory.File("segmenta.duckdb");
-            File.Copy(Path.Combine(classic.OutputDirectory, "segmenta.duckdb"), copy);
+            Source = Path.Combine(classic.OutputDirectory, "segmenta.duckdb");
+            File.Copy(Source, copy);
             Store = SegmentaStore.Open(copy);
             Result = Recommender.Run(Store, new RecommendationOptions());
             Files = RecommendationOutputs.Write(Result, _directory.Path);
         }
 
         public SegmentaStore Store { get; }
+
+        /// <summary>The shared run's store this one is a copy of.</summary>
+        public string Source { get; }
 
         public RecommendationResult Result { get; }
 
@@ -188,5 +192,30 @@ public sealed class RealDataRecommendationTests : IClassFixture<RealDataRecommen
         Assert.Equal(_result.Options.Mode, stored.Mode);
         Assert.Equal(_result.Options.Seed, stored.Seed);
         Assert.Null(stored.Cutoff);
+    }
+
+    [Fact]
+    public void The_files_written_beside_the_store_tables_are_the_files_written_after_them()
+    {
+        using var directory = new TempDirectory();
+        var copy = directory.File("segmenta.duckdb");
+        File.Copy(_run.Source, copy);
+        using var store = SegmentaStore.Open(copy);
+        var besideThread = 0;
+        IReadOnlyList<string> files = [];
+
+        Recommender.RunThen(store, new RecommendationOptions(), r =>
+        {
+            besideThread = Environment.CurrentManagedThreadId;
+            files = RecommendationOutputs.Write(r, directory.Path);
+        });
+
+        Assert.NotEqual(Environment.CurrentManagedThreadId, besideThread); // a small shop: written on another thread, beside the tables
+        Assert.Equal(_run.Files.Select(Path.GetFileName), files.Select(Path.GetFileName));
+        foreach (var (written, expected) in files.Zip(_run.Files))
+        {
+            Assert.Equal(File.ReadAllBytes(expected), File.ReadAllBytes(written));
+        }
+        Assert.Equal(_run.Store.Scalar<long>("SELECT count(*) FROM recommendations"), store.Scalar<long>("SELECT count(*) FROM recommendations"));
     }
 }
