@@ -41,13 +41,14 @@ JOIN return_cancellations c ON c.import_id = a.import_id AND c.line_number = a.l
 JOIN return_purchases p ON p.import_id = a.purchase_import_id AND p.line_number = a.purchase_line_number;
 
 -- Refunds: credit notes and manual adjustments with a customer (negative lines of a refund code). value positive.
--- The few refund outcomes pick their lines; in line order.
+-- In line order. A refund's rule is line_rules' (the matcher decides only cancellations), and so are its columns,
+-- which line_rules carries for every refund: no line is read again.
 CREATE OR REPLACE TABLE refunds AS
-SELECT l.import_id, l.line_number, l.customer_id,
-       coalesce(l.invoice, l.customer_id || '@' || strftime(l.invoice_date, '%Y-%m-%d')) AS order_id,
-       l.stock_code, l.description, l.invoice_date, -l.amount AS value
-FROM raw_lines l
-SEMI JOIN (SELECT import_id, line_number FROM removed_lines WHERE rule = 'refund') o USING (import_id, line_number)
+SELECT l.import_id, l.line_number, l.line.customer_id,
+       coalesce(l.line.invoice, l.line.customer_id || '@' || strftime(l.line.invoice_date, '%Y-%m-%d')) AS order_id,
+       l.line.stock_code, l.line.description, l.line.invoice_date, -l.line.amount AS value
+FROM line_rules l
+WHERE l.rule = 'refund'
 ORDER BY l.import_id, l.line_number;
 
 -- The kept purchase lines every later stage reads, written once as a table: read through lines_with_outcome, each

@@ -27,11 +27,13 @@ GROUP BY c.stock_code;
 CREATE OR REPLACE TEMP VIEW ruled_lines AS
 SELECT l.import_id, l.line_number, l.base_rule,
        CASE WHEN l.base_rule IS NULL THEN 0 WHEN l.base_rule = 'return_candidate' THEN 1 WHEN l.base_rule = 'refund' THEN 2 END::UTINYINT AS rule_code,
-       CASE WHEN l.copies_removable AND (l.base_rule IS NULL OR l.base_rule IN ('return_candidate', 'refund')) THEN l.line_hash END AS line_hash
+       CASE WHEN l.copies_removable AND (l.base_rule IS NULL OR l.base_rule IN ('return_candidate', 'refund')) THEN l.line_hash END AS line_hash,
+       l.invoice, l.stock_code, l.description, l.quantity, l.invoice_date, l.unit_price, l.amount, l.customer_id
 FROM (
     SELECT
         l.import_id,
         l.line_number,
+        l.invoice, l.stock_code, l.description, l.quantity, l.invoice_date, l.unit_price, l.amount, l.customer_id,
         getvariable('preset') = 'classic' OR getvariable('duplicates') = 'remove'
             OR (getvariable('duplicates') = 'auto' AND l.invoice IS NOT NULL) AS copies_removable,
         hash(l.invoice, l.stock_code, l.description, l.quantity, l.invoice_date, l.unit_price, l.amount, l.customer_id, l.country) AS line_hash,
@@ -70,15 +72,22 @@ WHERE line_hash = previous;
 -- the lines, 90 s of CPU). The lines are read a second time rather than kept from the count above: holding every line's
 -- rule and hash between the two cost more memory than the read costs time. A line whose hash repeats is a copy unless
 -- it is the first of its group (by import and line; for cancellations and refunds, of the first import).
+-- The source columns of a cancellation or a refund (the only lines a later statement reads whole: the return matcher's
+-- cancellations, the refunds table) come along, NULL on every other line: this statement reads them anyway for the
+-- hash, and reading them back from raw_lines cost a pass over every line each (at the shared data 40-50 ms of CPU each,
+-- as much as the statement's share of them).
 CREATE OR REPLACE TEMP TABLE line_rules AS
 WITH flagged AS (
-    SELECT r.import_id, r.line_number, r.base_rule, r.rule_code, r.line_hash, h.line_hash IS NOT NULL AS repeated
+    SELECT r.import_id, r.line_number, r.base_rule, r.rule_code, r.line_hash, h.line_hash IS NOT NULL AS repeated,
+           CASE WHEN r.rule_code IN (1, 2) THEN {'invoice': r.invoice, 'stock_code': r.stock_code, 'description': r.description,
+               'quantity': r.quantity, 'invoice_date': r.invoice_date, 'unit_price': r.unit_price, 'amount': r.amount,
+               'customer_id': r.customer_id} END AS line
     FROM ruled_lines r
     LEFT JOIN repeated_hashes h ON h.line_hash = r.line_hash
     WHERE r.base_rule IS NOT NULL OR h.line_hash IS NOT NULL
 ),
 ruled AS (
-    SELECT import_id, line_number,
+    SELECT import_id, line_number, line,
         CASE
             WHEN repeated AND rule_code = 0
              AND import_id::BIGINT * 4294967296 + line_number
@@ -90,18 +99,19 @@ ruled AS (
         END AS rule
     FROM flagged
 )
-SELECT import_id, line_number, rule FROM ruled WHERE rule IS NOT NULL;
+SELECT import_id, line_number, rule, line FROM ruled WHERE rule IS NOT NULL;
 
 -- What the ReturnMatcher reads: every cancellation, and every kept purchase of a customer and product that has one.
 -- A line without quantity or amount (a file of customer, date and product) counts as one unit; its value stays NULL.
 -- The cancellations' invoice and description are for the returns table (clean_lines.sql), which then reads no line.
+-- A cancellation's columns are the ones line_rules carries.
 CREATE OR REPLACE TEMP TABLE return_cancellations AS
-SELECT l.import_id, l.line_number, l.customer_id, l.stock_code, l.invoice_date,
-       -coalesce(l.quantity, l.amount, -1) AS units,
-       coalesce(l.unit_price, 1) AS unit_price,
-       -l.amount AS value,
-       l.invoice, l.description
-FROM raw_lines l JOIN line_rules o USING (import_id, line_number)
+SELECT o.import_id, o.line_number, o.line.customer_id, o.line.stock_code, o.line.invoice_date,
+       -coalesce(o.line.quantity, o.line.amount, -1) AS units,
+       coalesce(o.line.unit_price, 1) AS unit_price,
+       -o.line.amount AS value,
+       o.line.invoice, o.line.description
+FROM line_rules o
 WHERE o.rule = 'return_candidate';
 
 CREATE OR REPLACE TEMP TABLE return_purchases AS

@@ -15,6 +15,16 @@ public sealed class SegmentaStore : IDisposable
         Connection = connection;
     }
 
+    /// <summary>
+    /// The storage format a new database file is created in: DuckDB 1.5's, whose strings are compressed by DICT_FSST
+    /// (dictionary and FSST in one pass) instead of the v0.10.2 format DuckDB.NET creates by default, where each text
+    /// segment is analysed once for the dictionary and once for FSST. Writing the lines costs less (the shared data's
+    /// raw_lines copied on one thread: 403-459 ms CPU against 503-519 without FSST and 586-676 with it; 10M lines
+    /// 11.6 s against 15.2, decision 78) into a smaller file. A file DuckDB before 1.5 cannot read; a store created in
+    /// the older format keeps it (DuckDB writes a file in the format it was created in).
+    /// </summary>
+    internal const string StorageVersion = "v1.5.0";
+
     /// <summary>The database file.</summary>
     public string Path { get; }
 
@@ -35,7 +45,7 @@ public sealed class SegmentaStore : IDisposable
     {
         var full = System.IO.Path.GetFullPath(path);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
-        var connection = new DuckDBConnection($"DataSource={full}");
+        var connection = new DuckDBConnection($"DataSource={full};storage_compatibility_version={StorageVersion}");
         try
         {
             connection.Open();

@@ -130,4 +130,33 @@ public class CleanerTests
         var outcomes = "SELECT string_agg(coalesce(rule, 'kept') || ':' || invoice || ':' || coalesce(customer_id, ''), ',' ORDER BY invoice, coalesce(rule, 'kept')) FROM lines_with_outcome";
         Assert.Equal(forward.Scalar<string>(outcomes), backward.Scalar<string>(outcomes));
     }
+
+    [Fact]
+    public void Refunds_and_matched_cancellations_carry_the_columns_of_their_loaded_lines()
+    {
+        using var fixture = new StoreFixture();
+        fixture.Import(Header
+            + "1,37446,Mug,2,2011-01-04 10:00,3.00,10,UK\n"
+            + "C2,37446,Mug with a long description,-2,2011-01-05 11:30,3.00,10,UK\n"   // return of line 2
+            + "C3,M,Manual credit note,-1,2011-01-06 12:00,25.50,10,UK\n"               // refund
+            + "C3,M,Manual credit note,-1,2011-01-06 12:00,25.50,10,UK\n"               // a second, equal refund line
+            + "4,22633,Lamp,1,2011-01-07 10:00,5.00,11,France\n"
+            + ",M,Manual,-1,2011-01-08 09:15,7.25,11,France\n");                        // refund without an invoice
+        fixture.Clean();
+
+        // The refunds table against the loaded lines the views give the refund outcome (a path that does not read line_rules).
+        var refunds = fixture.Query(
+            "SELECT line_number, customer_id, order_id, stock_code, description, invoice_date, value FROM refunds",
+            r => (r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetDateTime(5), r.GetDecimal(6)));
+        var loaded = fixture.Query(
+            "SELECT line_number, customer_id, order_id, stock_code, description, invoice_date, -amount FROM lines_with_outcome WHERE rule = 'refund' ORDER BY line_number",
+            r => (r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetDateTime(5), r.GetDecimal(6)));
+        Assert.Equal(3, refunds.Count);
+        Assert.Equal(loaded, refunds);
+        Assert.Equal((7L, "11@2011-01-08", 7.25m), (refunds[2].Item1, refunds[2].Item3, refunds[2].Item7));
+        // The matched return keeps its cancellation's invoice, description, date and value.
+        Assert.Equal([(3L, "C2", "Mug with a long description", new DateTime(2011, 1, 5, 11, 30, 0), 6m)], fixture.Query(
+            "SELECT line_number, order_id, description, invoice_date, value FROM returns",
+            r => (r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetDateTime(3), r.GetDecimal(4))));
+    }
 }
