@@ -98,6 +98,7 @@ public static partial class AnalysisPipeline
         options.Validate();
         using var store = SegmentaStore.Open(databasePath);
         AnalysisSchema.RequireCustomers(store, databasePath);
+        using var trace = MemoryTrace.StartIfAsked(store);
         var stored = RunLog.LastOptions(store) ?? new RunOptions();
         var timer = new StepTimer(onStep);
         var result = timer.Step("Recommending", () => Recommender.Run(store, options));
