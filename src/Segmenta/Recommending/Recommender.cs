@@ -62,6 +62,9 @@ public static class Recommender
         var fits = new ReferenceDayFits(log, options);
         var outcome = Step("Evaluating offline", () => RecommendationEvaluator.Evaluate(log, options, fits));
         var method = options.ListMethod;
+        // The evaluation's states and scores die here: collected (and their memory handed back) before the final fit
+        // builds its own, not after it (at 100M lines the process peaked at 12.2 GB there, 4 GB of it dead, session 14).
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         var models = Step("Fitting on all data", () =>
         {
             var fitted = fits.Fit(log.LastDay);

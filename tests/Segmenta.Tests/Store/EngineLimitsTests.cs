@@ -35,6 +35,35 @@ public class EngineLimitsTests
         Assert.True(limit + (4L << 30) <= 12L << 30, $"{limit >> 20} MiB leaves less than 4 GiB under 12 GiB");
     }
 
+    [Theory]
+    [InlineData("8GB", 2, "3814MiB")] // a half
+    [InlineData("1GB", 2, "953MiB")] // never above the limit
+    [InlineData("2GiB", 2, "1024MiB")]
+    [InlineData("1.5GB", 4, "1024MiB")] // never below the floor
+    [InlineData("lots", 2, "lots")]
+    public void A_share_of_the_limit_is_its_part_between_the_floor_and_the_limit(string limit, long divisor, string share) =>
+        Assert.Equal(share, EngineLimits.Share(limit, divisor, 1L << 30));
+
+    [Fact]
+    public void The_customer_level_steps_run_under_half_the_stores_limit_and_set_it_back_after()
+    {
+        using var directory = new TempDirectory();
+        using var store = SegmentaStore.Open(directory.File("share.duckdb"));
+        string Limit() => store.Scalar<string>("SELECT current_setting('memory_limit')")!;
+        var before = Limit();
+        using var other = SegmentaStore.Open(directory.File("other.duckdb"));
+        other.Execute($"SET memory_limit = '{EngineLimits.Share(EngineLimits.MemoryLimit(), 2, 1L << 30)}'");
+
+        string during;
+        using (EngineLimits.CustomerSteps(store))
+        {
+            during = Limit();
+        }
+
+        Assert.Equal(other.Scalar<string>("SELECT current_setting('memory_limit')"), during);
+        Assert.Equal(before, Limit());
+    }
+
     [Fact]
     public void A_spill_is_capped_at_half_the_free_space_of_its_disk_unless_a_size_is_asked()
     {
