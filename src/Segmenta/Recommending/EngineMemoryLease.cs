@@ -9,7 +9,7 @@ namespace Segmenta.Recommending;
 /// the limit makes DuckDB evict cached blocks above it and flush its allocator (measured on the 10M store: 1,186 MB
 /// resident after a 1.2 GB query whose tables were dropped, 231 MB once the limit was set). So the stage lowers the
 /// limit to a quarter (at least <see cref="Floor"/>) while it computes — DuckDB spills instead where it needs more,
-/// beside it or in the purchases' sort — and sets the store's limit back before it writes its tables.
+/// beside it or in the purchases' sort — and sets the limit in force before it back before it writes its tables.
 /// </summary>
 internal sealed class EngineMemoryLease : IDisposable
 {
@@ -44,8 +44,8 @@ internal sealed class EngineMemoryLease : IDisposable
     /// Sets the lowered limit again: after the purchase log is read, DuckDB's allocator still holds the memory of its
     /// sort, and a step beside (the report's drawing) may have kept the first lowering from taking hold. When it cannot
     /// take hold now, DuckDB's allocator is flushed and a thread of the lease tries again every half second on a
-    /// connection of its own until it does (the steps beside end; at 100M lines the evaluation's arrays grew by 5 GB
-    /// while DuckDB kept what the steps beside had held, session 14) or the lease ends.
+    /// connection of its own until it does (the steps beside end) or the lease ends: else DuckDB keeps its whole limit
+    /// under the evaluation's arrays (at 100M lines about 8 GB of heap; decision 83).
     /// </summary>
     public void LowerAgain()
     {
