@@ -34,6 +34,7 @@ public static partial class AnalysisPipeline
         OptionChecks.PrepareFolder(options.OutputDirectory, "--out");
         using var store = SegmentaStore.Open(path);
         AnalysisSchema.RequireCustomers(store, path);
+        using var share = EngineLimits.CustomerSteps(store);
         var stored = RunLog.LastOptions(store) ?? new RunOptions();
         // A PostgreSQL run's lines stay on its servers: profiling and the category preferences read them there.
         var server = LinesOfStoredRun(store, path, "segment", options);
@@ -98,6 +99,7 @@ public static partial class AnalysisPipeline
         options.Validate();
         using var store = SegmentaStore.Open(databasePath);
         AnalysisSchema.RequireCustomers(store, databasePath);
+        using var trace = MemoryTrace.StartIfAsked(store);
         var stored = RunLog.LastOptions(store) ?? new RunOptions();
         var timer = new StepTimer(onStep);
         var result = timer.Step("Recommending", () => Recommender.Run(store, options));

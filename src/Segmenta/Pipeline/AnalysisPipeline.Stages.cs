@@ -25,6 +25,8 @@ public static partial class AnalysisPipeline
         LinesElsewhere? elsewhere = null, CancellationToken cancellation = default)
     {
         var (cleaning, features) = (run.Cleaning, run.Features);
+        // Nothing runs yet: DuckDB's smaller share for the customer-level steps takes hold (and frees what it held above).
+        using var share = EngineLimits.CustomerSteps(store);
         AnalysisSchema.Stamp(store);
         var steps = timer.Steps;
         var lifetimeNotes = new List<string>();

@@ -25,6 +25,7 @@ public static partial class AnalysisPipeline
         OptionChecks.BeforeImport(options);
         using var store = SegmentaStore.Open(options.ResolvedDatabasePath);
         using var interrupt = cancellation.Register(store.Interrupt);
+        using var trace = MemoryTrace.StartIfAsked(store);
         var timer = new StepTimer(onStep);
 
         var quarantineFile = Path.Combine(options.OutputDirectory, "quarantine.csv");
