@@ -43,7 +43,7 @@ internal static class ValuePredictor
     }
 
     /// <summary>Every 30 days up to the longest horizon, plus each horizon, in days.</summary>
-    private static int[] Points(IReadOnlyList<int> horizons)
+    internal static int[] Points(IReadOnlyList<int> horizons)
     {
         var longest = horizons.Max();
         return [.. Enumerable.Range(1, longest / StepDays).Select(k => k * StepDays).Concat(horizons).Distinct().Order()];

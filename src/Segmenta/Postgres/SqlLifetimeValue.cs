@@ -45,8 +45,8 @@ internal sealed class SqlLifetimeValue
     internal static SqlLifetimeValue? For(LifetimePredictionInputs inputs) =>
         inputs.Counting is BgNbdModel or MbgNbdModel or NbdModel ? new SqlLifetimeValue(inputs) : null;
 
-    /// <summary>Every 30 days up to the longest horizon, plus each horizon (ValuePredictor's points).</summary>
-    internal int[] Points => [.. Enumerable.Range(1, Inputs.HorizonDays.Max() / ValuePredictor.StepDays).Select(k => k * ValuePredictor.StepDays).Concat(Inputs.HorizonDays).Distinct().Order()];
+    /// <summary>Every 30 days up to the longest horizon, plus each horizon: the local predictor's own points.</summary>
+    internal int[] Points => ValuePredictor.Points(Inputs.HorizonDays);
 
     /// <summary>
     /// The statements that fill customer_lifetime and customer_lifetime_horizons (Postgres/customer_lifetime.sql) from
