@@ -94,15 +94,8 @@ public static class Cleaner
     /// </summary>
     private static void WithoutFsst(SegmentaStore store, Action write)
     {
-        store.Execute("SET disabled_compression_methods = 'fsst'");
-        try
-        {
-            write();
-        }
-        finally
-        {
-            store.Execute("RESET disabled_compression_methods");
-        }
+        using var fsstOff = store.WithoutFsst();
+        write();
     }
 
     /// <summary>

@@ -241,7 +241,7 @@ public static partial class Importer
     {
         private long? _threads;
         private long? _rowGroupsBuffered;
-        private bool _withoutFsst;
+        private IDisposable? _fsstOff;
 
         /// <summary>
         /// One DuckDB thread while lines are appended and committed: the appender writes on the calling thread, and with
@@ -279,16 +279,12 @@ public static partial class Importer
         /// </summary>
         internal void WithoutFsst()
         {
-            store.Execute("SET disabled_compression_methods = 'fsst'");
-            _withoutFsst = true;
+            _fsstOff = store.WithoutFsst();
         }
 
         public void Dispose()
         {
-            if (_withoutFsst)
-            {
-                store.Execute("RESET disabled_compression_methods");
-            }
+            _fsstOff?.Dispose();
             if (_rowGroupsBuffered is { } buffered)
             {
                 store.Execute(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"SET write_buffer_row_group_count = {buffered}"));

@@ -92,6 +92,22 @@ public sealed class SegmentaStore : IDisposable
         return new SegmentaStore(Path, connection);
     }
 
+    /// <summary>
+    /// DuckDB's FSST string compression off until the returned scope is disposed, which sets it back. For the two
+    /// writes of every line's texts (the import's raw_lines, cleaning's kept lines: decisions 79 and 85), where trying
+    /// FSST on each segment costs more than it gains. The setting is global to the database instance.
+    /// </summary>
+    internal IDisposable WithoutFsst()
+    {
+        Execute("SET disabled_compression_methods = 'fsst'");
+        return new FsstReset(this);
+    }
+
+    private sealed class FsstReset(SegmentaStore store) : IDisposable
+    {
+        public void Dispose() => store.Execute("RESET disabled_compression_methods");
+    }
+
     /// <summary>Runs one or more statements.</summary>
     internal void Execute(string sql)
     {
