@@ -91,11 +91,12 @@ public sealed class PostgresPasswordTests : IClassFixture<PostgresPasswordTests.
         return (process.ExitCode, output.Result, error.Result);
     }
 
-    /// <summary>One server that asks for a password (port 54365, beside the tests' own cluster on 54360-54362), stopped at the end.</summary>
+    /// <summary>One server that asks for a password (the tests' base port + 5, 54365 by default, beside the tests' own
+    /// cluster), stopped at the end.</summary>
     public sealed class SecuredServer : IDisposable
     {
-        internal const string Port = "54365";
-        private readonly string _directory = Path.Combine(Path.GetTempPath(), "segmenta-tests-postgres-password");
+        internal static readonly string Port = (PostgresServers.BasePort + 5).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        private readonly string _directory = Path.Combine(Path.GetTempPath(), $"segmenta-tests-postgres-password-{Port}");
 
         public SecuredServer()
         {

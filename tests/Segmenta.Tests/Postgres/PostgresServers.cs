@@ -5,13 +5,18 @@ namespace Segmenta.Tests.Postgres;
 
 /// <summary>
 /// A local PostgreSQL coordinator and two shards, started by scripts/postgres-cluster.sh (the script .ci/run uses):
-/// the servers of SEGMENTA_PG_DIR when it names a started cluster, else a cluster of its own (ports 54360-54362),
-/// stopped again at the end. When PostgreSQL cannot be started at all, <see cref="Unavailable"/> says why and the
+/// the servers of SEGMENTA_PG_DIR when it names a started cluster, else a cluster of its own (ports 54360-54362, or
+/// from SEGMENTA_TEST_PG_PORT when set, so that two checkouts can run these tests at once), stopped again at the end. When PostgreSQL cannot be started at all, <see cref="Unavailable"/> says why and the
 /// tests are skipped with that message.
 /// </summary>
 public sealed class PostgresServers : IDisposable
 {
-    private const string OwnPort = "54360";
+    /// <summary>The first of the ports the tests' own servers use: SEGMENTA_TEST_PG_PORT, else 54360. The cluster takes
+    /// this port and the next two, the crash test's server the fourth, the password test's server the sixth.</summary>
+    internal static int BasePort { get; } =
+        int.TryParse(Environment.GetEnvironmentVariable("SEGMENTA_TEST_PG_PORT"), out var port) ? port : 54360;
+
+    private static readonly string OwnPort = BasePort.ToString(System.Globalization.CultureInfo.InvariantCulture);
     private readonly string? _startedIn;
 
     public PostgresServers()
@@ -22,7 +27,7 @@ public sealed class PostgresServers : IDisposable
             Read(shared);
             return;
         }
-        var directory = Path.Combine(Path.GetTempPath(), "segmenta-tests-postgres");
+        var directory = Path.Combine(Path.GetTempPath(), $"segmenta-tests-postgres-{OwnPort}");
         var (exitCode, output) = ClusterScript("start", directory, OwnPort);
         if (exitCode != 0)
         {

@@ -41,13 +41,13 @@ public sealed class PostgresUnloggedTests(SharedDataRuns runs)
     public void A_crashed_server_loses_the_line_tables_and_a_rerun_says_to_analyse_again()
     {
         using var directory = new TempDirectory();
-        const string Port = "54363";
+        var port = (PostgresServers.BasePort + 3).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var servers = directory.File("pg");
-        var (started, output) = PostgresServers.ClusterScript("start-single", servers, Port);
+        var (started, output) = PostgresServers.ClusterScript("start-single", servers, port);
         Skip.If(started != 0, $"PostgreSQL could not be started by scripts/postgres-cluster.sh start-single (exit {started}): {output.Trim()}");
         try
         {
-            var connection = $"Host=127.0.0.1;Port={Port};Username=segmenta;Database=postgres";
+            var connection = $"Host=127.0.0.1;Port={port};Username=segmenta;Database=postgres";
             var run = directory.File("run");
             AnalysisPipeline.Run(new AnalysisOptions
             {
@@ -75,7 +75,7 @@ public sealed class PostgresUnloggedTests(SharedDataRuns runs)
             {
                 Thread.Sleep(200);
             }
-            Assert.Equal(0, PostgresServers.ClusterScript("start-single", servers, Port).ExitCode);
+            Assert.Equal(0, PostgresServers.ClusterScript("start-single", servers, port).ExitCode);
             // The pool's connections died with the server.
             Npgsql.NpgsqlConnection.ClearAllPools();
 
@@ -86,7 +86,7 @@ public sealed class PostgresUnloggedTests(SharedDataRuns runs)
         }
         finally
         {
-            PostgresServers.ClusterScript("stop", servers, Port);
+            PostgresServers.ClusterScript("stop", servers, port);
         }
     }
 
