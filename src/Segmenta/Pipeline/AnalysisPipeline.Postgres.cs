@@ -39,7 +39,7 @@ public static partial class AnalysisPipeline
         long quarantined;
         if (postgres.Table is { } table)
         {
-            var mapping = timer.Step($"Reading table {table}", () => PostgresSource.CopyFromTable(database, table, options.Import.ColumnMap, importId: 1));
+            var mapping = timer.Step($"Reading table {table}", () => PostgresSource.CopyFromTable(database, postgres, table, options.Import.ColumnMap, importId: 1));
             roles = [mapping.Indexes.Keys.ToHashSet()];
             quarantined = 0;
         }

@@ -83,8 +83,7 @@ internal static class PostgresLayout
         database.Execute(SqlScripts.Get("Postgres/cluster_tables.sql"));
         for (var i = 0; i < options.Shards.Count; i++)
         {
-            var shard = new NpgsqlConnectionStringBuilder(options.Shards[i]);
-            var server = PostgresDatabase.Quote($"{database.Schema}_shard{i + 1}");
+            var server = ServerName(database.Schema, $"shard{i + 1}");
             var remoteSchema = ShardSchema(database.Schema, i);
             using (var remote = PostgresDatabase.Open(options.Shards[i], remoteSchema))
             {
@@ -95,13 +94,7 @@ internal static class PostgresLayout
                 }
             }
             database.Execute($"DROP SERVER IF EXISTS {server} CASCADE");
-            database.Execute(
-                $"CREATE SERVER {server} FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host @host, port @port, dbname @db, async_capable 'true', fetch_size '10000', batch_size '1000', use_remote_estimate 'true')"
-                    .Replace("@host", Literal(shard.Host ?? "127.0.0.1"), StringComparison.Ordinal)
-                    .Replace("@port", Literal(shard.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)), StringComparison.Ordinal)
-                    .Replace("@db", Literal(shard.Database ?? "postgres"), StringComparison.Ordinal));
-            var password = string.IsNullOrEmpty(shard.Password) ? "" : $", password {Literal(shard.Password)}";
-            database.Execute($"CREATE USER MAPPING FOR CURRENT_USER SERVER {server} OPTIONS (user {Literal(shard.Username ?? Environment.UserName)}{password})");
+            CreateServer(database, server, options.Shards[i]);
             foreach (var table in LineTables.Concat(CustomerTables))
             {
                 database.Execute(
@@ -127,6 +120,26 @@ internal static class PostgresLayout
         {
             database.Execute($"CREATE VIEW {table} AS {string.Join(" UNION ALL ", Enumerable.Range(0, options.Shards.Count).Select(i => $"SELECT * FROM {table}_p{i}"))}");
         }
+    }
+
+    /// <summary>The quoted name of a postgres_fdw server of the run's schema (<c>shard1</c>: the coordinator's first shard).</summary>
+    internal static string ServerName(string schema, string suffix) => PostgresDatabase.Quote($"{schema}_{suffix}");
+
+    /// <summary>
+    /// Creates, on <paramref name="database"/>, the postgres_fdw server <paramref name="server"/> for the server of
+    /// <paramref name="connectionString"/> (async, 10,000 rows a fetch, INSERTs in batches of 1,000, remote estimates) and
+    /// the current user's mapping with that connection's user and password.
+    /// </summary>
+    internal static void CreateServer(PostgresDatabase database, string server, string connectionString)
+    {
+        var shard = new NpgsqlConnectionStringBuilder(connectionString);
+        database.Execute(
+            $"CREATE SERVER {server} FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host @host, port @port, dbname @db, async_capable 'true', fetch_size '10000', batch_size '1000', use_remote_estimate 'true')"
+                .Replace("@host", Literal(shard.Host ?? "127.0.0.1"), StringComparison.Ordinal)
+                .Replace("@port", Literal(shard.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)), StringComparison.Ordinal)
+                .Replace("@db", Literal(shard.Database ?? "postgres"), StringComparison.Ordinal));
+        var password = string.IsNullOrEmpty(shard.Password) ? "" : $", password {Literal(shard.Password)}";
+        database.Execute($"CREATE USER MAPPING FOR CURRENT_USER SERVER {server} OPTIONS (user {Literal(shard.Username ?? Environment.UserName)}{password})");
     }
 
     /// <summary>
@@ -214,5 +227,5 @@ internal static class PostgresLayout
         ORDER BY a.attnum
         """, r => r.GetString(0), ("table", PostgresDatabase.Quote(database.Schema) + "." + table)));
 
-    private static string Literal(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
+    internal static string Literal(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
 }

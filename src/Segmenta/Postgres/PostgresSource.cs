@@ -1,6 +1,5 @@
 using Npgsql;
 using NpgsqlTypes;
-using Segmenta.Loading;
 using Segmenta.Store;
 
 namespace Segmenta.Postgres;
@@ -10,7 +9,7 @@ namespace Segmenta.Postgres;
 /// and quarantine as a DuckDB run, then one binary COPY), or from an existing table read in place, its columns mapped
 /// to roles like a file's header (<c>--map role=column</c>, else the usual names).
 /// </summary>
-internal static class PostgresSource
+internal static partial class PostgresSource
 {
     private const string LineColumns = "import_id, line_number, invoice, stock_code, description, quantity, invoice_date, unit_price, amount, customer_id, country, category";
 
@@ -74,17 +73,20 @@ internal static class PostgresSource
         return shardOf;
     }
 
-    /// <summary>The lines in (import, line) order, each to the connection <paramref name="target"/> gives for its distribution key, one binary COPY per connection.</summary>
+    /// <summary>
+    /// The local lines, each to the connection <paramref name="target"/> gives for its distribution key, one binary COPY
+    /// per connection, streamed: DuckDB hands the rows over as it scans them (<see cref="SegmentaStore.Stream"/>), in
+    /// the store's order. Until session 15 the query was a materialized result ordered by (import, line): DuckDB sorted
+    /// and held every line before the first was sent, the client's peak of the whole 10M run (3.74 GB). The order of
+    /// the rows in a shard's table changes no result (each line carries its own number).
+    /// </summary>
     private static long Copy(SegmentaStore store, IReadOnlyList<NpgsqlConnection> connections, Func<string, int> target, string table)
     {
-        using var command = store.Connection.CreateCommand();
-        command.CommandText = $"SELECT {LineColumns}, {DistributionKey} FROM raw_lines ORDER BY import_id, line_number";
-        using var reader = command.ExecuteReader();
         var writers = connections.Select(c => c.BeginBinaryImport($"COPY {table} ({CopiedColumns}) FROM STDIN (FORMAT BINARY)")).ToList();
         try
         {
             long rows = 0;
-            while (reader.Read())
+            store.Stream($"SELECT {LineColumns}, {DistributionKey} FROM raw_lines", reader =>
             {
                 var key = reader.GetString(12);
                 var writer = writers[target(key)];
@@ -103,7 +105,7 @@ internal static class PostgresSource
                 WriteText(writer, reader, 11);
                 writer.Write(key, NpgsqlDbType.Text);
                 rows++;
-            }
+            });
             writers.ForEach(w => w.Complete());
             return rows;
         }
@@ -112,58 +114,6 @@ internal static class PostgresSource
             writers.ForEach(w => w.Dispose());
         }
     }
-
-    /// <summary>
-    /// Reads <paramref name="table"/> into raw_lines as import <paramref name="importId"/>. Lines are numbered in the
-    /// order of their content, so the same rows in any physical order give the same numbers (and the same results).
-    /// Returns the mapping used.
-    /// </summary>
-    internal static ColumnMapping CopyFromTable(PostgresDatabase database, string table, IReadOnlyDictionary<ColumnRole, string> overrides, int importId)
-    {
-        var header = database.Query(
-            """
-            SELECT a.attname FROM pg_attribute a
-            WHERE a.attrelid = to_regclass(@table) AND a.attnum > 0 AND NOT a.attisdropped
-            ORDER BY a.attnum
-            """, r => r.GetString(0), ("table", table));
-        if (header.Count == 0)
-        {
-            throw new InvalidOptionException("Postgres.Table", $"no table or view '{SafeText.Clip(table, 80)}' on the server (search path: {database.Schema}, public). Give it as schema.table.");
-        }
-        var mapping = ColumnMapper.Map(header, overrides);
-        string Column(ColumnRole role) => PostgresDatabase.Quote(header[mapping.IndexOf(role)]);
-        string Text(ColumnRole role) => mapping.Has(role) ? $"nullif(btrim({Column(role)}::text), '')" : "NULL::text";
-        string Number(ColumnRole role) => mapping.Has(role) ? $"round({Column(role)}::numeric, 4)" : "NULL::numeric";
-        var quantity = Number(ColumnRole.Quantity);
-        var price = Number(ColumnRole.UnitPrice);
-        // As a file's lines: the amount is the line total, else quantity x price; a missing price is total / quantity.
-        var amount = mapping.Has(ColumnRole.LineTotal) ? Number(ColumnRole.LineTotal)
-            : mapping.Has(ColumnRole.Quantity) && mapping.Has(ColumnRole.UnitPrice) ? $"round({quantity} * {price}, 4)" : "NULL::numeric";
-        var unitPrice = mapping.Has(ColumnRole.UnitPrice) ? price
-            : mapping.Has(ColumnRole.LineTotal) && mapping.Has(ColumnRole.Quantity) ? $"round({amount} / nullif({quantity}, 0), 4)" : "NULL::numeric";
-        database.Execute(
-            $"""
-            INSERT INTO raw_lines ({CopiedColumns})
-            SELECT {LineColumns}, {DistributionKey}
-            FROM (
-            SELECT @import AS import_id,
-                   row_number() OVER (ORDER BY customer_id COLLATE "C", invoice_date, invoice COLLATE "C", stock_code COLLATE "C",
-                       description COLLATE "C", quantity, unit_price, amount, country COLLATE "C", category COLLATE "C") AS line_number,
-                   invoice, stock_code, description, quantity, invoice_date, unit_price, amount, customer_id, country, category
-            FROM (
-                SELECT {Text(ColumnRole.Invoice)} AS invoice, {Text(ColumnRole.Product)} AS stock_code, {Text(ColumnRole.Description)} AS description,
-                       {quantity} AS quantity, {Column(ColumnRole.Date)}::timestamp AS invoice_date, {unitPrice} AS unit_price, {amount} AS amount,
-                       {Text(ColumnRole.Customer)} AS customer_id, {Text(ColumnRole.Country)} AS country, {Text(ColumnRole.Category)} AS category
-                FROM {QualifiedName(table)}
-                WHERE {Column(ColumnRole.Date)} IS NOT NULL
-            ) mapped
-            ) numbered
-            """, ("import", importId));
-        return mapping;
-    }
-
-    /// <summary>Each dotted part quoted: schema.table stays two names, "Order Lines" one.</summary>
-    private static string QualifiedName(string table) => string.Join(".", table.Split('.').Select(PostgresDatabase.Quote));
 
     private static void WriteText(NpgsqlBinaryImporter writer, System.Data.Common.DbDataReader reader, int column)
     {
