@@ -1,3 +1,5 @@
+using Npgsql;
+using NpgsqlTypes;
 using Segmenta.Loading;
 using Segmenta.Store;
 
@@ -33,7 +35,7 @@ internal static partial class PostgresSource
     /// (<see cref="LineOrder"/>). On one server by one INSERT ... SELECT. On a cluster, a source partitioned over the
     /// run's own shards (foreign partitions there) is copied shard to shard and numbered on the shards
     /// (<see cref="ShardedTableSource"/>): no line crosses the coordinator; any other source is numbered on the
-    /// coordinator and sent to the shards through postgres_fdw. Returns the mapping used.
+    /// coordinator and streamed to the shards (<see cref="StreamToShards"/>). Returns the mapping used.
     /// </summary>
     internal static ColumnMapping CopyFromTable(PostgresDatabase database, PostgresOptions options, string table, IReadOnlyDictionary<ColumnRole, string> overrides, int importId)
     {
@@ -53,12 +55,18 @@ internal static partial class PostgresSource
             ShardedTableSource.Copy(database, options, parts, MappedRows(header, mapping, "{part}"), importId);
             return mapping;
         }
-        database.Execute(
-            $"""
-            INSERT INTO raw_lines ({CopiedColumns})
-            SELECT @import AS import_id, row_number() OVER (ORDER BY {LineOrder}) AS line_number, {MappedColumns}
+        var numbered = $"""
+            SELECT {importId} AS import_id, row_number() OVER (ORDER BY {LineOrder}) AS line_number, {MappedColumns}
             FROM ({MappedRows(header, mapping, QualifiedName(table))}) mapped
-            """, ("import", importId));
+            """;
+        if (options.Shards.Count > 0)
+        {
+            StreamToShards(database, options, numbered);
+        }
+        else
+        {
+            database.Execute($"INSERT INTO raw_lines ({CopiedColumns}) {numbered}");
+        }
         return mapping;
     }
 
@@ -89,6 +97,69 @@ internal static partial class PostgresSource
                 WHERE {Column(ColumnRole.Date)} IS NOT NULL
             ) typed
             """;
+    }
+
+    /// <summary>
+    /// The lines of <paramref name="numbered"/> (a SELECT of raw_lines' columns without the key's shard) read from the
+    /// coordinator by one binary COPY TO, the shard of each line's key computed there (<c>satisfies_hash_partition</c>,
+    /// the coordinator's own hash partitioning of raw_lines), and each line written on to its shard's table by one
+    /// binary COPY per shard, as a file's lines are: streamed, a row at a time. Until session 15 one
+    /// <c>INSERT ... SELECT</c> into the coordinator's raw_lines, which postgres_fdw sends to the shards in batches of
+    /// parameterised INSERTs.
+    /// </summary>
+    private static void StreamToShards(PostgresDatabase database, PostgresOptions options, string numbered)
+    {
+        var count = options.Shards.Count;
+        var shardOfKey = string.Concat(Enumerable.Range(0, count - 1).Select(r => $"WHEN satisfies_hash_partition('raw_lines'::regclass, {count}, {r}, distribution_key) THEN {r} "));
+        var shards = options.Shards.Select((shard, i) => PostgresDatabase.Open(shard, PostgresLayout.ShardSchema(database.Schema, i))).ToList();
+        try
+        {
+            var writers = shards.Select(s => s.Connection.BeginBinaryImport($"COPY raw_lines ({CopiedColumns}) FROM STDIN (FORMAT BINARY)")).ToList();
+            try
+            {
+                using (var reader = database.Connection.BeginBinaryExport($"COPY (SELECT CASE {shardOfKey}ELSE {count - 1} END, {CopiedColumns} FROM ({numbered}) numbered) TO STDOUT (FORMAT BINARY)"))
+                {
+                    while (reader.StartRow() != -1)
+                    {
+                        var writer = writers[reader.Read<int>(NpgsqlDbType.Integer)];
+                        writer.StartRow();
+                        writer.Write(reader.Read<int>(NpgsqlDbType.Integer), NpgsqlDbType.Integer);
+                        writer.Write(reader.Read<long>(NpgsqlDbType.Bigint), NpgsqlDbType.Bigint);
+                        Pass<string>(reader, writer, NpgsqlDbType.Text, 3);
+                        Pass<decimal>(reader, writer, NpgsqlDbType.Numeric, 1);
+                        writer.Write(reader.Read<DateTime>(NpgsqlDbType.Timestamp), NpgsqlDbType.Timestamp);
+                        Pass<decimal>(reader, writer, NpgsqlDbType.Numeric, 2);
+                        Pass<string>(reader, writer, NpgsqlDbType.Text, 4);
+                    }
+                }
+                writers.ForEach(w => w.Complete());
+            }
+            finally
+            {
+                writers.ForEach(w => w.Dispose());
+            }
+        }
+        finally
+        {
+            shards.ForEach(s => s.Dispose());
+        }
+    }
+
+    /// <summary>The next <paramref name="columns"/> columns of a binary COPY TO written on to a binary COPY FROM, NULLs as NULLs.</summary>
+    private static void Pass<T>(NpgsqlBinaryExporter reader, NpgsqlBinaryImporter writer, NpgsqlDbType type, int columns)
+    {
+        for (var i = 0; i < columns; i++)
+        {
+            if (reader.IsNull)
+            {
+                reader.Skip();
+                writer.WriteNull();
+            }
+            else
+            {
+                writer.Write(reader.Read<T>(type), type);
+            }
+        }
     }
 
     /// <summary>Each dotted part quoted: schema.table stays two names, "Order Lines" one.</summary>

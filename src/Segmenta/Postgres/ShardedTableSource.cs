@@ -1,3 +1,4 @@
+using System.Globalization;
 using Npgsql;
 using Segmenta.Store;
 
@@ -76,12 +77,10 @@ internal static class ShardedTableSource
         var shards = Enumerable.Range(0, count).Select(i => PostgresDatabase.Open(options.Shards[i], PostgresLayout.ShardSchema(database.Schema, i))).ToList();
         try
         {
-            var types = database.Scalar<string>(
-                $"SELECT string_agg(a.attname || ' ' || format_type(a.atttypid, a.atttypmod), ', ' ORDER BY a.attnum) FROM pg_attribute a WHERE a.attrelid = to_regclass(@table) AND a.attnum > 2",
-                ("table", PostgresDatabase.Quote(database.Schema) + ".raw_lines"))!;
+            var staging = PostgresLayout.Durable(SqlScripts.Get("Postgres/source_lines.sql"), holdsLines: true);
             foreach (var shard in shards)
             {
-                shard.Execute($"DROP TABLE IF EXISTS source_route; DROP TABLE IF EXISTS source_lines; CREATE {PostgresLayout.Unlogged} TABLE source_lines ({types})");
+                shard.Execute(staging);
             }
             var holders = parts.Select(p => p.Shard).Distinct().ToList();
             foreach (var i in holders)
@@ -116,8 +115,9 @@ internal static class ShardedTableSource
     {
         var count = options.Shards.Count;
         shard.Execute($"CREATE SCHEMA IF NOT EXISTS {PostgresLayout.ExtensionSchema}; CREATE EXTENSION IF NOT EXISTS postgres_fdw SCHEMA {PostgresLayout.ExtensionSchema}");
-        shard.Execute($"CREATE TABLE source_route (LIKE source_lines) PARTITION BY HASH (distribution_key)");
-        shard.Execute($"ALTER TABLE source_route ATTACH PARTITION source_lines FOR VALUES WITH (MODULUS {count}, REMAINDER {index})");
+        shard.Execute(SqlScripts.Get("Postgres/source_route.sql")
+            .Replace("{modulus}", count.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{remainder}", index.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal));
         for (var i = 0; i < count; i++)
         {
             if (i == index)
@@ -151,45 +151,27 @@ internal static class ShardedTableSource
     private static void Number(PostgresDatabase database, IReadOnlyList<PostgresDatabase> shards, int importId)
     {
         var count = shards.Count;
-        Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = count }, i => shards[i].Execute(
-            $"""
-            DROP TABLE IF EXISTS line_key_counts; DROP TABLE IF EXISTS line_key_offsets;
-            CREATE {PostgresLayout.Unlogged} TABLE line_key_counts AS
-            SELECT customer_id IS NULL AS anonymous, distribution_key, count(*) AS lines FROM source_lines GROUP BY 1, 2;
-            CREATE {PostgresLayout.Unlogged} TABLE line_key_offsets (anonymous BOOLEAN, distribution_key TEXT, line_offset BIGINT);
-            """));
-        // One row per key crosses to the coordinator and back, none per line.
-        database.Execute("DROP TABLE IF EXISTS line_key_offsets CASCADE");
-        database.Execute("CREATE TABLE line_key_offsets (anonymous BOOLEAN, distribution_key TEXT, line_offset BIGINT) PARTITION BY HASH (distribution_key)");
+        var counts = PostgresLayout.Durable(SqlScripts.Get("Postgres/line_key_counts.sql"), holdsLines: true);
+        Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = count }, i => shards[i].Execute(counts));
+        var partitions = new List<string>();
         for (var i = 0; i < count; i++)
         {
             var server = PostgresLayout.ServerName(database.Schema, $"shard{i + 1}");
             var remote = PostgresLayout.Literal(PostgresLayout.ShardSchema(database.Schema, i));
             database.Execute(
-                $"""
-                DROP FOREIGN TABLE IF EXISTS line_key_counts_p{i};
-                CREATE FOREIGN TABLE line_key_counts_p{i} (anonymous BOOLEAN, distribution_key TEXT, lines BIGINT) SERVER {server} OPTIONS (schema_name {remote}, table_name 'line_key_counts');
-                CREATE FOREIGN TABLE line_key_offsets_p{i} PARTITION OF line_key_offsets FOR VALUES WITH (MODULUS {count}, REMAINDER {i})
-                    SERVER {server} OPTIONS (schema_name {remote}, table_name 'line_key_offsets');
-                """);
+                $"DROP FOREIGN TABLE IF EXISTS line_key_counts_p{i}; "
+                + $"CREATE FOREIGN TABLE line_key_counts_p{i} (anonymous BOOLEAN, distribution_key TEXT, lines BIGINT) SERVER {server} OPTIONS (schema_name {remote}, table_name 'line_key_counts')");
+            partitions.Add($"CREATE FOREIGN TABLE line_key_offsets_p{i} PARTITION OF line_key_offsets FOR VALUES WITH (MODULUS {count}, REMAINDER {i}) "
+                + $"SERVER {server} OPTIONS (schema_name {remote}, table_name 'line_key_offsets');");
         }
-        database.Execute(
-            $"""
-            INSERT INTO line_key_offsets (anonymous, distribution_key, line_offset)
-            SELECT anonymous, distribution_key,
-                   coalesce(sum(lines) OVER (ORDER BY anonymous, distribution_key COLLATE "C" ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)
-            FROM ({string.Join(" UNION ALL ", Enumerable.Range(0, count).Select(i => $"SELECT * FROM line_key_counts_p{i}"))}) counts
-            """);
-        database.Execute($"DROP TABLE line_key_offsets CASCADE; {string.Concat(Enumerable.Range(0, count).Select(i => $"DROP FOREIGN TABLE line_key_counts_p{i}; "))}");
-        Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = count }, i => shards[i].Execute(
-            $"""
-            INSERT INTO raw_lines (import_id, line_number, {PostgresSource.MappedColumns})
-            SELECT @import, o.line_offset + row_number() OVER (PARTITION BY s.customer_id IS NULL, s.distribution_key ORDER BY {PostgresSource.LineOrder.Replace("customer_id", "s.customer_id", StringComparison.Ordinal).Replace("distribution_key", "s.distribution_key", StringComparison.Ordinal)}),
-                   {string.Join(", ", PostgresSource.MappedColumns.Split(", ").Select(c => "s." + c))}
-            FROM source_lines s
-            JOIN line_key_offsets o ON o.anonymous = (s.customer_id IS NULL) AND o.distribution_key = s.distribution_key;
-            DROP TABLE source_lines; DROP TABLE line_key_counts; DROP TABLE line_key_offsets;
-            """, ("import", importId)));
+        database.Execute(SqlScripts.Get("Postgres/line_key_offsets.sql")
+            .Replace("{partitions}", string.Join("\n", partitions), StringComparison.Ordinal)
+            .Replace("{counts}", string.Join(" UNION ALL ", Enumerable.Range(0, count).Select(i => $"SELECT * FROM line_key_counts_p{i}")), StringComparison.Ordinal));
+        database.Execute(string.Concat(Enumerable.Range(0, count).Select(i => $"DROP FOREIGN TABLE line_key_counts_p{i}; ")));
+        var numbered = SqlScripts.Get("Postgres/numbered_source_lines.sql")
+            .Replace("{import}", importId.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{order}", PostgresSource.LineOrder.Replace("customer_id", "s.customer_id", StringComparison.Ordinal).Replace("distribution_key", "s.distribution_key", StringComparison.Ordinal), StringComparison.Ordinal);
+        Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = count }, i => shards[i].Execute(numbered));
     }
 
     /// <summary>A catalog's <c>name=value</c> options as a dictionary (null when the column is NULL).</summary>

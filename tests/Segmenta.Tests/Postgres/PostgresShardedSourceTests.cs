@@ -12,7 +12,8 @@ namespace Segmenta.Tests.Postgres;
 /// A shop's table that already lives on the cluster's shards (partitioned on the coordinator, every partition a
 /// postgres_fdw foreign table on a shard): read with <c>--table</c>, its lines go from shard to shard and are numbered
 /// there, never through the coordinator, and get the numbers and outcomes of the same rows read on one server, in any
-/// order and however the shop spread them.
+/// order and however the shop spread them; a plain table on the coordinator is numbered there and streamed to the
+/// shards, with the same numbers.
 /// </summary>
 [Collection(PostgresCollection.Name)]
 public sealed class PostgresShardedSourceTests(SharedDataRuns runs)
@@ -38,6 +39,8 @@ public sealed class PostgresShardedSourceTests(SharedDataRuns runs)
             Execute(runs.Servers.Coordinator, $"CREATE SCHEMA IF NOT EXISTS {PostgresLayout.ExtensionSchema}; CREATE EXTENSION IF NOT EXISTS postgres_fdw SCHEMA {PostgresLayout.ExtensionSchema}; CREATE SCHEMA \"{schema}\"; CREATE TABLE \"{schema}\".shop_orders ({Columns})");
             Fill(runs.Servers.Coordinator, $"\"{schema}\".shop_orders", lines.Select(l => l + ",0"));
             Analyze(directory.File("single"), schema + "_single", $"{schema}.shop_orders", shards: []);
+            // The same plain table read by the cluster: numbered on the coordinator, streamed to the shards.
+            Analyze(directory.File("coordinator"), schema + "_coordinator", $"{schema}.shop_orders", runs.Servers.Shards);
 
             // The cluster: the shop's table spread over the shards by its own region column, once every other row to each
             // shard, once the other way round in reverse order.
@@ -56,7 +59,7 @@ public sealed class PostgresShardedSourceTests(SharedDataRuns runs)
             Assert.Throws<PostgresException>(() => Execute(runs.Servers.Coordinator, $"SELECT count(*) FROM \"{schema}\".spread"));
             var single = NumberedLines(schema + "_single");
             Assert.Equal(lines.Count, single.Count);
-            foreach (var name in new[] { "spread", "respread" })
+            foreach (var name in new[] { "coordinator", "spread", "respread" })
             {
                 Assert.Equal(single, NumberedLines($"{schema}_{name}"));
                 foreach (var file in new[] { "customers.csv", "cleaning.csv", "segments.csv" })
@@ -71,13 +74,13 @@ public sealed class PostgresShardedSourceTests(SharedDataRuns runs)
         }
         finally
         {
-            Execute(runs.Servers.Coordinator, string.Concat(new[] { "", "_single", "_spread", "_respread" }.Select(s =>
+            Execute(runs.Servers.Coordinator, string.Concat(new[] { "", "_single", "_coordinator", "_spread", "_respread" }.Select(s =>
                 $"DROP SCHEMA IF EXISTS \"{schema}{s}\" CASCADE; DROP SERVER IF EXISTS \"{schema}{s}_shard1\" CASCADE; DROP SERVER IF EXISTS \"{schema}{s}_shard2\" CASCADE; "))
                 + $"DROP SERVER IF EXISTS \"{schema}_src0\" CASCADE; DROP SERVER IF EXISTS \"{schema}_src1\" CASCADE;");
             foreach (var shard in runs.Servers.Shards)
             {
                 Execute(shard, $"DROP SCHEMA IF EXISTS \"{schema}_src\" CASCADE; "
-                    + string.Concat(new[] { "_spread", "_respread" }.SelectMany(s => new[] { $"{s}_p0", $"{s}_p1" }).Select(s => $"DROP SCHEMA IF EXISTS \"{schema}{s}\" CASCADE; ")));
+                    + string.Concat(new[] { "_coordinator", "_spread", "_respread" }.SelectMany(s => new[] { $"{s}_p0", $"{s}_p1" }).Select(s => $"DROP SCHEMA IF EXISTS \"{schema}{s}\" CASCADE; ")));
             }
         }
     }
