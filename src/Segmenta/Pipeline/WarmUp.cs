@@ -1,0 +1,64 @@
+using System.Runtime.InteropServices;
+using Segmenta.Reporting;
+using Segmenta.Segmentation;
+
+namespace Segmenta.Pipeline;
+
+/// <summary>
+/// Work every run does once, done ahead on a spare core while the file loads: the JSON metadata and code of the run
+/// options and of the segmentation model, and the report's fonts and chart code. Loading and cleaning leave one of two
+/// cores partly idle (nothing else can start before the lines are clean), while after them every step competes for
+/// both; each of these costs was paid there, on the first use. The thread runs at the lowest priority, so it takes only
+/// time the load leaves; it writes nothing a run reads (its model and charts are throwaway, and the charts stop before
+/// the SVG canvas, whose clip-path numbering is process-wide), so the outputs are the same with or without it.
+/// </summary>
+internal static partial class WarmUp
+{
+    private static int _started;
+
+    /// <summary>
+    /// Starts the warm-up on a background thread of its own, on a machine with more than one core, once per process
+    /// (a host that runs many analyses, the dashboard or the tests, has it done after the first).
+    /// </summary>
+    public static void Start(AnalysisOptions options)
+    {
+        if (Environment.ProcessorCount < 2 || Interlocked.Exchange(ref _started, 1) == 1)
+        {
+            return;
+        }
+        var thread = new Thread(() => Run(options)) { IsBackground = true, Name = "Segmenta warm-up" };
+        thread.Start();
+    }
+
+    /// <summary>The warm-up itself, on the calling thread (a test runs it to see that it changes nothing).</summary>
+    internal static void Run(AnalysisOptions options)
+    {
+        LowerPriority();
+        try
+        {
+            SegmentationModel.WarmUpJson();
+            // As the report's method section serialises the run's options (AnalysisPipeline.ReportRunOf).
+            AnalysisPipeline.ReportRunOf(AnalysisPipeline.Effective(options.Stages, new DateOnly(2000, 1, 1), "GBP"));
+            ChartFactory.WarmUp();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Nothing here is needed: a step that meets the same fault reports it where it belongs.
+        }
+    }
+
+    /// <summary>Nice 19 for this thread only (on Linux a thread is a task of its own); elsewhere the default priority.</summary>
+    private static void LowerPriority()
+    {
+        if (OperatingSystem.IsLinux())
+        {
+            _ = SetPriority(0 /* PRIO_PROCESS: one task, by id */, GetTid(), 19);
+        }
+    }
+
+    [LibraryImport("libc", EntryPoint = "setpriority")]
+    private static partial int SetPriority(int which, int who, int priority);
+
+    [LibraryImport("libc", EntryPoint = "gettid")]
+    private static partial int GetTid();
+}
