@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Segmenta.Reporting;
 using Segmenta.Segmentation;
 
@@ -8,12 +7,13 @@ namespace Segmenta.Pipeline;
 /// Work every run does once, done ahead on a spare core while the file loads: the JSON metadata and code of the
 /// segmentation model and of the run options, the lifetime models' fitting code, and the report's fonts and chart
 /// code. Loading and cleaning leave one of two cores partly idle (nothing else can start before the lines are clean),
-/// while after them every step competes for both; each of these costs was paid there, on first use. The thread runs
-/// at the lowest priority, so it takes only time the load leaves. It writes nothing a run reads: its model, fits and
-/// charts are thrown away, every fit seeds its own starts, and the charts stop before the SVG canvas, whose clip-path
-/// numbering is process-wide; so the outputs are the same with or without it.
+/// while after them every step competes for both; each of these costs was paid there, on first use. The thread keeps
+/// the default priority: at the lowest (nice 19), on a loaded machine it got almost no CPU while holding the JSON
+/// metadata's and the JIT's locks that the steps then waited on (docs/benchmarks.md, session 15 mid). It writes
+/// nothing a run reads: its model, fits and charts are thrown away, every fit seeds its own starts, and the charts stop
+/// before the SVG canvas, whose clip-path numbering is process-wide; so the outputs are the same with or without it.
 /// </summary>
-internal static partial class WarmUp
+internal static class WarmUp
 {
     private static int _started;
 
@@ -31,10 +31,8 @@ internal static partial class WarmUp
         thread.Start();
     }
 
-    /// <summary>The warm-up itself, on the calling thread (a test runs it to see that it changes nothing).</summary>
-    internal static void Run(AnalysisOptions options)
+    private static void Run(AnalysisOptions options)
     {
-        LowerPriority();
         try
         {
             // In the order the steps need them: segmenting and lifetime value start first after the features.
@@ -49,19 +47,4 @@ internal static partial class WarmUp
             // Nothing here is needed: a step that meets the same fault reports it where it belongs.
         }
     }
-
-    /// <summary>Nice 19 for this thread only (on Linux a thread is a task of its own); elsewhere the default priority.</summary>
-    private static void LowerPriority()
-    {
-        if (OperatingSystem.IsLinux())
-        {
-            _ = SetPriority(0 /* PRIO_PROCESS: one task, by id */, GetTid(), 19);
-        }
-    }
-
-    [LibraryImport("libc", EntryPoint = "setpriority")]
-    private static partial int SetPriority(int which, int who, int priority);
-
-    [LibraryImport("libc", EntryPoint = "gettid")]
-    private static partial int GetTid();
 }
