@@ -146,24 +146,6 @@ internal static class ModelFitter
         return fit.Converged ? result with { SpendModel = new GammaGammaModel(fit.Theta[0], fit.Theta[1], fit.Theta[2]) } : result;
     }
 
-    /// <summary>
-    /// Fits every counting model and the spend model once on a dozen made-up customers, so that their code (and
-    /// MathNet's) is compiled before the run's lifetime step needs it (the pipeline's warm-up, while the file loads).
-    /// Every fit seeds its own random starts, so nothing here reaches a later fit.
-    /// </summary>
-    internal static void WarmUp()
-    {
-        double[] x = [0, 1, 2, 3, 1, 0, 4, 2, 6, 1, 0, 3];
-        double[] tx = [0, 10, 25, 33, 4, 0, 41, 18, 50, 30, 0, 12];
-        double[] t = [52, 52, 52, 52, 40, 40, 52, 30, 52, 45, 20, 52];
-        var rows = SummaryRows.From(x, tx, t);
-        foreach (var kind in Enum.GetValues<CountingModelKind>())
-        {
-            FitCounting(kind, rows, starts: 2, seed: 0);
-        }
-        FitSpend(x, [0, 12.5, 20, 8, 31, 0, 15, 9.5, 22, 40, 0, 11], starts: 2, seed: 0);
-    }
-
     /// <summary>r = 1 and α from the mean purchase rate (E[λ] = r/α ≈ Σx / ΣT); a = 1, b = 1 (s = 1, β = α for Pareto/NBD).</summary>
     private static double[] MomentStart(SummaryRows rows)
     {

@@ -5,13 +5,13 @@ namespace Segmenta.Pipeline;
 
 /// <summary>
 /// Work every run does once, done ahead on a spare core while the file loads: the JSON metadata and code of the
-/// segmentation model and of the run options, the lifetime models' fitting code, and the report's fonts and chart
-/// code. Loading and cleaning leave one of two cores partly idle (nothing else can start before the lines are clean),
-/// while after them every step competes for both; each of these costs was paid there, on first use. The thread keeps
-/// the default priority: at the lowest (nice 19), on a loaded machine it got almost no CPU while holding the JSON
-/// metadata's and the JIT's locks that the steps then waited on (docs/benchmarks.md, session 15 mid). It writes
-/// nothing a run reads: its model, fits and charts are thrown away, every fit seeds its own starts, and the charts stop
-/// before the SVG canvas, whose clip-path numbering is process-wide; so the outputs are the same with or without it.
+/// segmentation model and of the run options, and the report's fonts and chart code. Loading and cleaning leave one
+/// of two cores partly idle (nothing else can start before the lines are clean), while after them every step competes
+/// for both; each of these costs was paid there, on first use. The thread keeps the default priority: at the lowest
+/// (nice 19), on a loaded machine it got almost no CPU while holding the JSON metadata's and the JIT's locks that the
+/// steps then waited on (docs/benchmarks.md, session 15 mid). It writes nothing a run reads: its model and charts are
+/// thrown away, and the charts stop before the SVG canvas, whose clip-path numbering is process-wide; so the outputs
+/// are the same with or without it.
 /// </summary>
 internal static class WarmUp
 {
@@ -35,9 +35,8 @@ internal static class WarmUp
     {
         try
         {
-            // In the order the steps need them: segmenting and lifetime value start first after the features.
+            // In the order the steps need them: segmenting starts first after the features.
             SegmentationModel.WarmUpJson();
-            Lifetime.ModelFitter.WarmUp();
             // As the report's method section serialises the run's options (AnalysisPipeline.ReportRunOf).
             AnalysisPipeline.ReportRunOf(AnalysisPipeline.Effective(options.Stages, new DateOnly(2000, 1, 1), "GBP"));
             ChartFactory.WarmUp();
