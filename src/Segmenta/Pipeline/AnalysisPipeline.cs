@@ -24,11 +24,6 @@ public static partial class AnalysisPipeline
         var started = clock.GetUtcNow();
         OptionChecks.BeforeImport(options);
         using var store = SegmentaStore.Open(options.ResolvedDatabasePath);
-        if (RunsConcurrently(options))
-        {
-            // One core is partly idle until the lines are clean: work the later steps would pay on first use is done there.
-            WarmUp.Start(options);
-        }
         using var interrupt = cancellation.Register(store.Interrupt);
         using var trace = MemoryTrace.StartIfAsked(store);
         var timer = new StepTimer(onStep);
@@ -73,7 +68,7 @@ public static partial class AnalysisPipeline
     }
 
     /// <summary>The options as they took effect: the as-of date the features used and the currency the outputs show.</summary>
-    internal static RunOptions Effective(RunOptions stages, DateOnly asOf, string currency) => stages with
+    private static RunOptions Effective(RunOptions stages, DateOnly asOf, string currency) => stages with
     {
         Features = stages.Features with { AsOf = asOf },
         Profiling = stages.Profiling with { Currency = currency },
@@ -86,7 +81,7 @@ public static partial class AnalysisPipeline
     /// <summary>The report of the store but its recommendations (<see cref="ReportWriter.Draw"/>): drawn while they are computed.</summary>
     private static ReportWriter.ReportDraft DrawReport(SegmentaStore store, RunOptions run) => ReportWriter.Draw(store, run.Report, ReportRunOf(run));
 
-    internal static ReportRun ReportRunOf(RunOptions run)
+    private static ReportRun ReportRunOf(RunOptions run)
     {
         var json = System.Text.Json.Nodes.JsonNode.Parse(run.ToJson())!.AsObject();
         if (json["Profiling"] is System.Text.Json.Nodes.JsonObject profiling)

@@ -260,38 +260,6 @@ internal static class ChartFactory
         return Svg(plot, width: 420, height: 380);
     }
 
-    /// <summary>Set on the thread of <see cref="WarmUp"/> only: <see cref="Svg"/> stops after its layout pass.</summary>
-    [ThreadStatic]
-    private static bool _layoutOnly;
-
-    /// <summary>
-    /// Draws one small chart of every kind the report has, up to the layout pass (text measured, ticks placed) and never
-    /// onto an SVG canvas: the fonts are loaded and the chart code compiled before the report needs them, and Skia's
-    /// process-wide clip-path counter, which numbers the SVG's clip paths, does not move (the layout canvas draws
-    /// nothing and keeps no clip stack), so the report stays byte for byte the same.
-    /// </summary>
-    internal static void WarmUp()
-    {
-        _layoutOnly = true;
-        try
-        {
-            var months = new[] { new DateTime(2000, 1, 1), new DateTime(2000, 2, 1), new DateTime(2000, 3, 1) };
-            double[] values = [1, 3, 2];
-            MonthlyLine("Warm-up", months, [("a", values), ("b", values)], "Value", [false, false, true]);
-            Bars("Warm-up", ["a", "b", "c"], values, "Label", "Value", [0, 1, 2]);
-            Bars("Warm-up", ["a", "b", "c"], values, "Label", "Value", horizontal: true);
-            Histogram("Warm-up", [1, 2, 2, 3, 5, 8], "Value");
-            Heatmap("Warm-up", new double[,] { { 0, 0.5 }, { 1, double.NaN } }, ["a", "b"], ["1", "2"], "Column", "Row", (i, j) => $"{i}{j}", (0, 1), v => $"{v:0.0}");
-            GroupedScatter("Warm-up", [("a", 0, [0.0, 1], [1.0, 0]), ("b", 1, [0.5, 0.2], [0.3, 0.9])], "x", "y");
-            LinesOverK("Warm-up", [2, 3, 4], [("a", values)], "Value", [(3, "chosen"), (4, "elbow")]);
-            Boxes("Warm-up", [("a", 0, [1.0, 2, 3, 4, 5]), ("b", 1, [10.0, 200, 3000, 40000])], "Value");
-        }
-        finally
-        {
-            _layoutOnly = false;
-        }
-    }
-
     internal static Plot NewPlot(string title, string xLabel, string yLabel)
     {
         var plot = new Plot();
@@ -319,10 +287,6 @@ internal static class ChartFactory
         using (var layout = new SKNoDrawCanvas(width, height))
         {
             plot.Render(layout, width, height);
-        }
-        if (_layoutOnly)
-        {
-            return "";
         }
         using var stream = new MemoryStream();
         using (var canvas = SKSvgCanvas.Create(new SKRect(0, 0, width, height), stream))

@@ -150,28 +150,6 @@ public sealed record SegmentationModel
             : new GaussianMixtureModel(K, columns, Covariance ?? throw new ArgumentException("a mixture without its covariance type."), Weights ?? [], Means ?? [], Covariances ?? [], 0, 0, true, 0);
     }
 
-    /// <summary>
-    /// Writes and reads back a one-feature model: the JSON metadata of the writer and of the reflection reader are built
-    /// and their code compiled before the first run needs them (the pipeline's warm-up, while the file loads). Returns
-    /// the model read back.
-    /// </summary>
-    internal static SegmentationModel WarmUpJson()
-    {
-        var model = new SegmentationModel
-        {
-            Algorithm = ClusteringAlgorithm.KMeans,
-            K = 1,
-            Seed = 0,
-            Transform = new FeatureTransform([new FeatureStep("recency", ValueTransform.Log1p, true, null, null, 0, 1)], Scaling.Standard),
-            Centroids = [0.0],
-            ExtremeThreshold = 1,
-            AsOf = new DateOnly(2000, 1, 1),
-            Cleaning = new Cleaning.CleaningOptions(),
-            SegmentNames = ["warm-up"],
-        };
-        return FromJson(model.ToJson(), "the warm-up model");
-    }
-
     public static SegmentationModel FromJson(string json, string source)
     {
         try
