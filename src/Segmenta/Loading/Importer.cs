@@ -118,7 +118,7 @@ public static partial class Importer
                 using var writer = new RawLineWriter(store.Connection, importId);
                 engine.LowerThreadsToOne();
                 engine.WriteEachRowGroup();
-                engine.WithoutFsst();
+                engine.WithoutFsstOrZstd();
                 ReadAll(source, mapping, settings, writer, path, hasHeader, progress);
                 writer.Complete();
                 (loaded, quarantined) = (writer.Loaded, writer.Quarantined);
@@ -241,7 +241,7 @@ public static partial class Importer
     {
         private long? _threads;
         private long? _rowGroupsBuffered;
-        private IDisposable? _fsstOff;
+        private IDisposable? _compressionSetBack;
 
         /// <summary>
         /// One DuckDB thread while lines are appended and committed: the appender writes on the calling thread, and with
@@ -269,22 +269,23 @@ public static partial class Importer
         }
 
         /// <summary>
-        /// raw_lines' row groups compressed without trying FSST, as cleaning writes the kept lines (decision 79): the
-        /// writing thread compresses each full row group while the parsing goes on and is, with the parsing thread, the
-        /// import's bound on two cores. In a store of the format before DuckDB 1.5 (stores created before session 14),
-        /// trying FSST on each text segment was 15-25 % of a raw_lines write (the shared data copied on one thread:
-        /// 586-676 ms CPU with it, 503-519 ms without), for the same number of blocks (43); a store in the 1.5 format
-        /// (<see cref="SegmentaStore.StorageVersion"/>) compresses texts by DICT_FSST and is unaffected (403 / 407 ms).
-        /// Set back after the commit.
+        /// raw_lines' row groups compressed without trying FSST or ZSTD, as cleaning writes the kept lines (decisions 79,
+        /// 87): the writing thread compresses each full row group while the parsing goes on and is, with the parsing
+        /// thread, the import's bound on two cores. In a store of the format before DuckDB 1.5 (stores created before
+        /// session 14), trying FSST on each text segment was 15-25 % of a raw_lines write (the shared data copied on one
+        /// thread: 586-676 ms CPU with it, 503-519 ms without), for the same number of blocks (43); a store in the 1.5
+        /// format (<see cref="SegmentaStore.StorageVersion"/>) compresses texts by DICT_FSST, but analyses every text
+        /// segment for ZSTD as well, which it then never chooses here: 414-417 ms CPU with that analysis, 358-361 ms
+        /// without (decision 87). Set back after the commit.
         /// </summary>
-        internal void WithoutFsst()
+        internal void WithoutFsstOrZstd()
         {
-            _fsstOff = store.WithoutFsst();
+            _compressionSetBack = store.WithoutFsstOrZstd();
         }
 
         public void Dispose()
         {
-            _fsstOff?.Dispose();
+            _compressionSetBack?.Dispose();
             if (_rowGroupsBuffered is { } buffered)
             {
                 store.Execute(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"SET write_buffer_row_group_count = {buffered}"));
