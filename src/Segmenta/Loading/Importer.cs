@@ -41,11 +41,11 @@ public static partial class Importer
             throw new SegmentaException($"File not found: {path}. Give the path of a CSV, .csv.gz, .xlsx or .parquet file.");
         }
         var format = SourceFormatDetector.Detect(path);
-        var sha256 = HashFile(path);
+        var sha256 = HashBeside(path);
         store.Execute(SqlScripts.Get("Loading/imports_requested_options.sql"));
         var requested = options.Requested();
         int? replacing = null;
-        if (FindImport(store, sha256) is { } existing)
+        if (MayHaveBeenImported(store, path) && FindImport(store, sha256.GetAwaiter().GetResult()) is { } existing)
         {
             var differences = Differences(existing.RequestedOptions, requested);
             if (!options.Replace && differences.Count == 0)
@@ -94,7 +94,7 @@ public static partial class Importer
     }
 
     private static ImportResult ImportOnce(
-        SegmentaStore store, string path, SourceFormat format, string sha256, SourceSettings settings,
+        SegmentaStore store, string path, SourceFormat format, Task<string> sha256, SourceSettings settings,
         ImportOptions options, TimeProvider clock, Stopwatch watch, int? replacing, string? quarantineFile, Action<string>? progress)
     {
         // Read whole: its lines are read ahead beside the parsing, also while the sample below decides the settings.
@@ -152,7 +152,7 @@ public static partial class Importer
                 transaction.Rollback();
                 throw new NothingLoadedException(result, reasons, LoadHint.For(reasons, settings, hasHeader), written);
             }
-            RecordImport(store, path, sha256, result, clock);
+            RecordImport(store, path, sha256.GetAwaiter().GetResult(), result, clock);
             transaction.Commit();
             return result;
         }
@@ -352,6 +352,18 @@ public static partial class Importer
             .Select(name => RoleNames.TryParse(name, out var role) ? role : (ColumnRole?)null)
             .OfType<ColumnRole>()
             .ToHashSet();
+
+    /// <summary>
+    /// The file's SHA-256, computed on a thread of its own while the file is read (it is needed only to record the import,
+    /// and first only when <see cref="MayHaveBeenImported"/>): hashing first put a whole extra read of the file before the
+    /// import, 15 ms for the shared data's 7.6 MB and about 0.4 s for 10M generated lines' 191 MB (decision 87).
+    /// </summary>
+    private static Task<string> HashBeside(string path) =>
+        Task.Factory.StartNew(() => HashFile(path), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    /// <summary>Whether an earlier import of the store has this file's size: only then can it be the same file.</summary>
+    private static bool MayHaveBeenImported(SegmentaStore store, string path) =>
+        store.Scalar<long>("SELECT count(*) FROM imports WHERE size_bytes = $size", ("size", new FileInfo(path).Length)) > 0;
 
     private static string HashFile(string path)
     {

@@ -29,17 +29,12 @@ internal sealed unsafe class LineChunk : IDisposable
     // The text each column had on the previous row of this chunk: an equal reference reuses its 16-byte entry (a long
     // text's entry points into this chunk's heap, which lives until the chunk is reset).
     private readonly string?[] _previous = new string?[Columns];
-    private readonly PooledTextEntries? _pooled;
     private byte[] _utf8 = new byte[256];
 
-    /// <param name="logicalTypes">raw_lines' column types.</param>
-    /// <param name="importId">The import's id, written on every row.</param>
-    /// <param name="pooled">The entries of the pooled texts, shared by the import's chunks (all filled on one thread).</param>
-    internal LineChunk(IntPtr[] logicalTypes, int importId, PooledTextEntries? pooled = null)
+    internal LineChunk(IntPtr[] logicalTypes, int importId)
     {
         _chunk = NativeMethods.DataChunks.DuckDBCreateDataChunk(logicalTypes, (ulong)logicalTypes.Length);
         _importId = importId;
-        _pooled = pooled;
         Reset();
     }
 
@@ -53,16 +48,16 @@ internal sealed unsafe class LineChunk : IDisposable
         var row = Count;
         ((int*)_data[ImportId])[row] = _importId;
         ((long*)_data[LineNumber])[row] = line.LineNumber;
-        Text(Invoice, row, line.Invoice, pooled: false);
-        Text(Product, row, line.Product, pooled: true);
-        Text(Description, row, line.Description, pooled: true);
+        Text(Invoice, row, line.Invoice);
+        Text(Product, row, line.Product);
+        Text(Description, row, line.Description);
         Number(Quantity, row, line.Quantity);
         ((long*)_data[Date])[row] = (line.Date.Ticks - UnixEpochTicks) / TimeSpan.TicksPerMicrosecond;
         Number(UnitPrice, row, line.UnitPrice);
         Number(Amount, row, line.Amount);
-        Text(Customer, row, line.Customer, pooled: true);
-        Text(Country, row, line.Country, pooled: true);
-        Text(Category, row, line.Category, pooled: true);
+        Text(Customer, row, line.Customer);
+        Text(Country, row, line.Country);
+        Text(Category, row, line.Category);
         Count = row + 1;
     }
 
@@ -101,12 +96,7 @@ internal sealed unsafe class LineChunk : IDisposable
         }
     }
 
-    /// <param name="column">The column.</param>
-    /// <param name="row">The row.</param>
-    /// <param name="value">The text (null: NULL).</param>
-    /// <param name="pooled">The column's texts come from a <see cref="StringPool"/> (<see cref="LineConverter"/>): a text
-    /// the pool kept is one instance per distinct value, whose entry <see cref="PooledTextEntries"/> makes once.</param>
-    private void Text(int column, int row, string? value, bool pooled)
+    private void Text(int column, int row, string? value)
     {
         var entry = (byte*)_data[column] + (row * StringSize);
         if (value is null)
@@ -122,10 +112,6 @@ internal sealed unsafe class LineChunk : IDisposable
             return;
         }
         _previous[column] = value;
-        if (pooled && _pooled is not null && _pooled.TryWrite(value, entry))
-        {
-            return;
-        }
         var most = Encoding.UTF8.GetMaxByteCount(value.Length);
         if (most > _utf8.Length)
         {

@@ -22,7 +22,6 @@ internal sealed class RawLineWriter : IDisposable
     private readonly int _importId;
     private readonly NativeAppender _lines;
     private readonly DuckDBLogicalType[] _types;
-    private readonly PooledTextEntries _pooled = new();
     private DuckDB.NET.Data.DuckDBAppender? _quarantine;
     private bool _closed;
     private int _chunksUnflushed;
@@ -43,7 +42,7 @@ internal sealed class RawLineWriter : IDisposable
     internal long Quarantined { get; private set; }
 
     /// <summary>A new empty batch whose chunk has raw_lines' column types.</summary>
-    internal LineBatch NewBatch() => new(new LineChunk([.. _types.Select(t => t.DangerousGetHandle())], _importId, _pooled));
+    internal LineBatch NewBatch() => new(new LineChunk([.. _types.Select(t => t.DangerousGetHandle())], _importId));
 
     internal void Append(LineChunk chunk)
     {
@@ -93,8 +92,6 @@ internal sealed class RawLineWriter : IDisposable
             type.Dispose();
         }
         _quarantine?.Dispose();
-        // After the appender: its chunks' long pooled texts pointed into these entries' memory until they were appended.
-        _pooled.Dispose();
     }
 
     private void Check(DuckDBState state, string what)
