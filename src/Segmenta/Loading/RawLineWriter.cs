@@ -11,12 +11,17 @@ namespace Segmenta.Loading;
 internal sealed class RawLineWriter : IDisposable
 {
     /// <summary>
-    /// Whole chunks in one DuckDB row group (122,880 rows): the appender is flushed after each such run, so that with
-    /// write_buffer_row_group_count = 1 (<see cref="Importer"/>) every full row group is compressed and written by this
-    /// thread while the parsing goes on, not by the closing flush and the commit after the parsing (DuckDB's appender
-    /// alone flushes every 100 chunks, so up to two row groups waited for the end).
+    /// Chunks the appender holds before it hands them to the table (16,384 rows). With write_buffer_row_group_count = 1
+    /// (<see cref="Importer"/>) DuckDB compresses and writes a full row group (122,880 rows) when an append starts the next
+    /// one, on this thread while the parsing goes on, instead of leaving up to five for the commit after the parsing.
+    /// Flushed every 60 chunks (one row group, session 13), each flush ended exactly on a row group's last row, so the
+    /// group was written only by the next flush: the last full row group waited for the closing flush, and the import's
+    /// tail on this thread alone, after the parsing, compressed it and the partial last group (the shared data: 173,269
+    /// rows, a third of the file; perf samples of `segmenta import`, decision 87). Flushed every 8 chunks, the last full
+    /// group is written at most 16,384 rows after it fills, while the parsing goes on, and only the partial last group is
+    /// left for the commit. DuckDB's appender alone flushes every 100 chunks.
     /// </summary>
-    internal const int ChunksPerRowGroup = 122_880 / LineChunk.Capacity;
+    internal const int ChunksPerFlush = 8;
 
     private readonly DuckDBConnection _connection;
     private readonly int _importId;
@@ -52,7 +57,7 @@ internal sealed class RawLineWriter : IDisposable
         }
         Check(NativeMethods.Appender.DuckDBAppendDataChunk(_lines, chunk.Sealed()), "append to");
         Loaded += chunk.Count;
-        if (++_chunksUnflushed == ChunksPerRowGroup)
+        if (++_chunksUnflushed == ChunksPerFlush)
         {
             Check(NativeMethods.Appender.DuckDBAppenderFlush(_lines), "write");
             _chunksUnflushed = 0;
