@@ -275,8 +275,9 @@ public static partial class Importer
         /// session 14), trying FSST on each text segment was 15-25 % of a raw_lines write (the shared data copied on one
         /// thread: 586-676 ms CPU with it, 503-519 ms without), for the same number of blocks (43); a store in the 1.5
         /// format (<see cref="SegmentaStore.StorageVersion"/>) compresses texts by DICT_FSST, but analyses every text
-        /// segment for ZSTD as well, which it then never chooses here: 414-417 ms CPU with that analysis, 358-361 ms
-        /// without (decision 87). Set back after the commit.
+        /// segment for ZSTD as well, which it then never chooses here (a copy of the shared data's raw_lines on one
+        /// thread: 414-417 ms CPU with that analysis, 358-361 ms without; in the import itself it was only about 0.3 % of
+        /// the samples, decision 87). Set back after the commit.
         /// </summary>
         internal void WithoutFsstOrZstd()
         {

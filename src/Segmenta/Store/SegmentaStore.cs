@@ -98,7 +98,7 @@ public sealed class SegmentaStore : IDisposable
     /// trying them on each segment costs more than it gains: FSST (decisions 79, 85), and ZSTD, which DuckDB 1.5 analyses
     /// for every text segment of a 1.5-format store and never chose for any segment of these tables (shared data, 1M
     /// generated lines: every text segment DICT_FSST either way); without it a copy of the kept lines costs 0.83-0.88x the
-    /// CPU, of raw_lines 0.87x (decision 87). The setting is global to the database instance.
+    /// CPU, of raw_lines on one thread 0.87x (decision 87). The setting is global to the database instance.
     /// </summary>
     internal IDisposable WithoutFsstOrZstd()
     {
