@@ -13,7 +13,7 @@ public static class Cleaner
         store.Execute(SqlScripts.Get("Cleaning/line_rules.sql"));
         ReturnMatcher.Run(store);
         DropOutcomesTable(store);
-        WithoutFsst(store, () => store.Execute(SqlScripts.Get("Cleaning/clean_lines.sql")));
+        WithoutFsstOrZstd(store, () => store.Execute(SqlScripts.Get("Cleaning/clean_lines.sql")));
         // The first pass's temp tables stay in DuckDB's memory (or its spill) for the rest of the run unless dropped.
         store.Execute("""
             DROP TABLE line_rules; DROP TABLE return_cancellations; DROP TABLE return_purchases; DROP TABLE repeated_hashes;
@@ -37,23 +37,18 @@ public static class Cleaner
         FillPatterns(store, "non_product_codes", classic ? [] : options.NonProductCodes);
         FillPatterns(store, "refund_codes", classic ? [] : options.RefundCodes);
         var evidence = DuplicateEvidence(store, options);
+        var rules = CleaningRules.For(options.Preset)
+            .Select((r, i) => new object?[] { i + 1, r.Rule, r.Rule == "duplicate" ? $"{r.Description} {evidence}" : r.Description })
+            .ToList();
         store.Execute("CREATE OR REPLACE TEMP TABLE cleaning_rules (step INTEGER, rule VARCHAR, description VARCHAR)");
-        var step = 1;
-        foreach (var (rule, description) in CleaningRules.For(options.Preset))
-        {
-            store.Execute("INSERT INTO cleaning_rules VALUES ($s, $r, $d)",
-                ("s", step++), ("r", rule), ("d", rule == "duplicate" ? $"{description} {evidence}" : description));
-        }
+        store.InsertRows("cleaning_rules", rules);
         return evidence;
     }
 
     private static void FillPatterns(SegmentaStore store, string table, IReadOnlyList<string> patterns)
     {
         store.Execute($"CREATE OR REPLACE TEMP TABLE {table} (pattern VARCHAR)");
-        foreach (var pattern in patterns)
-        {
-            store.Execute($"INSERT INTO {table} VALUES ($p)", ("p", pattern));
-        }
+        store.InsertRows(table, [.. patterns.Select(p => new object?[] { p })]);
     }
 
     /// <summary>Which evidence makes two equal lines a double export rather than two purchases, in words.</summary>
@@ -85,16 +80,18 @@ public static class Cleaner
     }
 
     /// <summary>
-    /// Runs <paramref name="write"/> with DuckDB's FSST string compression off. Writing the kept lines (every kept line's
-    /// five text columns) is the costliest statement of cleaning, and trying FSST on each segment is 13 % of it (10M lines:
-    /// 10.0-10.1 s CPU, without FSST 8.7-8.9 s), while nearly every segment ends up dictionary-encoded anyway; the few
-    /// that FSST took are read faster uncompressed (grouping by order_id: 0.13-0.15 s against 0.07-0.08 s) and the
-    /// table's size is the same (589 blocks against 596). The setting is global to the database instance, so it is
+    /// Runs <paramref name="write"/> with DuckDB's FSST and ZSTD string compressions off. Writing the kept lines (every
+    /// kept line's five text columns) is the costliest statement of cleaning, and trying FSST on each segment is 13 % of it
+    /// (10M lines: 10.0-10.1 s CPU, without FSST 8.7-8.9 s), while nearly every segment ends up dictionary-encoded anyway;
+    /// the few that FSST took are read faster uncompressed (grouping by order_id: 0.13-0.15 s against 0.07-0.08 s) and the
+    /// table's size is the same (589 blocks against 596). In a store of DuckDB 1.5's format every text segment is also
+    /// analysed for ZSTD, which none of them takes (every one DICT_FSST, shared data and 1M generated lines): without that
+    /// analysis the copy costs 0.83-0.88x the CPU (decision 87). The setting is global to the database instance, so it is
     /// restored in a finally block; cleaning runs alone (no other step writes meanwhile).
     /// </summary>
-    private static void WithoutFsst(SegmentaStore store, Action write)
+    private static void WithoutFsstOrZstd(SegmentaStore store, Action write)
     {
-        using var fsstOff = store.WithoutFsst();
+        using var setBack = store.WithoutFsstOrZstd();
         write();
     }
 

@@ -15,11 +15,8 @@ public static class CustomerFeatures
         store.Execute($"SET VARIABLE amounts_known = {(amountNote is null ? "true" : "false")}");
         store.Execute(SqlScripts.Get("Features/customer_features.sql"));
         store.Execute("CREATE OR REPLACE TEMP TABLE rfm_segment_map (segment VARCHAR, r_min INTEGER, r_max INTEGER, fm_min INTEGER, fm_max INTEGER)");
-        foreach (var rule in RfmSegmentRule.Default)
-        {
-            store.Execute("INSERT INTO rfm_segment_map VALUES ($s, $a, $b, $c, $d)",
-                ("s", rule.Segment), ("a", rule.RMin), ("b", rule.RMax), ("c", rule.FmMin), ("d", rule.FmMax));
-        }
+        store.InsertRows("rfm_segment_map",
+            [.. RfmSegmentRule.Default.Select(rule => new object?[] { rule.Segment, rule.RMin, rule.RMax, rule.FmMin, rule.FmMax })]);
         store.Execute(SqlScripts.Get("Features/rfm_scores.sql"));
 
         var partial = amountNote is null ? PartialMonth(store, asOf) : null;

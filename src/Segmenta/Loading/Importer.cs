@@ -41,11 +41,11 @@ public static partial class Importer
             throw new SegmentaException($"File not found: {path}. Give the path of a CSV, .csv.gz, .xlsx or .parquet file.");
         }
         var format = SourceFormatDetector.Detect(path);
-        var sha256 = HashFile(path);
+        var sha256 = HashBeside(path);
         store.Execute(SqlScripts.Get("Loading/imports_requested_options.sql"));
         var requested = options.Requested();
         int? replacing = null;
-        if (FindImport(store, sha256) is { } existing)
+        if (MayHaveBeenImported(store, path) && FindImport(store, sha256.GetAwaiter().GetResult()) is { } existing)
         {
             var differences = Differences(existing.RequestedOptions, requested);
             if (!options.Replace && differences.Count == 0)
@@ -94,7 +94,7 @@ public static partial class Importer
     }
 
     private static ImportResult ImportOnce(
-        SegmentaStore store, string path, SourceFormat format, string sha256, SourceSettings settings,
+        SegmentaStore store, string path, SourceFormat format, Task<string> sha256, SourceSettings settings,
         ImportOptions options, TimeProvider clock, Stopwatch watch, int? replacing, string? quarantineFile, Action<string>? progress)
     {
         // Read whole: its lines are read ahead beside the parsing, also while the sample below decides the settings.
@@ -118,7 +118,7 @@ public static partial class Importer
                 using var writer = new RawLineWriter(store.Connection, importId);
                 engine.LowerThreadsToOne();
                 engine.WriteEachRowGroup();
-                engine.WithoutFsst();
+                engine.WithoutFsstOrZstd();
                 ReadAll(source, mapping, settings, writer, path, hasHeader, progress);
                 writer.Complete();
                 (loaded, quarantined) = (writer.Loaded, writer.Quarantined);
@@ -152,7 +152,7 @@ public static partial class Importer
                 transaction.Rollback();
                 throw new NothingLoadedException(result, reasons, LoadHint.For(reasons, settings, hasHeader), written);
             }
-            RecordImport(store, path, sha256, result, clock);
+            RecordImport(store, path, sha256.GetAwaiter().GetResult(), result, clock);
             transaction.Commit();
             return result;
         }
@@ -241,7 +241,7 @@ public static partial class Importer
     {
         private long? _threads;
         private long? _rowGroupsBuffered;
-        private IDisposable? _fsstOff;
+        private IDisposable? _compressionSetBack;
 
         /// <summary>
         /// One DuckDB thread while lines are appended and committed: the appender writes on the calling thread, and with
@@ -269,22 +269,24 @@ public static partial class Importer
         }
 
         /// <summary>
-        /// raw_lines' row groups compressed without trying FSST, as cleaning writes the kept lines (decision 79): the
-        /// writing thread compresses each full row group while the parsing goes on and is, with the parsing thread, the
-        /// import's bound on two cores. In a store of the format before DuckDB 1.5 (stores created before session 14),
-        /// trying FSST on each text segment was 15-25 % of a raw_lines write (the shared data copied on one thread:
-        /// 586-676 ms CPU with it, 503-519 ms without), for the same number of blocks (43); a store in the 1.5 format
-        /// (<see cref="SegmentaStore.StorageVersion"/>) compresses texts by DICT_FSST and is unaffected (403 / 407 ms).
-        /// Set back after the commit.
+        /// raw_lines' row groups compressed without trying FSST or ZSTD, as cleaning writes the kept lines (decisions 79,
+        /// 87): the writing thread compresses each full row group while the parsing goes on and is, with the parsing
+        /// thread, the import's bound on two cores. In a store of the format before DuckDB 1.5 (stores created before
+        /// session 14), trying FSST on each text segment was 15-25 % of a raw_lines write (the shared data copied on one
+        /// thread: 586-676 ms CPU with it, 503-519 ms without), for the same number of blocks (43); a store in the 1.5
+        /// format (<see cref="SegmentaStore.StorageVersion"/>) compresses texts by DICT_FSST, but analyses every text
+        /// segment for ZSTD as well, which it then never chooses here (a copy of the shared data's raw_lines on one
+        /// thread: 414-417 ms CPU with that analysis, 358-361 ms without; in the import itself it was only about 0.3 % of
+        /// the samples, decision 87). Set back after the commit.
         /// </summary>
-        internal void WithoutFsst()
+        internal void WithoutFsstOrZstd()
         {
-            _fsstOff = store.WithoutFsst();
+            _compressionSetBack = store.WithoutFsstOrZstd();
         }
 
         public void Dispose()
         {
-            _fsstOff?.Dispose();
+            _compressionSetBack?.Dispose();
             if (_rowGroupsBuffered is { } buffered)
             {
                 store.Execute(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"SET write_buffer_row_group_count = {buffered}"));
@@ -351,6 +353,18 @@ public static partial class Importer
             .Select(name => RoleNames.TryParse(name, out var role) ? role : (ColumnRole?)null)
             .OfType<ColumnRole>()
             .ToHashSet();
+
+    /// <summary>
+    /// The file's SHA-256, computed on a thread of its own while the file is read (it is needed only to record the import,
+    /// and first only when <see cref="MayHaveBeenImported"/>): hashing first put a whole extra read of the file before the
+    /// import, 15 ms for the shared data's 7.6 MB and about 0.4 s for 10M generated lines' 191 MB (decision 87).
+    /// </summary>
+    private static Task<string> HashBeside(string path) =>
+        Task.Factory.StartNew(() => HashFile(path), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    /// <summary>Whether an earlier import of the store has this file's size: only then can it be the same file.</summary>
+    private static bool MayHaveBeenImported(SegmentaStore store, string path) =>
+        store.Scalar<long>("SELECT count(*) FROM imports WHERE size_bytes = $size", ("size", new FileInfo(path).Length)) > 0;
 
     private static string HashFile(string path)
     {

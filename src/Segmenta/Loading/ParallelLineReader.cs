@@ -21,14 +21,25 @@ internal static class ParallelLineReader
     {
         using var full = new BlockingCollection<LineBatch>(BatchesInFlight);
         using var free = new BlockingCollection<LineBatch>(BatchesInFlight + 2);
-        var batches = Enumerable.Range(0, BatchesInFlight + 2).Select(_ => create()).ToList();
+        // Made by the parsing thread as it needs them, not all before it starts: 130 native chunks (about 40 MB of vectors)
+        // were made and touched on the calling thread while nothing else ran (decision 87). Read by this thread only
+        // after the parsing thread has ended (Exchange waits for it on every path).
+        var batches = new List<LineBatch>();
         try
         {
-            foreach (var batch in batches)
+            Exchange(full, free, produce, consume, stop =>
             {
-                free.Add(batch);
-            }
-            Exchange(full, free, produce, consume);
+                if (free.TryTake(out var batch))
+                {
+                    return batch;
+                }
+                if (batches.Count < BatchesInFlight + 2)
+                {
+                    batches.Add(create());
+                    return batches[^1];
+                }
+                return free.Take(stop);
+            });
         }
         finally
         {
@@ -40,7 +51,8 @@ internal static class ParallelLineReader
     }
 
     private static void Exchange(
-        BlockingCollection<LineBatch> full, BlockingCollection<LineBatch> free, Action<Func<LineBatch>, Action<LineBatch>> produce, Action<LineBatch> consume)
+        BlockingCollection<LineBatch> full, BlockingCollection<LineBatch> free, Action<Func<LineBatch>, Action<LineBatch>> produce, Action<LineBatch> consume,
+        Func<CancellationToken, LineBatch> take)
     {
         using var stop = new CancellationTokenSource();
         Exception? producerError = null;
@@ -48,7 +60,7 @@ internal static class ParallelLineReader
         {
             try
             {
-                produce(() => free.Take(stop.Token), batch => full.Add(batch, stop.Token));
+                produce(() => take(stop.Token), batch => full.Add(batch, stop.Token));
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {

@@ -11,12 +11,17 @@ namespace Segmenta.Loading;
 internal sealed class RawLineWriter : IDisposable
 {
     /// <summary>
-    /// Whole chunks in one DuckDB row group (122,880 rows): the appender is flushed after each such run, so that with
-    /// write_buffer_row_group_count = 1 (<see cref="Importer"/>) every full row group is compressed and written by this
-    /// thread while the parsing goes on, not by the closing flush and the commit after the parsing (DuckDB's appender
-    /// alone flushes every 100 chunks, so up to two row groups waited for the end).
+    /// Rows in one DuckDB row group. With write_buffer_row_group_count = 1 (<see cref="Importer"/>) DuckDB compresses and
+    /// writes a full row group when an append starts the next one, so the appender is flushed once per row group, right
+    /// after the chunk that holds the next group's first rows: each full group is then written by this thread while the
+    /// parsing goes on. Until session 15 the flush came every 60 chunks, exactly one group, and so ended on a group's last
+    /// row: each group was written by the flush after it, and the last full one by the closing flush after the parsing,
+    /// which with the partial last group left this thread alone with a third of the shared data's rows (173,269 of
+    /// 541,909) once the parsing was done (perf samples of `segmenta import`, decision 87). Now only the partial last
+    /// group is left for the commit. Flushing more often (every 8 chunks) did the same but cost more system time at 1M
+    /// lines. DuckDB's appender alone flushes every 100 chunks.
     /// </summary>
-    internal const int ChunksPerRowGroup = 122_880 / LineChunk.Capacity;
+    internal const int RowGroupRows = 122_880;
 
     private readonly DuckDBConnection _connection;
     private readonly int _importId;
@@ -24,7 +29,7 @@ internal sealed class RawLineWriter : IDisposable
     private readonly DuckDBLogicalType[] _types;
     private DuckDB.NET.Data.DuckDBAppender? _quarantine;
     private bool _closed;
-    private int _chunksUnflushed;
+    private long _groupOfLastFlush;
 
     internal RawLineWriter(DuckDBConnection connection, int importId)
     {
@@ -52,10 +57,12 @@ internal sealed class RawLineWriter : IDisposable
         }
         Check(NativeMethods.Appender.DuckDBAppendDataChunk(_lines, chunk.Sealed()), "append to");
         Loaded += chunk.Count;
-        if (++_chunksUnflushed == ChunksPerRowGroup)
+        // The group of the last row appended: a later one than at the last flush means this flush starts a new group.
+        var group = (Loaded - 1) / RowGroupRows;
+        if (group > _groupOfLastFlush)
         {
             Check(NativeMethods.Appender.DuckDBAppenderFlush(_lines), "write");
-            _chunksUnflushed = 0;
+            _groupOfLastFlush = group;
         }
     }
 

@@ -93,19 +93,38 @@ public sealed class SegmentaStore : IDisposable
     }
 
     /// <summary>
-    /// DuckDB's FSST string compression off until the returned scope is disposed, which sets it back. For the two
-    /// writes of every line's texts (the import's raw_lines, cleaning's kept lines: decisions 79 and 85), where trying
-    /// FSST on each segment costs more than it gains. The setting is global to the database instance.
+    /// DuckDB's FSST and ZSTD string compressions off until the returned scope is disposed, which sets them back. For the
+    /// two writes of every line's texts (the import's raw_lines, cleaning's kept lines: decisions 79, 85 and 87), where
+    /// trying them on each segment costs more than it gains: FSST (decisions 79, 85), and ZSTD, which DuckDB 1.5 analyses
+    /// for every text segment of a 1.5-format store and never chose for any segment of these tables (shared data, 1M
+    /// generated lines: every text segment DICT_FSST either way); without it a copy of the kept lines costs 0.83-0.88x the
+    /// CPU, of raw_lines on one thread 0.87x (decision 87). The setting is global to the database instance.
     /// </summary>
-    internal IDisposable WithoutFsst()
+    internal IDisposable WithoutFsstOrZstd()
     {
-        Execute("SET disabled_compression_methods = 'fsst'");
-        return new FsstReset(this);
+        Execute("SET disabled_compression_methods = 'fsst,zstd'");
+        return new CompressionReset(this);
     }
 
-    private sealed class FsstReset(SegmentaStore store) : IDisposable
+    private sealed class CompressionReset(SegmentaStore store) : IDisposable
     {
         public void Dispose() => store.Execute("RESET disabled_compression_methods");
+    }
+
+    /// <summary>
+    /// Inserts <paramref name="rows"/> (one value per column, in the table's order) into <paramref name="table"/> by one
+    /// statement with a parameter per value: a statement costs about 0.4 ms however small, and cleaning's pattern tables
+    /// and rules and the RFM map were ~50 one-row statements on the critical path of a run (decision 87).
+    /// </summary>
+    internal void InsertRows(string table, IReadOnlyList<object?[]> rows)
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+        var values = rows.Select((row, r) => "(" + string.Join(", ", row.Select((_, c) => $"$v{r}_{c}")) + ")");
+        var parameters = rows.SelectMany((row, r) => row.Select((value, c) => ($"v{r}_{c}", value))).ToArray();
+        Execute($"INSERT INTO {table} VALUES {string.Join(", ", values)}", parameters);
     }
 
     /// <summary>Runs one or more statements.</summary>
