@@ -107,6 +107,13 @@ internal sealed class Interactions
         Array.Fill(lastSale, int.MinValue);
         var position = new int[log.Products];
         var decay = -Math.Log(2) / halfLifeDays;
+        // A line's decayed weight depends on its age in days only (every line lies between the log's first day and the
+        // reference day): Math.Exp of the same argument once per age instead of once per line, the same doubles.
+        var byAge = new double[Math.Max(1, ReferenceDay - log.FirstDay + 1)];
+        for (var age = 0; age < byAge.Length; age++)
+        {
+            byAge[age] = Math.Exp(decay * age);
+        }
         var country = (int[])log.CustomerCountry.Clone();
         var countryLines = new int[log.CountryNames.Length];
         var n = 0;
@@ -136,7 +143,7 @@ internal sealed class Interactions
                 lastDay[e] = day;
                 units[e] += log.Units[l];
                 revenue[e] += log.Revenue[l];
-                weight[e] += Math.Exp(decay * (ReferenceDay - day));
+                weight[e] += byAge[ReferenceDay - day];
                 if (day > lastSale[p])
                 {
                     lastSale[p] = day;

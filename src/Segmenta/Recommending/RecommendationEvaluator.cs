@@ -34,7 +34,6 @@ internal static class RecommendationEvaluator
         var (truthStart, truthItems) = TestTruth(log, cutDay);
 
         var rows = new List<RecommendationEvaluationRow>();
-        var perCustomer = new Dictionary<(RecommendationMethod, EvaluationSetting), double[]>();
         var catalogue = Enumerable.Range(0, train.Products).Count(p => train.BuyerCount(p) > 0);
         var plans = ((EvaluationSetting[])[EvaluationSetting.AllItems, EvaluationSetting.NewItems])
             .Select(setting => SettingPlan.Create(setting, models, train, truthStart, truthItems, options)).ToArray();
@@ -112,37 +111,47 @@ internal static class RecommendationEvaluator
             return state;
         }, static _ => { });
 
+        var chosen = options.ListMethod;
+        var margins = new Dictionary<EvaluationSetting, (RecommendationMethod Baseline, MetricInterval Margin)>();
         foreach (var plan in plans)
         {
             var (setting, methods, customers, values, series) = (plan.Setting, plan.Methods, plan.Customers, plan.Values, plan.Series);
-            var intervals = Bootstrap.Intervals(values, customers.Length, series, options.BootstrapResamples, options.Seed);
+            var means = new double[series];
+            for (var s = 0; s < series; s++)
+            {
+                var sum = 0.0;
+                for (var i = 0; i < customers.Length; i++)
+                {
+                    sum += values[(i * series) + s];
+                }
+                means[s] = customers.Length == 0 ? 0 : sum / customers.Length;
+            }
+            // The chosen method's margin over the setting's best baseline is bootstrapped with the metrics, as one more
+            // series of the same draws (below).
+            var baselines = setting == EvaluationSetting.NewItems ? Baselines : AllItemsBaselines;
+            var best = Enumerable.Range(0, methods.Length).Where(m => baselines.Contains(methods[m]))
+                .OrderByDescending(m => means[m * RankingMetrics.Count]).ThenBy(m => methods[m]).Select(m => methods[m]).First();
+            var difference = Difference(plan, chosen, best);
+            var intervals = Bootstrap.Intervals(difference is null ? values : WithSeries(values, customers.Length, series, difference),
+                customers.Length, difference is null ? series : series + 1, options.BootstrapResamples, options.Seed);
+            margins[setting] = (best, difference is null
+                ? new MetricInterval(double.NaN, double.NaN, double.NaN)
+                : new MetricInterval(difference.Length == 0 ? 0 : difference.Average(), intervals[series].Low, intervals[series].High));
             for (var m = 0; m < methods.Length; m++)
             {
                 var metric = new MetricInterval[RankingMetrics.Count];
                 for (var x = 0; x < RankingMetrics.Count; x++)
                 {
                     var s = (m * RankingMetrics.Count) + x;
-                    var mean = 0.0;
-                    for (var i = 0; i < customers.Length; i++)
-                    {
-                        mean += values[(i * series) + s];
-                    }
-                    metric[x] = new MetricInterval(customers.Length == 0 ? 0 : mean / customers.Length, intervals[s].Low, intervals[s].High);
+                    metric[x] = new MetricInterval(means[s], intervals[s].Low, intervals[s].High);
                 }
                 rows.Add(new RecommendationEvaluationRow(methods[m], setting, customers.Length, k, metric[0], metric[1], metric[2], metric[3], metric[4],
                     catalogue == 0 ? 0 : (double)plan.Recommended[m].Count(b => b) / catalogue) { EligibleCustomers = plan.Eligible });
-                var precision = new double[customers.Length];
-                for (var i = 0; i < customers.Length; i++)
-                {
-                    precision[i] = values[(i * series) + (m * RankingMetrics.Count)];
-                }
-                perCustomer[(methods[m], setting)] = precision;
             }
         }
 
-        var chosen = options.ListMethod;
-        var (baseline, margin) = Margin(rows, perCustomer, chosen, EvaluationSetting.NewItems, Baselines, options);
-        var (allBaseline, allMargin) = Margin(rows, perCustomer, chosen, EvaluationSetting.AllItems, AllItemsBaselines, options);
+        var (baseline, margin) = margins[EvaluationSetting.NewItems];
+        var (allBaseline, allMargin) = margins[EvaluationSetting.AllItems];
         var trainingLines = log.Day.Count(d => d <= cutDay);
         return new EvaluationOutcome(cutoff, rows, chosen, baseline, margin, trainingLines, log.Lines - trainingLines)
         {
@@ -191,23 +200,39 @@ internal static class RecommendationEvaluator
     }
 
     /// <summary>
-    /// The best baseline of a setting by precision@K, and the chosen method's precision minus the baseline's with a
-    /// paired bootstrap interval (NaN when the chosen method offers nothing in that setting).
+    /// Per customer of the setting, the chosen method's precision@K minus the baseline's (null when the chosen method is
+    /// not judged in that setting: it offers nothing there).
     /// </summary>
-    private static (RecommendationMethod Baseline, MetricInterval Margin) Margin(
-        List<RecommendationEvaluationRow> rows, Dictionary<(RecommendationMethod, EvaluationSetting), double[]> perCustomer,
-        RecommendationMethod chosen, EvaluationSetting setting, RecommendationMethod[] baselines, RecommendationOptions options)
+    private static double[]? Difference(SettingPlan plan, RecommendationMethod chosen, RecommendationMethod baseline)
     {
-        var baseline = rows.Where(r => r.Setting == setting && baselines.Contains(r.Method))
-            .OrderByDescending(r => r.Precision.Value).ThenBy(r => r.Method).First().Method;
-        if (!perCustomer.TryGetValue((chosen, setting), out var a))
+        var (a, b) = (Array.IndexOf(plan.Methods, chosen), Array.IndexOf(plan.Methods, baseline));
+        if (a < 0)
         {
-            return (baseline, new MetricInterval(double.NaN, double.NaN, double.NaN));
+            return null;
         }
-        var b = perCustomer[(baseline, setting)];
-        var difference = a.Select((v, i) => v - b[i]).ToArray();
-        var interval = Bootstrap.Intervals(difference, difference.Length, 1, options.BootstrapResamples, options.Seed)[0];
-        return (baseline, new MetricInterval(difference.Length == 0 ? 0 : difference.Average(), interval.Low, interval.High));
+        var difference = new double[plan.Customers.Length];
+        for (var i = 0; i < difference.Length; i++)
+        {
+            var row = i * plan.Series;
+            difference[i] = plan.Values[row + (a * RankingMetrics.Count)] - plan.Values[row + (b * RankingMetrics.Count)];
+        }
+        return difference;
+    }
+
+    /// <summary>
+    /// customers × (series + 1) values: each row's series and then the extra one. The bootstrap sums every series on its
+    /// own over the same draws (<see cref="Bootstrap.Intervals"/>), so the extra series gets the interval it would get
+    /// bootstrapped alone with the same seed, and the others theirs, without drawing the customers a second time.
+    /// </summary>
+    private static double[] WithSeries(double[] values, int customers, int series, double[] extra)
+    {
+        var wider = new double[customers * (series + 1)];
+        for (var i = 0; i < customers; i++)
+        {
+            values.AsSpan(i * series, series).CopyTo(wider.AsSpan(i * (series + 1), series));
+            wider[(i * (series + 1)) + series] = extra[i];
+        }
+        return wider;
     }
 
     /// <summary>Distinct products each customer bought after the cut (CSR over customers).</summary>

@@ -1,8 +1,26 @@
+using System.Runtime.CompilerServices;
+
 namespace Segmenta.Recommending;
 
 /// <summary>Keeps the best k picks seen so far in a span, best first (insertion; k is small).</summary>
 internal static class TopPicks
 {
+    /// <summary>
+    /// Whether <see cref="Offer"/> would leave <paramref name="top"/> as it is for a pick of this score and product: the
+    /// span is full and the pick does not beat its last entry (<see cref="Pick.Beats"/>). Lets the loops that offer
+    /// thousands of candidates per customer skip building the pick and the call for the ones that cannot enter.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool Rejects(ReadOnlySpan<Pick> top, int count, double score, int product)
+    {
+        if (count != top.Length)
+        {
+            return false;
+        }
+        var last = top[count - 1];
+        return !(score > last.Score || (score == last.Score && product < last.Product));
+    }
+
     /// <summary>Offers a pick to the first <paramref name="count"/> entries of <paramref name="top"/>; returns the new count.</summary>
     public static int Offer(Span<Pick> top, int count, Pick pick)
     {

@@ -129,7 +129,7 @@ internal sealed record TwoKindCalibration(LogisticModel BuyAgain, LogisticModel 
         for (var m = 0; m < ease.Size; m++)
         {
             var p = ease.Products[m];
-            if (features.Active[p] && !buffer.Knows(p))
+            if (features.Active[p] && !buffer.Knows(p) && !TopPicks.Rejects(best, n, scores[m], p))
             {
                 n = TopPicks.Offer(best, n, new Pick(p, scores[m], RecommendationMethod.Discovery));
             }

@@ -64,7 +64,10 @@ internal sealed class TwoKindRanker(RecommendationMethod method, TwoKindFeatures
                     if (features.Active[p] && !buffer.Knows(p))
                     {
                         var logit = constant + (perScore * scores[m]) + (perPopularity * features.LogRecentBuyers[p]);
-                        count = TopPicks.Offer(top, count, new Pick(p, logit, RecommendationMethod.Discovery, m));
+                        if (!TopPicks.Rejects(top, count, logit, p))
+                        {
+                            count = TopPicks.Offer(top, count, new Pick(p, logit, RecommendationMethod.Discovery, m));
+                        }
                     }
                 }
             }

@@ -46,6 +46,36 @@ public class ReferenceDayFitsTests
         Assert.Equal(log.Lines, Interactions.Build(log, log.LastDay, 90).OrderCount.Sum()); // each line is one order of one entry (no line repeats a product within its order)
     }
 
+    [Theory]
+    [InlineData(90.0)]
+    [InlineData(7.5)]
+    [InlineData(double.PositiveInfinity)]
+    public void An_entry_weighs_the_sum_of_its_lines_decayed_by_age_in_line_order_to_the_bit(double halfLifeDays)
+    {
+        var log = LeakageTests.Shop(testSeed: 2);
+
+        var data = Interactions.Build(log, CutDay, halfLifeDays);
+
+        var decay = -Math.Log(2) / halfLifeDays;
+        var expected = new Dictionary<(int Customer, int Product), double>();
+        for (var c = 0; c < log.Customers; c++)
+        {
+            for (var l = log.CustomerStart[c]; l < log.CustomerStart[c + 1] && log.Day[l] <= CutDay; l++)
+            {
+                expected[(c, log.Product[l])] = expected.GetValueOrDefault((c, log.Product[l])) + Math.Exp(decay * (CutDay - log.Day[l]));
+            }
+        }
+        Assert.Equal(expected.Count, data.RowStart[^1]);
+        for (var c = 0; c < log.Customers; c++)
+        {
+            for (var e = data.RowStart[c]; e < data.RowStart[c + 1]; e++)
+            {
+                Assert.Equal(BitConverter.DoubleToInt64Bits(expected[(c, data.Items[e])]), BitConverter.DoubleToInt64Bits(data.Weight[e]));
+            }
+        }
+        Assert.Contains(data.OrderCount, orders => orders > 1); // some entries sum several lines
+    }
+
     private static string AllLists(FittedRecommenders models) => string.Join("\n",
         models.Methods.Order().SelectMany(m => Enumerable.Range(0, LeakageTests.Customers).Select(c => LeakageTests.Ranked(models, m, c, newOnly: false))));
 }
