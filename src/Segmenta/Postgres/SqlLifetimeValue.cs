@@ -54,17 +54,26 @@ internal sealed partial class SqlLifetimeValue
     /// The statements that fill customer_lifetime and customer_lifetime_horizons (Postgres/customer_lifetime.sql) from
     /// <paramref name="table"/>, through temp tables of the connection (the series, the expected purchases per step).
     /// </summary>
+    /// <remarks>
+    /// JIT is off while they run: the expressions are long (log1p, expm1 and the series' steps written out in full), and
+    /// above jit_above_cost PostgreSQL compiles them with LLVM before running a single row, which took seconds on an
+    /// empty quadrature table and minutes (optimised and inlined above jit_optimize_above_cost) at 1M lines; the rows
+    /// themselves take milliseconds (docs/postgres.md, session 15).
+    /// </remarks>
     internal IEnumerable<string> Statements(string table = "lifetime_customers")
     {
         var points = string.Join(", ", Points.Select(d => $"({d})"));
-        if (Inputs.Counting is ParetoNbdModel pareto)
+        yield return "SET jit = off";
+        foreach (var statement in Inputs.Counting is ParetoNbdModel pareto ? ParetoStatements(pareto, table, points) : ClosedFormStatements(table, points))
         {
-            foreach (var statement in ParetoStatements(pareto, table, points))
-            {
-                yield return statement;
-            }
-            yield break;
+            yield return statement;
         }
+        yield return "RESET jit";
+    }
+
+    /// <summary>BG/NBD, MBG/NBD and the NBD: the series table, the expected purchases per step, then both tables.</summary>
+    private IEnumerable<string> ClosedFormStatements(string table, string points)
+    {
         yield return "DROP TABLE IF EXISTS lifetime_series; DROP TABLE IF EXISTS lifetime_expected";
         yield return Inputs.Counting is NbdModel ? $"CREATE TEMP TABLE lifetime_series AS SELECT NULL::double precision AS series_x, NULL::double precision AS series_t, NULL::integer AS series_d, NULL::double precision AS hyp LIMIT 0" : SeriesTable(table, points);
         yield return $"""
