@@ -9,7 +9,7 @@ namespace Segmenta.Lifetime;
 /// </summary>
 public sealed class ParetoNbdModel : ICountingModel
 {
-    private const int QuadratureOrder = 128;
+    internal const int QuadratureOrder = 128;
 
     /// <summary>Builds the model; every parameter must be finite and positive.</summary>
     public ParetoNbdModel(double r, double alpha, double s, double beta)

@@ -37,9 +37,9 @@ internal static class ParetoNbdTail
     internal const int QuadratureOrder = 48;
 
     /// <summary>The integrand's cut-off, in log units below its maximum.</summary>
-    private const double CutOff = 40;
+    internal const double CutOff = 40;
 
-    private const int NewtonSteps = 30;
+    internal const int NewtonSteps = 30;
 
     private static readonly double[] Nodes;
     private static readonly double[] Weights;

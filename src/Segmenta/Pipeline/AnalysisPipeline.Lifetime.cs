@@ -2,6 +2,7 @@ using Segmenta.Cleaning;
 using Segmenta.Features;
 using Segmenta.Lifetime;
 using Segmenta.Loading;
+using Segmenta.Postgres;
 using Segmenta.Segmentation;
 using Segmenta.Store;
 
@@ -40,12 +41,25 @@ public static partial class AnalysisPipeline
         // A PostgreSQL run's lines stay on its servers: the lifetime summary is made there.
         var server = fromDatabase ? LinesOfStoredRun(store, input, "clv", options) : null;
         var result = timer.Step("Lifetime value", () => LifetimeStage.Run(store, WithObservationEnd(lifetime, options.Features), server?.Stages.Lifetime));
+        if (server is not null)
+        {
+            // The server's customer_lifetime and customer_lifetime_horizons follow the new fits and options, as analyze writes them.
+            result = WriteLifetimeBack(store, server.Postgres, result, timer);
+        }
         var outputs = timer.Step("Writing outputs", () =>
         {
             SegmentMembership.EnsureTable(store);
             return (IReadOnlyList<string>)[OutputWriter.WriteCustomers(store, options.OutputDirectory), .. LifetimeOutputs.Write(store, options.OutputDirectory)];
         });
         return (result, outputs);
+    }
+
+    /// <summary>segmenta clv on a PostgreSQL run's database: every customer scored again where its lines are under the new fits, with the note analyze gives.</summary>
+    private static LifetimeResult WriteLifetimeBack(SegmentaStore store, PostgresOptions postgres, LifetimeResult result, StepTimer timer)
+    {
+        using var database = PostgresDatabase.Open(postgres.Connection, postgres.Schema);
+        var written = timer.Step("Writing lifetime to PostgreSQL", () => PostgresLifetime.WriteBack(store, postgres, database));
+        return written is var (scored, differing, model) ? result with { Notes = [.. result.Notes, PostgresLifetime.Note(database.Schema, scored, differing, model)] } : result;
     }
 
     /// <summary>An explicit as-of date ends the data the models see on the day before it, as it does for recency.</summary>

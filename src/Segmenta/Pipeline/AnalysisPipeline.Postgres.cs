@@ -77,7 +77,7 @@ public static partial class AnalysisPipeline
             var lifetime = timer.Step("Writing lifetime to PostgreSQL", () => PostgresLifetime.WriteBack(store, postgres, database));
             if (lifetime is var (scored, differing, model))
             {
-                notes.Add($"PostgreSQL schema {database.Schema} holds customer_lifetime and customer_lifetime_horizons: {scored:N0} customers' P(alive), expected purchases, expected spend, CLV and churn risk computed in SQL where their lines are ({model} closed forms), {differing:N0} differing from the local values by more than {PostgresLifetime.Tolerance:G} (relative).");
+                notes.Add(PostgresLifetime.Note(database.Schema, scored, differing, model));
             }
             // segmenta segment, clv and explore on this store run their line-level SQL on these servers again.
             ServerRun.Remember(store, postgres, runToken);

@@ -13,8 +13,8 @@ namespace Segmenta.Postgres;
 /// shard over its own customers, in parallel, and the coordinator's <c>customer_lifetime</c> and
 /// <c>customer_lifetime_horizons</c> are the union of the shards'. It is how customers the local machine never saw would
 /// be scored, as <see cref="SqlAssignment"/> assigns them to segments; the local values (customer_clv,
-/// customer_clv_horizons) are compared with the server's. Pareto/NBD has no closed form written in SQL: the tables are
-/// then empty.
+/// customer_clv_horizons) are compared with the server's. Every counting model is written in SQL (Pareto/NBD since
+/// session 15); <c>segmenta clv DB</c> on a PostgreSQL run's database scores the tables again with its own fits and options.
 /// </summary>
 internal static class PostgresLifetime
 {
@@ -25,7 +25,16 @@ internal static class PostgresLifetime
     /// </summary>
     internal const double Tolerance = 1e-9;
 
-    /// <summary>The customers scored on the server, those with a value differing from the local one and the models' names; null when the chosen model has no SQL form.</summary>
+    /// <summary>What the run says about the server's tables once they are written.</summary>
+    internal static string Note(string schema, long scored, long differing, string model) =>
+        $"PostgreSQL schema {schema} holds customer_lifetime and customer_lifetime_horizons: {scored:N0} customers' P(alive), expected purchases, expected spend, CLV and churn risk computed in SQL where their lines are ({model}), {differing:N0} differing from the local values by more than {Tolerance:G} (relative).";
+
+    /// <summary>
+    /// Writes customer_lifetime and customer_lifetime_horizons where the lines are under the store's chosen models and
+    /// options (replacing what was there), and compares them with the store's customer_clv and customer_clv_horizons.
+    /// Returns the customers scored, those with a value differing from the local one and the models' names; null (and
+    /// empty tables) when the store holds no usable fit.
+    /// </summary>
     internal static (long Scored, long Differing, string Model)? WriteBack(SegmentaStore store, PostgresOptions postgres, PostgresDatabase coordinator)
     {
         var inputs = Chosen(store);

@@ -10,10 +10,11 @@ namespace Segmenta.Postgres;
 /// discounted CLV per horizon and the probability of no purchase within the churn horizon with its tier. BG/NBD,
 /// MBG/NBD and the NBD (the no-dropout limit either fit can end at) have closed forms: their conditional expectation
 /// needs Gauss's hypergeometric series, summed here by a recursive query with <see cref="Hypergeometric.Series"/>'s
-/// terms and stopping rule, once per distinct (x, T) and step. Pareto/NBD's P(alive) is an integral taken by series or
-/// quadrature (<see cref="ParetoNbdTail"/>) and is not written in SQL: <see cref="For"/> gives null for it.
+/// terms and stopping rule, once per distinct (x, T) and step. Pareto/NBD (session 15, SqlLifetimeValue.Pareto.cs)
+/// mirrors <see cref="ParetoNbdTail"/>: its P(alive) by the transformed 2F1 series or by the Newton-cut 48-point
+/// quadrature, and its probability of no purchase by the 128-point quadrature of <see cref="ParetoNbdModel"/>.
 /// </summary>
-internal sealed class SqlLifetimeValue
+internal sealed partial class SqlLifetimeValue
 {
     /// <summary>Below this exponent exp and power give 0: PostgreSQL raises an underflow error where C returns a subnormal (below 1e-304, which changes no result at 1e-9).</summary>
     private const double SmallestExponent = -700;
@@ -33,6 +34,7 @@ internal sealed class SqlLifetimeValue
             BgNbdModel m => (L(m.R), L(m.Alpha), L(m.A), L(m.B)),
             MbgNbdModel m => (L(m.R), L(m.Alpha), L(m.A), L(m.B)),
             NbdModel m => (L(m.R), L(m.Alpha), "", ""),
+            ParetoNbdModel m => (L(m.R), L(m.Alpha), L(m.S), L(m.Beta)),
             _ => throw new ArgumentException($"No SQL form for {counting.Kind}.", nameof(inputs)),
         };
         unit = L(inputs.UnitDays);
@@ -41,9 +43,9 @@ internal sealed class SqlLifetimeValue
     /// <summary>The models and options the predictions are made with.</summary>
     internal LifetimePredictionInputs Inputs { get; }
 
-    /// <summary>The SQL form of <paramref name="inputs"/>, or null when its counting model has none (Pareto/NBD).</summary>
+    /// <summary>The SQL form of <paramref name="inputs"/>, or null when its counting model has none (a model this class does not know).</summary>
     internal static SqlLifetimeValue? For(LifetimePredictionInputs inputs) =>
-        inputs.Counting is BgNbdModel or MbgNbdModel or NbdModel ? new SqlLifetimeValue(inputs) : null;
+        inputs.Counting is BgNbdModel or MbgNbdModel or NbdModel or ParetoNbdModel ? new SqlLifetimeValue(inputs) : null;
 
     /// <summary>Every 30 days up to the longest horizon, plus each horizon: the local predictor's own points.</summary>
     internal int[] Points => ValuePredictor.Points(Inputs.HorizonDays);
@@ -52,9 +54,26 @@ internal sealed class SqlLifetimeValue
     /// The statements that fill customer_lifetime and customer_lifetime_horizons (Postgres/customer_lifetime.sql) from
     /// <paramref name="table"/>, through temp tables of the connection (the series, the expected purchases per step).
     /// </summary>
+    /// <remarks>
+    /// JIT is off while they run: the expressions are long (log1p, expm1 and the series' steps written out in full), and
+    /// above jit_above_cost PostgreSQL compiles them with LLVM before running a single row, which took seconds on an
+    /// empty quadrature table and minutes (optimised and inlined above jit_optimize_above_cost) at 1M lines; the rows
+    /// themselves take milliseconds (docs/postgres.md, session 15).
+    /// </remarks>
     internal IEnumerable<string> Statements(string table = "lifetime_customers")
     {
         var points = string.Join(", ", Points.Select(d => $"({d})"));
+        yield return "SET jit = off";
+        foreach (var statement in Inputs.Counting is ParetoNbdModel pareto ? ParetoStatements(pareto, table, points) : ClosedFormStatements(table, points))
+        {
+            yield return statement;
+        }
+        yield return "RESET jit";
+    }
+
+    /// <summary>BG/NBD, MBG/NBD and the NBD: the series table, the expected purchases per step, then both tables.</summary>
+    private IEnumerable<string> ClosedFormStatements(string table, string points)
+    {
         yield return "DROP TABLE IF EXISTS lifetime_series; DROP TABLE IF EXISTS lifetime_expected";
         yield return Inputs.Counting is NbdModel ? $"CREATE TEMP TABLE lifetime_series AS SELECT NULL::double precision AS series_x, NULL::double precision AS series_t, NULL::integer AS series_d, NULL::double precision AS hyp LIMIT 0" : SeriesTable(table, points);
         yield return $"""
@@ -72,7 +91,15 @@ internal sealed class SqlLifetimeValue
                          least(1::double precision, greatest(0::double precision, p_alive * {NoPurchaseIfAlive()} + (1 - p_alive))) AS p_no_purchase
                   FROM (SELECT customer_id, x::double precision AS x, t_x, t, {Alive()} AS p_alive, {ExpectedSpend()} AS expected_spend FROM {table}) c) k
             """;
-        yield return $"""
+        yield return HorizonsInsert();
+        yield return "DROP TABLE lifetime_series; DROP TABLE lifetime_expected";
+    }
+
+    /// <summary>
+    /// customer_lifetime_horizons from lifetime_expected (customer_id, d, expected) and customer_lifetime: the expected
+    /// purchases at each horizon and the CLV, the spend expected in each step discounted to its end, summed in step order.
+    /// </summary>
+    private string HorizonsInsert() => $"""
             INSERT INTO customer_lifetime_horizons (customer_id, horizon_days, expected_purchases, clv)
             SELECT s.customer_id, h.days,
                    max(s.expected) FILTER (WHERE s.d = h.days),
@@ -85,8 +112,6 @@ internal sealed class SqlLifetimeValue
                  CROSS JOIN (VALUES {string.Join(", ", Inputs.HorizonDays.Select(h => $"({h})"))}) h(days)
             GROUP BY s.customer_id, h.days
             """;
-        yield return "DROP TABLE lifetime_series; DROP TABLE lifetime_expected";
-    }
 
     /// <summary>
     /// 2F1 of the conditional expectation at every distinct (x, T) and step, as <see cref="Hypergeometric.Series"/> sums it:

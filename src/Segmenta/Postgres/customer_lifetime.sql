@@ -1,8 +1,8 @@
 -- Every customer's predictions under the chosen lifetime models, computed where its lines are (one server, or every
 -- shard over its own customers; the coordinator's tables are the union of the shards'). Filled by
 -- Postgres/PostgresLifetime.cs with Postgres/SqlLifetimeValue.cs over lifetime_customers: the columns and meaning of
--- the local customer_clv and customer_clv_horizons (Lifetime/lifetime_tables.sql). Empty when the chosen counting
--- model has no closed form written in SQL (Pareto/NBD). Logged: results other tools join, like customer_segments.
+-- the local customer_clv and customer_clv_horizons (Lifetime/lifetime_tables.sql), for every counting model (Pareto/NBD
+-- since session 15); segmenta clv DB writes them again with its own fits. Logged: results other tools join, like customer_segments.
 DROP TABLE IF EXISTS customer_lifetime;
 CREATE TABLE customer_lifetime (
     customer_id    TEXT,

@@ -62,7 +62,8 @@ public sealed class PostgresLifetimeSqlTests(SharedDataRuns runs)
         Assert.Equal(local.SpendMean.Select(BitConverter.DoubleToInt64Bits), server.Select(s => BitConverter.DoubleToInt64Bits(s.SpendMean)));
     }
 
-    public static TheoryData<string> Models => ["bgnbd", "mbgnbd", "nbd", "bgnbd-without-spend"];
+    public static TheoryData<string> Models => ["bgnbd", "mbgnbd", "nbd", "bgnbd-without-spend",
+        "pareto-nbd", "pareto-nbd-quadrature", "pareto-nbd-alpha-larger-in-days", "pareto-nbd-equal-scales-s-one"];
 
     [SkippableTheory]
     [MemberData(nameof(Models))]
@@ -79,7 +80,7 @@ public sealed class PostgresLifetimeSqlTests(SharedDataRuns runs)
         {
             // The whole-period summary of the single server's lines, scored in a schema of its own (the run's
             // customer_lifetime stays as analyze wrote it for the other tests).
-            SqlLifetime.Summarize(database, ObservationEnd, ObservationEnd, unitDays: 7);
+            SqlLifetime.Summarize(database, ObservationEnd, ObservationEnd, inputs.UnitDays);
             database.Execute($"CREATE SCHEMA {scratch}; SET search_path = {scratch}");
             database.Execute("CREATE TABLE scored_customers AS SELECT customer_id, x, t_x, t, spend_purchases, spend_sum FROM lifetime_summary");
             database.Execute(SqlScripts.Get("Postgres/customer_lifetime.sql"));
@@ -95,8 +96,12 @@ public sealed class PostgresLifetimeSqlTests(SharedDataRuns runs)
                 .ToDictionary(h => (h.Id, h.Days));
 
             using var store = SegmentaStore.Open(Path.Combine(runs.Output("duckdb"), "segmenta.duckdb"));
-            var summary = CustomerSummary.Build(store, ObservationEnd, ObservationEnd, unitDays: 7);
-            var options = new LifetimeOptions { HorizonDays = inputs.HorizonDays, DiscountRate = inputs.DiscountRate, ChurnHorizonDays = inputs.ChurnHorizonDays };
+            var summary = CustomerSummary.Build(store, ObservationEnd, ObservationEnd, inputs.UnitDays);
+            var options = new LifetimeOptions
+            {
+                HorizonDays = inputs.HorizonDays, DiscountRate = inputs.DiscountRate, ChurnHorizonDays = inputs.ChurnHorizonDays,
+                TimeUnit = inputs.UnitDays == 1 ? TimeUnit.Days : TimeUnit.Weeks,
+            };
             var local = ValuePredictor.Predict(summary, inputs.Counting, inputs.Spend, options);
 
             Assert.True(local.Count > 4_000, $"{local.Count} customers");
@@ -122,6 +127,14 @@ public sealed class PostgresLifetimeSqlTests(SharedDataRuns runs)
             Assert.Equal(inputs.Spend is null, server.Values.All(c => c.Spend is null));
             Assert.Contains(local, c => c.ChurnRisk == ChurnRisk.High);
             Assert.Contains(local, c => c.ChurnRisk == ChurnRisk.Low);
+            if (inputs.Counting is ParetoNbdModel pareto)
+            {
+                // The branches of ParetoNbdTail these parameters take: the series, the quadrature, or both.
+                var (series, quadrature) = DiedTerms(pareto, summary);
+                var both = model is "pareto-nbd-quadrature" or "pareto-nbd-alpha-larger-in-days";
+                Assert.True(series > (both ? 100 : 3_000), $"{series} customers by the series");
+                Assert.True(both ? quadrature > 1_000 : quadrature == 0, $"{quadrature} customers by quadrature");
+            }
         }
         finally
         {
@@ -129,19 +142,23 @@ public sealed class PostgresLifetimeSqlTests(SharedDataRuns runs)
         }
     }
 
-    [Fact]
-    public void Pareto_nbd_has_no_sql_form()
+    /// <summary>How many customers' died term ParetoNbdTail takes by the series and how many by quadrature (z at t_x above 0.8).</summary>
+    private static (int Series, int Quadrature) DiedTerms(ParetoNbdModel model, CustomerSummary summary)
     {
-        var inputs = new LifetimePredictionInputs(new ParetoNbdModel(0.553, 10.58, 0.606, 11.67), null, [90], 7, 0.1, 90);
-
-        Assert.Null(SqlLifetimeValue.For(inputs));
+        var died = Enumerable.Range(0, summary.Count).Where(i => summary.Tx[i] < summary.T[i])
+            .Select(i => Math.Abs(model.Alpha - model.Beta) / (Math.Max(model.Alpha, model.Beta) + summary.Tx[i]) <= ParetoNbdTail.SeriesLimit).ToList();
+        return (died.Count(s => s), died.Count(s => !s));
     }
 
     /// <summary>
     /// Published fits (weeks): BG/NBD on CDNOW (Fader, Hardie &amp; Lee 2005: r = 0.243, alpha = 4.414, a = 0.793,
     /// b = 2.426), MBG/NBD on CDNOW (lifetimes' ModifiedBetaGeoFitter: r = 0.525, alpha = 6.183, a = 0.891, b = 1.614),
-    /// an NBD, and the Gamma-Gamma spend model on CDNOW (Fader &amp; Hardie 2013: p = 6.25, q = 3.74, gamma = 15.44);
-    /// horizons that are and are not multiples of the 30-day steps.
+    /// an NBD, Pareto/NBD on CDNOW (Fader &amp; Hardie 2005: r = 0.553, alpha = 10.578, s = 0.606, beta = 11.669), and the
+    /// Gamma-Gamma spend model on CDNOW (Fader &amp; Hardie 2013: p = 6.25, q = 3.74, gamma = 15.44); horizons that are and
+    /// are not multiples of the 30-day steps. Three more Pareto/NBD models take ParetoNbdTail's other branches: alpha far
+    /// below beta (the died term of most customers by quadrature, of those bought from late in the period by a long series),
+    /// alpha far above beta in days (m = beta, no interior peak), and equal scales with s = 1 (z = 0: the series is 1; the
+    /// expected purchases' bracket is its s = 1 limit).
     /// </summary>
     private static LifetimePredictionInputs Inputs(string model)
     {
@@ -151,6 +168,10 @@ public sealed class PostgresLifetimeSqlTests(SharedDataRuns runs)
             "bgnbd" => new(new BgNbdModel(0.243, 4.414, 0.793, 2.426), spend, [90, 180, 365], 7, 0.1, 90),
             "mbgnbd" => new(new MbgNbdModel(0.525, 6.183, 0.891, 1.614), spend, [45, 365, 730], 7, 0.15, 60),
             "nbd" => new(new NbdModel(CountingModelKind.BgNbd, 0.385, 12.07), spend, [30, 100], 7, 0.1, 90),
+            "pareto-nbd" => new(new ParetoNbdModel(0.553, 10.578, 0.606, 11.669), spend, [90, 180, 365], 7, 0.1, 90),
+            "pareto-nbd-quadrature" => new(new ParetoNbdModel(0.9, 2, 5, 200), spend, [45, 365, 730], 7, 0.15, 60),
+            "pareto-nbd-alpha-larger-in-days" => new(new ParetoNbdModel(2.5, 1050, 0.8, 21), spend, [30, 100], 1, 0.1, 90),
+            "pareto-nbd-equal-scales-s-one" => new(new ParetoNbdModel(0.5, 8, 1, 8), null, [90, 180, 365], 7, 0.1, 90),
             _ => new(new BgNbdModel(0.243, 4.414, 0.793, 2.426), null, [90, 180, 365], 7, 0.1, 90),
         };
     }
