@@ -13,7 +13,12 @@ public static class Cleaner
         store.Execute(SqlScripts.Get("Cleaning/line_rules.sql"));
         ReturnMatcher.Run(store);
         DropOutcomesTable(store);
-        WithoutFsstOrZstd(store, () => store.Execute(SqlScripts.Get("Cleaning/clean_lines.sql")));
+        // The kept lines' texts written without trying FSST or ZSTD (SegmentaStore.WithoutFsstOrZstd says why); cleaning
+        // runs alone, so the instance-wide setting touches no other step's writes.
+        using (store.WithoutFsstOrZstd())
+        {
+            store.Execute(SqlScripts.Get("Cleaning/clean_lines.sql"));
+        }
         // The first pass's temp tables stay in DuckDB's memory (or its spill) for the rest of the run unless dropped.
         store.Execute("""
             DROP TABLE line_rules; DROP TABLE return_cancellations; DROP TABLE return_purchases; DROP TABLE repeated_hashes;
@@ -77,22 +82,6 @@ public static class Cleaner
             : withoutInvoice == total
                 ? "Not applied: the data has no invoice number, so equal lines may be real repeat purchases and are kept (duplicates = remove drops them)."
                 : "Evidence: the invoice number, where there is one; equal lines without an invoice number are kept as separate purchases.";
-    }
-
-    /// <summary>
-    /// Runs <paramref name="write"/> with DuckDB's FSST and ZSTD string compressions off. Writing the kept lines (every
-    /// kept line's five text columns) is the costliest statement of cleaning, and trying FSST on each segment is 13 % of it
-    /// (10M lines: 10.0-10.1 s CPU, without FSST 8.7-8.9 s), while nearly every segment ends up dictionary-encoded anyway;
-    /// the few that FSST took are read faster uncompressed (grouping by order_id: 0.13-0.15 s against 0.07-0.08 s) and the
-    /// table's size is the same (589 blocks against 596). In a store of DuckDB 1.5's format every text segment is also
-    /// analysed for ZSTD, which none of them takes (every one DICT_FSST, shared data and 1M generated lines): without that
-    /// analysis the copy costs 0.83-0.88x the CPU (decision 87). The setting is global to the database instance, so it is
-    /// restored in a finally block; cleaning runs alone (no other step writes meanwhile).
-    /// </summary>
-    private static void WithoutFsstOrZstd(SegmentaStore store, Action write)
-    {
-        using var setBack = store.WithoutFsstOrZstd();
-        write();
     }
 
     /// <summary>

@@ -54,6 +54,22 @@ internal static class PostgresLayout
     /// <summary>The schema on shard <paramref name="index"/> (0-based) that holds its partition of every table, under the tables' own names.</summary>
     internal static string ShardSchema(string schema, int index) => $"{schema}_p{index}";
 
+    /// <summary>A connection to every shard of the run, each in its own schema (<see cref="ShardSchema"/>), in shard order.</summary>
+    internal static ShardConnections OpenShards(PostgresOptions options, string schema) =>
+        new([.. options.Shards.Select((shard, i) => PostgresDatabase.Open(shard, ShardSchema(schema, i)))]);
+
+    /// <summary>The run's shards, one open connection each, closed together.</summary>
+    internal sealed class ShardConnections(IList<PostgresDatabase> shards) : System.Collections.ObjectModel.ReadOnlyCollection<PostgresDatabase>(shards), IDisposable
+    {
+        public void Dispose()
+        {
+            foreach (var shard in this)
+            {
+                shard.Dispose();
+            }
+        }
+    }
+
     internal static void Create(PostgresDatabase database, PostgresOptions options)
     {
         // A schema used by the other layout before holds views where this one makes tables, or the reverse.

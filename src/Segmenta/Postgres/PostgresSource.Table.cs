@@ -111,37 +111,30 @@ internal static partial class PostgresSource
     {
         var count = options.Shards.Count;
         var shardOfKey = string.Concat(Enumerable.Range(0, count - 1).Select(r => $"WHEN satisfies_hash_partition('raw_lines'::regclass, {count}, {r}, distribution_key) THEN {r} "));
-        var shards = options.Shards.Select((shard, i) => PostgresDatabase.Open(shard, PostgresLayout.ShardSchema(database.Schema, i))).ToList();
+        using var shards = PostgresLayout.OpenShards(options, database.Schema);
+        var writers = shards.Select(s => s.Connection.BeginBinaryImport($"COPY raw_lines ({CopiedColumns}) FROM STDIN (FORMAT BINARY)")).ToList();
         try
         {
-            var writers = shards.Select(s => s.Connection.BeginBinaryImport($"COPY raw_lines ({CopiedColumns}) FROM STDIN (FORMAT BINARY)")).ToList();
-            try
+            using (var reader = database.Connection.BeginBinaryExport($"COPY (SELECT CASE {shardOfKey}ELSE {count - 1} END, {CopiedColumns} FROM ({numbered}) numbered) TO STDOUT (FORMAT BINARY)"))
             {
-                using (var reader = database.Connection.BeginBinaryExport($"COPY (SELECT CASE {shardOfKey}ELSE {count - 1} END, {CopiedColumns} FROM ({numbered}) numbered) TO STDOUT (FORMAT BINARY)"))
+                while (reader.StartRow() != -1)
                 {
-                    while (reader.StartRow() != -1)
-                    {
-                        var writer = writers[reader.Read<int>(NpgsqlDbType.Integer)];
-                        writer.StartRow();
-                        writer.Write(reader.Read<int>(NpgsqlDbType.Integer), NpgsqlDbType.Integer);
-                        writer.Write(reader.Read<long>(NpgsqlDbType.Bigint), NpgsqlDbType.Bigint);
-                        Pass<string>(reader, writer, NpgsqlDbType.Text, 3);
-                        Pass<decimal>(reader, writer, NpgsqlDbType.Numeric, 1);
-                        writer.Write(reader.Read<DateTime>(NpgsqlDbType.Timestamp), NpgsqlDbType.Timestamp);
-                        Pass<decimal>(reader, writer, NpgsqlDbType.Numeric, 2);
-                        Pass<string>(reader, writer, NpgsqlDbType.Text, 4);
-                    }
+                    var writer = writers[reader.Read<int>(NpgsqlDbType.Integer)];
+                    writer.StartRow();
+                    writer.Write(reader.Read<int>(NpgsqlDbType.Integer), NpgsqlDbType.Integer);
+                    writer.Write(reader.Read<long>(NpgsqlDbType.Bigint), NpgsqlDbType.Bigint);
+                    Pass<string>(reader, writer, NpgsqlDbType.Text, 3);
+                    Pass<decimal>(reader, writer, NpgsqlDbType.Numeric, 1);
+                    writer.Write(reader.Read<DateTime>(NpgsqlDbType.Timestamp), NpgsqlDbType.Timestamp);
+                    Pass<decimal>(reader, writer, NpgsqlDbType.Numeric, 2);
+                    Pass<string>(reader, writer, NpgsqlDbType.Text, 4);
                 }
-                writers.ForEach(w => w.Complete());
             }
-            finally
-            {
-                writers.ForEach(w => w.Dispose());
-            }
+            writers.ForEach(w => w.Complete());
         }
         finally
         {
-            shards.ForEach(s => s.Dispose());
+            writers.ForEach(w => w.Dispose());
         }
     }
 

@@ -39,15 +39,8 @@ internal static partial class PostgresSource
             return Copy(store, [database.Connection], _ => 0, "raw_lines");
         }
         var shardOf = ShardsOfKeys(store, database, options.Shards.Count);
-        var shards = options.Shards.Select((shard, i) => PostgresDatabase.Open(shard, PostgresLayout.ShardSchema(database.Schema, i))).ToList();
-        try
-        {
-            return Copy(store, [.. shards.Select(s => s.Connection)], key => shardOf[key], "raw_lines");
-        }
-        finally
-        {
-            shards.ForEach(s => s.Dispose());
-        }
+        using var shards = PostgresLayout.OpenShards(options, database.Schema);
+        return Copy(store, [.. shards.Select(s => s.Connection)], key => shardOf[key], "raw_lines");
     }
 
     /// <summary>

@@ -74,36 +74,29 @@ internal static class ShardedTableSource
     internal static void Copy(PostgresDatabase database, PostgresOptions options, IReadOnlyList<Part> parts, string mappedRows, int importId)
     {
         var count = options.Shards.Count;
-        var shards = Enumerable.Range(0, count).Select(i => PostgresDatabase.Open(options.Shards[i], PostgresLayout.ShardSchema(database.Schema, i))).ToList();
-        try
+        using var shards = PostgresLayout.OpenShards(options, database.Schema);
+        var staging = PostgresLayout.Durable(SqlScripts.Get("Postgres/source_lines.sql"), holdsLines: true);
+        foreach (var shard in shards)
         {
-            var staging = PostgresLayout.Durable(SqlScripts.Get("Postgres/source_lines.sql"), holdsLines: true);
-            foreach (var shard in shards)
-            {
-                shard.Execute(staging);
-            }
-            var holders = parts.Select(p => p.Shard).Distinct().ToList();
-            foreach (var i in holders)
-            {
-                Route(shards[i], options, database.Schema, i);
-            }
-            Parallel.ForEach(holders, new ParallelOptions { MaxDegreeOfParallelism = count }, i =>
-            {
-                foreach (var part in parts.Where(p => p.Shard == i))
-                {
-                    shards[i].Execute($"INSERT INTO source_route ({PostgresSource.MappedColumns}) {mappedRows.Replace("{part}", part.Table, StringComparison.Ordinal)}");
-                }
-            });
-            foreach (var i in holders)
-            {
-                Unroute(shards[i], database.Schema);
-            }
-            Number(database, shards, importId);
+            shard.Execute(staging);
         }
-        finally
+        var holders = parts.Select(p => p.Shard).Distinct().ToList();
+        foreach (var i in holders)
         {
-            shards.ForEach(s => s.Dispose());
+            Route(shards[i], options, database.Schema, i);
         }
+        Parallel.ForEach(holders, new ParallelOptions { MaxDegreeOfParallelism = count }, i =>
+        {
+            foreach (var part in parts.Where(p => p.Shard == i))
+            {
+                shards[i].Execute($"INSERT INTO source_route ({PostgresSource.MappedColumns}) {mappedRows.Replace("{part}", part.Table, StringComparison.Ordinal)}");
+            }
+        });
+        foreach (var i in holders)
+        {
+            Unroute(shards[i], database.Schema);
+        }
+        Number(database, shards, importId);
     }
 
     /// <summary>

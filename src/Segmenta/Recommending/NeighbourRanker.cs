@@ -18,12 +18,9 @@ internal sealed class NeighbourRanker(RecommendationMethod method, Interactions 
 
     public int Rank(int customer, bool newOnly, Span<Pick> top, ScoringBuffer buffer)
     {
-        // The arrays in locals: the loop runs Σ over the customer's products of their neighbours (50 each) times. Its
-        // body is ScoringBuffer.Touch(j, contribution, i, contribution) written out on the buffer's arrays.
+        // The arrays in locals: the loop runs Σ over the customer's products of their neighbours (50 each) times.
         var (start, item, score) = (neighbours.Start, neighbours.Item, neighbours.Score);
         var (items, weights) = (data.Items, data.Weight);
-        var (scores, because, becauseWeight, touched) = (buffer.Scores, buffer.Because, buffer.BecauseWeight, buffer.Touched);
-        var touchedCount = buffer.TouchedCount;
         for (var e = data.RowStart[customer]; e < data.RowStart[customer + 1]; e++)
         {
             var i = items[e];
@@ -34,22 +31,13 @@ internal sealed class NeighbourRanker(RecommendationMethod method, Interactions 
                 if (active[j] && !buffer.Knows(j))
                 {
                     var contribution = w * score[n];
-                    if (scores[j] == 0 && becauseWeight[j] == 0)
-                    {
-                        touched[touchedCount++] = j;
-                    }
-                    scores[j] += contribution;
-                    if (contribution > becauseWeight[j])
-                    {
-                        becauseWeight[j] = contribution;
-                        because[j] = i;
-                    }
+                    buffer.Touch(j, contribution, i, contribution);
                 }
             }
         }
-        buffer.TouchedCount = touchedCount;
+        var (scores, because, touched) = (buffer.Scores, buffer.Because, buffer.Touched);
         var count = 0;
-        for (var t = 0; t < touchedCount; t++)
+        for (var t = 0; t < buffer.TouchedCount; t++)
         {
             var j = touched[t];
             if (!TopPicks.Rejects(top, count, scores[j], j))

@@ -7,5 +7,8 @@ namespace Segmenta.Recommending;
 internal readonly record struct Pick(int Product, double Score, RecommendationMethod Source, int Because = -1, RecommendationMethod? ExplainedBy = null)
 {
     /// <summary>Best first: higher score, then lower product id (ties are broken the same way everywhere).</summary>
-    public bool Beats(Pick other) => Score > other.Score || (Score == other.Score && Product < other.Product);
+    public bool Beats(Pick other) => Outranks(Score, Product, other);
+
+    /// <summary><see cref="Beats"/> for a pick not built yet: its score and product.</summary>
+    public static bool Outranks(double score, int product, Pick other) => score > other.Score || (score == other.Score && product < other.Product);
 }

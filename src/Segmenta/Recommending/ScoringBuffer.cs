@@ -61,6 +61,7 @@ internal sealed class ScoringBuffer(int products)
         return _ease;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public void Touch(int product, double score, int because, double contribution)
     {
         if (Scores[product] == 0 && BecauseWeight[product] == 0)

@@ -11,20 +11,13 @@ internal static class TopPicks
     /// thousands of candidates per customer skip building the pick and the call for the ones that cannot enter.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool Rejects(ReadOnlySpan<Pick> top, int count, double score, int product)
-    {
-        if (count != top.Length)
-        {
-            return false;
-        }
-        var last = top[count - 1];
-        return !(score > last.Score || (score == last.Score && product < last.Product));
-    }
+    public static bool Rejects(ReadOnlySpan<Pick> top, int count, double score, int product) =>
+        count == top.Length && !Pick.Outranks(score, product, top[count - 1]);
 
     /// <summary>Offers a pick to the first <paramref name="count"/> entries of <paramref name="top"/>; returns the new count.</summary>
     public static int Offer(Span<Pick> top, int count, Pick pick)
     {
-        if (count == top.Length && !pick.Beats(top[count - 1]))
+        if (Rejects(top, count, pick.Score, pick.Product))
         {
             return count;
         }
