@@ -130,30 +130,40 @@ public sealed class SegmentaStore : IDisposable
     /// <summary>Runs one or more statements.</summary>
     internal void Execute(string sql)
     {
+        var started = SqlTrace.Start();
         using var command = Connection.CreateCommand();
         command.CommandText = sql;
         command.ExecuteNonQuery();
+        SqlTrace.Done(started, sql);
     }
 
     /// <summary>Runs a statement with named parameters ($name in the SQL).</summary>
     internal void Execute(string sql, params (string Name, object? Value)[] parameters)
     {
+        var started = SqlTrace.Start();
         using var command = Command(sql, parameters);
         command.ExecuteNonQuery();
+        SqlTrace.Done(started, sql);
     }
 
     /// <summary>The first column of the first row, or default when there is none or it is NULL.</summary>
     internal T? Scalar<T>(string sql, params (string Name, object? Value)[] parameters)
     {
+        var started = SqlTrace.Start();
         using var command = Command(sql, parameters);
-        return CommandResults.Scalar<T>(command);
+        var value = CommandResults.Scalar<T>(command);
+        SqlTrace.Done(started, sql);
+        return value;
     }
 
     /// <summary>Maps every row of a query.</summary>
     internal List<T> Query<T>(string sql, Func<DbDataReader, T> map, params (string Name, object? Value)[] parameters)
     {
+        var started = SqlTrace.Start();
         using var command = Command(sql, parameters);
-        return CommandResults.Rows(command, map);
+        var rows = CommandResults.Rows(command, map);
+        SqlTrace.Done(started, sql);
+        return rows;
     }
 
     /// <summary>
@@ -166,10 +176,12 @@ public sealed class SegmentaStore : IDisposable
         using var command = Command(sql, parameters);
         command.UseStreamingMode = true;
         using var reader = command.ExecuteReader();
+        var started = SqlTrace.Start();
         while (reader.Read())
         {
             visit(reader);
         }
+        SqlTrace.Done(started, sql);
     }
 
     /// <summary>True when the table exists in the store.</summary>
