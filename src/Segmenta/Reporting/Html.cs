@@ -80,8 +80,11 @@ internal sealed class Html
         return Raw($"<figcaption>{Text(title)}. {Text(altText)}</figcaption>\n</figure>\n");
     }
 
-    /// <summary>Appends what was written to <paramref name="document"/> (no intermediate string).</summary>
-    internal void AppendTo(StringBuilder document) => document.Append(_body);
+    /// <summary>
+    /// Appends what was written to <paramref name="document"/>, the charts' clip paths numbered on from <paramref name="clipPaths"/>
+    /// (the ids already numbered in the document, <see cref="ClipPathIds"/>).
+    /// </summary>
+    internal void AppendTo(StringBuilder document, Dictionary<string, int> clipPaths) => ClipPathIds.AppendInOrder(document, _body.ToString(), clipPaths);
 
     public override string ToString() => _body.ToString();
 }

@@ -8,7 +8,7 @@ namespace Segmenta.Reporting;
 /// Writes the analysis as one self-contained HTML file: inline CSS and SVG charts, no scripts, no external
 /// fonts or links, so it opens offline in any browser and can be mailed as is.
 /// </summary>
-public static class ReportWriter
+public static partial class ReportWriter
 {
     private delegate void SectionWriter(Html html, ReportData data);
 
@@ -17,8 +17,8 @@ public static class ReportWriter
     /// <summary>A section of the report; <paramref name="ReadsRecommendations"/>: written only once the recommendations are stored.</summary>
     private sealed record Section(string Id, string Title, SectionWriter Write, SectionApplies Applies, bool ReadsRecommendations = false);
 
-    // Each section appears when the run produced its data. The sections that read the recommendations draw no chart: the
-    // others are drawn first, in this order, so the chart library numbers their clip paths as in one pass (ReportDraft).
+    // Each section appears when the run produced its data. The sections that read the recommendations draw no chart; the
+    // others are drawn first (Draw), on two threads, and the charts' clip paths numbered in order once the file is put together.
     private static readonly Section[] Sections =
     [
         new("summary", SummarySection.Title, SummarySection.Write, _ => true, ReadsRecommendations: true),
@@ -50,8 +50,7 @@ public static class ReportWriter
     {
         ArgumentNullException.ThrowIfNull(options);
         var data = ReportDataLoader.Load(store, options, run);
-        var written = Sections.Select(s => s.ReadsRecommendations || !s.Applies(data) ? null : Written(s, data)).ToArray();
-        return new ReportDraft(options, data, written);
+        return new ReportDraft(options, data, WrittenAtOnce(Sections.Select(s => !s.ReadsRecommendations && s.Applies(data)).ToArray(), data));
     }
 
     /// <summary>A report whose sections without recommendations are written (<see cref="Draw"/>).</summary>
@@ -78,9 +77,10 @@ public static class ReportWriter
                 document.Append("<li><a href=\"#").Append(section.Id).Append("\">").Append(Html.Text(section.Title)).Append("</a></li>\n");
             }
             document.Append("</ol></nav>\n");
+            var clipPaths = new Dictionary<string, int>();
             foreach (var (_, html) in sections)
             {
-                html.AppendTo(document);
+                html.AppendTo(document, clipPaths);
             }
             document.Append("</main>\n</body>\n</html>\n");
 

@@ -36,6 +36,29 @@ public class ReportWriterTests
     }
 
     [Fact]
+    public void A_store_gives_the_same_file_each_time_its_report_is_written_in_one_process()
+    {
+        using var fixture = new StoreFixture();
+        var lines = new System.Text.StringBuilder("InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n");
+        for (var i = 0; i < 60; i++)
+        {
+            lines.Append(FormattableString.Invariant($"{i},P{i % 5},Product {i % 5},{1 + i % 3},2011-0{1 + i % 6}-{1 + i % 27:00} 10:00,{1.5 + i % 4},{i % 11},Land\n"));
+        }
+        lines.Append("C61,P1,Product 1,-1,2011-03-02 10:00,1.5,3,Land\n");
+        fixture.Import(lines.ToString());
+        fixture.Clean();
+        fixture.Features();
+
+        // The chart library numbers clip paths with one counter per process: the second report's counter starts where the first's ended.
+        var first = File.ReadAllBytes(ReportWriter.Write(fixture.Store, fixture.Write("first.html", ""), new ReportOptions()).Path);
+        var second = ReportWriter.Write(fixture.Store, fixture.Write("second.html", ""), new ReportOptions());
+
+        Assert.NotEmpty(second.Charts);
+        Assert.Contains("<clipPath id=\"cl_0\"", File.ReadAllText(second.Path), StringComparison.Ordinal);
+        Assert.Equal(first, File.ReadAllBytes(second.Path));
+    }
+
+    [Fact]
     public void A_store_without_an_analysis_is_a_clear_error()
     {
         using var fixture = new StoreFixture();
