@@ -14,13 +14,29 @@ internal static class ReportDataLoader
         "items_bought", "return_rate", "average_monthly_spend",
     ];
 
-    /// <summary>Everything but the recommendations, which <see cref="ReportWriter"/> reads last (they may still be computed meanwhile).</summary>
-    internal static ReportData Load(SegmentaStore store, ReportOptions options, ReportRun? run)
+    /// <summary>Fails clearly when the analysis has not been run.</summary>
+    internal static void RequireAnalysis(SegmentaStore store)
     {
         if (!store.HasTable("customers") || !store.HasTable("cleaning_report"))
         {
             throw new SegmentaException($"The database {store.Path} holds no analysis yet. Run: segmenta analyze FILE --out DIR first.");
         }
+    }
+
+    /// <summary>What the later stages stored: read apart from the rest (<see cref="Load"/>), so that another connection can read it meanwhile.</summary>
+    internal sealed record StageResults(
+        List<SegmentationReport> Segmentations, ClusteringReport? Clustering, Exploration.ExplorationResult? Exploration, Lifetime.LifetimeView? Lifetime, CategoryReport? Categories);
+
+    internal static StageResults LoadStageResults(SegmentaStore store) => new(
+        LoadSegmentations(store), ClusteringReportLoader.Load(store), Exploration.Explorer.HasTables(store) ? Exploration.Explorer.Load(store) : null,
+        Lifetime.LifetimeView.Load(store), CategoryReport.Load(store));
+
+    /// <summary>
+    /// Everything but the recommendations, which <see cref="ReportWriter"/> reads last (they may still be computed meanwhile): the
+    /// lines, cleaning and customers of the store, with the later stages' <paramref name="results"/> (<see cref="LoadStageResults"/>).
+    /// </summary>
+    internal static ReportData Load(SegmentaStore store, ReportOptions options, ReportRun? run, StageResults results)
+    {
         var overview = store.Query(Postgres.LineFacts.OverviewQuery(store), r => new Overview(
             r.GetDateTime(0), r.GetDateTime(1), r.IsDBNull(2) ? double.NaN : r.GetDouble(2), r.GetInt64(3), r.GetInt64(4), r.GetInt64(5), r.GetInt64(6),
             r.IsDBNull(7) ? null : r.GetString(7)))[0];
@@ -37,13 +53,12 @@ internal static class ReportDataLoader
         segments = WithSegmentIds(store, segments);
         var preset = run is null ? "unknown" : CleaningOptions.Id(run.CleaningPreset);
         return new ReportData(overview, imports, quarantine, cleaning, preset, segments, LoadColumns(store), run?.AsOf, run?.OptionsJson,
-            options.Currency ?? Features.CurrencyGuess.For(store), LoadSegmentations(store), ClusteringReportLoader.Load(store),
-            Exploration.Explorer.HasTables(store) ? Exploration.Explorer.Load(store) : null, Recommendations: null)
+            options.Currency ?? Features.CurrencyGuess.For(store), results.Segmentations, results.Clustering, results.Exploration, Recommendations: null)
         {
             CleaningMoney = money,
             AmountNote = Loading.LoadedAmounts.NoteFor(store),
-            Lifetime = Lifetime.LifetimeView.Load(store),
-            Categories = CategoryReport.Load(store),
+            Lifetime = results.Lifetime,
+            Categories = results.Categories,
         };
     }
 

@@ -1,46 +1,69 @@
+using System.Runtime.CompilerServices;
+using Segmenta.Store;
+
 namespace Segmenta.Reporting;
 
 public static partial class ReportWriter
 {
-    /// <summary>
-    /// The sections marked in <paramref name="drawn"/>, written (null for the others). With two cores or more, two threads
-    /// take the sections in order as they come free, this one and one started for the purpose: the sections only read
-    /// <paramref name="data"/> and each writes its own <see cref="Html"/>, and the drawing of their charts (ScottPlot's
-    /// layout, Skia's SVG) is most of the report's time. The clip paths' ids, which then depend on how the charts
-    /// interleaved, are numbered in order when the file is put together, so the file does not.
-    /// </summary>
-    private static Html?[] WrittenAtOnce(bool[] drawn, ReportData data)
+    private static ReportDraft DrawOnOneThread(SegmentaStore store, ReportOptions options, ReportRun? run)
     {
+        var data = ReportDataLoader.Load(store, options, run, ReportDataLoader.LoadStageResults(store));
         var written = new Html?[Sections.Length];
-        var next = -1;
-        void Write()
+        WriteSections(data, written, new StrongBox<int>(-1));
+        return new ReportDraft(options, data, written);
+    }
+
+    /// <summary>
+    /// The draft on two threads, this one and one started for the purpose (its own, not the pool's: in a run the
+    /// recommendations, computed beside, fill the pool with their evaluation). The other thread reads the later stages'
+    /// results on a connection of its own while this one reads the rest; then both write the sections, each taking the
+    /// next one in order as it comes free. The sections only read the data and each writes its own <see cref="Html"/>; their
+    /// charts (ScottPlot's layout, Skia's SVG) are most of the report's time. The clip paths' ids, which then depend on how the
+    /// charts interleaved, are numbered in order when the file is put together (<see cref="ClipPathIds"/>), so the file does not.
+    /// </summary>
+    private static ReportDraft DrawOnTwoThreads(SegmentaStore store, ReportOptions options, ReportRun? run)
+    {
+        var reading = Task.Factory.StartNew(() =>
         {
-            for (int i; (i = Interlocked.Increment(ref next)) < Sections.Length;)
-            {
-                if (drawn[i])
-                {
-                    written[i] = Written(Sections[i], data);
-                }
-            }
-        }
-        if (Environment.ProcessorCount < 2)
-        {
-            Write();
-            return written;
-        }
-        // Its own thread, not the pool's: the recommendations, drawn beside in a run, fill the pool with their evaluation.
-        var helper = Task.Factory.StartNew(Write, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            using var connection = store.Duplicate();
+            return ReportDataLoader.LoadStageResults(connection);
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        ReportData data;
         try
         {
-            Write();
+            data = ReportDataLoader.Load(store, options, run, reading.GetAwaiter().GetResult());
         }
         catch
         {
-            // The helper ends before this failure propagates (its own failure, if any, is then not the one reported).
+            // No thread is left reading the store once this failure propagates.
+            Task.WaitAny(reading);
+            throw;
+        }
+        var written = new Html?[Sections.Length];
+        var next = new StrongBox<int>(-1);
+        var helper = Task.Factory.StartNew(() => WriteSections(data, written, next), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        try
+        {
+            WriteSections(data, written, next);
+        }
+        catch
+        {
             Task.WaitAny(helper);
             throw;
         }
         helper.GetAwaiter().GetResult();
-        return written;
+        return new ReportDraft(options, data, written);
+    }
+
+    /// <summary>Writes the sections that do not read the recommendations and apply, taking the next one after <paramref name="next"/> until none is left.</summary>
+    private static void WriteSections(ReportData data, Html?[] written, StrongBox<int> next)
+    {
+        for (int i; (i = Interlocked.Increment(ref next.Value)) < Sections.Length;)
+        {
+            if (!Sections[i].ReadsRecommendations && Sections[i].Applies(data))
+            {
+                written[i] = Written(Sections[i], data);
+            }
+        }
     }
 }

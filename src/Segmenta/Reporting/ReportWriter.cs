@@ -49,8 +49,8 @@ public static partial class ReportWriter
     internal static ReportDraft Draw(SegmentaStore store, ReportOptions options, ReportRun? run)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var data = ReportDataLoader.Load(store, options, run);
-        return new ReportDraft(options, data, WrittenAtOnce(Sections.Select(s => !s.ReadsRecommendations && s.Applies(data)).ToArray(), data));
+        ReportDataLoader.RequireAnalysis(store);
+        return Environment.ProcessorCount < 2 ? DrawOnOneThread(store, options, run) : DrawOnTwoThreads(store, options, run);
     }
 
     /// <summary>A report whose sections without recommendations are written (<see cref="Draw"/>).</summary>
