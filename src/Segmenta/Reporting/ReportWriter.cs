@@ -46,11 +46,14 @@ public static partial class ReportWriter
     /// charts included. The pipeline draws it while the recommendations are computed (they write only their own tables)
     /// and finishes it once they are stored; the file is the same as <see cref="Write"/>'s, byte for byte.
     /// </summary>
-    internal static ReportDraft Draw(SegmentaStore store, ReportOptions options, ReportRun? run)
+    internal static ReportDraft Draw(SegmentaStore store, ReportOptions options, ReportRun? run) => DrawOnThreads(store, options, run, twoThreads: Environment.ProcessorCount > 1);
+
+    /// <summary><see cref="Draw"/> on one thread or on two (<see cref="DrawOnTwoThreads"/>).</summary>
+    internal static ReportDraft DrawOnThreads(SegmentaStore store, ReportOptions options, ReportRun? run, bool twoThreads)
     {
         ArgumentNullException.ThrowIfNull(options);
         ReportDataLoader.RequireAnalysis(store);
-        return Environment.ProcessorCount < 2 ? DrawOnOneThread(store, options, run) : DrawOnTwoThreads(store, options, run);
+        return twoThreads ? DrawOnTwoThreads(store, options, run) : DrawOnOneThread(store, options, run);
     }
 
     /// <summary>A report whose sections without recommendations are written (<see cref="Draw"/>).</summary>

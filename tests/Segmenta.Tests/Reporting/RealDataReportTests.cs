@@ -26,6 +26,20 @@ public class RealDataReportTests(ClassicRunFixture run)
     }
 
     [Fact]
+    public void Every_section_drawn_on_two_threads_gives_the_report_drawn_on_one()
+    {
+        using var store = Segmenta.Store.SegmentaStore.Open(run.Result.DatabasePath);
+        var directory = Path.Combine(run.OutputDirectory, "threads");
+
+        var oneThread = Segmenta.Reporting.ReportWriter.DrawOnThreads(store, new Segmenta.Reporting.ReportOptions(), null, twoThreads: false).Finish(store, Path.Combine(directory, "one.html"));
+        var twoThreads = Segmenta.Reporting.ReportWriter.DrawOnThreads(store, new Segmenta.Reporting.ReportOptions(), null, twoThreads: true).Finish(store, Path.Combine(directory, "two.html"));
+
+        Assert.True(oneThread.Charts.Count >= 20, $"only {oneThread.Charts.Count} charts");
+        Assert.Equal(oneThread.Charts, twoThreads.Charts);
+        Assert.Equal(File.ReadAllBytes(oneThread.Path), File.ReadAllBytes(twoThreads.Path));
+    }
+
+    [Fact]
     public void The_lifetime_section_draws_the_tracking_heatmap_and_distribution_charts()
     {
         var html = File.ReadAllText(ReportPath);

@@ -35,17 +35,22 @@ public class ReportWriterTests
         Assert.Contains("&lt;img src=x onerror=alert(1)&gt;", html);
     }
 
-    [Fact]
-    public void A_store_gives_the_same_file_each_time_its_report_is_written_in_one_process()
+    /// <summary>Sixty lines over six months, eleven customers, five products and one cancellation (a cleaning rule removes lines: a chart).</summary>
+    private static string SmallShop()
     {
-        using var fixture = new StoreFixture();
         var lines = new System.Text.StringBuilder("InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n");
         for (var i = 0; i < 60; i++)
         {
             lines.Append(FormattableString.Invariant($"{i},P{i % 5},Product {i % 5},{1 + i % 3},2011-0{1 + i % 6}-{1 + i % 27:00} 10:00,{1.5 + i % 4},{i % 11},Land\n"));
         }
-        lines.Append("C61,P1,Product 1,-1,2011-03-02 10:00,1.5,3,Land\n");
-        fixture.Import(lines.ToString());
+        return lines.Append("C61,P1,Product 1,-1,2011-03-02 10:00,1.5,3,Land\n").ToString();
+    }
+
+    [Fact]
+    public void A_store_gives_the_same_file_each_time_its_report_is_written_in_one_process()
+    {
+        using var fixture = new StoreFixture();
+        fixture.Import(SmallShop());
         fixture.Clean();
         fixture.Features();
 
@@ -56,6 +61,22 @@ public class ReportWriterTests
         Assert.NotEmpty(second.Charts);
         Assert.Contains("<clipPath id=\"cl_0\"", File.ReadAllText(second.Path), StringComparison.Ordinal);
         Assert.Equal(first, File.ReadAllBytes(second.Path));
+    }
+
+    [Fact]
+    public void The_report_drawn_on_two_threads_is_the_report_drawn_on_one()
+    {
+        using var fixture = new StoreFixture();
+        fixture.Import(SmallShop());
+        fixture.Clean();
+        fixture.Features();
+
+        var oneThread = ReportWriter.DrawOnThreads(fixture.Store, new ReportOptions(), null, twoThreads: false).Finish(fixture.Store, fixture.Write("one.html", ""));
+        var twoThreads = ReportWriter.DrawOnThreads(fixture.Store, new ReportOptions(), null, twoThreads: true).Finish(fixture.Store, fixture.Write("two.html", ""));
+
+        Assert.Equal(oneThread.Charts, twoThreads.Charts);
+        Assert.True(oneThread.Charts.Count >= 3, $"only {oneThread.Charts.Count} charts");
+        Assert.Equal(File.ReadAllBytes(oneThread.Path), File.ReadAllBytes(twoThreads.Path));
     }
 
     [Fact]
