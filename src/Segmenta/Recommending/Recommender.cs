@@ -15,8 +15,7 @@ public static class Recommender
     /// <remarks>
     /// DuckDB's memory limit is lowered while the stage computes (<see cref="EngineMemoryLease"/>), and the purchase log
     /// and fitted states, garbage once the lists are made (several GB at 100M lines), are handed back to the system
-    /// before the tables are written, so that DuckDB's memory and the C# side's do not add up (above
-    /// <see cref="ReferenceDayFits.AtOnceMaxLines"/> lines; below it they are tens of MB and the collection not worth its time).
+    /// before the tables are written, so that DuckDB's memory and the C# side's do not add up.
     /// </remarks>
     public static RecommendationResult Run(SegmentaStore store, RecommendationOptions options) => RunThen(store, options, alongsideSave: null);
 
@@ -33,15 +32,9 @@ public static class Recommender
         {
             result = Compute(store, options, lease.LowerAgain);
         }
-        var small = ReferenceDayFits.FitsAtOnce(result.TrainingLines + result.TestLines);
-        if (!small)
-        {
-            // Only where it pays: a small log's log and states are tens of MB, and a full compacting collection on the
-            // stage's critical path cost ≈ 30 ms of CPU and 50-100 ms of wall on the shared data (decision 92).
-            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-        }
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         var watch = Stopwatch.StartNew();
-        var beside = alongsideSave is not null && small ? OnOwnThread(() => alongsideSave(result)) : null;
+        var beside = alongsideSave is not null && ReferenceDayFits.FitsAtOnce(result.TrainingLines + result.TestLines) ? OnOwnThread(() => alongsideSave(result)) : null;
         try
         {
             Save(store, result);
