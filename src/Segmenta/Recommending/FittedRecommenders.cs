@@ -67,6 +67,40 @@ internal sealed class FittedRecommenders
 
     public IReadOnlyCollection<RecommendationMethod> Methods => _rankers.Keys;
 
+    /// <summary>
+    /// Fits every ranker, side by side where no fit needs another: first every value that reads only the data
+    /// (<see cref="IndependentFits"/>), then the rankers that join such values (<see cref="Joining"/>: the neighbour
+    /// rankers their list and fall-back, the buy-again and discovery rankers the features), which costs next to nothing.
+    /// So no fit waits for another: a thread-pool worker blocked on a value being computed elsewhere could leave that
+    /// computation's own parallel loops without a worker for as long as the pool takes to grow (decision 92). Throws the
+    /// fits' failures as an <see cref="AggregateException"/>; a failed ranker keeps its exception (asked for again, it
+    /// throws it).
+    /// </summary>
+    public void FitSideBySide()
+    {
+        Parallel.ForEach(IndependentFits(), fit => fit());
+        foreach (var method in Joining)
+        {
+            _ = this[method];
+        }
+    }
+
+    /// <summary>The rankers made from other fitted values: the neighbour rankers and the buy-again and discovery rankers.</summary>
+    internal static readonly RecommendationMethod[] Joining =
+        [RecommendationMethod.ItemToItem, RecommendationMethod.AssociationRules, RecommendationMethod.BuyAgain, RecommendationMethod.Discovery, RecommendationMethod.BuyAgainAndDiscovery];
+
+    /// <summary>
+    /// The fits that read only the data, each computing one value and asking for no other: the neighbour lists and the
+    /// buy-again and discovery features, and every ranker but the <see cref="Joining"/> ones. The longest first (the two
+    /// lists, then the segment best-sellers' clustering) so that the short ones fill in after them.
+    /// </summary>
+    internal Action[] IndependentFits() =>
+        [() => _ = ItemSimilarity, () => _ = Rules, () => _ = TwoKind,
+            .. Methods.Where(m => !Joining.Contains(m)).OrderByDescending(m => m == RecommendationMethod.SegmentBestSellers).Select(m => (Action)(() => _ = this[m]))];
+
+    /// <summary>How many of the rankers, neighbour lists and features have been computed.</summary>
+    internal int ComputedValues => _rankers.Values.Count(r => r.IsValueCreated) + (_itemSimilarity.IsValueCreated ? 1 : 0) + (_rules.IsValueCreated ? 1 : 0) + (_twoKind.IsValueCreated ? 1 : 0);
+
     /// <summary>Products sold in the ActiveDays up to the reference day: only these are offered.</summary>
     internal static bool[] ActiveProducts(Interactions data, RecommendationOptions options)
     {

@@ -40,11 +40,11 @@ internal static class RecommendationEvaluator
         var evaluated = models.Methods.Order().ToArray();
         if (fits.AtOnce)
         {
-            // A small log: the rankers are fitted side by side (each is fitted once, whoever asks first; the neighbour
-            // rankers wait for their fall-back), instead of one after another (≈ 0.23 s of one core on the shared data).
+            // A small log: the rankers are fitted side by side, none waiting for another (FittedRecommenders.FitSideBySide),
+            // instead of one after another (≈ 0.23 s of one core on the shared data).
             try
             {
-                Parallel.ForEach(evaluated, m => _ = models[m]);
+                models.FitSideBySide();
             }
             catch (AggregateException)
             {
@@ -164,7 +164,9 @@ internal static class RecommendationEvaluator
     /// <summary>
     /// A buy-again or discovery list, keeping its picks by logit for the blend of the two: the blend's list is merged
     /// from its parts' (<see cref="TwoKindRanker.Merge"/>) instead of scoring every candidate a second time — in the
-    /// new-items setting it is the discovery list itself. Same lists as <see cref="IRanker.Rank"/>.
+    /// new-items setting it is the discovery list itself. The same products in the same order as <see cref="IRanker.Rank"/>,
+    /// without <see cref="TwoKindRanker.Finish"/>: the evaluation judges the products alone, so their probabilities and
+    /// the product that explains each discovery pick (EASE's strongest contribution, per pick) are not computed.
     /// </summary>
     private static int RankTwoKind(TwoKindRanker ranker, int slot, int customer, bool newOnly, EvaluationState state, BlendSlots blend)
     {
@@ -181,7 +183,7 @@ internal static class RecommendationEvaluator
         }
         (state.LogitCount[slot], state.ByLogit[slot]) = (count, newOnly ? NewItemsRanked : AllItemsRanked);
         byLogit.AsSpan(0, count).CopyTo(state.Lists[slot]);
-        return ranker.Finish(customer, state.Lists[slot], count);
+        return count;
     }
 
     private const byte Unranked = 0;

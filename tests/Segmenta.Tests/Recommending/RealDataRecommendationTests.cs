@@ -201,16 +201,17 @@ public sealed class RealDataRecommendationTests : IClassFixture<RealDataRecommen
         var copy = directory.File("segmenta.duckdb");
         File.Copy(_run.Source, copy);
         using var store = SegmentaStore.Open(copy);
-        var besideThread = 0;
+        var (besideThread, besideOnPool) = (0, true);
         IReadOnlyList<string> files = [];
 
         Recommender.RunThen(store, new RecommendationOptions(), r =>
         {
-            besideThread = Environment.CurrentManagedThreadId;
+            (besideThread, besideOnPool) = (Environment.CurrentManagedThreadId, Thread.CurrentThread.IsThreadPoolThread);
             files = RecommendationOutputs.Write(r, directory.Path);
         });
 
         Assert.NotEqual(Environment.CurrentManagedThreadId, besideThread); // a small shop: written on another thread, beside the tables
+        Assert.False(besideOnPool); // its own thread: never run inline by the waiting thread, whatever the pool's size
         Assert.Equal(_run.Files.Select(Path.GetFileName), files.Select(Path.GetFileName));
         foreach (var (written, expected) in files.Zip(_run.Files))
         {
