@@ -137,8 +137,8 @@ public static partial class AnalysisPipeline
     /// <summary>
     /// Segment → Profile → (category preferences, Recommend) → outputs: what analyze and segment share once the customers
     /// table exists. Profiling reads the lifetime values (<paramref name="lifetime"/>) and the segments; the category
-    /// preferences read the product categories (<paramref name="categories"/>); the recommendations start once the
-    /// segments exist, beside profiling, and wait for the segment names it gives only before their lists.
+    /// preferences read the product categories (<paramref name="categories"/>); the recommendations start with profiling
+    /// and read the purchases beside it, waiting for the segment names it gives only before they read the segments.
     /// </summary>
     private static DownstreamSteps StartDownstream(StepBranches branches, AnalysisOptions options, DownstreamPlan plan, StepTimer timer,
         Task<LifetimeResult?>? lifetime, Task<CategoryResult>? categories, LinesElsewhere? elsewhere = null)
@@ -168,13 +168,16 @@ public static partial class AnalysisPipeline
             {
                 return (null, [], notes);
             }
-            // After profiling (it names the segments). Starting beside profiling with the segments labelled by id was
-            // measured slower on two cores (docs/benchmarks.md, session 7) and removed.
+            // Started with profiling: the purchases are read beside it (with one DuckDB thread each while the steps overlap,
+            // profiling alone would leave a core idle), and only the segments' labels wait for the names it gives. Starting
+            // the whole stage beside profiling with the segments labelled by id was measured slower on two cores
+            // (docs/benchmarks.md, session 7) and removed.
             IReadOnlyList<string> files = [];
             // The files are written beside the store's tables when the shop is small (Recommender.RunThen).
-            var result = timer.Step("Recommending", () => TryRecommend(store, recommending, notes, r => files = RecommendationOutputs.Write(r, options.OutputDirectory)));
+            var result = timer.Step("Recommending", () => TryRecommend(store, recommending, notes, r => files = RecommendationOutputs.Write(r, options.OutputDirectory),
+                () => profiled.GetAwaiter().GetResult()));
             return (result, files, notes);
-        }, Prerequisites(profiled));
+        }, Prerequisites(clusters, lifetime));
         var outputs = branches.Start(StepOrder.WritingOutputs, store => timer.Step("Writing outputs", () =>
             WriteOutputs(store, options, currency, StepBranches.Result(clusters), StepBranches.Result(segmentations))), Prerequisites(segmentations, lifetime));
         return new DownstreamSteps(clusters, segmentations, recommendations, outputs);
@@ -234,11 +237,11 @@ public static partial class AnalysisPipeline
     /// Recommendations need enough history on both sides of the cut-off; a small or short file is still analysed,
     /// with a note saying why there are no recommendations instead of failing the whole run.
     /// </summary>
-    private static RecommendationResult? TryRecommend(SegmentaStore store, RecommendationOptions options, List<string> notes, Action<RecommendationResult> writeFiles)
+    private static RecommendationResult? TryRecommend(SegmentaStore store, RecommendationOptions options, List<string> notes, Action<RecommendationResult> writeFiles, Action segmentsNamed)
     {
         try
         {
-            return Recommender.RunThen(store, options, writeFiles);
+            return Recommender.RunThen(store, options, writeFiles, segmentsNamed);
         }
         catch (SegmentaException e)
         {
