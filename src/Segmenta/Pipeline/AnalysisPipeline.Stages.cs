@@ -32,7 +32,9 @@ public static partial class AnalysisPipeline
         var lifetimeNotes = new List<string>();
         var lifetimeFiles = new List<string>();
         // Exploring, categories and lifetime value read the cleaned lines and customers only; they run beside the segments.
-        var branches = new StepBranches(store, RunsConcurrently(options), cancellation);
+        var concurrent = RunsConcurrently(options);
+        using var threads = OverlappingSteps.OneEngineThreadEach(store, concurrent);
+        var branches = new StepBranches(store, concurrent, cancellation);
         var firstStep = steps.Count;
         var downstreamOptions = options with { Features = options.Features with { AsOf = features.AsOf } };
         var plan = PrepareDownstream(store, downstreamOptions, features.Customers);
