@@ -1,4 +1,5 @@
 using Segmenta.Categories;
+using Segmenta.Cleaning;
 using Segmenta.Features;
 using Segmenta.Lifetime;
 using Segmenta.Profiling;
@@ -113,8 +114,11 @@ public static partial class AnalysisPipeline
         public RecommendationResult? Recommendations { get; init; }
     }
 
-    /// <summary>What the steps after the customers table need before they start: the currency and the notes on k.</summary>
-    private sealed record DownstreamPlan(string Currency, long Customers, List<string> Notes);
+    /// <summary>
+    /// What the steps after the customers table need before they start: the currency, the notes on k, and whether the
+    /// recommendations read the purchases beside profiling (<paramref name="RecommendWithProfiling"/>).
+    /// </summary>
+    private sealed record DownstreamPlan(string Currency, long Customers, List<string> Notes, bool RecommendWithProfiling);
 
     /// <summary>The steps after the customers table, started (they may still be running).</summary>
     private sealed record DownstreamSteps(
@@ -131,14 +135,19 @@ public static partial class AnalysisPipeline
         {
             notes.Add($"Clustering skipped: {customers} customer(s), fewer than the {SegmentationStage.MinimumCustomers} needed for segments to mean anything; RFM segments are still given.");
         }
-        return new DownstreamPlan(currency, customers, notes);
+        // Only a small log (the size at which recommending already fits side by side): while it reads the purchases the stage
+        // lowers DuckDB's limit (EngineMemoryLease), which profiling's statements beside would then share; at 10M lines it
+        // was measured level (docs/benchmarks.md, session 16 mid), at 100M not measured.
+        var withProfiling = PurchaseTables.IsCurrent(store) && ReferenceDayFits.FitsAtOnce((int)Math.Min(int.MaxValue, PurchaseTables.Count(store)));
+        return new DownstreamPlan(currency, customers, notes, withProfiling);
     }
 
     /// <summary>
     /// Segment → Profile → (category preferences, Recommend) → outputs: what analyze and segment share once the customers
     /// table exists. Profiling reads the lifetime values (<paramref name="lifetime"/>) and the segments; the category
-    /// preferences read the product categories (<paramref name="categories"/>); the recommendations start once the
-    /// segments exist, beside profiling, and wait for the segment names it gives only before their lists.
+    /// preferences read the product categories (<paramref name="categories"/>); the recommendations of a small log start
+    /// with profiling and read the purchases beside it, waiting for the segment names it gives only before they read the
+    /// segments (<see cref="DownstreamPlan.RecommendWithProfiling"/>).
     /// </summary>
     private static DownstreamSteps StartDownstream(StepBranches branches, AnalysisOptions options, DownstreamPlan plan, StepTimer timer,
         Task<LifetimeResult?>? lifetime, Task<CategoryResult>? categories, LinesElsewhere? elsewhere = null)
@@ -168,13 +177,17 @@ public static partial class AnalysisPipeline
             {
                 return (null, [], notes);
             }
-            // After profiling (it names the segments). Starting beside profiling with the segments labelled by id was
-            // measured slower on two cores (docs/benchmarks.md, session 7) and removed.
+            // A small log starts with profiling: the purchases are read beside it (with one DuckDB thread each while the steps
+            // overlap, profiling alone would leave a core idle), and only the segments' labels wait for the names it gives
+            // (a larger one starts after profiling, the wait then returning at once). Starting
+            // the whole stage beside profiling with the segments labelled by id was measured slower on two cores
+            // (docs/benchmarks.md, session 7) and removed.
             IReadOnlyList<string> files = [];
             // The files are written beside the store's tables when the shop is small (Recommender.RunThen).
-            var result = timer.Step("Recommending", () => TryRecommend(store, recommending, notes, r => files = RecommendationOutputs.Write(r, options.OutputDirectory)));
+            var result = timer.Step("Recommending", () => TryRecommend(store, recommending, notes, r => files = RecommendationOutputs.Write(r, options.OutputDirectory),
+                () => profiled.GetAwaiter().GetResult()));
             return (result, files, notes);
-        }, Prerequisites(profiled));
+        }, plan.RecommendWithProfiling ? Prerequisites(clusters, lifetime) : Prerequisites(profiled));
         var outputs = branches.Start(StepOrder.WritingOutputs, store => timer.Step("Writing outputs", () =>
             WriteOutputs(store, options, currency, StepBranches.Result(clusters), StepBranches.Result(segmentations))), Prerequisites(segmentations, lifetime));
         return new DownstreamSteps(clusters, segmentations, recommendations, outputs);
@@ -234,11 +247,11 @@ public static partial class AnalysisPipeline
     /// Recommendations need enough history on both sides of the cut-off; a small or short file is still analysed,
     /// with a note saying why there are no recommendations instead of failing the whole run.
     /// </summary>
-    private static RecommendationResult? TryRecommend(SegmentaStore store, RecommendationOptions options, List<string> notes, Action<RecommendationResult> writeFiles)
+    private static RecommendationResult? TryRecommend(SegmentaStore store, RecommendationOptions options, List<string> notes, Action<RecommendationResult> writeFiles, Action segmentsNamed)
     {
         try
         {
-            return Recommender.RunThen(store, options, writeFiles);
+            return Recommender.RunThen(store, options, writeFiles, segmentsNamed);
         }
         catch (SegmentaException e)
         {

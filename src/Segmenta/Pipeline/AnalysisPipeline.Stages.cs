@@ -32,7 +32,9 @@ public static partial class AnalysisPipeline
         var lifetimeNotes = new List<string>();
         var lifetimeFiles = new List<string>();
         // Exploring, categories and lifetime value read the cleaned lines and customers only; they run beside the segments.
-        var branches = new StepBranches(store, RunsConcurrently(options), cancellation);
+        var concurrent = RunsConcurrently(options);
+        using var threads = OverlappingSteps.OneEngineThreadEach(store, concurrent);
+        var branches = new StepBranches(store, concurrent, cancellation);
         var firstStep = steps.Count;
         var downstreamOptions = options with { Features = options.Features with { AsOf = features.AsOf } };
         var plan = PrepareDownstream(store, downstreamOptions, features.Customers);
@@ -69,10 +71,12 @@ public static partial class AnalysisPipeline
             downstreamSteps = StartDownstream(branches, downstreamOptions, plan, timer, valuing, categorising, elsewhere);
             if (elsewhere is null && beforeLog is null)
             {
-                // Every table the report shows but the recommendations' is written once the outputs are: its queries and
-                // charts (one thread, most of its time) run beside the recommendations instead of after them.
+                // Every table the report shows but the recommendations' is written once the category preferences are: its
+                // queries and charts (one thread, most of its time) run beside the recommendations instead of after them,
+                // and beside the outputs, which write files and only rename the stored model's segments (the report reads
+                // its transform, which that leaves as segmenting wrote it).
                 drawing = branches.Start(StepOrder.DrawingReport, s => timer.Step("Drawing report", () => DrawReport(s, effective)),
-                    Prerequisites(downstreamSteps.Outputs, exploring, categorising, valuing));
+                    Prerequisites(downstreamSteps.Segmentations, exploring, categorising, valuing));
             }
         }
         catch

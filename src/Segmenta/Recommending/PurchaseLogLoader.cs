@@ -21,8 +21,10 @@ internal static class PurchaseLogLoader
     /// <summary>
     /// The kept purchases of products: from the purchase tables the cleaning wrote (<see cref="PurchaseTables"/>) when
     /// they are current, else from <c>clean_lines</c> (<paramref name="fromCleanLines"/> forces that; both give the same log).
+    /// <paramref name="segmentsNamed"/>, when given, is waited for after the purchases are read and before the segments are:
+    /// a host may read the purchases while the segments are still being profiled (named) beside.
     /// </summary>
-    public static PurchaseLog Load(SegmentaStore store, RecommendationOptions options, out SegmentationKind? segmentation, bool fromCleanLines = false)
+    public static PurchaseLog Load(SegmentaStore store, RecommendationOptions options, out SegmentationKind? segmentation, bool fromCleanLines = false, Action? segmentsNamed = null)
     {
         // A PostgreSQL run leaves no lines in the store, only its current purchase tables.
         var fromPurchaseTables = !fromCleanLines && PurchaseTables.IsCurrent(store);
@@ -30,13 +32,22 @@ internal static class PurchaseLogLoader
         {
             throw new SegmentaException("The store has no cleaned lines: run segmenta analyze (or clean) first.");
         }
-        segmentation = ChooseSegmentation(store);
-        return fromPurchaseTables
-            ? FromPurchaseTables(store, options, segmentation)
-            : FromCleanLines(store, options, segmentation);
+        SegmentationKind? chosen = null;
+        (int[] Segments, string[] Names, bool Known) Segments(IReadOnlyList<string> customerIds)
+        {
+            segmentsNamed?.Invoke();
+            chosen = ChooseSegmentation(store);
+            var (segments, names) = SegmentLabels.Assign(store, chosen, customerIds);
+            return (segments, names, chosen is not null);
+        }
+        var log = fromPurchaseTables
+            ? FromPurchaseTables(store, options, Segments)
+            : FromCleanLines(store, options, Segments);
+        segmentation = chosen;
+        return log;
     }
 
-    private static PurchaseLog FromCleanLines(SegmentaStore store, RecommendationOptions options, SegmentationKind? segmentation)
+    private static PurchaseLog FromCleanLines(SegmentaStore store, RecommendationOptions options, Func<IReadOnlyList<string>, (int[] Segments, string[] Names, bool Known)> segmentsOf)
     {
         store.Execute("CREATE OR REPLACE TEMP TABLE rec_non_product_codes (pattern VARCHAR)");
         foreach (var code in options.NonProductCodes)
@@ -73,8 +84,8 @@ internal static class PurchaseLogLoader
         store.Stream(SqlScripts.Get("Recommending/purchase_lines.sql"),
             r => lines.Add(r.GetInt32(0), r.GetInt32(1), r.GetInt32(2), r.GetInt32(3), r.GetInt64(4), r.GetInt64(5), r.GetInt32(6)));
         store.Execute("DROP TABLE IF EXISTS rec_orders; DROP TABLE IF EXISTS rec_lines; DROP TABLE IF EXISTS rec_non_product_codes; DROP TABLE IF EXISTS rec_countries");
-        var (segments, segmentNames) = SegmentLabels.Assign(store, segmentation, customerIds);
-        return lines.Build([.. customerIds], [.. stockCodes], [.. descriptions], segments, segmentNames, [.. countries], [.. countryNames], segmentation is not null);
+        var (segments, segmentNames, known) = segmentsOf(customerIds);
+        return lines.Build([.. customerIds], [.. stockCodes], [.. descriptions], segments, segmentNames, [.. countries], [.. countryNames], known);
     }
 
     /// <summary>
@@ -83,7 +94,7 @@ internal static class PurchaseLogLoader
     /// country before any reference day is the most common one of their lines (ties: the first by name); the log's
     /// per-line countries decide it at every reference day (Interactions), so this only names customers without lines.
     /// </summary>
-    private static PurchaseLog FromPurchaseTables(SegmentaStore store, RecommendationOptions options, SegmentationKind? segmentation)
+    private static PurchaseLog FromPurchaseTables(SegmentaStore store, RecommendationOptions options, Func<IReadOnlyList<string>, (int[] Segments, string[] Names, bool Known)> segmentsOf)
     {
         var products = PurchaseTables.Products(store, options.NonProductCodes);
         var productOf = new int[products.Count];
@@ -137,8 +148,8 @@ internal static class PurchaseLogLoader
         });
         EndCustomer();
 
-        var (segments, segmentNames) = SegmentLabels.Assign(store, segmentation, customerIds);
-        return lines.Build([.. customerIds], [.. stockCodes], [.. descriptions], segments, segmentNames, [.. customerCountries], [.. countryNames], segmentation is not null);
+        var (segments, segmentNames, known) = segmentsOf(customerIds);
+        return lines.Build([.. customerIds], [.. stockCodes], [.. descriptions], segments, segmentNames, [.. customerCountries], [.. countryNames], known);
     }
 
     private static int Index(Dictionary<string, int> index, string name)

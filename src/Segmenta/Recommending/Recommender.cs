@@ -23,14 +23,16 @@ public static class Recommender
     /// As <see cref="Run(SegmentaStore, RecommendationOptions)"/>, then <paramref name="alongsideSave"/> (a host writing the
     /// result's files): on another thread while the tables are written when the log is small
     /// (<see cref="ReferenceDayFits.FitsAtOnce"/>: the store's write is one thread, its checkpoint included), after them otherwise.
+    /// <paramref name="segmentsNamed"/>, when given, is waited for once the purchases are read, before the segments are
+    /// (<see cref="PurchaseLogLoader.Load"/>): a host may start the stage while the segments are still being named.
     /// </summary>
-    internal static RecommendationResult RunThen(SegmentaStore store, RecommendationOptions options, Action<RecommendationResult>? alongsideSave)
+    internal static RecommendationResult RunThen(SegmentaStore store, RecommendationOptions options, Action<RecommendationResult>? alongsideSave, Action? segmentsNamed = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         RecommendationResult result;
         using (var lease = EngineMemoryLease.Lower(store))
         {
-            result = Compute(store, options, lease.LowerAgain);
+            result = Compute(store, options, lease.LowerAgain, segmentsNamed);
         }
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         var watch = Stopwatch.StartNew();
@@ -61,7 +63,7 @@ public static class Recommender
     public static RecommendationResult Compute(SegmentaStore store, RecommendationOptions options) => Compute(store, options, afterLoading: null);
 
     /// <summary>As <see cref="Compute(SegmentaStore, RecommendationOptions)"/>, calling <paramref name="afterLoading"/> once the purchase log is read.</summary>
-    internal static RecommendationResult Compute(SegmentaStore store, RecommendationOptions options, Action? afterLoading)
+    internal static RecommendationResult Compute(SegmentaStore store, RecommendationOptions options, Action? afterLoading, Action? segmentsNamed = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(options);
@@ -77,7 +79,7 @@ public static class Recommender
         }
 
         SegmentationKind? segmentation = null;
-        var log = Step("Loading purchases", () => PurchaseLogLoader.Load(store, options, out segmentation));
+        var log = Step("Loading purchases", () => PurchaseLogLoader.Load(store, options, out segmentation, segmentsNamed: segmentsNamed));
         if (log.Lines == 0)
         {
             throw new SegmentaException((ServerLineFacts.Elsewhere(store) ? ServerLineFacts.KeptProducts(store) : store.Scalar<long>("SELECT count(stock_code) FROM clean_lines")) == 0
