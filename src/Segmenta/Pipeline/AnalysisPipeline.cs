@@ -39,9 +39,8 @@ public static partial class AnalysisPipeline
         var quarantineWritten = WriteQuarantine(store, quarantineFile);
         var cleaning = timer.Step("Cleaning", () =>
         {
-            var report = Cleaner.Run(store, options.Cleaning);
-            PurchaseTables.Write(store); // the kept purchases with integer keys, for the recommendations
-            return report;
+            // With the kept purchases' integer keys for the recommendations (the purchase tables), written beside the cleaning.
+            return Cleaner.Run(store, options.Cleaning, withPurchaseTables: true);
         });
         OptionChecks.AsOf(store, options.Features.AsOf);
         var features = timer.Step("Customer features", () => CustomerFeatures.Compute(store, options.Features));
