@@ -7,73 +7,69 @@ namespace Segmenta.Cleaning;
 public static class Cleaner
 {
     /// <summary>Rebuilds clean_lines, returns, refunds, cleaning_report and cleaning_money from raw_lines.</summary>
-    public static CleaningReport Run(SegmentaStore store, CleaningOptions options) => Run(store, options, withPurchaseTables: false);
+    public static CleaningReport Run(SegmentaStore store, CleaningOptions options)
+    {
+        var (report, write) = Clean(store, options, withPurchaseTables: false);
+        using (write)
+        {
+            write.Finish(store);
+        }
+        return report;
+    }
 
     /// <summary>
-    /// <see cref="Run(SegmentaStore, CleaningOptions)"/>, and with <paramref name="withPurchaseTables"/> the purchase tables
-    /// of the new kept lines as well (<see cref="PurchaseTables.Write"/>), written beside the rest of the cleaning.
+    /// <see cref="Run(SegmentaStore, CleaningOptions)"/>, returning while the purchase tables of the new kept lines
+    /// (<see cref="PurchaseTables"/>) are still being written on a connection of their own: call
+    /// <see cref="KeptLinesWrite.Finish"/> before anything reads them, and dispose the write in every case.
     /// </summary>
-    internal static CleaningReport Run(SegmentaStore store, CleaningOptions options, bool withPurchaseTables)
+    internal static (CleaningReport Report, KeptLinesWrite PurchaseTables) RunLeavingPurchaseTables(SegmentaStore store, CleaningOptions options) =>
+        Clean(store, options, withPurchaseTables: true);
+
+    private static (CleaningReport Report, KeptLinesWrite Write) Clean(SegmentaStore store, CleaningOptions options, bool withPurchaseTables)
     {
         var evidence = Prepare(store, options);
         store.Execute(SqlScripts.Get("Cleaning/line_rules.sql"));
         DropOutcomesTable(store);
+        KeptLinesWrite write;
         // The kept lines' texts written without trying FSST or ZSTD (SegmentaStore.WithoutFsstOrZstd says why); cleaning
         // runs alone, so the instance-wide setting touches no other step's writes.
         using (store.WithoutFsstOrZstd())
         {
-            // The kept lines (and the purchase tables made from them) depend on line_rules only, the matcher and the
-            // removed lines, returns and refunds on line_rules only: the two sides run at once, each on its own connection.
-            // The kept lines' write fills both cores for most of its time, the other side is mostly one thread (the
-            // matcher's C#, small statements), so together they finish sooner than one after the other (decision 93).
-            KeptLinesBeside(store, withPurchaseTables, () =>
+            // The kept lines depend on line_rules only, and so do the matcher, the removed lines, returns and refunds: the
+            // two sides run at once, each on its own connection. The kept lines' write fills both cores for most of its
+            // time, the other side is mostly one thread (the matcher's C#, small statements), so together they end sooner
+            // than one after the other (decision 93).
+            write = KeptLinesWrite.Start(store, withPurchaseTables);
+            try
             {
                 ReturnMatcher.Run(store);
                 store.Execute(SqlScripts.Get("Cleaning/clean_lines.sql"));
-            });
-        }
-        // The first pass's temp tables stay in DuckDB's memory (or its spill) for the rest of the run unless dropped.
-        store.Execute("""
-            DROP TABLE line_rules; DROP TABLE claimed_lines; DROP TABLE return_cancellations; DROP TABLE return_purchases;
-            DROP TABLE repeated_hashes; DROP VIEW ruled_lines; DROP TABLE non_product_stock_codes
-            """);
-        store.Execute(SqlScripts.Get("Cleaning/cleaning_report.sql"));
-        if (withPurchaseTables)
-        {
-            PurchaseTables.WriteSource(store);
-        }
-        var rows = store.Query(CleaningRow.Query, CleaningRow.Read);
-        var money = store.Query(CleaningMoney.Query, CleaningMoney.Read)[0];
-        var quarantined = store.Scalar<long?>("SELECT sum(lines_quarantined)::BIGINT FROM imports") ?? 0;
-        return new CleaningReport(options.Preset, rows, quarantined, money, evidence) { AmountNote = LoadedAmounts.NoteFor(store) };
-    }
-
-    /// <summary>
-    /// Writes kept_lines.sql (and the purchase tables) on a second connection while <paramref name="work"/> runs on this
-    /// one; returns when both are done, with the first failure (this connection's, else the other's).
-    /// </summary>
-    private static void KeptLinesBeside(SegmentaStore store, bool withPurchaseTables, Action work)
-    {
-        var kept = Task.Factory.StartNew(() =>
-        {
-            using var other = store.Duplicate();
-            other.Execute(SqlScripts.Get("Cleaning/kept_lines.sql"));
-            if (withPurchaseTables)
-            {
-                PurchaseTables.WriteTables(other);
+                write.WaitForKeptLines();
             }
-        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            catch
+            {
+                write.Dispose();
+                throw;
+            }
+        }
         try
         {
-            work();
+            // The first pass's temp tables stay in DuckDB's memory (or its spill) for the rest of the run unless dropped.
+            store.Execute("""
+                DROP TABLE line_rules; DROP TABLE claimed_lines; DROP TABLE return_cancellations; DROP TABLE return_purchases;
+                DROP TABLE repeated_hashes; DROP VIEW ruled_lines; DROP TABLE non_product_stock_codes
+                """);
+            store.Execute(SqlScripts.Get("Cleaning/cleaning_report.sql"));
+            var rows = store.Query(CleaningRow.Query, CleaningRow.Read);
+            var money = store.Query(CleaningMoney.Query, CleaningMoney.Read)[0];
+            var quarantined = store.Scalar<long?>("SELECT sum(lines_quarantined)::BIGINT FROM imports") ?? 0;
+            return (new CleaningReport(options.Preset, rows, quarantined, money, evidence) { AmountNote = LoadedAmounts.NoteFor(store) }, write);
         }
         catch
         {
-            // The other connection is left to finish (the store outlives no statement), and this failure is the one reported.
-            kept.ContinueWith(_ => { }, TaskScheduler.Default).Wait();
+            write.Dispose();
             throw;
         }
-        kept.GetAwaiter().GetResult();
     }
 
     /// <summary>The options as the scripts read them: variables, pattern tables and the preset's rules; returns the duplicate evidence.</summary>

@@ -37,13 +37,16 @@ public static partial class AnalysisPipeline
             throw new SegmentaException($"The database {store.Path} holds no lines to analyse and no file was given. Give a data file: segmenta analyze FILE --out DIR.");
         }
         var quarantineWritten = WriteQuarantine(store, quarantineFile);
-        var cleaning = timer.Step("Cleaning", () =>
+        // With the kept purchases' integer keys for the recommendations (the purchase tables), written on a connection of
+        // their own beside the rest of the cleaning and the customer features, which do not read them.
+        var (cleaning, purchaseTables) = timer.Step("Cleaning", () => Cleaner.RunLeavingPurchaseTables(store, options.Cleaning));
+        FeatureSummary features;
+        using (purchaseTables)
         {
-            // With the kept purchases' integer keys for the recommendations (the purchase tables), written beside the cleaning.
-            return Cleaner.Run(store, options.Cleaning, withPurchaseTables: true);
-        });
-        OptionChecks.AsOf(store, options.Features.AsOf);
-        var features = timer.Step("Customer features", () => CustomerFeatures.Compute(store, options.Features));
+            OptionChecks.AsOf(store, options.Features.AsOf);
+            features = timer.Step("Customer features", () => CustomerFeatures.Compute(store, options.Features));
+            purchaseTables.Finish(store);
+        }
         return RunAfterFeatures(store, options, new CleanedRun(started, imports, cleaning, features, quarantineWritten ? quarantineFile : null), timer, cancellation: cancellation);
     }
 

@@ -1,0 +1,70 @@
+using Segmenta.Store;
+
+namespace Segmenta.Cleaning;
+
+/// <summary>
+/// The kept lines (kept_lines.sql), then optionally the purchase tables made from them, written on a second connection
+/// to the store while the cleaning's own connection goes on (decision 93): the kept lines depend on line_rules only, and
+/// the purchase tables on the kept lines only, so neither waits for the ReturnMatcher, and the purchase tables need not
+/// hold up the customer features. Dispose waits for the write (no statement outlives the store) without throwing.
+/// </summary>
+internal sealed class KeptLinesWrite : IDisposable
+{
+    private readonly TaskCompletionSource _kept = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Task _all;
+    private readonly bool _withPurchaseTables;
+
+    private KeptLinesWrite(SegmentaStore store, bool withPurchaseTables)
+    {
+        _withPurchaseTables = withPurchaseTables;
+        _all = Task.Factory.StartNew(() =>
+        {
+            try
+            {
+                using var other = store.Duplicate();
+                other.Execute(SqlScripts.Get("Cleaning/kept_lines.sql"));
+                _kept.SetResult();
+                if (withPurchaseTables)
+                {
+                    PurchaseTables.WriteTables(other);
+                }
+            }
+            catch (Exception e)
+            {
+                _kept.TrySetException(e);
+                throw;
+            }
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+    }
+
+    /// <summary>Starts writing on a connection of its own; line_rules.sql must have run (its claimed_lines table).</summary>
+    internal static KeptLinesWrite Start(SegmentaStore store, bool withPurchaseTables) => new(store, withPurchaseTables);
+
+    /// <summary>Waits until clean_lines holds the new kept lines; throws the write's failure.</summary>
+    internal void WaitForKeptLines() => _kept.Task.GetAwaiter().GetResult();
+
+    /// <summary>
+    /// Waits for the purchase tables too and records which cleaning they were made from (<paramref name="store"/>'s
+    /// cleaning report must be written); throws the write's failure.
+    /// </summary>
+    internal void Finish(SegmentaStore store)
+    {
+        _all.GetAwaiter().GetResult();
+        if (_withPurchaseTables)
+        {
+            PurchaseTables.WriteSource(store);
+        }
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            _all.Wait();
+        }
+        catch (AggregateException)
+        {
+            // Reported by WaitForKeptLines or Finish; a caller that failed first reports its own failure.
+        }
+    }
+}
