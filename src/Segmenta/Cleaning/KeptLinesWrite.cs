@@ -6,22 +6,29 @@ namespace Segmenta.Cleaning;
 /// The kept lines (kept_lines.sql), then optionally the purchase tables made from them, written on a second connection
 /// to the store while the cleaning's own connection goes on (decision 93): the kept lines depend on line_rules only, and
 /// the purchase tables on the kept lines only, so neither waits for the ReturnMatcher, and the purchase tables need not
-/// hold up the customer features. Dispose waits for the write (no statement outlives the store) without throwing.
+/// hold up the customer features. Dispose interrupts the write when it has not finished (the caller failed or was
+/// cancelled) and waits for it (no statement outlives the store), without throwing.
 /// </summary>
 internal sealed class KeptLinesWrite : IDisposable
 {
     private readonly TaskCompletionSource _kept = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Task _all;
     private readonly bool _withPurchaseTables;
+    private readonly Lock _connectionLock = new();
+    private SegmentaStore? _connection;
 
     private KeptLinesWrite(SegmentaStore store, bool withPurchaseTables)
     {
         _withPurchaseTables = withPurchaseTables;
         _all = Task.Factory.StartNew(() =>
         {
+            var other = store.Duplicate();
             try
             {
-                using var other = store.Duplicate();
+                lock (_connectionLock)
+                {
+                    _connection = other;
+                }
                 other.Execute(SqlScripts.Get("Cleaning/kept_lines.sql"));
                 _kept.SetResult();
                 if (withPurchaseTables)
@@ -33,6 +40,14 @@ internal sealed class KeptLinesWrite : IDisposable
             {
                 _kept.TrySetException(e);
                 throw;
+            }
+            finally
+            {
+                lock (_connectionLock)
+                {
+                    _connection = null;
+                }
+                other.Dispose();
             }
         }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
@@ -58,6 +73,10 @@ internal sealed class KeptLinesWrite : IDisposable
 
     public void Dispose()
     {
+        lock (_connectionLock)
+        {
+            _connection?.Interrupt();
+        }
         try
         {
             _all.Wait();
