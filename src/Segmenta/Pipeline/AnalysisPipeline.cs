@@ -44,8 +44,13 @@ public static partial class AnalysisPipeline
         using (purchaseTables)
         {
             OptionChecks.AsOf(store, options.Features.AsOf);
-            features = timer.Step("Customer features", () => CustomerFeatures.Compute(store, options.Features));
-            purchaseTables.Finish(store);
+            // The wait for the purchase tables is timed with the features, beside which they are written.
+            features = timer.Step("Customer features", () =>
+            {
+                var computed = CustomerFeatures.Compute(store, options.Features);
+                purchaseTables.Finish(store);
+                return computed;
+            });
         }
         return RunAfterFeatures(store, options, new CleanedRun(started, imports, cleaning, features, quarantineWritten ? quarantineFile : null), timer, cancellation: cancellation);
     }
