@@ -9,26 +9,67 @@ public static class Cleaner
     /// <summary>Rebuilds clean_lines, returns, refunds, cleaning_report and cleaning_money from raw_lines.</summary>
     public static CleaningReport Run(SegmentaStore store, CleaningOptions options)
     {
+        var (report, write) = Clean(store, options, withPurchaseTables: false);
+        using (write)
+        {
+            write.Finish(store);
+        }
+        return report;
+    }
+
+    /// <summary>
+    /// <see cref="Run(SegmentaStore, CleaningOptions)"/>, returning while the purchase tables of the new kept lines
+    /// (<see cref="PurchaseTables"/>) are still being written on a connection of their own: call
+    /// <see cref="KeptLinesWrite.Finish"/> before anything reads them, and dispose the write in every case.
+    /// </summary>
+    internal static (CleaningReport Report, KeptLinesWrite PurchaseTables) RunLeavingPurchaseTables(SegmentaStore store, CleaningOptions options) =>
+        Clean(store, options, withPurchaseTables: true);
+
+    private static (CleaningReport Report, KeptLinesWrite Write) Clean(SegmentaStore store, CleaningOptions options, bool withPurchaseTables)
+    {
         var evidence = Prepare(store, options);
         store.Execute(SqlScripts.Get("Cleaning/line_rules.sql"));
-        ReturnMatcher.Run(store);
         DropOutcomesTable(store);
+        KeptLinesWrite write;
         // The kept lines' texts written without trying FSST or ZSTD (SegmentaStore.WithoutFsstOrZstd says why); cleaning
         // runs alone, so the instance-wide setting touches no other step's writes.
         using (store.WithoutFsstOrZstd())
         {
-            store.Execute(SqlScripts.Get("Cleaning/clean_lines.sql"));
+            // The kept lines depend on line_rules only, and so do the matcher, the removed lines, returns and refunds: the
+            // two sides run at once, each on its own connection. The kept lines' write fills both cores for most of its
+            // time, the other side is mostly one thread (the matcher's C#, small statements), so together they end sooner
+            // than one after the other (decision 93).
+            write = KeptLinesWrite.Start(store, withPurchaseTables);
+            try
+            {
+                ReturnMatcher.Run(store);
+                store.Execute(SqlScripts.Get("Cleaning/clean_lines.sql"));
+                write.WaitForKeptLines();
+            }
+            catch
+            {
+                write.Dispose();
+                throw;
+            }
         }
-        // The first pass's temp tables stay in DuckDB's memory (or its spill) for the rest of the run unless dropped.
-        store.Execute("""
-            DROP TABLE line_rules; DROP TABLE return_cancellations; DROP TABLE return_purchases; DROP TABLE repeated_hashes;
-            DROP VIEW ruled_lines; DROP TABLE non_product_stock_codes
-            """);
-        store.Execute(SqlScripts.Get("Cleaning/cleaning_report.sql"));
-        var rows = store.Query(CleaningRow.Query, CleaningRow.Read);
-        var money = store.Query(CleaningMoney.Query, CleaningMoney.Read)[0];
-        var quarantined = store.Scalar<long?>("SELECT sum(lines_quarantined)::BIGINT FROM imports") ?? 0;
-        return new CleaningReport(options.Preset, rows, quarantined, money, evidence) { AmountNote = LoadedAmounts.NoteFor(store) };
+        try
+        {
+            // The first pass's temp tables stay in DuckDB's memory (or its spill) for the rest of the run unless dropped.
+            store.Execute("""
+                DROP TABLE line_rules; DROP TABLE claimed_lines; DROP TABLE return_cancellations; DROP TABLE return_purchases;
+                DROP TABLE repeated_hashes; DROP VIEW ruled_lines; DROP TABLE non_product_stock_codes
+                """);
+            store.Execute(SqlScripts.Get("Cleaning/cleaning_report.sql"));
+            var rows = store.Query(CleaningRow.Query, CleaningRow.Read);
+            var money = store.Query(CleaningMoney.Query, CleaningMoney.Read)[0];
+            var quarantined = store.Scalar<long?>("SELECT sum(lines_quarantined)::BIGINT FROM imports") ?? 0;
+            return (new CleaningReport(options.Preset, rows, quarantined, money, evidence) { AmountNote = LoadedAmounts.NoteFor(store) }, write);
+        }
+        catch
+        {
+            write.Dispose();
+            throw;
+        }
     }
 
     /// <summary>The options as the scripts read them: variables, pattern tables and the preset's rules; returns the duplicate evidence.</summary>

@@ -19,8 +19,20 @@ internal static class PurchaseTables
     /// <summary>Replaces the purchase tables with those of the store's current <c>clean_lines</c>.</summary>
     public static void Write(SegmentaStore store)
     {
+        WriteTables(store);
+        WriteSource(store);
+    }
+
+    /// <summary>The tables themselves, from <c>clean_lines</c> alone (Cleaner.Run writes them beside the rest of the cleaning).</summary>
+    internal static void WriteTables(SegmentaStore store)
+    {
         Drop(store);
         store.Execute(SqlScripts.Get("Cleaning/purchase_tables.sql"));
+    }
+
+    /// <summary>Which cleaning the tables were made from: after the cleaning report they were made with.</summary>
+    internal static void WriteSource(SegmentaStore store)
+    {
         var fingerprint = Fingerprint(store);
         store.Execute(SqlScripts.Get("Cleaning/purchase_lines_source.sql"), ("f", fingerprint));
     }

@@ -1,6 +1,6 @@
 -- Second pass of cleaning, after line_rules.sql and the ReturnMatcher: the lines the rules remove, the outcome of every
--- line (views), the returns (one row per part of a cancellation matched to a purchase), the refunds and the kept lines
--- later stages read.
+-- line (views), the returns (one row per part of a cancellation matched to a purchase) and the refunds. The kept lines
+-- later stages read (kept_lines.sql) are written meanwhile on another connection.
 
 -- Every line with a customer that a rule removes, with its rule (the matcher's for a cancellation): a few per cent of
 -- the lines (1.7M of 100M generated ones). A line without a customer is missing_customer; any other line is kept.
@@ -50,29 +50,6 @@ SELECT l.import_id, l.line_number, l.line.customer_id,
 FROM line_rules l
 WHERE l.rule = 'refund'
 ORDER BY l.import_id, l.line_number;
-
--- The kept purchase lines every later stage reads, written once as a table: read through lines_with_outcome, each
--- reader paid a positional scan that DuckDB runs on one thread and that no filter reaches, and DuckDB estimated the
--- view at 0 rows; a table is read in parallel, only the columns a query needs, with its true size (decision 68).
--- Written in parallel too: a line is kept when it has a customer and is none of the few removed lines, whose keys make
--- a small hash table (172,493 of 10M generated lines).
--- clean_lines stays the name readers use. Writing costs about 1.5 µs a line, mostly the text columns (decision 68), so
--- the invoice is not stored twice: order_id is the invoice wherever there is one, and the view gives it back from
--- order_id and a flag (decision 72). order_id itself stays stored: the features, the purchase tables, exploration and
--- the overview group by it, and a stored column reaches them dictionary-encoded (computed by the view, each of those
--- reads cost 0.15-0.35 s more CPU at 10M lines than the column saved).
-CREATE OR REPLACE TABLE kept_lines AS
-SELECT l.import_id, l.line_number, coalesce(l.invoice, l.customer_id || '@' || strftime(l.invoice_date, '%Y-%m-%d')) AS order_id,
-       l.invoice IS NOT NULL AS has_invoice, l.stock_code, l.description, l.quantity, l.invoice_date, l.unit_price, l.amount,
-       l.customer_id, l.country
-FROM raw_lines l
-ANTI JOIN removed_lines o USING (import_id, line_number)
-WHERE l.customer_id IS NOT NULL;
-
-CREATE OR REPLACE VIEW clean_lines AS
-SELECT import_id, line_number, order_id, CASE WHEN has_invoice THEN order_id END AS invoice,
-       stock_code, description, quantity, invoice_date, unit_price, amount, customer_id, country
-FROM kept_lines;
 
 -- Per-customer cancellations, for the cancellation rate (cancelled orders over all orders). Every loaded line counts,
 -- whatever its outcome, so the lines are read directly (order_id as in lines_with_outcome) and the filter reaches the scan.

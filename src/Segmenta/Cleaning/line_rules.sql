@@ -101,6 +101,10 @@ ruled AS (
 )
 SELECT import_id, line_number, rule, line FROM ruled WHERE rule IS NOT NULL;
 
+-- The claimed lines' keys for kept_lines.sql, which runs on another connection (Cleaner.Run): a table of its own, as
+-- line_rules is TEMP. Dropped with line_rules.
+CREATE OR REPLACE TABLE claimed_lines AS SELECT import_id, line_number FROM line_rules;
+
 -- What the ReturnMatcher reads: every cancellation, and every kept purchase of a customer and product that has one.
 -- A line without quantity or amount (a file of customer, date and product) counts as one unit; its value stays NULL.
 -- The cancellations' invoice and description are for the returns table (clean_lines.sql), which then reads no line.

@@ -37,14 +37,21 @@ public static partial class AnalysisPipeline
             throw new SegmentaException($"The database {store.Path} holds no lines to analyse and no file was given. Give a data file: segmenta analyze FILE --out DIR.");
         }
         var quarantineWritten = WriteQuarantine(store, quarantineFile);
-        var cleaning = timer.Step("Cleaning", () =>
+        // With the kept purchases' integer keys for the recommendations (the purchase tables), written on a connection of
+        // their own beside the rest of the cleaning and the customer features, which do not read them.
+        var (cleaning, purchaseTables) = timer.Step("Cleaning", () => Cleaner.RunLeavingPurchaseTables(store, options.Cleaning));
+        FeatureSummary features;
+        using (purchaseTables)
         {
-            var report = Cleaner.Run(store, options.Cleaning);
-            PurchaseTables.Write(store); // the kept purchases with integer keys, for the recommendations
-            return report;
-        });
-        OptionChecks.AsOf(store, options.Features.AsOf);
-        var features = timer.Step("Customer features", () => CustomerFeatures.Compute(store, options.Features));
+            OptionChecks.AsOf(store, options.Features.AsOf);
+            // The wait for the purchase tables is timed with the features, beside which they are written.
+            features = timer.Step("Customer features", () =>
+            {
+                var computed = CustomerFeatures.Compute(store, options.Features);
+                purchaseTables.Finish(store);
+                return computed;
+            });
+        }
         return RunAfterFeatures(store, options, new CleanedRun(started, imports, cleaning, features, quarantineWritten ? quarantineFile : null), timer, cancellation: cancellation);
     }
 

@@ -1,4 +1,5 @@
 using Segmenta.Cleaning;
+using Segmenta.Features;
 using Segmenta.Generating;
 using Segmenta.Loading;
 using Segmenta.Recommending;
@@ -35,6 +36,28 @@ public sealed class PurchaseTablesTests : IDisposable
 
         Assert.True(fromTables.Lines > 5_000);
         AssertSameLog(fromLines, fromTables);
+    }
+
+    [Fact]
+    public void Tables_written_beside_the_cleaning_and_the_features_are_those_written_after_them()
+    {
+        using var after = Imported(_shop);
+        var cleaned = Cleaner.Run(after, new CleaningOptions());
+        PurchaseTables.Write(after);
+        using var beside = Imported(_shop);
+
+        var (report, purchaseTables) = Cleaner.RunLeavingPurchaseTables(beside, new CleaningOptions());
+        using (purchaseTables)
+        {
+            CustomerFeatures.Compute(beside, new FeatureOptions());
+            purchaseTables.Finish(beside);
+        }
+
+        Assert.True(PurchaseTables.IsCurrent(beside));
+        Assert.False(beside.HasTable("claimed_lines"));
+        Assert.Equal(cleaned.Rows, report.Rows);
+        Assert.Equal(cleaned.Money, report.Money);
+        AssertSameLog(PurchaseLogLoader.Load(after, new RecommendationOptions(), out _), PurchaseLogLoader.Load(beside, new RecommendationOptions(), out _));
     }
 
     [Fact]
@@ -81,10 +104,16 @@ public sealed class PurchaseTablesTests : IDisposable
         AssertSameLog(PurchaseLogLoader.Load(first, new RecommendationOptions(), out _), PurchaseLogLoader.Load(second, new RecommendationOptions(), out _));
     }
 
-    private SegmentaStore Store(string file, CleaningPreset preset)
+    private SegmentaStore Imported(string file)
     {
         var store = SegmentaStore.Open(_directory.File($"{Guid.NewGuid():N}.duckdb"));
         Importer.Import(store, file, new ImportOptions());
+        return store;
+    }
+
+    private SegmentaStore Store(string file, CleaningPreset preset)
+    {
+        var store = Imported(file);
         Cleaner.Run(store, new CleaningOptions { Preset = preset });
         PurchaseTables.Write(store);
         return store;

@@ -1,0 +1,89 @@
+using Segmenta.Store;
+
+namespace Segmenta.Cleaning;
+
+/// <summary>
+/// The kept lines (kept_lines.sql), then optionally the purchase tables made from them, written on a second connection
+/// to the store while the cleaning's own connection goes on (decision 93): the kept lines depend on line_rules only, and
+/// the purchase tables on the kept lines only, so neither waits for the ReturnMatcher, and the purchase tables need not
+/// hold up the customer features. Dispose interrupts the write when it has not finished (the caller failed or was
+/// cancelled) and waits for it (no statement outlives the store), without throwing.
+/// </summary>
+internal sealed class KeptLinesWrite : IDisposable
+{
+    private readonly TaskCompletionSource _kept = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Task _all;
+    private readonly bool _withPurchaseTables;
+    private readonly Lock _connectionLock = new();
+    private SegmentaStore? _connection;
+
+    private KeptLinesWrite(SegmentaStore store, bool withPurchaseTables)
+    {
+        _withPurchaseTables = withPurchaseTables;
+        _all = Task.Factory.StartNew(() =>
+        {
+            var other = store.Duplicate();
+            try
+            {
+                lock (_connectionLock)
+                {
+                    _connection = other;
+                }
+                other.Execute(SqlScripts.Get("Cleaning/kept_lines.sql"));
+                _kept.SetResult();
+                if (withPurchaseTables)
+                {
+                    PurchaseTables.WriteTables(other);
+                }
+            }
+            catch (Exception e)
+            {
+                _kept.TrySetException(e);
+                throw;
+            }
+            finally
+            {
+                lock (_connectionLock)
+                {
+                    _connection = null;
+                }
+                other.Dispose();
+            }
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+    }
+
+    /// <summary>Starts writing on a connection of its own; line_rules.sql must have run (its claimed_lines table).</summary>
+    internal static KeptLinesWrite Start(SegmentaStore store, bool withPurchaseTables) => new(store, withPurchaseTables);
+
+    /// <summary>Waits until clean_lines holds the new kept lines; throws the write's failure.</summary>
+    internal void WaitForKeptLines() => _kept.Task.GetAwaiter().GetResult();
+
+    /// <summary>
+    /// Waits for the purchase tables too and records which cleaning they were made from (<paramref name="store"/>'s
+    /// cleaning report must be written); throws the write's failure.
+    /// </summary>
+    internal void Finish(SegmentaStore store)
+    {
+        _all.GetAwaiter().GetResult();
+        if (_withPurchaseTables)
+        {
+            PurchaseTables.WriteSource(store);
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_connectionLock)
+        {
+            _connection?.Interrupt();
+        }
+        try
+        {
+            _all.Wait();
+        }
+        catch (AggregateException)
+        {
+            // Reported by WaitForKeptLines or Finish; a caller that failed first reports its own failure.
+        }
+    }
+}
