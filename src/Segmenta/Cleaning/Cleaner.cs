@@ -30,30 +30,22 @@ public static class Cleaner
         var evidence = Prepare(store, options);
         store.Execute(SqlScripts.Get("Cleaning/line_rules.sql"));
         DropOutcomesTable(store);
-        KeptLinesWrite write;
-        // The kept lines' texts written without trying FSST or ZSTD (SegmentaStore.WithoutFsstOrZstd says why); cleaning
-        // runs alone, so the instance-wide setting touches no other step's writes.
-        using (store.WithoutFsstOrZstd())
+        KeptLinesWrite? write = null;
+        try
         {
-            // The kept lines depend on line_rules only, and so do the matcher, the removed lines, returns and refunds: the
-            // two sides run at once, each on its own connection. The kept lines' write fills both cores for most of its
-            // time, the other side is mostly one thread (the matcher's C#, small statements), so together they end sooner
-            // than one after the other (decision 93).
-            write = KeptLinesWrite.Start(store, withPurchaseTables);
-            try
+            // The kept lines' texts written without trying FSST or ZSTD (SegmentaStore.WithoutFsstOrZstd says why); cleaning
+            // runs alone, so the instance-wide setting touches no other step's writes.
+            using (store.WithoutFsstOrZstd())
             {
+                // The kept lines depend on line_rules only, and so do the matcher, the removed lines, returns and refunds: the
+                // two sides run at once, each on its own connection. The kept lines' write fills both cores for most of its
+                // time, the other side is mostly one thread (the matcher's C#, small statements), so together they end sooner
+                // than one after the other (decision 93).
+                write = KeptLinesWrite.Start(store, withPurchaseTables);
                 ReturnMatcher.Run(store);
                 store.Execute(SqlScripts.Get("Cleaning/clean_lines.sql"));
                 write.WaitForKeptLines();
             }
-            catch
-            {
-                write.Dispose();
-                throw;
-            }
-        }
-        try
-        {
             // The first pass's temp tables stay in DuckDB's memory (or its spill) for the rest of the run unless dropped.
             store.Execute("""
                 DROP TABLE line_rules; DROP TABLE claimed_lines; DROP TABLE return_cancellations; DROP TABLE return_purchases;
@@ -67,7 +59,7 @@ public static class Cleaner
         }
         catch
         {
-            write.Dispose();
+            write?.Dispose();
             throw;
         }
     }

@@ -20,7 +20,7 @@ internal sealed class KeptLinesWrite : IDisposable
     private KeptLinesWrite(SegmentaStore store, bool withPurchaseTables)
     {
         _withPurchaseTables = withPurchaseTables;
-        _all = Task.Factory.StartNew(() =>
+        _all = OwnThread.Start(() =>
         {
             var other = store.Duplicate();
             try
@@ -49,7 +49,7 @@ internal sealed class KeptLinesWrite : IDisposable
                 }
                 other.Dispose();
             }
-        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        });
     }
 
     /// <summary>Starts writing on a connection of its own; line_rules.sql must have run (its claimed_lines table).</summary>

@@ -360,7 +360,7 @@ public static partial class Importer
     /// import, 15 ms for the shared data's 7.6 MB and about 0.4 s for 10M generated lines' 191 MB (decision 87).
     /// </summary>
     private static Task<string> HashBeside(string path) =>
-        Task.Factory.StartNew(() => HashFile(path), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        OwnThread.Start(() => HashFile(path));
 
     /// <summary>Whether an earlier import of the store has this file's size: only then can it be the same file.</summary>
     private static bool MayHaveBeenImported(SegmentaStore store, string path) =>

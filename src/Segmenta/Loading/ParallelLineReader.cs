@@ -56,7 +56,7 @@ internal static class ParallelLineReader
     {
         using var stop = new CancellationTokenSource();
         Exception? producerError = null;
-        var producer = Task.Factory.StartNew(() =>
+        var producer = OwnThread.Start(() =>
         {
             try
             {
@@ -74,7 +74,7 @@ internal static class ParallelLineReader
             {
                 full.CompleteAdding();
             }
-        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        });
 
         try
         {

@@ -32,7 +32,7 @@ internal sealed class ReadAheadLineReader : TextReader
     internal ReadAheadLineReader(TextReader inner)
     {
         _inner = inner;
-        _reading = Task.Factory.StartNew(ReadAhead, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        _reading = OwnThread.Start(ReadAhead);
     }
 
     public override string? ReadLine()

@@ -34,7 +34,7 @@ internal sealed class StepBranches(SegmentaStore store, bool concurrent, Cancell
             _steps.Add((order, done));
             return done;
         }
-        var task = Task.Factory.StartNew(() =>
+        var task = OwnThread.Start(() =>
         {
             foreach (var prerequisite in after)
             {
@@ -45,7 +45,7 @@ internal sealed class StepBranches(SegmentaStore store, bool concurrent, Cancell
             using var interrupt = cancellation.Register(connection.Interrupt);
             cancellation.ThrowIfCancellationRequested();
             return work(connection);
-        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        });
         _steps.Add((order, task));
         return task;
     }

@@ -36,7 +36,7 @@ public static class Recommender
         }
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         var watch = Stopwatch.StartNew();
-        var beside = alongsideSave is not null && ReferenceDayFits.FitsAtOnce(result.TrainingLines + result.TestLines) ? OnOwnThread(() => alongsideSave(result)) : null;
+        var beside = alongsideSave is not null && ReferenceDayFits.FitsAtOnce(result.TrainingLines + result.TestLines) ? OwnThread.Start(() => alongsideSave(result)) : null;
         try
         {
             Save(store, result);
@@ -91,7 +91,7 @@ public static class Recommender
         var fits = new ReferenceDayFits(log, options, ReferenceDayFits.FitsAtOnce(log.Lines));
         // A small log: the final fit (and its product rules) runs beside the evaluation, sharing the cut's state with it;
         // a large one fits one day after another, one state alive at a time (ReferenceDayFits.AtOnceMaxLines).
-        var final = fits.AtOnce ? OnOwnThread(() => FitOnAllData(fits, log, method, withRules: true)) : null;
+        var final = fits.AtOnce ? OwnThread.Start(() => FitOnAllData(fits, log, method, withRules: true)) : null;
         EvaluationOutcome outcome;
         try
         {
@@ -123,18 +123,6 @@ public static class Recommender
             NewPicksChoices = NewPicksChoice.Of(outcome.Calibration, outcome.Cutoff, models.Calibration, PurchaseLog.ToDate(log.LastDay)),
         };
     }
-
-    /// <summary>
-    /// Starts <paramref name="work"/> on a thread of its own, outside the thread pool. Work that runs beside the stage's
-    /// own thread for a second or more, and waits there (for the cut's state the evaluation shares), must not hold one of
-    /// the pool's workers: on two cores the pool starts with two, the stage's parallel loops need them, and the pool adds
-    /// one only after ≈ 0.5-1 s of starvation (one run in two of the evaluation took 1.8 s instead of 0.9, decision 92).
-    /// The thread is not the pool's, so waiting on the task never runs the work inline on the waiter.
-    /// </summary>
-    internal static Task<T> OnOwnThread<T>(Func<T> work) => Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-
-    /// <inheritdoc cref="OnOwnThread{T}(Func{T})"/>
-    internal static Task OnOwnThread(Action work) => Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     /// <summary>The recommenders on all the data with the list method's ranker fitted (and the product rules, when <paramref name="withRules"/>).</summary>
     private static FittedRecommenders FitOnAllData(ReferenceDayFits fits, PurchaseLog log, RecommendationMethod method, bool withRules)

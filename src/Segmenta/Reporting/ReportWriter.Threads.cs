@@ -23,11 +23,11 @@ public static partial class ReportWriter
     /// </summary>
     private static ReportDraft DrawOnTwoThreads(SegmentaStore store, ReportOptions options, ReportRun? run)
     {
-        var reading = Task.Factory.StartNew(() =>
+        var reading = OwnThread.Start(() =>
         {
             using var connection = store.Duplicate();
             return ReportDataLoader.LoadStageResults(connection);
-        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        });
         ReportData data;
         try
         {
@@ -41,7 +41,7 @@ public static partial class ReportWriter
         }
         var written = new Html?[Sections.Length];
         var next = new StrongBox<int>(-1);
-        var helper = Task.Factory.StartNew(() => WriteSections(data, written, next), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        var helper = OwnThread.Start(() => WriteSections(data, written, next));
         try
         {
             WriteSections(data, written, next);

@@ -1,9 +1,7 @@
-using Segmenta.Recommending;
+namespace Segmenta.Tests;
 
-namespace Segmenta.Tests.Recommending;
-
-/// <summary>The stage's work beside its own thread runs outside the thread pool (decision 92).</summary>
-public class RecommenderTests
+/// <summary>Work beside its caller runs on a thread of its own, outside the thread pool (decision 92).</summary>
+public class OwnThreadTests
 {
     [Fact]
     public async Task Work_on_its_own_thread_runs_outside_the_pool_even_when_a_pool_worker_waits_for_it()
@@ -12,7 +10,7 @@ public class RecommenderTests
         // written beside the store's tables must neither hold a worker nor run on the thread that waits for them.
         var (waiter, worker, onPool) = await Task.Run(() =>
         {
-            var task = Recommender.OnOwnThread(() => (Environment.CurrentManagedThreadId, Thread.CurrentThread.IsThreadPoolThread));
+            var task = OwnThread.Start(() => (Environment.CurrentManagedThreadId, Thread.CurrentThread.IsThreadPoolThread));
             var (id, pool) = task.GetAwaiter().GetResult();
             return (Environment.CurrentManagedThreadId, id, pool);
         });
@@ -26,7 +24,7 @@ public class RecommenderTests
     {
         var onPool = true;
 
-        await Recommender.OnOwnThread(() => onPool = Thread.CurrentThread.IsThreadPoolThread);
+        await OwnThread.Start(() => onPool = Thread.CurrentThread.IsThreadPoolThread);
 
         Assert.False(onPool);
     }
