@@ -42,10 +42,20 @@ public static class Cleaner
                 // time, the other side is mostly one thread (the matcher's C#, small statements), so together they end sooner
                 // than one after the other (decision 93).
                 write = KeptLinesWrite.Start(store, withPurchaseTables);
-                ReturnMatcher.Run(store);
-                store.Execute(SqlScripts.Get("Cleaning/clean_lines.sql"));
-                write.WaitForKeptLines();
+                try
+                {
+                    ReturnMatcher.Run(store);
+                    store.Execute(SqlScripts.Get("Cleaning/clean_lines.sql"));
+                    write.WaitForKeptLines();
+                }
+                catch
+                {
+                    // Stopped before the setting is set back: no statement of the write runs while it changes.
+                    write.Dispose();
+                    throw;
+                }
             }
+            write.SettingsRestored();
             // The first pass's temp tables stay in DuckDB's memory (or its spill) for the rest of the run unless dropped.
             store.Execute("""
                 DROP TABLE line_rules; DROP TABLE claimed_lines; DROP TABLE return_cancellations; DROP TABLE return_purchases;

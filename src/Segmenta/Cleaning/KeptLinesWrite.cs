@@ -12,6 +12,9 @@ namespace Segmenta.Cleaning;
 internal sealed class KeptLinesWrite : IDisposable
 {
     private readonly TaskCompletionSource _kept = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    // True once the cleaning's connection has set the instance's settings back (SettingsRestored), false when the write is
+    // abandoned (Dispose): the purchase tables wait for it, so that no instance-wide SET or RESET runs beside their write.
+    private readonly TaskCompletionSource<bool> _settingsBack = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Task _all;
     private readonly bool _withPurchaseTables;
     private readonly Lock _connectionLock = new();
@@ -31,7 +34,7 @@ internal sealed class KeptLinesWrite : IDisposable
                 }
                 other.Execute(SqlScripts.Get("Cleaning/kept_lines.sql"));
                 _kept.SetResult();
-                if (withPurchaseTables)
+                if (withPurchaseTables && _settingsBack.Task.GetAwaiter().GetResult())
                 {
                     PurchaseTables.WriteTables(other);
                 }
@@ -59,6 +62,14 @@ internal sealed class KeptLinesWrite : IDisposable
     internal void WaitForKeptLines() => _kept.Task.GetAwaiter().GetResult();
 
     /// <summary>
+    /// Lets the purchase tables be written: the cleaning's connection has set the instance-wide settings it changed for
+    /// the kept lines back (<see cref="SegmentaStore.WithoutFsstOrZstd"/>). DuckDB reads such a setting while another
+    /// connection writes and checkpoints, so it must not change during a write (a RESET beside the purchase tables' write
+    /// crashed the process inside DuckDB once in a test run).
+    /// </summary>
+    internal void SettingsRestored() => _settingsBack.TrySetResult(true);
+
+    /// <summary>
     /// Waits for the purchase tables too and records which cleaning they were made from (<paramref name="store"/>'s
     /// cleaning report must be written); throws the write's failure.
     /// </summary>
@@ -77,6 +88,7 @@ internal sealed class KeptLinesWrite : IDisposable
         {
             _connection?.Interrupt();
         }
+        _settingsBack.TrySetResult(false);
         try
         {
             _all.Wait();
