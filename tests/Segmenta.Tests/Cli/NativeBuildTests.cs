@@ -150,8 +150,10 @@ public partial class NativeBuildTests
         [.. Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(root, f))
             .Where(f => !skipped.Contains(Path.GetFileName(f))).Order(StringComparer.Ordinal)];
 
-    // The error lines as one line (the terminal wraps them at its own width), without timings.
-    private static string Message(string error) => Timing().Replace(string.Join(' ', error.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)), "");
+    // Standard error without the progress lines ("[   1.2 s] Cleaning...", whose order concurrent steps decide) as one
+    // line (the terminal wraps messages at its own width), without timings.
+    private static string Message(string error) => Timing().Replace(string.Join(' ', error.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+        .Where(l => !l.StartsWith('['))), "");
 
     private static (int Exit, string Output, string Error) InProcess(string[] args) => ConsoleCapture.Run(() => CliApp.Run(args));
 

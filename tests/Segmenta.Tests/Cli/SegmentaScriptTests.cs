@@ -100,7 +100,6 @@ public class SegmentaScriptTests
         Assert.Equal((0, "native report --db out/segmenta.duckdb\n"), (second.Exit, second.Output));
         var native = checkout.Calls.Where(c => c.Contains("-p:PublishAot=true", StringComparison.Ordinal)).ToList();
         Assert.Single(native);
-        Assert.Contains("-p:IlcInstructionSet=native", native[0]);
         Assert.Equal(0, serve.Exit);
         Assert.Equal($"dotnet {checkout.Root}/src/Segmenta.Cli/bin/Release/net10.0/{Rid}/r2r/Segmenta.Cli.dll serve --db out/segmenta.duckdb threshold=1000\n", serve.Output);
     }
