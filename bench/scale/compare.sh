@@ -11,10 +11,16 @@ cd "$(dirname "$0")/../.."
 rounds="${1:?rounds}"; shift
 peer="${PEER:-/work/shared/peers/pandas_sklearn.py}"
 python="${PYTHON:-/usr/bin/python3}"
-# The binary the README's ./segmenta runs (ReadyToRun publish on Linux x64/ARM64), built first when stale, so the
-# comparison times what a user runs. SEGMENTA_NO_R2R=1 times the plain Release build instead.
-dll="$(SEGMENTA_PRINT_DLL=1 ./segmenta)"
-# The runtime setting ./segmenta gives its process (tier-1 recompilation after 1000 calls; see the script).
+# The binary the README's ./segmenta runs (the native build on Linux x64/ARM64, or the ReadyToRun publish when it could
+# not be built), built first when stale, so the comparison times what a user runs. SEGMENTA_NO_NATIVE=1 times the
+# ReadyToRun publish, SEGMENTA_NO_R2R=1 the plain Release build.
+bin="$(SEGMENTA_PRINT_DLL=1 ./segmenta)"
+case "$bin" in
+  *.dll) segmenta=(dotnet "$bin") ;;
+  *) segmenta=("$bin") ;;
+esac
+# The runtime setting ./segmenta gives a dll's process (tier-1 recompilation after 1000 calls; see the script); the
+# native executable has no JIT and ignores it.
 export DOTNET_TC_CallCountThreshold="${DOTNET_TC_CallCountThreshold:-1000}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
@@ -23,7 +29,7 @@ for data in "$@"; do
   seg=(); pan=(); segcpu=(); pancpu=()
   for i in $(seq "$rounds"); do
     rm -rf "$work/out"
-    s=$( { /usr/bin/time -f "%e %U %S %M" dotnet "$dll" analyze "$data" --out "$work/out" >"$work/seg.txt"; } 2>&1 | tail -1)
+    s=$( { /usr/bin/time -f "%e %U %S %M" "${segmenta[@]}" analyze "$data" --out "$work/out" >"$work/seg.txt"; } 2>&1 | tail -1)
     read -r sw su ss sm <<<"$s"
     echo "$(basename "$data") round $i: segmenta ${sw} s wall, $(awk -v a="$su" -v b="$ss" 'BEGIN {print a+b}') s CPU, $((sm / 1024)) MB peak"
     sed -n '/^Time per step/,/outside the steps/p' "$work/seg.txt"

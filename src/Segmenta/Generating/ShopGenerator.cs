@@ -58,16 +58,14 @@ public static class ShopGenerator
         var model = new TruthModel(CustomerSimulator.R, CustomerSimulator.Alpha, CustomerSimulator.A, CustomerSimulator.B,
             ShopCalendar.Start, ShopCalendar.End, Math.Round(basketMean, 4));
         var result = truth.Result(options, written, model);
-        File.WriteAllText(options.TruthPath, JsonSerializer.Serialize(result, JsonOptions) + "\n");
+        File.WriteAllText(options.TruthPath, JsonSerializer.Serialize(result, GroundTruthJson.Default.GroundTruth) + "\n");
         return result;
     }
 
     /// <summary>Reads a ground-truth file written by <see cref="Generate"/>.</summary>
     public static GroundTruth ReadTruth(string path) =>
-        JsonSerializer.Deserialize<GroundTruth>(File.ReadAllText(path), JsonOptions)
+        JsonSerializer.Deserialize(File.ReadAllText(path), GroundTruthJson.Default.GroundTruth)
         ?? throw new SegmentaException($"{path} is not a ground-truth file of segmenta generate.");
-
-    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
     /// <summary>
     /// Products per order: the default, or what reaches about Lines / Customers lines per customer given the BG/NBD's

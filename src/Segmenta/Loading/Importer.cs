@@ -315,7 +315,7 @@ public static partial class Importer
             ("delimiter", result.Delimiter), ("dateOrder", result.DateOrder), ("decimal", result.DecimalStyle),
             ("map", result.ColumnMap), ("roles", string.Join(",", result.Roles.Order().Select(RoleNames.Of))),
             ("read", result.LinesRead), ("loaded", result.LinesLoaded), ("quarantined", result.LinesQuarantined),
-            ("at", clock.GetUtcNow().UtcDateTime), ("seconds", result.Elapsed.TotalSeconds), ("requested", JsonSerializer.Serialize(result.RequestedOptions)));
+            ("at", clock.GetUtcNow().UtcDateTime), ("seconds", result.Elapsed.TotalSeconds), ("requested", JsonSerializer.Serialize(result.RequestedOptions, SegmentaJson.Default.IReadOnlyDictionaryStringString)));
     }
 
     private static ImportResult? FindImport(SegmentaStore store, string sha256) =>
@@ -341,7 +341,7 @@ public static partial class Importer
                 LinesLoaded = r.GetInt64(9),
                 LinesQuarantined = r.GetInt64(10),
                 Elapsed = TimeSpan.Zero,
-                RequestedOptions = r.IsDBNull(11) ? new Dictionary<string, string>() : JsonSerializer.Deserialize<Dictionary<string, string>>(r.GetString(11)) ?? [],
+                RequestedOptions = r.IsDBNull(11) ? new Dictionary<string, string>() : JsonSerializer.Deserialize(r.GetString(11), SegmentaJson.Default.DictionaryStringString) ?? [],
             },
             ("sha", sha256)).FirstOrDefault();
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using System.Text.Json.Nodes;
 using Segmenta.Cleaning;
 using Segmenta.Exploration;
 using Segmenta.Features;
@@ -22,18 +22,6 @@ public sealed record RunOptions
 {
     /// <summary>The format this version reads and writes.</summary>
     public const int CurrentFormatVersion = 1;
-
-    /// <summary>
-    /// How the stored form is read: by the reflection serializer, because the generated reader (<see cref="RunOptionsJson"/>,
-    /// which writes it) sets every init-only property a stored form lacks to its type's default instead of keeping the
-    /// record's own (dotnet/runtime#84484), and a run stored by an earlier version lacks the options added since.
-    /// </summary>
-    private static readonly JsonSerializerOptions Reading = new()
-    {
-        Converters = { new JsonStringEnumConverter() },
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-        PropertyNameCaseInsensitive = true,
-    };
 
     /// <summary>Version of this record's stored form; a record of another version is refused.</summary>
     public int FormatVersion { get; init; } = CurrentFormatVersion;
@@ -102,7 +90,11 @@ public sealed record RunOptions
         }
         try
         {
-            return JsonSerializer.Deserialize<RunOptions>(json, Reading) ?? throw new JsonException("empty document");
+            // The generated reader (RunOptionsJson) would set each option a run stored by an earlier version lacks to its
+            // type's default instead of the record's own (dotnet/runtime#84484): the defaults' stored form fills them in first.
+            var document = JsonNode.Parse(json)!.AsObject();
+            JsonDefaults.Fill(document, JsonSerializer.SerializeToNode(new RunOptions(), RunOptionsJson.Default.RunOptions)!.AsObject(), StringComparison.OrdinalIgnoreCase);
+            return document.Deserialize(RunOptionsJson.Default.RunOptions) ?? throw new JsonException("empty document");
         }
         catch (Exception e) when (e is JsonException or NotSupportedException)
         {

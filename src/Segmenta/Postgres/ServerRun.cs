@@ -41,7 +41,7 @@ internal static class ServerRun
         store.Execute(SqlScripts.Get("Postgres/local_server_run.sql"));
         store.Execute($"INSERT INTO {Table} VALUES ($connection, $schema, $shards, $token)",
             ("connection", WithoutPassword(postgres.Connection)), ("schema", postgres.Schema),
-            ("shards", JsonSerializer.Serialize(postgres.Shards.Select(WithoutPassword).ToList())), ("token", token));
+            ("shards", JsonSerializer.Serialize(postgres.Shards.Select(WithoutPassword).ToList(), SegmentaJson.Default.ListString)), ("token", token));
     }
 
     /// <summary>
@@ -63,7 +63,7 @@ internal static class ServerRun
         {
             Connection = connection,
             Schema = schema,
-            Shards = JsonSerializer.Deserialize<List<string>>(shardsJson) ?? [],
+            Shards = JsonSerializer.Deserialize(shardsJson, SegmentaJson.Default.ListString) ?? [],
         };
         Check(postgres.Connection, schema, token, path, again);
         for (var i = 0; i < postgres.Shards.Count; i++)

@@ -24,7 +24,7 @@ public sealed record ProfilingOptions
         }
         try
         {
-            var raw = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, Dictionary<string, string>>>(File.ReadAllText(path)) ?? [];
+            var raw = System.Text.Json.JsonSerializer.Deserialize(File.ReadAllText(path), SegmentaJson.Default.DictionaryStringDictionaryStringString) ?? [];
             return raw.ToDictionary(
                 p => p.Key,
                 p => (IReadOnlyDictionary<int, string>)p.Value.ToDictionary(q => int.Parse(q.Key, System.Globalization.CultureInfo.InvariantCulture), q => q.Value));

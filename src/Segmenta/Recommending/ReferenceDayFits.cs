@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Segmenta.Recommending;
 
 /// <summary>
@@ -71,7 +73,9 @@ internal sealed class ReferenceDayFits(PurchaseLog log, RecommendationOptions op
     }
 
     /// <summary>The value cached for <paramref name="day"/>, computed by the first caller (the others wait for it, outside the lock).</summary>
-    private T Cached<T>(Dictionary<int, Lazy<T>> cache, int day, Func<T> compute)
+    /// <remarks>T carries Lazy&lt;T&gt;'s own trimming annotation (its parameterless-constructor mode is never used here), so
+    /// the native build (docs/decisions.md 96) sees no trimming warning.</remarks>
+    private T Cached<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] T>(Dictionary<int, Lazy<T>> cache, int day, Func<T> compute)
     {
         Lazy<T>? value;
         lock (_gate)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
 namespace Segmenta.Segmentation;
@@ -10,17 +11,6 @@ namespace Segmenta.Segmentation;
 /// </summary>
 public sealed record SegmentationModel
 {
-    /// <summary>
-    /// How model.json is read: by the reflection serializer, because the generated reader (<see cref="SegmentationModelJson"/>,
-    /// which writes it) sets every init-only property a file lacks to its type's default instead of keeping the record's
-    /// own (dotnet/runtime#84484): a model whose cleaning options predate one would read with that option null.
-    /// </summary>
-    private static readonly JsonSerializerOptions Reading = new()
-    {
-        Converters = { new JsonStringEnumConverter() },
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-    };
-
     /// <summary>Version of the file format.</summary>
     public int FormatVersion { get; init; } = CurrentFormatVersion;
 
@@ -150,11 +140,34 @@ public sealed record SegmentationModel
             : new GaussianMixtureModel(K, columns, Covariance ?? throw new ArgumentException("a mixture without its covariance type."), Weights ?? [], Means ?? [], Covariances ?? [], 0, 0, true, 0);
     }
 
+    /// <summary>
+    /// The generated reader (<see cref="SegmentationModelJson"/>) would set each property a file lacks to its type's
+    /// default instead of the record's own (dotnet/runtime#84484): the format version and Segmenta version a file lacks,
+    /// and the cleaning options an earlier version did not write, are filled in first, as the record's initial values.
+    /// </summary>
+    private static SegmentationModel Read(string json)
+    {
+        if (JsonNode.Parse(json) is not JsonObject document)
+        {
+            return JsonSerializer.Deserialize(json, SegmentationModelJson.Default.SegmentationModel) ?? throw new JsonException("empty document");
+        }
+        JsonDefaults.Fill(document, new JsonObject
+        {
+            [nameof(FormatVersion)] = CurrentFormatVersion,
+            [nameof(SegmentaVersion)] = typeof(SegmentationModel).Assembly.GetName().Version?.ToString() ?? "",
+        }, StringComparison.Ordinal);
+        if (document[nameof(Cleaning)] is JsonObject cleaning)
+        {
+            JsonDefaults.Fill(cleaning, JsonSerializer.SerializeToNode(new global::Segmenta.Cleaning.CleaningOptions(), SegmentationModelJson.Default.CleaningOptions)!.AsObject(), StringComparison.Ordinal);
+        }
+        return document.Deserialize(SegmentationModelJson.Default.SegmentationModel) ?? throw new JsonException("empty document");
+    }
+
     public static SegmentationModel FromJson(string json, string source)
     {
         try
         {
-            var model = JsonSerializer.Deserialize<SegmentationModel>(json, Reading) ?? throw new JsonException("empty document");
+            var model = Read(json);
             if (model.FormatVersion != CurrentFormatVersion)
             {
                 throw new SegmentaException($"{source} is a model of format version {model.FormatVersion}; this Segmenta reads version {CurrentFormatVersion}. Refit it with segmenta analyze or segment.");

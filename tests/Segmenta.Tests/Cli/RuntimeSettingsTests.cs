@@ -6,7 +6,9 @@ namespace Segmenta.Tests.Cli;
 
 /// <summary>
 /// The runtime settings the README's <c>./segmenta</c> runs with, measured as speed fixes (docs/benchmarks.md): nothing
-/// fails when one is lost, the run only gets slower, so they are pinned here.
+/// fails when one is lost, the run only gets slower, so they are pinned here. The tier and ReadyToRun settings apply to
+/// the ReadyToRun build, which runs <c>serve</c> and is the fallback when the native build fails (docs/decisions.md 96);
+/// the native build has no JIT. How the script chooses between them: <see cref="SegmentaScriptTests"/>.
 /// </summary>
 public partial class RuntimeSettingsTests
 {
@@ -54,6 +56,22 @@ public partial class RuntimeSettingsTests
 
         Assert.Contains("--opt-cross-module:*", arguments.Split(';'));
         Assert.Contains("--non-local-generics-module:*", arguments.Split(';'));
+    }
+
+    [Fact]
+    public void The_core_library_is_checked_for_native_compilation_at_every_build()
+    {
+        var project = XDocument.Load(Path.Combine(RepoPaths.Root, "src", "Segmenta", "Segmenta.csproj"));
+
+        var compatible = project.Descendants("IsAotCompatible").Select(e => e.Value.Trim()).SingleOrDefault();
+
+        Assert.Equal("true", compatible);
+    }
+
+    [Fact]
+    public void The_serve_command_names_the_token_variable_the_web_app_reads()
+    {
+        Assert.Equal(Segmenta.Web.WebOptions.TokenVariable, Segmenta.Cli.ServeCommand.TokenVariable);
     }
 
     // A caller's own value wins: export VAR="${VAR:-default}".
