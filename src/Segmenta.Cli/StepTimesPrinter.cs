@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Segmenta.Pipeline;
 using Spectre.Console;
 
@@ -31,6 +32,6 @@ internal static class StepTimesPrinter
         Terminal.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  {"whole process",-32} {whole.TotalSeconds,8:0.00} s {process.TotalProcessorTime.TotalSeconds,8:0.00} s CPU {process.PeakWorkingSet64 / 1048576.0,7:0} MB"));
         Terminal.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  (outside the steps: {(whole - steps).TotalSeconds:0.00} s: process start-up, JIT, opening the database, printing)"));
+            $"  (outside the steps: {(whole - steps).TotalSeconds:0.00} s: process start-up, {(RuntimeFeature.IsDynamicCodeCompiled ? "JIT, " : "")}opening the database, printing)"));
     }
 }
