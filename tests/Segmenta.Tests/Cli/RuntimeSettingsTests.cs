@@ -40,9 +40,7 @@ public partial class RuntimeSettingsTests
     [Fact]
     public void The_command_runs_without_tiered_profile_guided_recompilation()
     {
-        var project = XDocument.Load(Path.Combine(RepoPaths.Root, "src", "Segmenta.Cli", "Segmenta.Cli.csproj"));
-
-        var tieredPgo = project.Descendants("TieredPGO").Select(e => e.Value.Trim()).SingleOrDefault();
+        var tieredPgo = ProjectProperty("Segmenta.Cli", "TieredPGO");
 
         Assert.Equal("false", tieredPgo);
     }
@@ -50,9 +48,7 @@ public partial class RuntimeSettingsTests
     [Fact]
     public void The_published_command_precompiles_the_generic_code_it_instantiates_from_other_assemblies()
     {
-        var project = XDocument.Load(Path.Combine(RepoPaths.Root, "src", "Segmenta.Cli", "Segmenta.Cli.csproj"));
-
-        var arguments = project.Descendants("PublishReadyToRunCrossgen2ExtraArgs").Select(e => e.Value.Trim()).SingleOrDefault() ?? "";
+        var arguments = ProjectProperty("Segmenta.Cli", "PublishReadyToRunCrossgen2ExtraArgs") ?? "";
 
         Assert.Contains("--opt-cross-module:*", arguments.Split(';'));
         Assert.Contains("--non-local-generics-module:*", arguments.Split(';'));
@@ -61,9 +57,7 @@ public partial class RuntimeSettingsTests
     [Fact]
     public void The_core_library_is_checked_for_native_compilation_at_every_build()
     {
-        var project = XDocument.Load(Path.Combine(RepoPaths.Root, "src", "Segmenta", "Segmenta.csproj"));
-
-        var compatible = project.Descendants("IsAotCompatible").Select(e => e.Value.Trim()).SingleOrDefault();
+        var compatible = ProjectProperty("Segmenta", "IsAotCompatible");
 
         Assert.Equal("true", compatible);
     }
@@ -73,6 +67,10 @@ public partial class RuntimeSettingsTests
     {
         Assert.Equal(Segmenta.Web.WebOptions.TokenVariable, Segmenta.Cli.ServeCommand.TokenVariable);
     }
+
+    /// <summary>The value of <paramref name="property"/> in src/<paramref name="project"/>/<paramref name="project"/>.csproj (null when it is not set).</summary>
+    private static string? ProjectProperty(string project, string property) =>
+        XDocument.Load(Path.Combine(RepoPaths.Root, "src", project, $"{project}.csproj")).Descendants(property).Select(e => e.Value.Trim()).SingleOrDefault();
 
     // A caller's own value wins: export VAR="${VAR:-default}".
     [GeneratedRegex("""^\s*export DOTNET_TC_CallCountThreshold="\$\{DOTNET_TC_CallCountThreshold:-(?<value>\d+)\}"\s*$""", RegexOptions.Multiline)]
