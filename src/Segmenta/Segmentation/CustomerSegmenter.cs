@@ -23,11 +23,11 @@ public static class CustomerSegmenter
         var x = extreme.Count == 0 ? all : all.Select(inliers);
         // Mixtures are fitted on dequantised counts; labels, criteria and scoring use the customers' own values.
         var fitOn = options.Algorithm == ClusteringAlgorithm.GaussianMixture ? transform.ApplyDequantised(clusteredRaw, options.Seed) : x;
-        IReadOnlyList<SweepFit> sweep = [];
-        var selection = options.K is null ? ModelSelector.Select(x, options with { MaxK = Math.Min(options.MaxK, x.Rows) }, fitOn, out sweep) : null;
+        // Choosing k ends with the chosen k's final fit, which its row in the table describes.
+        SweepFit? final = null;
+        var selection = options.K is null ? ModelSelector.Select(x, options with { MaxK = Math.Min(options.MaxK, x.Rows) }, fitOn, out final) : null;
         var k = Math.Min(options.K ?? selection!.ChosenK, x.Rows);
-        // The sweep's fit of the chosen k holds the final fit's first restarts: only the others run.
-        var final = ModelSelector.FinalFit(x, fitOn, k, options, sweep.FirstOrDefault(f => f.K == k));
+        final ??= ModelSelector.Fit(x, fitOn, k, options);
         double? threshold = extreme.Count > 0 ? options.ExtremeThreshold : null;
 
         SegmentationModel model;

@@ -26,17 +26,24 @@ public static partial class ModelSelector
     /// <param name="x">The transformed customers: labels and criteria are computed on these.</param>
     /// <param name="options">Range, algorithm, guards, seed.</param>
     /// <param name="fitOn">The rows the models are fitted on when they differ from <paramref name="x"/> (mixtures: dequantised).</param>
-    public static ModelSelection Select(FeatureMatrix x, SegmentationOptions options, FeatureMatrix? fitOn = null) => Select(x, options, fitOn, out _);
+    public static ModelSelection Select(FeatureMatrix x, SegmentationOptions options, FeatureMatrix? fitOn = null) => Select(x, options, fitOn, out SweepFit _);
 
-    /// <summary>As <see cref="Select(FeatureMatrix, SegmentationOptions, FeatureMatrix?)"/>, also giving each k's fitted model (the final fit reuses it).</summary>
-    internal static ModelSelection Select(FeatureMatrix x, SegmentationOptions options, FeatureMatrix? fitOn, out IReadOnlyList<SweepFit> fitted)
+    /// <summary>
+    /// As <see cref="Select(FeatureMatrix, SegmentationOptions, FeatureMatrix?)"/>, also giving the chosen k's final fit
+    /// (all the restarts). The chosen row describes that fit, not the sweep's: the sweep compares k's with fewer restarts
+    /// (<see cref="SegmentationOptions.SweepNInit"/>), and more restarts can find a different optimum (for mixtures, one
+    /// with a tiny component). So the chosen k is refitted, its row recomputed from the delivered labels (criteria, size,
+    /// stability) and the rule applied again, until the chosen k's row is that of its final fit.
+    /// </summary>
+    internal static ModelSelection Select(FeatureMatrix x, SegmentationOptions options, FeatureMatrix? fitOn, out SweepFit final)
     {
+        fitOn ??= x;
         var ks = Enumerable.Range(options.MinK, options.MaxK - options.MinK + 1).Where(k => k <= x.Rows).ToList();
         var silhouette = SilhouetteScorer.Create(x, options);
+        var sweepOptions = options with { NInit = Math.Min(options.SweepNInit, options.NInit) };
         // Each k has its own seeds, so evaluating them in parallel gives the same table as one after another.
         var fits = new SweepFit[ks.Count];
-        Parallel.For(0, ks.Count, i => fits[i] = Evaluate(x, fitOn ?? x, ks[i], options, silhouette));
-        fitted = fits;
+        Parallel.For(0, ks.Count, i => fits[i] = Describe(x, Fit(x, fitOn, ks[i], sweepOptions), silhouette));
         var rows = fits.Select(f => f.Row!).ToArray();
         if (options.BootstrapResamples > 0)
         {
@@ -45,13 +52,41 @@ public static partial class ModelSelector
             var knee = Knee(rows, options);
             var big = Enumerable.Range(0, rows.Length).Where(i => !TooSmall(rows[i], options)).ToList();
             var first = knee is { } elbow ? big.Where(i => Math.Abs(rows[i].K - elbow) <= 1).ToList() : big;
-            MeasureStability(x, fitOn ?? x, fits, rows, first.Count > 0 ? first : big, options);
+            MeasureStability(x, fitOn, fits, rows, first.Count > 0 ? first : big, options);
             if (first.Count > 0 && first.All(i => Unstable(rows[i])))
             {
-                MeasureStability(x, fitOn ?? x, fits, rows, big.Except(first).ToList(), options);
+                MeasureStability(x, fitOn, fits, rows, big.Except(first).ToList(), options);
             }
         }
-        return Choose(rows, options);
+        var selection = Choose(rows, options);
+        var refitted = new List<int>();
+        while (!refitted.Contains(selection.ChosenK))
+        {
+            var slot = ks.IndexOf(selection.ChosenK);
+            fits[slot] = Describe(x, FinalFit(x, fitOn, selection.ChosenK, options, fits[slot]), silhouette);
+            rows[slot] = fits[slot].Row!;
+            if (options.BootstrapResamples > 0)
+            {
+                MeasureStability(x, fitOn, fits, rows, [slot], options);
+            }
+            refitted.Add(selection.ChosenK);
+            selection = Choose(rows, options);
+        }
+        final = fits[ks.IndexOf(selection.ChosenK)];
+        var passedOver = refitted.Where(k => k != selection.ChosenK).ToList();
+        return passedOver.Count == 0 ? selection : selection with { Explanation = selection.Explanation + " " + PassedOverSentence(passedOver, selection.Rows, options) };
+    }
+
+    /// <summary>Says which k's led on the sweep's fits but not once refitted with all the restarts, and why.</summary>
+    private static string PassedOverSentence(IReadOnlyList<int> passedOver, IReadOnlyList<ModelSelectionRow> rows, SegmentationOptions options)
+    {
+        var (swept, all) = options.Algorithm == ClusteringAlgorithm.GaussianMixture
+            ? (MixtureStarts(Math.Min(options.SweepNInit, options.NInit)), MixtureStarts(options.NInit))
+            : (Math.Min(options.SweepNInit, options.NInit), options.NInit);
+        string Restarts(int n) => options.Algorithm == ClusteringAlgorithm.GaussianMixture ? (n == 1 ? "1 EM start" : $"{n} EM starts") : (n == 1 ? "1 restart" : $"{n} restarts");
+        var fates = passedOver.Select(k => rows.Single(r => r.K == k).SetAside is { } why ? $"k={k} was set aside ({why})" : $"k={k} was outvoted");
+        return $"On the sweep's fits ({Restarts(swept)} per k) the rule first chose {string.Join(", then ", passedOver.Select(k => $"k={k}"))}; " +
+            $"refitted with {Restarts(all)}, {string.Join(" and ", fates)}, and its row shows that refit.";
     }
 
     private static int? Knee(IReadOnlyList<ModelSelectionRow> rows, SegmentationOptions options) =>
@@ -109,18 +144,18 @@ public static partial class ModelSelector
         return votes;
     }
 
-    private static SweepFit Evaluate(FeatureMatrix x, FeatureMatrix fitOn, int k, SegmentationOptions options, SilhouetteScorer silhouette)
+    /// <summary>The criteria row of one fit, computed from its labels on <paramref name="x"/>.</summary>
+    private static SweepFit Describe(FeatureMatrix x, SweepFit fit, SilhouetteScorer silhouette)
     {
-        var fit = Fit(x, fitOn, k, options with { NInit = Math.Min(options.SweepNInit, options.NInit) });
-        var labels = fit.Labels;
+        var (k, labels, mixture) = (fit.K, fit.Labels, fit.Mixture);
         var centroids = ClusterMetrics.Centroids(x, labels, k, out var sizes);
         var inertia = 0.0;
         for (var i = 0; i < x.Rows; i++)
         {
             inertia += Distance.Squared(x.Row(i), centroids.AsSpan(labels[i] * x.Columns, x.Columns));
         }
-        var mixture = fit.Mixture;
-        var row = new ModelSelectionRow(options.Algorithm, k, inertia, silhouette.Score(labels, k),
+        var algorithm = mixture is null ? ClusteringAlgorithm.KMeans : ClusteringAlgorithm.GaussianMixture;
+        var row = new ModelSelectionRow(algorithm, k, inertia, silhouette.Score(labels, k),
             ClusterMetrics.DaviesBouldin(x, labels, k), ClusterMetrics.CalinskiHarabasz(x, labels, k),
             mixture?.Bic, mixture?.Aic, mixture?.MeanLogLikelihood, double.NaN, double.NaN, false, false)
         {

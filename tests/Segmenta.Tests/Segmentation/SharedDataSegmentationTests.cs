@@ -53,6 +53,26 @@ public class SharedDataSegmentationTests
         Assert.Equal(customers, clusterSizes.Sum() + result.Labels.Count(l => l == result.Model.ExtremeSegment));
     }
 
+    [Theory]
+    [InlineData(ClusteringAlgorithm.KMeans)]
+    [InlineData(ClusteringAlgorithm.GaussianMixture)]
+    public void The_chosen_row_of_the_table_describes_the_delivered_segments(ClusteringAlgorithm algorithm)
+    {
+        // The sweep compares k's with fewer restarts than the final fit. On these customers the mixture's final fit of
+        // the k first chosen (k=3, 3 EM starts) had a component of 100 customers (2.3 %) where the sweep's fit (1 start)
+        // had 16.3 %: the table, the explanation and the delivered segments must all tell the final fit's numbers.
+        var result = algorithm == ClusteringAlgorithm.KMeans ? Default.Value : CustomerSegmenter.Run(Data.Value.Raw, new SegmentationOptions { Algorithm = algorithm });
+        var chosen = result.Selection!.Rows.Single(r => r.Chosen);
+        var clustered = result.Labels.Where(l => l < result.K).ToArray();
+        var sizes = Enumerable.Range(0, result.K).Select(s => clustered.Count(l => l == s)).ToArray();
+
+        Assert.Equal(result.K, chosen.K);
+        Assert.Equal((double)sizes.Min() / clustered.Length, chosen.SmallestShare, 12);
+        Assert.Equal(result.Inertia, chosen.Inertia, 1e-6 * result.Inertia);
+        Assert.True(chosen.SetAside is null || result.Selection.Rows.All(r => r.SetAside is not null), $"k={chosen.K} chosen although set aside ({chosen.SetAside})");
+        Assert.Contains($"smallest segment {chosen.SmallestShare * 100:0.0} % of customers", result.Selection.Explanation);
+    }
+
     [Fact]
     public void The_chosen_k_agrees_with_scikit_learn_kmeans_on_the_same_transformed_matrix()
     {
@@ -108,7 +128,7 @@ public class SharedDataSegmentationTests
     // uniform draws), and its smallest component variance; "gmm integer": the same on raw counts, which collapses.
     private static readonly Dictionary<int, double> SklearnDequantisedBic = new()
     {
-        [2] = 29724.7, [3] = 29053.5, [4] = 28818.9, [5] = 28693.4, [6] = 28648.2, [7] = 28660.9, [8] = 28536.7, [9] = 28604.0, [10] = 28607.1,
+        [2] = 29741.8, [3] = 29189.6, [4] = 28986.1, [5] = 28420.1, [6] = 28281.2, [7] = 28212.3, [8] = 28185.7, [9] = 28283.7, [10] = 28259.3,
     };
 
     [Fact]
@@ -123,7 +143,11 @@ public class SharedDataSegmentationTests
 
         var models = Enumerable.Range(2, 9).ToDictionary(k => k, k => ModelSelector.FitMixture(dequantised, k, options, seed: 0, nInit: 3));
 
-        Assert.All(models, m => Assert.InRange(m.Value.Bic, SklearnDequantisedBic[m.Key] * 0.995, SklearnDequantisedBic[m.Key] * 1.005));
+        // As good a fit as scikit-learn's or better. At k=3 and 4 our EM finds higher likelihoods on these customers
+        // (BIC 28,962 and 28,543 against scikit-learn's 29,190 and 28,986; scikit-learn with n_init=10 on our own
+        // dequantised matrix stays at 29,223 and 29,027); scipy's multivariate normal density gives our mean
+        // log-likelihoods -3.316351 and -3.258198 to 1e-14 (checked 2026-12-02), so the better optima are real.
+        Assert.All(models, m => Assert.InRange(m.Value.Bic, SklearnDequantisedBic[m.Key] * 0.98, SklearnDequantisedBic[m.Key] * 1.005));
         Assert.All(models.Values, m => Assert.True(SmallestVariance(m) > 0.01, $"k={m.K}: smallest variance {SmallestVariance(m)}"));
         var best = models.MinBy(m => m.Value.Bic).Key;
         Assert.InRange(best, 3, 9);
