@@ -78,8 +78,8 @@ internal static class SummaryPrinter
             .AddColumns("Rule", "Lines", "Share of lines", "Revenue", "Share of revenue");
         foreach (var row in result.Cleaning.Rows)
         {
-            cleaning.AddRow(row.Rule, N(row.Lines), row.LineShare.ToString("P1", Numbers), row.Revenue?.ToString("N2", Numbers) ?? "",
-                row.RevenueShare?.ToString("P1", Numbers) ?? "");
+            cleaning.AddRow(row.Rule, N(row.Lines), Share(row.LineShare), row.Revenue?.ToString("N2", Numbers) ?? "",
+                (row.RevenueShare is { } revenueShare ? Share(revenueShare) : ""));
         }
         cleaning.AddRow("[grey]quarantined at load[/]", N(result.Cleaning.LinesQuarantined), "", "", "");
         Terminal.Out.Write(cleaning);
@@ -106,7 +106,7 @@ internal static class SummaryPrinter
             .AddColumns("Segment", "Customers", "Share", "Net sales");
         foreach (var (segment, customers, revenue) in features.SegmentSizes)
         {
-            segments.AddRow(Markup.Escape(segment), N(customers), ((double)customers / Math.Max(1, features.Customers)).ToString("P1", Numbers), Money(revenue));
+            segments.AddRow(Markup.Escape(segment), N(customers), Share((double)customers / Math.Max(1, features.Customers)), Money(revenue));
         }
         Terminal.Out.Write(segments);
         foreach (var note in features.Notes)
@@ -145,7 +145,7 @@ internal static class SummaryPrinter
         {
             // No amount in the file: counts only (the note says which analyses were skipped).
             table.AddRow("Orders", N(orders));
-            table.AddRow("Customers", $"{N(result.Customers.Customers)} ({result.Customers.RepeatShare.ToString("P1", Numbers)} bought more than once)");
+            table.AddRow("Customers", $"{N(result.Customers.Customers)} ({Share(result.Customers.RepeatShare)} bought more than once)");
             if (result.Monthly.Count > 0 && result.Monthly.MaxBy(m => m.Orders) is { } busiest)
             {
                 table.AddRow("Busiest month", $"{busiest.Month:yyyy-MM}: {N(busiest.Orders)} orders, {N(busiest.ActiveCustomers)} customers");
@@ -157,14 +157,14 @@ internal static class SummaryPrinter
         }
         table.AddRow("Sales of kept lines", revenue.ToString("N2", Numbers));
         table.AddRow("Orders", N(orders));
-        table.AddRow("Customers", $"{N(result.Customers.Customers)} ({result.Customers.RepeatShare.ToString("P1", Numbers)} bought more than once)");
+        table.AddRow("Customers", $"{N(result.Customers.Customers)} ({Share(result.Customers.RepeatShare)} bought more than once)");
         if (result.BestMonth is { } best)
         {
             table.AddRow("Best month", $"{best.Month:yyyy-MM}: {best.Revenue.ToString("N2", Numbers)}");
         }
         table.AddRow("Top products (revenue)", Markup.Escape(string.Join("; ", result.TopProducts
             .Where(p => p.Ranking == Exploration.ProductRanking.Revenue).Take(3).Select(p => p.Description ?? p.StockCode))));
-        table.AddRow("Top country", result.Countries.Count == 0 ? "" : Markup.Escape($"{result.Countries[0].Country} ({result.Countries[0].RevenueShare.ToString("P1", Numbers)} of revenue)"));
+        table.AddRow("Top country", result.Countries.Count == 0 ? "" : Markup.Escape($"{result.Countries[0].Country} ({Share(result.Countries[0].RevenueShare)} of revenue)"));
         Terminal.Out.Write(table);
     }
 
@@ -190,7 +190,7 @@ internal static class SummaryPrinter
         foreach (var segment in profiled.Segments.OrderBy(s => s.Profile.SegmentId))
         {
             table.AddRow(segment.Profile.SegmentId.ToString(Numbers), Markup.Escape(segment.Name), N(segment.Profile.Customers),
-                double.IsFinite(segment.Profile.RevenueShare) ? segment.Profile.RevenueShare.ToString("P1", Numbers) : "", Markup.Escape(segment.Action.PlaybookEntry));
+                double.IsFinite(segment.Profile.RevenueShare) ? Share(segment.Profile.RevenueShare) : "", Markup.Escape(segment.Action.PlaybookEntry));
         }
         Terminal.Out.Write(table);
         if (clusters.Selection is { } selection)
@@ -202,5 +202,8 @@ internal static class SummaryPrinter
     private static string N(long value) => value.ToString("N0", Numbers);
 
     /// <summary>Money, empty when not defined (no amount in the file).</summary>
-    private static string Money(double value) => double.IsFinite(value) ? value.ToString("N2", Numbers) : "";
+    private static string Money(double value) => double.IsFinite(value) ? Rounding.NoNegativeZero(value, 2).ToString("N2", Numbers) : "";
+
+    /// <summary>A share as a percentage with one decimal; a residue that rounds to zero prints as 0.0 %, never -0.0 %.</summary>
+    private static string Share(double share) => double.IsFinite(share) ? Rounding.NoNegativeZero(share * 100, 1).ToString("F1", Numbers) + " %" : "";
 }

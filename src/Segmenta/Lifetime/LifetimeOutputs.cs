@@ -46,6 +46,6 @@ public static class LifetimeOutputs
         return files;
     }
 
-    private static void Copy(SegmentaStore store, string query, string path) =>
-        store.Execute($"COPY ({query}) TO '{path.Replace("'", "''", StringComparison.Ordinal)}' (HEADER, DELIMITER ',')");
+    // Through the one CSV writer: numbers in plain notation, a rounded zero as 0 (never 0.0 or -0.0).
+    private static void Copy(SegmentaStore store, string query, string path) => CsvFile.WriteQuery(store, query, path);
 }

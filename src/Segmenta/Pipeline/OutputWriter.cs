@@ -12,14 +12,14 @@ internal static class OutputWriter
         Copy(store, $"""
             SELECT customer_id AS CustomerId, recency AS Recency, frequency AS Frequency, {Tidy("monetary", 4)} AS Monetary,
                    first_purchase AS FirstPurchase, last_purchase AS LastPurchase, tenure_days AS TenureDays,
-                   {Tidy("average_order_value", 4)} AS AverageOrderValue,
+                   {Tidy("average_order_value", 2)} AS AverageOrderValue,
                    {Tidy("mean_days_between_purchases", 4)} AS MeanDaysBetweenPurchases,
                    {Tidy("median_days_between_purchases", 4)} AS MedianDaysBetweenPurchases,
                    {Tidy("items_bought", 4)} AS ItemsBought, distinct_products AS DistinctProducts,
                    returns_count AS ReturnsCount, {Tidy("returns_value", 4)} AS ReturnsValue, {Tidy("refunds_value", 4)} AS RefundsValue,
                    {Tidy("return_rate", 6)} AS ReturnRate,
-                   {Tidy("cancellation_rate", 6)} AS CancellationRate, {Tidy("average_monthly_spend", 4)} AS AverageMonthlySpend,
-                   {Tidy("spend_trend", 4)} AS SpendTrend, favourite_weekday AS FavouriteWeekday, favourite_hour AS FavouriteHour,
+                   {Tidy("cancellation_rate", 6)} AS CancellationRate, {Tidy("average_monthly_spend", 2)} AS AverageMonthlySpend,
+                   {Tidy("spend_trend", 2)} AS SpendTrend, favourite_weekday AS FavouriteWeekday, favourite_hour AS FavouriteHour,
                    main_country AS MainCountry, r_score AS RScore, f_score AS FScore, m_score AS MScore, rfm_segment AS RfmSegment,
                    s.segment_id AS Segment, s.segment_name AS SegmentName, {Tidy("s.probability", 6)} AS SegmentProbability,
                    clv.* EXCLUDE (customer_id)

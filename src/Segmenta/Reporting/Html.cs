@@ -17,11 +17,11 @@ internal sealed class Html
     internal static string Text(string? value) => TextEscape.Html(value);
 
     /// <summary>A number; empty when not defined (NaN, e.g. money of a file without amounts).</summary>
-    internal static string Number(double value, int decimals = 0) => double.IsFinite(value) ? value.ToString("N" + decimals, Invariant) : "";
+    internal static string Number(double value, int decimals = 0) => double.IsFinite(value) ? Rounding.NoNegativeZero(value, decimals).ToString("N" + decimals, Invariant) : "";
 
     internal static string Number(long value) => value.ToString("N0", Invariant);
 
-    internal static string Percent(double share, int decimals = 1) => double.IsFinite(share) ? (share * 100).ToString("F" + decimals, Invariant) + "%" : "";
+    internal static string Percent(double share, int decimals = 1) => double.IsFinite(share) ? Rounding.NoNegativeZero(share * 100, decimals).ToString("F" + decimals, Invariant) + "%" : "";
 
     internal Html Raw(string html)
     {

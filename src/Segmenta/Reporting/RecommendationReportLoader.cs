@@ -15,11 +15,11 @@ internal static class RecommendationReportLoader
         }
         var evaluation = store.Query(
             """
-            SELECT method, setting, customers, precision, precision_low, precision_high, recall, map, ndcg, hit_rate, coverage, is_default, cutoff, eligible_customers
+            SELECT method, setting, customers, precision, precision_low, precision_high, recall, map, ndcg, hit_rate, coverage, is_default, cutoff, eligible_customers, k
             FROM recommendation_evaluation ORDER BY setting DESC, precision DESC
             """,
             r => new EvaluationRow(r.GetString(0), r.GetString(1), r.GetInt64(2), r.GetDouble(3), r.GetDouble(4), r.GetDouble(5), r.GetDouble(6),
-                r.GetDouble(7), r.GetDouble(8), r.GetDouble(9), r.GetDouble(10), r.GetBoolean(11), DateOnly.FromDateTime(r.GetDateTime(12)), r.GetInt64(13)));
+                r.GetDouble(7), r.GetDouble(8), r.GetDouble(9), r.GetDouble(10), r.GetBoolean(11), DateOnly.FromDateTime(r.GetDateTime(12)), r.GetInt64(13), r.GetInt32(14)));
         var segmentation = (SegmentCatalog.Primary(store) ?? SegmentationKind.Rfm).Id();
         // The two biggest spenders of each segment and their first five recommendations, read together (one scan of the
         // recommendations instead of one per customer).

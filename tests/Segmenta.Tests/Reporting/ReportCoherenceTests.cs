@@ -88,6 +88,45 @@ public partial class ReportCoherenceTests(ClassicRunFixture run)
         Assert.Contains("Cleaning preset: classic", method);
     }
 
+    [Fact]
+    public void The_summary_counts_the_clusters_the_model_has_and_names_the_group_set_apart()
+    {
+        // Audit 2026-12-02: the summary said "Use the 5 K-Means clusters" and "Clusters: 5" for k=4 plus the 3 key
+        // accounts outside the clusters (it counted every segment row).
+        var summary = Text(Section(Html, "summary"));
+        var chosen = Csv(Path.Combine(run.OutputDirectory, "model-selection.csv")).Single(r => r["Chosen"] == "true");
+        var outside = Csv(Path.Combine(run.OutputDirectory, "segments.csv")).Single(s => s["Segmentation"] == "kmeans" && s["SegmentId"] == chosen["K"]);
+
+        Assert.Contains($"Use the {chosen["K"]} K-Means clusters, plus {outside["Customers"]} customers set apart as “{outside["Name"]}”, to understand", summary);
+        Assert.Contains($"Clusters: {chosen["K"]}, plus {outside["Customers"]} customers set apart as “{outside["Name"]}” — see Choosing the segments;", summary);
+    }
+
+    [Fact]
+    public void The_recommendation_sentences_quote_intervals_in_the_units_of_their_numbers()
+    {
+        // Audit 2026-12-02: "gets 3.40 of 10 right ... (95% intervals 0.327–0.353 vs ...)": products against precisions.
+        var section = Text(Section(Html, "recommendations"));
+        var sentences = RecommendationSentence().Matches(section);
+        Assert.Equal(2, sentences.Count);
+        foreach (Match m in sentences)
+        {
+            double Value(string group) => double.Parse(m.Groups[group].Value, System.Globalization.CultureInfo.InvariantCulture);
+            Assert.InRange(Value("model"), Value("modelLow"), Value("modelHigh"));
+            Assert.InRange(Value("baseline"), Value("baselineLow"), Value("baselineHigh"));
+        }
+    }
+
+    [Fact]
+    public void No_negative_zero_reaches_the_report()
+    {
+        Assert.DoesNotMatch(@"-0(\.0+)?(%|\b)(?![.\d])", Text(Html));
+    }
+
+    // "... recommends, in 10 new products, 1.00 that the customer then bought, against 0.52 for GlobalPopularity (...; 95% intervals 0.94–1.06 vs 0.48–0.57 products in 10)"
+    // "... gets 3.40 of 10 right against 2.97 for the customer's own past favourites (95% intervals 3.27–3.53 vs 2.85–3.10 products in 10)"
+    [GeneratedRegex(@"(?:in \d+ new products, (?<model>[\d.]+) that|gets (?<model>[\d.]+) of \d+ right) .*?against (?<baseline>[\d.]+) for .*?95% intervals (?<modelLow>[\d.]+)–(?<modelHigh>[\d.]+) vs (?<baselineLow>[\d.]+)–(?<baselineHigh>[\d.]+) products in \d+\)")]
+    private static partial Regex RecommendationSentence();
+
     // "889 Champions (20.5% of customers, 65.4% of net sales): Reward them: ... no discounts needed."
     [GeneratedRegex(@"(?<customers>[\d,]+) (?<segment>[A-Z][A-Za-z' ]+?) \((?<customerShare>[\d.]+%) of customers, (?<salesShare>[\d.]+%) of net sales\): (?<action>[^.]+\.(?:[^.\d][^.]*\.)*?)(?= [\d,]+ [A-Z]|$)", RegexOptions.Multiline)]
     private static partial Regex QuotedSegment();

@@ -16,17 +16,18 @@ internal static class RecommendationsSection
         if (best is not null && baselines.Count > 0)
         {
             var baseline = baselines.MaxBy(b => b.Precision)!;
-            html.Paragraph($"Trained up to {best.Cutoff:yyyy-MM-dd} and tested on {Tested(best)} customers active on both sides: {best.Method} recommends, in 10 new products, {Html.Number(best.Precision * 10, 2)} that the customer then bought, against {Html.Number(baseline.Precision * 10, 2)} for {baseline.Method} ({Html.Number(best.Precision / Math.Max(baseline.Precision, 1e-9), 2)}× as many; 95% intervals {Html.Number(best.PrecisionLow * 10, 2)}–{Html.Number(best.PrecisionHigh * 10, 2)} vs {Html.Number(baseline.PrecisionLow * 10, 2)}–{Html.Number(baseline.PrecisionHigh * 10, 2)} products in 10).");
+            html.Paragraph($"Trained up to {best.Cutoff:yyyy-MM-dd} and tested on {Tested(best)} customers active on both sides: {best.Method} recommends, in {best.K} new products, {Html.Number(best.Precision * best.K, 2)} that the customer then bought, against {Html.Number(baseline.Precision * baseline.K, 2)} for {baseline.Method} ({Html.Number(best.Precision / Math.Max(baseline.Precision, 1e-9), 2)}× as many; 95% intervals {Html.Number(best.PrecisionLow * best.K, 2)}–{Html.Number(best.PrecisionHigh * best.K, 2)} vs {Html.Number(baseline.PrecisionLow * baseline.K, 2)}–{Html.Number(baseline.PrecisionHigh * baseline.K, 2)} products in {best.K}).");
         }
         if (report.Evaluation.FirstOrDefault(r => r.IsDefault && r.Setting == "AllItems") is { } all
             && report.Evaluation.FirstOrDefault(r => r.Method == "PastFavourites" && r.Setting == "AllItems") is { } favourites)
         {
-            html.Paragraph($"Counting re-purchases too, {all.Method} gets {Html.Number(all.Precision * 10, 2)} of 10 right against {Html.Number(favourites.Precision * 10, 2)} for the customer's own past favourites (95% intervals {Html.Number(all.PrecisionLow, 3)}–{Html.Number(all.PrecisionHigh, 3)} vs {Html.Number(favourites.PrecisionLow, 3)}–{Html.Number(favourites.PrecisionHigh, 3)}).");
+            html.Paragraph($"Counting re-purchases too, {all.Method} gets {Html.Number(all.Precision * all.K, 2)} of {all.K} right against {Html.Number(favourites.Precision * favourites.K, 2)} for the customer's own past favourites (95% intervals {Html.Number(all.PrecisionLow * all.K, 2)}–{Html.Number(all.PrecisionHigh * all.K, 2)} vs {Html.Number(favourites.PrecisionLow * favourites.K, 2)}–{Html.Number(favourites.PrecisionHigh * favourites.K, 2)} products in {all.K}).");
         }
         NewPicksPart.Write(html, report.NewPicks);
         foreach (var setting in new[] { ("NewItems", "New products only (what a campaign is for)"), ("AllItems", "All products (re-purchases count)") })
         {
-            html.Table(["Method", "#Precision@10", "#95% interval", "#Recall@10", "#MAP", "#NDCG", "#Hit rate", "#Catalogue coverage"],
+            var k = report.Evaluation.FirstOrDefault(r => r.Setting == setting.Item1)?.K ?? 10;
+            html.Table(["Method", $"#Precision@{k}", "#95% interval", $"#Recall@{k}", "#MAP", "#NDCG", "#Hit rate", "#Catalogue coverage"],
                 report.Evaluation.Where(r => r.Setting == setting.Item1).Select(r => (IReadOnlyList<string>)
                 [
                     r.IsDefault ? $"{r.Method} (used)" : r.Method, Html.Number(r.Precision, 4), $"{Html.Number(r.PrecisionLow, 4)}–{Html.Number(r.PrecisionHigh, 4)}",

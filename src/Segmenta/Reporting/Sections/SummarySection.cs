@@ -21,7 +21,7 @@ internal static class SummarySection
     internal static void Write(Html html, ReportData data)
     {
         var clusters = data.Segmentations.FirstOrDefault(s => s.Segmentation.IsClustering() && s.Segments.Count > 0);
-        html.Raw("<p class=\"lead\">").Raw(Html.Text(Roles(clusters))).Raw("</p>\n");
+        html.Raw("<p class=\"lead\">").Raw(Html.Text(Roles(clusters, Outside(data, clusters)))).Raw("</p>\n");
         html.Raw("<p><strong>Three decisions this report supports</strong></p>\n<ol class=\"five\">\n");
         foreach (var decision in new[] { Decision(data, "Retain", RetainSegments), Decision(data, "Win back", WinBackSegments), Offer(data) })
         {
@@ -32,11 +32,25 @@ internal static class SummarySection
     }
 
     /// <summary>What each segmentation is for, in one sentence each.</summary>
-    internal static string Roles(SegmentationReport? clusters) =>
+    internal static string Roles(SegmentationReport? clusters, SegmentRow? outside) =>
         $"Act on the RFM segments: every customer is scored 1–5 on recency, frequency and spend and falls in one named segment with one action, so they make the campaign lists (out/activation/{(clusters is null ? "" : "rfm/")}). "
         + (clusters is null
             ? "No clusters were computed in this run."
-            : $"Use the {clusters.Segments.Count} {(clusters.Segmentation == SegmentationKind.GaussianMixture ? "Gaussian-mixture" : "K-Means")} clusters to understand how groups of customers buy and to plan offers and budgets: they group customers on several behaviours at once, so they are a map of the base rather than a mailing rule.");
+            : $"Use the {ClusterCount(clusters, outside)} {(clusters.Segmentation == SegmentationKind.GaussianMixture ? "Gaussian-mixture" : "K-Means")} clusters{OutsideNote(outside)} to understand how groups of customers buy and to plan offers and budgets: they group customers on several behaviours at once, so they are a map of the base rather than a mailing rule.");
+
+    /// <summary>
+    /// The group of extreme customers set apart from the clusters (numbered k, after them: <see cref="SegmentationModel.ExtremeSegment"/>),
+    /// when the run has one: it is reported with the segments but is not a cluster.
+    /// </summary>
+    internal static SegmentRow? Outside(ReportData data, SegmentationReport? clusters) =>
+        clusters is not null && data.Clustering is { } model && model.Segmentation == clusters.Segmentation
+            ? clusters.Segments.FirstOrDefault(s => s.Id >= model.K)
+            : null;
+
+    private static int ClusterCount(SegmentationReport clusters, SegmentRow? outside) => clusters.Segments.Count - (outside is null ? 0 : 1);
+
+    private static string OutsideNote(SegmentRow? outside) =>
+        outside is null ? "" : $", plus {Html.Number(outside.Customers)} {(outside.Customers == 1 ? "customer" : "customers")} set apart as “{outside.Name}”,";
 
     /// <summary>A campaign on a group of RFM segments: its size, its share of net sales, and the action profiling chose.</summary>
     private static string Decision(ReportData data, string verb, string[] segmentNames)
@@ -69,7 +83,7 @@ internal static class SummarySection
                 : $"What to offer: no personal recommendations were computed in this run; the best-selling product is {top.Description ?? top.StockCode}.";
         }
         return $"What to offer: send each customer their own list (out/recommendations.csv). Tested on purchases after {used.Cutoff:d MMM yyyy}, "
-            + $"{used.Method} lists held {Html.Number(used.Precision * 10, 2)} of 10 products the customer then bought, against {Html.Number(baseline.Precision * 10, 2)} for {baseline.Method} (see Recommendations).";
+            + $"{used.Method} lists held {Html.Number(used.Precision * used.K, 2)} of {used.K} products the customer then bought, against {Html.Number(baseline.Precision * baseline.K, 2)} for {baseline.Method} (see Recommendations).";
     }
 
     private static List<string> Facts(ReportData data, SegmentationReport? clusters)
@@ -90,7 +104,7 @@ internal static class SummarySection
         if (clusters is not null)
         {
             var top = clusters.Segments.MaxBy(s => s.RevenueShare)!;
-            facts.Add($"Clusters: {clusters.Segments.Count} (see Choosing the segments); the most valuable, {top.Name}, are {Html.Percent(top.CustomerShare)} of customers and bring {Html.Percent(top.RevenueShare)} of net sales. {top.Action}");
+            facts.Add($"Clusters: {ClusterCount(clusters, Outside(data, clusters))}{OutsideNote(Outside(data, clusters)).TrimEnd(',')} — see Choosing the segments; the most valuable, {top.Name}, are {Html.Percent(top.CustomerShare)} of customers and bring {Html.Percent(top.RevenueShare)} of net sales. {top.Action}");
         }
         if (data.Exploration is { } x && PartialPeriods.Note(x.Monthly.Select(m => m.Month), o.FirstDate, o.LastDate) is { } note)
         {
@@ -112,7 +126,7 @@ internal static class SummarySection
         if (clusters is not null)
         {
             var largest = clusters.Segments.MaxBy(s => s.CustomerShare)!;
-            facts.Add($"Clusters: {clusters.Segments.Count} (see Choosing the segments); the largest, {largest.Name}, are {Html.Percent(largest.CustomerShare)} of customers. {largest.Action}");
+            facts.Add($"Clusters: {ClusterCount(clusters, Outside(data, clusters))}{OutsideNote(Outside(data, clusters)).TrimEnd(',')} — see Choosing the segments; the largest, {largest.Name}, are {Html.Percent(largest.CustomerShare)} of customers. {largest.Action}");
         }
         if (data.Exploration is { } x && PartialPeriods.Note(x.Monthly.Select(m => m.Month), o.FirstDate, o.LastDate) is { } note)
         {
