@@ -6,7 +6,7 @@ namespace Segmenta.Tests.Profiling;
 public class SegmentNamerTests
 {
     internal static SegmentProfile Profile(int id, double recency, double frequency, double monetary, double orderValue = 1, double tenure = 1,
-        double share = 0.2, double revenuePerCustomer = 100) => new()
+        double share = 0.2, double revenuePerCustomer = 100, long oneTimeBuyers = 0) => new()
     {
         Segmentation = SegmentationKind.KMeans,
         SegmentId = id,
@@ -17,6 +17,7 @@ public class SegmentNamerTests
         RevenuePerCustomer = revenuePerCustomer,
         ReturnsRate = 0.01,
         Top20RevenueShare = 0.5,
+        OneTimeBuyers = oneTimeBuyers,
         Features = new Dictionary<string, FeatureStat>
         {
             ["recency"] = new("recency", recency * 90, recency * 60, 90, recency),
