@@ -9,11 +9,11 @@ namespace Segmenta.Profiling;
 internal static class SegmentNamer
 {
     /// <summary>
-    /// The share of one-time buyers a segment needs to be called first-timers: a mean frequency index says little about
-    /// how many came back (a few frequent buyers hide many one-time ones, and the other way round), and the name, like
-    /// the onboarding action that goes with it (playbook.json), must be true of most of the list.
+    /// The share of one-time buyers a segment needs to be called first-timers or one-time buyers: a mean frequency index
+    /// says little about how many came back (a few frequent buyers hide many one-time ones, and the other way round), and
+    /// the name, like the onboarding action that goes with it (playbook.json), must be true of most of the list.
     /// </summary>
-    internal const double FirstTimersShare = 0.5;
+    internal const double OneTimeMajority = 0.5;
 
     /// <summary>The naming rules, in order: name, and the condition on (recency, frequency, monetary, order value, tenure indexes, customer share, one-time share).</summary>
     internal static readonly IReadOnlyList<(string Name, string Rule, Func<Indexes, bool> Matches)> Rules =
@@ -23,9 +23,11 @@ internal static class SegmentNamer
         ("Lapsed high spenders", "recency index >= 1.5, monetary index >= 1.2", i => i.Recency >= 1.5 && i.Monetary >= 1.2),
         ("Lapsed big baskets", "recency index >= 1.5, order value index >= 1.2", i => i.Recency >= 1.5 && i.OrderValue >= 1.2),
         ("Recent first-timers", "recency, frequency and tenure index <= 0.6, at least half bought only once",
-            i => i.Recency <= 0.6 && i.Frequency <= 0.6 && i.Tenure <= 0.6 && i.OneTimeShare >= FirstTimersShare),
+            i => i.Recency <= 0.6 && i.Frequency <= 0.6 && i.Tenure <= 0.6 && i.OneTimeShare >= OneTimeMajority),
         ("Loyal regulars", "frequency index >= 1.2, recency index <= 1", i => i.Frequency >= 1.2 && i.Recency <= 1),
         ("Big baskets", "order value index >= 1.5", i => i.OrderValue >= 1.5),
+        ("Lapsed one-time buyers", "recency index >= 1.5, frequency index <= 0.8, at least half bought only once",
+            i => i.Recency >= 1.5 && i.Frequency <= 0.8 && i.OneTimeShare >= OneTimeMajority),
         ("Lapsed occasional buyers", "recency index >= 1.5, frequency index <= 0.8", i => i.Recency >= 1.5 && i.Frequency <= 0.8),
         ("Recent occasional buyers", "recency and frequency index <= 0.8", i => i.Recency <= 0.8 && i.Frequency <= 0.8),
         ("Occasional low spenders", "frequency and monetary index <= 0.8", i => i.Frequency <= 0.8 && i.Monetary <= 0.8),
