@@ -5,7 +5,7 @@ namespace Segmenta.Categories;
 
 /// <summary>
 /// The insight sentences about categories: per segment, the categories it buys most above all customers
-/// ("Champions over-buy BAG ×3.2 (7.4 % of their spend; 2.3 % for all customers)"). A category is named only with
+/// ("Champions over-buy BAG ×3.2 (7.4% of their spend; 2.3% for all customers)"). A category is named only with
 /// enough support: a minimum share of the segment's spend, a minimum number of buyers and a minimum index that still
 /// holds without the segment's biggest buyer of the category, so an index on a few pounds of spend or on one customer's
 /// large order is never named; "other" is never named.
@@ -23,7 +23,7 @@ internal static class CategoryInsights
                 .OrderByDescending(p => p.Index).ThenBy(p => p.Category, StringComparer.Ordinal)
                 .Take(options.CategoriesPerInsight)
                 .Select(p => string.Create(CultureInfo.InvariantCulture,
-                    $"{p.Category} ×{p.Index:0.0} ({p.Share * 100:0.0} % of their spend; {p.OverallShare * 100:0.0} % for all customers)"))
+                    $"{p.Category} ×{p.Index:0.0} ({PercentText.Format(p.Share)} of their spend; {PercentText.Format(p.OverallShare)} for all customers)"))
                 .ToList();
             if (named.Count > 0)
             {

@@ -7,7 +7,18 @@ internal static class InsightWriter
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    internal static List<string> Write(IReadOnlyList<(SegmentProfile Profile, string Name)> segments, string currency)
+    /// <summary>
+    /// The share of one-time buyers from which the rhythm sentence says it first: the median days between purchases
+    /// describe only the customers who came back, and "they buy every 53 days" of a segment where most bought once
+    /// would be read as true of all of them.
+    /// </summary>
+    internal const double OneTimeShareToMention = 0.05;
+
+    /// <summary>
+    /// The sentences; <paramref name="outsideClusters"/> is the key-accounts group set apart from the clusters (a few
+    /// extreme customers), which the concentration comparison leaves out.
+    /// </summary>
+    internal static List<string> Write(IReadOnlyList<(SegmentProfile Profile, string Name)> segments, string currency, int? outsideClusters = null)
     {
         var insights = new List<string>();
         if (segments.Count == 0)
@@ -21,9 +32,7 @@ internal static class InsightWriter
         var averageSpend = segments.Sum(s => s.Profile.Revenue) / Math.Max(1, segments.Sum(s => s.Profile.Customers));
         foreach (var (p, name) in segments.OrderByDescending(s => s.Profile.RevenueShare))
         {
-            var gap = p.MedianOf("median_days_between_purchases");
-            var rhythm = double.IsFinite(gap) ? $"they buy every {gap.ToString("0", Invariant)} days (median)" : "most bought only once";
-            insights.Add($"Segment {p.SegmentId} ({name}): {Pct(p.CustomerShare)} of customers, {Pct(p.RevenueShare)} of revenue; {rhythm}; "
+            insights.Add($"Segment {p.SegmentId} ({name}): {Pct(p.CustomerShare)} of customers, {Pct(p.RevenueShare)} of revenue; {Rhythm(p)}; "
                 + $"each spends {(p.RevenuePerCustomer / averageSpend).ToString("0.0", Invariant)}x the average customer "
                 + $"({currency}{p.RevenuePerCustomer.ToString("N0", Invariant)}); last purchase {p.MedianOf("recency").ToString("0", Invariant)} days ago (median).");
         }
@@ -46,8 +55,11 @@ internal static class InsightWriter
         {
             insights.Add($"Returns concentrate in {returns.Name}: {Pct(returns.Profile.ReturnsRate)} of their purchases come back, against {Pct(overallReturns)} overall.");
         }
-        var concentrated = segments.MaxBy(s => s.Profile.Top20RevenueShare);
-        if (concentrated.Name is not null && double.IsFinite(concentrated.Profile.Top20RevenueShare))
+        // Only segments with a concentration (at least SegmentProfile.MinimumCustomersForConcentration customers), and
+        // not the key accounts outside the clusters: a few extreme customers set apart, not a segment of the base.
+        var concentrated = segments.Where(s => s.Profile.SegmentId != outsideClusters && double.IsFinite(s.Profile.Top20RevenueShare))
+            .OrderByDescending(s => s.Profile.Top20RevenueShare).ThenBy(s => s.Profile.SegmentId).FirstOrDefault();
+        if (concentrated.Name is not null)
         {
             insights.Add($"Revenue is most concentrated in {concentrated.Name}: their top 20% of customers make {Pct(concentrated.Profile.Top20RevenueShare)} of the segment's revenue.");
         }
@@ -60,9 +72,7 @@ internal static class InsightWriter
         var insights = new List<string>();
         foreach (var (p, name) in segments.OrderByDescending(s => s.Profile.CustomerShare).ThenBy(s => s.Profile.SegmentId))
         {
-            var gap = p.MedianOf("median_days_between_purchases");
-            var rhythm = double.IsFinite(gap) ? $"they buy every {gap.ToString("0", Invariant)} days (median)" : "most bought only once";
-            insights.Add($"Segment {p.SegmentId} ({name}): {Pct(p.CustomerShare)} of customers; {rhythm}; "
+            insights.Add($"Segment {p.SegmentId} ({name}): {Pct(p.CustomerShare)} of customers; {Rhythm(p)}; "
                 + $"{p.MeanOf("frequency").ToString("0.0", Invariant)} orders each on average; last purchase {p.MedianOf("recency").ToString("0", Invariant)} days ago (median).");
         }
         var lapsing = segments.Where(s => s.Profile.IndexOf("recency") >= 1.3).OrderByDescending(s => s.Profile.Customers).FirstOrDefault();
@@ -83,5 +93,24 @@ internal static class InsightWriter
         return gross > 0 ? returned / gross : 0;
     }
 
-    private static string Pct(double share) => (share * 100).ToString("0.#", Invariant) + "%";
+    /// <summary>
+    /// The purchase rhythm in words. The median of the customers' median days between purchases exists only for those
+    /// who came back, so when many bought once ("87.0% bought only once; the others buy every 53 days (median)") that
+    /// share comes first, from the same profile.
+    /// </summary>
+    internal static string Rhythm(SegmentProfile p)
+    {
+        var gap = p.MedianOf("median_days_between_purchases");
+        var oneTime = p.OneTimeShare;
+        if (!double.IsFinite(gap))
+        {
+            // Nobody bought on two different days: all one-time buyers, or orders placed on one day only.
+            return p.OneTimeBuyers == p.Customers ? "all bought only once"
+                : p.OneTimeBuyers == 0 ? "each bought on a single day" : $"{Pct(oneTime)} bought only once; the others bought on a single day";
+        }
+        var every = $"buy every {gap.ToString("0", Invariant)} days (median)";
+        return oneTime >= OneTimeShareToMention ? $"{Pct(oneTime)} bought only once; the others {every}" : $"they {every}";
+    }
+
+    private static string Pct(double share) => PercentText.Format(share);
 }

@@ -19,6 +19,12 @@ public sealed record PlaybookCondition
     public double? ReturnsRateMin { get; init; }
     public double? CustomerShareMax { get; init; }
 
+    /// <summary>Share of the segment's customers with exactly one order, at least this (an action for first-timers).</summary>
+    public double? OneTimeShareMin { get; init; }
+
+    /// <summary>Share of the segment's customers with exactly one order, at most this.</summary>
+    public double? OneTimeShareMax { get; init; }
+
     /// <summary>Mean predicted CLV of the segment / mean of all customers, at least this (needs a lifetime run).</summary>
     public double? ClvIndexMin { get; init; }
 
@@ -83,6 +89,7 @@ public sealed record Playbook(IReadOnlyList<PlaybookEntry> Entries)
             ["tenure index"] = profile.IndexOf("tenure_days"),
             ["returns-rate index"] = overallReturnsRate > 0 ? profile.ReturnsRate / overallReturnsRate : double.NaN,
             ["customer share"] = profile.CustomerShare,
+            ["one-time share"] = profile.OneTimeShare,
             ["returns rate"] = profile.ReturnsRate,
             // Without a lifetime run these are NaN, so entries that need them never match.
             ["CLV index"] = profile.Value?.ClvIndex ?? double.NaN,
@@ -114,6 +121,8 @@ public sealed record Playbook(IReadOnlyList<PlaybookEntry> Entries)
         if (when.ReturnsRateIndexMin is { } h) yield return Min("returns-rate index", h);
         if (when.ReturnsRateMin is { } j) yield return Min("returns rate", j);
         if (when.CustomerShareMax is { } i) yield return Max("customer share", i);
+        if (when.OneTimeShareMin is { } m) yield return Min("one-time share", m);
+        if (when.OneTimeShareMax is { } n) yield return Max("one-time share", n);
         if (when.ClvIndexMin is { } k) yield return Min("CLV index", k);
         if (when.HighChurnRiskShareMin is { } l) yield return Min("high churn-risk share", l);
     }

@@ -12,7 +12,7 @@ internal static class ProfileLoader
     internal static void Compute(SegmentaStore store, SegmentationKind? only = null) =>
         ProfiledScope.Rebuild(store, only, Tables, () =>
         {
-            store.Execute(SqlScripts.Get("Profiling/segment_profiles.sql"));
+            ComputeProfiles(store);
             WrittenJoinOrder.Execute(store, SqlScripts.Get("Profiling/segment_top_products.sql"));
         });
 
@@ -22,8 +22,15 @@ internal static class ProfileLoader
     /// </summary>
     internal static void Compute(SegmentaStore store, Action<SegmentaStore> topProducts)
     {
-        ProfiledScope.Rebuild(store, null, Tables, () => store.Execute(SqlScripts.Get("Profiling/segment_profiles.sql")));
+        ProfiledScope.Rebuild(store, null, Tables, () => ComputeProfiles(store));
         topProducts(store);
+    }
+
+    /// <summary>segment_profiles.sql, with its size threshold for revenue concentration taken from <see cref="SegmentProfile"/>.</summary>
+    private static void ComputeProfiles(SegmentaStore store)
+    {
+        store.Execute($"SET VARIABLE minimum_concentration_customers = {SegmentProfile.MinimumCustomersForConcentration}");
+        store.Execute(SqlScripts.Get("Profiling/segment_profiles.sql"));
     }
 
     /// <summary>One segmentation's profiles; <paramref name="values"/> are <see cref="Lifetime.SegmentValues.Load"/>'s, read once for all segmentations.</summary>
@@ -49,7 +56,7 @@ internal static class ProfileLoader
             r => (Id: r.GetInt32(0), Row: (r.GetString(1), r.GetInt64(2), r.GetDouble(3))), s).ToLookup(x => x.Id, x => x.Row);
         return store.Query(
             """
-            SELECT segment_id, segment_name, customers, customer_share, revenue, revenue_share, revenue_per_customer, returns_rate, top20_revenue_share
+            SELECT segment_id, segment_name, customers, customer_share, revenue, revenue_share, revenue_per_customer, returns_rate, top20_revenue_share, one_time_buyers
             FROM segment_summary WHERE segmentation = $s ORDER BY segment_id
             """,
             r =>
@@ -67,6 +74,7 @@ internal static class ProfileLoader
                     RevenuePerCustomer = Double(r, 6),
                     ReturnsRate = Double(r, 7),
                     Top20RevenueShare = Double(r, 8),
+                    OneTimeBuyers = r.GetInt64(9),
                     Features = features[id].ToDictionary(f => f.Feature),
                     TopCountries = countries[id].ToList(),
                     TopProducts = products[id].ToList(),

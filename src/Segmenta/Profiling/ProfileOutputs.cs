@@ -14,7 +14,7 @@ public static class ProfileOutputs
     public static string WriteSegments(IReadOnlyList<ProfiledSegmentation> results, string directory)
     {
         var path = Path.Combine(directory, "segments.csv");
-        var csv = new StringBuilder("Segmentation,SegmentId,Name,Customers,CustomerShare,Revenue,RevenueShare,RevenuePerCustomer,ReturnsRate,Top20RevenueShare,TotalClv,MeanClv,ClvIndex,HighChurnRiskShare");
+        var csv = new StringBuilder("Segmentation,SegmentId,Name,Customers,CustomerShare,Revenue,RevenueShare,RevenuePerCustomer,ReturnsRate,Top20RevenueShare,OneTimeShare,MedianDaysBetweenPurchases,TotalClv,MeanClv,ClvIndex,HighChurnRiskShare");
         foreach (var f in KeyFeatures)
         {
             csv.Append(CultureInfo.InvariantCulture, $",Mean_{f},Index_{f}");
@@ -28,6 +28,7 @@ public static class ProfileOutputs
                 csv.Append(string.Join(',', CsvCell.Text(result.Segmentation.Id()), p.SegmentId.ToString(CultureInfo.InvariantCulture), CsvCell.Text(s.Name),
                     p.Customers.ToString(CultureInfo.InvariantCulture), CsvCell.Number(p.CustomerShare, 4), CsvCell.Number(p.Revenue), CsvCell.Number(p.RevenueShare, 4),
                     CsvCell.Number(p.RevenuePerCustomer), CsvCell.Number(p.ReturnsRate, 4), CsvCell.Number(p.Top20RevenueShare, 4),
+                    CsvCell.Number(p.OneTimeShare, 4), CsvCell.Number(p.MedianOf("median_days_between_purchases"), 1),
                     CsvCell.Number(p.Value?.TotalClv ?? double.NaN), CsvCell.Number(p.Value?.MeanClv ?? double.NaN), CsvCell.Number(p.Value?.ClvIndex ?? double.NaN, 3),
                     CsvCell.Number(p.Value?.HighChurnRiskShare ?? double.NaN, 4)));
                 foreach (var f in KeyFeatures)
@@ -184,7 +185,7 @@ public static class ProfileOutputs
         return text.Trim('-') is { Length: > 0 } s ? s : "segment";
     }
 
-    private static string Pct(double share, int decimals = 1) => (share * 100).ToString("F" + decimals, CultureInfo.InvariantCulture) + "%";
+    private static string Pct(double share, int decimals = 1) => PercentText.Format(share, decimals);
 
     private static string Escape(string text) => TextEscape.Markdown(text);
 }

@@ -52,9 +52,10 @@ public static class Profiler
     {
         var profiles = ProfileLoader.Load(store, segmentation, values);
         options.NameOverrides.TryGetValue(segmentation.Id(), out var overrides);
+        var extreme = segmentation == SegmentationKind.Rfm ? null : Segmentation.SegmentationStage.ExtremeSegment(store);
         var names = segmentation == SegmentationKind.Rfm
             ? profiles.ToDictionary(p => p.SegmentId, p => overrides is not null && overrides.TryGetValue(p.SegmentId, out var n) ? n : p.GivenName ?? $"Segment {p.SegmentId}")
-            : NameClusters(profiles, overrides, Segmentation.SegmentationStage.ExtremeSegment(store), ClusteringFeatures(store));
+            : NameClusters(profiles, overrides, extreme, ClusteringFeatures(store));
         SegmentMembership.Rename(store, segmentation, names);
         var isRfm = segmentation == SegmentationKind.Rfm;
         // RFM segments are defined by the map, so their rule is exact; clusters are explained by a surrogate tree.
@@ -65,7 +66,7 @@ public static class Profiler
         var segments = profiles.Select(p => new ProfiledSegment(
             p with { GivenName = names[p.SegmentId] }, names[p.SegmentId], explanations[p.SegmentId],
             isRfm ? RfmSegmentActions.Choose(p.GivenName ?? "", options.Playbook) : options.Playbook.Choose(p, overallReturns))).ToList();
-        var insights = InsightWriter.Write(segments.Select(s => (s.Profile, s.Name)).ToList(), options.Currency);
+        var insights = InsightWriter.Write(segments.Select(s => (s.Profile, s.Name)).ToList(), options.Currency, extreme);
         return new ProfiledSegmentation(segmentation, segments, fidelity, insights);
     }
 

@@ -8,26 +8,37 @@ namespace Segmenta.Profiling;
 /// </summary>
 internal static class SegmentNamer
 {
-    /// <summary>The naming rules, in order: name, and the condition on (recency, frequency, monetary, order value, tenure indexes, customer share).</summary>
+    /// <summary>
+    /// The share of one-time buyers a segment needs to be called first-timers or one-time buyers: a mean frequency index
+    /// says little about how many came back (a few frequent buyers hide many one-time ones, and the other way round), and
+    /// the name, like the onboarding action that goes with it (playbook.json), must be true of most of the list.
+    /// </summary>
+    internal const double OneTimeMajority = 0.5;
+
+    /// <summary>The naming rules, in order: name, and the condition on (recency, frequency, monetary, order value, tenure indexes, customer share, one-time share).</summary>
     internal static readonly IReadOnlyList<(string Name, string Rule, Func<Indexes, bool> Matches)> Rules =
     [
         ("Wholesale accounts", "monetary index >= 8 and at most 5% of customers", i => i.Monetary >= 8 && i.Share <= 0.05),
         ("Frequent high spenders", "frequency and monetary index >= 2, recency index <= 0.8", i => i.Frequency >= 2 && i.Monetary >= 2 && i.Recency <= 0.8),
         ("Lapsed high spenders", "recency index >= 1.5, monetary index >= 1.2", i => i.Recency >= 1.5 && i.Monetary >= 1.2),
         ("Lapsed big baskets", "recency index >= 1.5, order value index >= 1.2", i => i.Recency >= 1.5 && i.OrderValue >= 1.2),
-        ("Recent first-timers", "recency, frequency and tenure index <= 0.6", i => i.Recency <= 0.6 && i.Frequency <= 0.6 && i.Tenure <= 0.6),
+        ("Recent first-timers", "recency, frequency and tenure index <= 0.6, at least half bought only once",
+            i => i.Recency <= 0.6 && i.Frequency <= 0.6 && i.Tenure <= 0.6 && i.OneTimeShare >= OneTimeMajority),
         ("Loyal regulars", "frequency index >= 1.2, recency index <= 1", i => i.Frequency >= 1.2 && i.Recency <= 1),
         ("Big baskets", "order value index >= 1.5", i => i.OrderValue >= 1.5),
+        ("Lapsed one-time buyers", "recency index >= 1.5, frequency index <= 0.8, at least half bought only once",
+            i => i.Recency >= 1.5 && i.Frequency <= 0.8 && i.OneTimeShare >= OneTimeMajority),
         ("Lapsed occasional buyers", "recency index >= 1.5, frequency index <= 0.8", i => i.Recency >= 1.5 && i.Frequency <= 0.8),
         ("Recent occasional buyers", "recency and frequency index <= 0.8", i => i.Recency <= 0.8 && i.Frequency <= 0.8),
         ("Occasional low spenders", "frequency and monetary index <= 0.8", i => i.Frequency <= 0.8 && i.Monetary <= 0.8),
         ("Steady mid spenders", "none of the above", _ => true),
     ];
 
-    internal readonly record struct Indexes(double Recency, double Frequency, double Monetary, double OrderValue, double Tenure, double Share)
+    internal readonly record struct Indexes(double Recency, double Frequency, double Monetary, double OrderValue, double Tenure, double Share, double OneTimeShare)
     {
         internal static Indexes Of(SegmentProfile p) => new(
-            p.IndexOf("recency"), p.IndexOf("frequency"), p.IndexOf("monetary"), p.IndexOf("average_order_value"), p.IndexOf("tenure_days"), p.CustomerShare);
+            p.IndexOf("recency"), p.IndexOf("frequency"), p.IndexOf("monetary"), p.IndexOf("average_order_value"), p.IndexOf("tenure_days"), p.CustomerShare,
+            p.OneTimeShare);
     }
 
     /// <summary>The first rule's name; without amounts (monetary undefined) the catch-all says nothing about spend.</summary>

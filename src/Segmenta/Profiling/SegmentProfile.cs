@@ -38,8 +38,20 @@ public sealed record SegmentProfile
     /// <summary>Returned value / gross purchases.</summary>
     public required double ReturnsRate { get; init; }
 
-    /// <summary>Share of the segment's revenue made by its top 20% of customers.</summary>
+    /// <summary>
+    /// Share of the segment's revenue made by its top 20% of customers; NaN below <see cref="MinimumCustomersForConcentration"/>
+    /// customers, where the top 20% would be one or two of them.
+    /// </summary>
     public required double Top20RevenueShare { get; init; }
+
+    /// <summary>The fewest customers a segment needs for <see cref="Top20RevenueShare"/> (the top 20% is then at least 4 of them); segment_profiles.sql applies it.</summary>
+    public const int MinimumCustomersForConcentration = 20;
+
+    /// <summary>Customers of the segment with exactly one order.</summary>
+    public required long OneTimeBuyers { get; init; }
+
+    /// <summary>One-time buyers / customers: the share a purchase rhythm (days between purchases) says nothing about.</summary>
+    public double OneTimeShare => Customers > 0 ? (double)OneTimeBuyers / Customers : double.NaN;
 
     /// <summary>Feature statistics by feature name (recency, frequency, monetary, ...).</summary>
     public required IReadOnlyDictionary<string, FeatureStat> Features { get; init; }

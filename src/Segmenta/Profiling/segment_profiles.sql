@@ -2,7 +2,11 @@
 -- segment_name, probability), against the whole customer base. Rebuilt by each profiling run. The memberships are read
 -- through the view profiled_segments (ProfiledScope): all of them, or the one segmentation a re-run changed.
 
--- Size, revenue, returns and revenue concentration per segment.
+-- Size, revenue, returns, revenue concentration and one-time buyers per segment.
+-- The concentration (revenue share of the top 20% of customers) is NULL below minimum_concentration_customers (20, set by
+-- ProfileLoader from SegmentProfile.MinimumCustomersForConcentration): the top 20% of a handful is one or two customers,
+-- a fact about them rather than about how revenue spreads in the segment (docs/profiling.md).
+-- One-time buyers have one order (frequency 1), as in the exploration's customer summary.
 CREATE OR REPLACE TABLE segment_summary AS
 WITH totals AS (
     SELECT count(*) AS customers, sum(monetary) AS revenue FROM customers
@@ -23,8 +27,10 @@ SELECT segmentation,
        sum(monetary) / any_value(t.revenue) AS revenue_share,
        sum(monetary) / count(*) AS revenue_per_customer,
        sum(returns_value) / nullif(sum(monetary) + sum(returns_value), 0) AS returns_rate,
-       sum(monetary) FILTER (WHERE spend_rank <= ceil(0.2 * size)) / nullif(sum(monetary), 0) AS top20_revenue_share,
-       sum(frequency) AS orders
+       CASE WHEN count(*) >= getvariable('minimum_concentration_customers')
+            THEN sum(monetary) FILTER (WHERE spend_rank <= ceil(0.2 * size)) / nullif(sum(monetary), 0) END AS top20_revenue_share,
+       sum(frequency) AS orders,
+       count(*) FILTER (WHERE frequency = 1) AS one_time_buyers
 FROM members
 CROSS JOIN totals t
 GROUP BY segmentation, segment_id

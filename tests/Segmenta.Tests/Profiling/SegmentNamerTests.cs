@@ -6,7 +6,7 @@ namespace Segmenta.Tests.Profiling;
 public class SegmentNamerTests
 {
     internal static SegmentProfile Profile(int id, double recency, double frequency, double monetary, double orderValue = 1, double tenure = 1,
-        double share = 0.2, double revenuePerCustomer = 100) => new()
+        double share = 0.2, double revenuePerCustomer = 100, long oneTimeBuyers = 0) => new()
     {
         Segmentation = SegmentationKind.KMeans,
         SegmentId = id,
@@ -17,6 +17,7 @@ public class SegmentNamerTests
         RevenuePerCustomer = revenuePerCustomer,
         ReturnsRate = 0.01,
         Top20RevenueShare = 0.5,
+        OneTimeBuyers = oneTimeBuyers,
         Features = new Dictionary<string, FeatureStat>
         {
             ["recency"] = new("recency", recency * 90, recency * 60, 90, recency),
@@ -62,14 +63,31 @@ public class SegmentNamerTests
     }
 
     [Theory]
-    [InlineData(2.0, 1.0, 1.5, 1.0, 1.0, "Lapsed high spenders")]
-    [InlineData(2.0, 1.0, 0.9, 1.4, 1.0, "Lapsed big baskets")]
-    [InlineData(0.4, 0.5, 0.4, 1.0, 0.3, "Recent first-timers")]
-    [InlineData(0.9, 1.3, 1.1, 1.0, 1.0, "Loyal regulars")]
-    [InlineData(2.0, 0.6, 0.3, 0.8, 1.0, "Lapsed occasional buyers")]
-    [InlineData(1.0, 1.0, 1.0, 1.0, 1.0, "Steady mid spenders")]
-    public void Each_rule_names_the_profile_it_describes(double r, double f, double m, double aov, double tenure, string expected) =>
-        Assert.Equal(expected, SegmentNamer.Name([Profile(0, r, f, m, aov, tenure)])[0]);
+    [InlineData(2.0, 1.0, 1.5, 1.0, 1.0, 0, "Lapsed high spenders")]
+    [InlineData(2.0, 1.0, 0.9, 1.4, 1.0, 0, "Lapsed big baskets")]
+    [InlineData(0.4, 0.5, 0.4, 1.0, 0.3, 60, "Recent first-timers")]
+    [InlineData(0.4, 0.5, 0.4, 1.0, 0.3, 39, "Recent occasional buyers")]
+    [InlineData(0.9, 1.3, 1.1, 1.0, 1.0, 0, "Loyal regulars")]
+    [InlineData(2.0, 0.6, 0.3, 0.8, 1.0, 74, "Lapsed one-time buyers")]
+    [InlineData(2.0, 0.6, 0.3, 0.8, 1.0, 30, "Lapsed occasional buyers")]
+    [InlineData(1.0, 1.0, 1.0, 1.0, 1.0, 0, "Steady mid spenders")]
+    public void Each_rule_names_the_profile_it_describes(double r, double f, double m, double aov, double tenure, long oneTimeOf100, string expected) =>
+        Assert.Equal(expected, SegmentNamer.Name([Profile(0, r, f, m, aov, tenure, oneTimeBuyers: oneTimeOf100)])[0]);
+
+    [Fact]
+    public void Recent_new_customers_are_first_timers_only_when_most_of_them_bought_once()
+    {
+        // Recent, short tenure, few orders on average: 39 of 100 bought once (the shared data's cluster), the rest came back.
+        var mostlyBack = Profile(0, recency: 0.24, frequency: 0.45, monetary: 0.25, orderValue: 0.77, tenure: 0.51, oneTimeBuyers: 39);
+        var mostlyOnce = mostlyBack with { OneTimeBuyers = 53 };
+
+        Assert.Equal("Recent occasional buyers", SegmentNamer.Name([mostlyBack])[0]);
+        Assert.Equal("Recent first-timers", SegmentNamer.Name([mostlyOnce])[0]);
+        // The action follows the same fact: a second-purchase incentive only for a list most of which has not made one.
+        Assert.Equal("build-the-habit", Playbook.Default.Choose(mostlyBack, 0.02).PlaybookEntry);
+        Assert.Equal("onboard", Playbook.Default.Choose(mostlyOnce, 0.02).PlaybookEntry);
+        Assert.DoesNotContain("second-purchase", Playbook.Default.Choose(mostlyBack, 0.02).Action);
+    }
 
     [Fact]
     public void Segments_with_the_same_name_are_told_apart_by_spend_and_names_are_unique()
