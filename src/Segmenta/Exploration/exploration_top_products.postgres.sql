@@ -1,6 +1,6 @@
 -- PostgreSQL variant of exploration_top_products.sql (see it for what is counted and why), on the server's
 -- exploration_product_stats (Postgres/exploration_inputs.sql), the per-product returns of Postgres/exploration_parts.sql
--- and the products' names of the server's purchase_products (Postgres/purchase_dimensions.sql), so no line leaves the
+-- and the products' names of the server's product_names (Postgres/purchase_dimensions.sql), so no line leaves the
 -- server. Dialect differences: current_setting for getvariable; whether returns were matched from the cleaning's
 -- per-rule totals (a line with rule 'return' exists); DuckDB's "/" divides as doubles, so both sides are cast; strings
 -- compared as bytes (COLLATE "C").
@@ -57,4 +57,4 @@ SELECT l.ranking,
        l.returned_value::double precision AS returned_value,
        CASE WHEN (SELECT yes FROM matched) THEN l.returned_quantity::double precision / nullif(l.quantity, 0)::double precision END AS return_rate
 FROM lists l
-LEFT JOIN purchase_products d USING (stock_code);
+LEFT JOIN product_names d USING (stock_code);

@@ -1,6 +1,6 @@
 -- The top products by units sold, revenue, distinct customers and units returned (variable top_products = N per list).
--- A product is a stock code; its description is its name, chosen once by the cleaning (purchase_products, rule in
--- Cleaning/purchase_tables.sql and docs/exploration.md "Product names"); a product on no kept purchase line (only
+-- A product is a stock code; its description is its name, chosen once by the cleaning (product_names, rule in
+-- Cleaning/product_names.sql and docs/exploration.md, "Product"); a product on no kept purchase line (only
 -- returned, say) has none. Returned units: when cleaning
 -- matched returns to purchases (default preset), the units of matched returns (rule return), which can never exceed
 -- the units bought in the data, so the return rate (returned / sold) is at most 100 %; cancellations of purchases
@@ -61,5 +61,5 @@ SELECT l.ranking,
        l.returned_value::DOUBLE AS returned_value,
        CASE WHEN getvariable('returns_matched') THEN (l.returned_quantity / nullif(l.quantity, 0))::DOUBLE END AS return_rate
 FROM lists l
-LEFT JOIN purchase_products d USING (stock_code)
+LEFT JOIN product_names d USING (stock_code)
 ORDER BY CASE l.ranking WHEN 'quantity' THEN 1 WHEN 'revenue' THEN 2 WHEN 'customers' THEN 3 ELSE 4 END, l.rank;
