@@ -1,5 +1,7 @@
 -- Each product of the kept lines with the value its category is taken from: the most frequent non-empty category
--- (when the data has a category column) or description (trimmed) on its kept lines, ties broken by the smaller text.
+-- (when the data has a category column) or its description: its name (Cleaning/product_names.sql), the one every
+-- output shows; for a product without one (no stock code, or none of its lines a purchase), the most frequent trimmed
+-- description on its kept lines, ties broken by the smaller text, which is the same rule on the lines it has.
 -- A product is its stock code; without stock codes, its description ('' when neither is known).
 -- Variable use_column: true to read raw_lines.category, false for descriptions.
 -- The kept lines are read from lines_with_outcome (rule NULL, the same lines as clean_lines), which carries every
@@ -29,8 +31,9 @@ categories AS (
     FROM (SELECT product, category, sum(n) AS n FROM counted WHERE category IS NOT NULL GROUP BY ALL)
     GROUP BY product
 )
-SELECT p.product, d.description, c.category
+SELECT p.product, coalesce(n.description, d.description) AS description, c.category
 FROM (SELECT DISTINCT product FROM counted) p
+LEFT JOIN product_names n ON n.stock_code = p.product
 LEFT JOIN descriptions d USING (product)
 LEFT JOIN categories c USING (product)
 ORDER BY p.product;

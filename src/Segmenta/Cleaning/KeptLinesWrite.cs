@@ -3,7 +3,8 @@ using Segmenta.Store;
 namespace Segmenta.Cleaning;
 
 /// <summary>
-/// The kept lines (kept_lines.sql), then optionally the purchase tables made from them, written on a second connection
+/// The kept lines (kept_lines.sql), then the products' names (product_names.sql) and optionally the purchase tables made
+/// from them, written on a second connection
 /// to the store while the cleaning's own connection goes on (decision 93): the kept lines depend on line_rules only, and
 /// the purchase tables on the kept lines only, so neither waits for the ReturnMatcher, and the purchase tables need not
 /// hold up the customer features. Dispose interrupts the write when it has not finished (the caller failed or was
@@ -34,9 +35,14 @@ internal sealed class KeptLinesWrite : IDisposable
                 }
                 other.Execute(SqlScripts.Get("Cleaning/kept_lines.sql"));
                 _kept.SetResult();
-                if (withPurchaseTables && _settingsBack.Task.GetAwaiter().GetResult())
+                if (_settingsBack.Task.GetAwaiter().GetResult())
                 {
-                    PurchaseTables.WriteTables(other);
+                    // The products' names before the purchase tables, which take their descriptions from them.
+                    other.Execute(SqlScripts.Get("Cleaning/product_names.sql"));
+                    if (withPurchaseTables)
+                    {
+                        PurchaseTables.WriteTables(other);
+                    }
                 }
             }
             catch (Exception e)

@@ -2,8 +2,8 @@
 -- (recommendations) read small integer rows instead of copying the lines with their strings.
 -- purchase_lines: one row per kept line with quantity > 0 (a missing quantity counts as 1), a customer and a product;
 -- every key is dense (0, 1, ...) in the order of the text it stands for, so sorting by the key sorts by the text.
--- Dimensions: purchase_customers, purchase_products (description: the most common trimmed one, ties: the first by
--- name), purchase_countries (a missing country is 'Unknown'); orders are numbered by clean_lines' order_id in a
+-- Dimensions: purchase_customers, purchase_products (description: the product's name, product_names.sql, else its
+-- code), purchase_countries (a missing country is 'Unknown'); orders are numbered by clean_lines' order_id in a
 -- temporary table.
 -- The kept lines (a table since session 11) are read twice: once grouped (the distinct values of each key) and once
 -- per line, joined to the numbered values on the texts themselves (exact). While clean_lines was a view over a
@@ -12,25 +12,20 @@
 
 CREATE OR REPLACE TEMP TABLE purchase_values AS
 SELECT grouping(customer_id) AS no_customer, grouping(stock_code) AS no_product, grouping(order_id) AS no_order,
-       customer_id, stock_code, description, order_id, coalesce(country, 'Unknown') AS country, count(*) AS lines
+       customer_id, stock_code, order_id, coalesce(country, 'Unknown') AS country, count(*) AS lines
 FROM clean_lines
 WHERE coalesce(quantity, 1) > 0 AND customer_id IS NOT NULL AND stock_code IS NOT NULL
-GROUP BY GROUPING SETS ((customer_id), (stock_code, description), (order_id), (coalesce(country, 'Unknown')));
+GROUP BY GROUPING SETS ((customer_id), (stock_code), (order_id), (coalesce(country, 'Unknown')));
 
 CREATE OR REPLACE TABLE purchase_customers AS
 SELECT (row_number() OVER (ORDER BY customer_id) - 1)::INTEGER AS customer_key, customer_id
 FROM purchase_values WHERE no_customer = 0;
 
 CREATE OR REPLACE TABLE purchase_products AS
-WITH described AS (
-    SELECT stock_code, trim(description) AS description, sum(lines) AS n
-    FROM purchase_values WHERE no_product = 0
-    GROUP BY ALL),
-codes AS (
-    SELECT stock_code, first(description ORDER BY n DESC, description) FILTER (WHERE description IS NOT NULL AND description <> '') AS description
-    FROM described GROUP BY stock_code)
-SELECT (row_number() OVER (ORDER BY stock_code) - 1)::INTEGER AS product_key, stock_code, coalesce(description, stock_code) AS description
-FROM codes;
+SELECT (row_number() OVER (ORDER BY v.stock_code) - 1)::INTEGER AS product_key, v.stock_code, coalesce(n.description, v.stock_code) AS description
+FROM purchase_values v
+LEFT JOIN product_names n USING (stock_code)
+WHERE v.no_product = 0;
 
 CREATE OR REPLACE TABLE purchase_countries AS
 SELECT (row_number() OVER (ORDER BY country) - 1)::INTEGER AS country_key, country

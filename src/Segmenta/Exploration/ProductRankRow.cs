@@ -4,7 +4,7 @@ namespace Segmenta.Exploration;
 /// <param name="Ranking">What the list is ranked by.</param>
 /// <param name="Rank">1 = first; ties broken by stock code.</param>
 /// <param name="StockCode">The product's stock code.</param>
-/// <param name="Description">The latest description of the stock code in the loaded data, trimmed.</param>
+/// <param name="Description">The product's name (Cleaning/product_names.sql: the description on most of its kept purchase lines); null when it has none.</param>
 /// <param name="Quantity">Units sold on kept lines.</param>
 /// <param name="Revenue">Revenue of kept lines.</param>
 /// <param name="Customers">Distinct customers who bought it.</param>

@@ -1,9 +1,9 @@
 -- PostgreSQL variant of exploration_top_products.sql (see it for what is counted and why), on the server's
--- exploration_product_stats (Postgres/exploration_inputs.sql) and the per-product returns and latest descriptions of
--- Postgres/exploration_parts.sql, so no line leaves the server. Dialect differences: current_setting for getvariable;
--- whether returns were matched from the cleaning's per-rule totals (a line with rule 'return' exists); the latest
--- description by DISTINCT ON instead of arg_max (of several descriptions on a product's last day, the first in byte
--- order); DuckDB's "/" divides as doubles, so both sides are cast; strings compared as bytes (COLLATE "C").
+-- exploration_product_stats (Postgres/exploration_inputs.sql), the per-product returns of Postgres/exploration_parts.sql
+-- and the products' names of the server's product_names (Postgres/purchase_dimensions.sql), so no line leaves the
+-- server. Dialect differences: current_setting for getvariable; whether returns were matched from the cleaning's
+-- per-rule totals (a line with rule 'return' exists); DuckDB's "/" divides as doubles, so both sides are cast; strings
+-- compared as bytes (COLLATE "C").
 DROP TABLE IF EXISTS exploration_top_products;
 CREATE TABLE exploration_top_products AS
 WITH matched AS (
@@ -43,12 +43,6 @@ lists AS (
     SELECT 'customers', by_customers, * FROM ranked WHERE by_customers <= current_setting('segmenta.top_products')::integer
     UNION ALL
     SELECT 'returns', by_returns, * FROM ranked WHERE by_returns <= current_setting('segmenta.top_products')::integer AND returned_quantity > 0
-),
-descriptions AS (
-    SELECT DISTINCT ON (stock_code) stock_code, nullif(btrim(description), '') AS description
-    FROM exploration_description_parts
-    WHERE stock_code IN (SELECT stock_code FROM lists)
-    ORDER BY stock_code, invoice_date DESC, description COLLATE "C"
 )
 SELECT l.ranking,
        l.rank::integer AS rank,
@@ -63,4 +57,4 @@ SELECT l.ranking,
        l.returned_value::double precision AS returned_value,
        CASE WHEN (SELECT yes FROM matched) THEN l.returned_quantity::double precision / nullif(l.quantity, 0)::double precision END AS return_rate
 FROM lists l
-LEFT JOIN descriptions d USING (stock_code);
+LEFT JOIN product_names d USING (stock_code);

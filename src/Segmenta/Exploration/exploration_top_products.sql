@@ -1,5 +1,7 @@
 -- The top products by units sold, revenue, distinct customers and units returned (variable top_products = N per list).
--- A product is a stock code; its description is the latest one in the loaded data. Returned units: when cleaning
+-- A product is a stock code; its description is its name, chosen once by the cleaning (product_names, rule in
+-- Cleaning/product_names.sql and docs/exploration.md, "Product"); a product on no kept purchase line (only
+-- returned, say) has none. Returned units: when cleaning
 -- matched returns to purchases (default preset), the units of matched returns (rule return), which can never exceed
 -- the units bought in the data, so the return rate (returned / sold) is at most 100 %; cancellations of purchases
 -- made before the data starts are not a product's return rate. Without matching (classic preset: cancelled_invoice,
@@ -45,13 +47,6 @@ lists AS (
     SELECT 'customers', by_customers, * FROM ranked WHERE by_customers <= getvariable('top_products')
     UNION ALL
     SELECT 'returns', by_returns, * FROM ranked WHERE by_returns <= getvariable('top_products') AND returned_quantity > 0
-),
-descriptions AS (
-    -- Only the listed products: reading every description would cost more than all the rankings.
-    SELECT stock_code, nullif(trim(arg_max(description, invoice_date)), '') AS description
-    FROM raw_lines
-    WHERE stock_code IN (SELECT stock_code FROM lists) AND description IS NOT NULL
-    GROUP BY stock_code
 )
 SELECT l.ranking,
        l.rank::INTEGER AS rank,
@@ -66,5 +61,5 @@ SELECT l.ranking,
        l.returned_value::DOUBLE AS returned_value,
        CASE WHEN getvariable('returns_matched') THEN (l.returned_quantity / nullif(l.quantity, 0))::DOUBLE END AS return_rate
 FROM lists l
-LEFT JOIN descriptions d USING (stock_code)
+LEFT JOIN product_names d USING (stock_code)
 ORDER BY CASE l.ranking WHEN 'quantity' THEN 1 WHEN 'revenue' THEN 2 WHEN 'customers' THEN 3 ELSE 4 END, l.rank;

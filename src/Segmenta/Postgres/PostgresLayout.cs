@@ -26,12 +26,11 @@ internal static class PostgresLayout
         ["exploration_product_parts"] = "stock_code TEXT, quantity NUMERIC, revenue NUMERIC, customers BIGINT, lines BIGINT",
         ["exploration_price_parts"] = "unit_price NUMERIC(18,4), stock_code TEXT, lines BIGINT, quantity NUMERIC, revenue NUMERIC",
         ["exploration_returned_parts"] = "stock_code TEXT, matched BOOLEAN, returned_quantity NUMERIC, returned_lines BIGINT, returned_value NUMERIC",
-        ["exploration_description_parts"] = "stock_code TEXT, invoice_date TIMESTAMP, description TEXT",
         // The categories', profiles' and preferences' per-shard sums (Postgres/PostgresLineStages.cs).
         ["category_text_parts"] = "stock_code TEXT, description TEXT, category TEXT, n BIGINT",
         ["category_sold_parts"] = "category TEXT, lines BIGINT, quantity NUMERIC, revenue NUMERIC, customers BIGINT",
         ["category_returned_parts"] = "category TEXT, matched BOOLEAN, returned_quantity NUMERIC, returned_value NUMERIC",
-        ["segment_product_parts"] = "segmentation TEXT, segment_id INTEGER, stock_code TEXT, units NUMERIC, revenue NUMERIC, buyers BIGINT, description TEXT",
+        ["segment_product_parts"] = "segmentation TEXT, segment_id INTEGER, stock_code TEXT, units NUMERIC, revenue NUMERIC, buyers BIGINT",
         ["segment_category_parts"] = "segmentation TEXT, segment_id INTEGER, category TEXT, spend NUMERIC, buyers BIGINT, top_buyer_spend NUMERIC",
         ["purchase_value_parts"] = "kind TEXT, value TEXT, description TEXT, lines BIGINT",
         // The facts about the lines: the report's overview and the single-value checks (Postgres/LineFacts.cs).

@@ -40,6 +40,7 @@ internal static class PostgresPurchases
 
         store.Execute(SqlScripts.Get("Postgres/local_purchase_tables.sql"));
         PostgresResults.Copy(coordinator, store, "purchase_customers", orderBy: "customer_key");
+        PostgresResults.Copy(coordinator, store, "product_names", orderBy: "stock_code COLLATE \"C\"");
         PostgresResults.Copy(coordinator, store, "purchase_products", orderBy: "product_key");
         PostgresResults.Copy(coordinator, store, "purchase_countries", orderBy: "country_key");
         if (postgres.Shards.Count == 0)

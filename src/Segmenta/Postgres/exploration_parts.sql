@@ -39,16 +39,3 @@ SELECT stock_code, rule = 'return' AS matched,
 FROM lines_with_outcome
 WHERE rule IN ('return', 'cancelled_invoice', 'non_positive_quantity') AND coalesce(quantity, amount) < 0 AND stock_code IS NOT NULL
 GROUP BY stock_code, rule = 'return';
-
--- The latest description of every product (its descriptions on the last day it has one), over all loaded lines.
-DROP TABLE IF EXISTS exploration_description_parts;
-CREATE TABLE exploration_description_parts AS
-WITH latest AS (
-    SELECT stock_code, max(invoice_date) AS invoice_date
-    FROM raw_lines
-    WHERE stock_code IS NOT NULL AND description IS NOT NULL
-    GROUP BY stock_code
-)
-SELECT DISTINCT r.stock_code, r.invoice_date, r.description
-FROM latest l
-JOIN raw_lines r ON r.stock_code = l.stock_code AND r.invoice_date = l.invoice_date AND r.description IS NOT NULL;

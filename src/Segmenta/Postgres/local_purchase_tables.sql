@@ -2,6 +2,7 @@
 -- gives them on a DuckDB run, so recommending (PurchaseLogLoader) and `segmenta recommend`
 -- read them as they read a DuckDB run's.
 CREATE OR REPLACE TABLE purchase_customers (customer_key INTEGER, customer_id VARCHAR);
+CREATE OR REPLACE TABLE product_names (stock_code VARCHAR, description VARCHAR);
 CREATE OR REPLACE TABLE purchase_products (product_key INTEGER, stock_code VARCHAR, description VARCHAR);
 CREATE OR REPLACE TABLE purchase_countries (country_key INTEGER, country VARCHAR);
 CREATE OR REPLACE TABLE purchase_lines (

@@ -8,9 +8,9 @@
 -- combinations), not once per segmentation: joining the lines to the memberships directly gave each line one row per
 -- segmentation and grouped them all (15M rows at 10M lines with two segmentations). A segment's sums are the sums of
 -- its combinations' exact DECIMAL partial sums, converted to DOUBLE once, so the figures are the same; its buyers are
--- the sum of its combinations' distinct buyers (each customer is in one combination) and its description the
--- smallest of theirs. The buyers and the description (the smallest of the segment's lines of the product) are read
--- for the ranked products only, in one more pass.
+-- the sum of its combinations' distinct buyers (each customer is in one combination). The buyers are read for the
+-- ranked products only, in one more pass. A product's description is its name (Cleaning/product_names.sql), the same in
+-- every segment and every output.
 CREATE OR REPLACE TABLE segment_top_products AS
 WITH pairs AS (
     SELECT segmentation, segment_id, (row_number() OVER (ORDER BY segmentation, segment_id) - 1)::INTEGER AS pair
@@ -56,18 +56,19 @@ ranked AS (
     QUALIFY rank_by_units <= 5 OR rank_by_revenue <= 5
 ),
 combination_described AS (
-    SELECT c.combination, l.stock_code, count(DISTINCT l.customer_id) AS buyers, min(l.description) AS description
+    SELECT c.combination, l.stock_code, count(DISTINCT l.customer_id) AS buyers
     FROM clean_lines l
     JOIN customer_combinations c USING (customer_id)
     WHERE l.stock_code IN (SELECT stock_code FROM ranked)
     GROUP BY c.combination, l.stock_code
 ),
 described AS (
-    SELECT s.segmentation, s.segment_id, d.stock_code, sum(d.buyers)::BIGINT AS buyers, min(d.description) AS description
+    SELECT s.segmentation, s.segment_id, d.stock_code, sum(d.buyers)::BIGINT AS buyers
     FROM combination_described d
     JOIN combination_segments s USING (combination)
     GROUP BY s.segmentation, s.segment_id, d.stock_code
 )
-SELECT r.segmentation, r.segment_id, r.stock_code, d.description, r.units, r.revenue, d.buyers, r.rank_by_units, r.rank_by_revenue
+SELECT r.segmentation, r.segment_id, r.stock_code, n.description, r.units, r.revenue, d.buyers, r.rank_by_units, r.rank_by_revenue
 FROM ranked r
-LEFT JOIN described d USING (segmentation, segment_id, stock_code);
+LEFT JOIN described d USING (segmentation, segment_id, stock_code)
+LEFT JOIN product_names n USING (stock_code);

@@ -6,23 +6,16 @@
 -- The purchase lines, read once from the clean_lines view (each scan of the view re-reads every loaded line).
 -- A file without a quantity column (a basket log) counts each line as one unit.
 CREATE OR REPLACE TEMP TABLE rec_lines AS
-SELECT customer_id, stock_code, trim(description) AS description, order_id, invoice_date, coalesce(quantity, 1) AS quantity, amount, country
+SELECT customer_id, stock_code, order_id, invoice_date, coalesce(quantity, 1) AS quantity, amount, country
 FROM clean_lines
 WHERE coalesce(quantity, 1) > 0 AND customer_id IS NOT NULL AND stock_code IS NOT NULL;
 
--- Products numbered by stock code; the description is the most common trimmed one of the kept lines (ties: the first
--- by name; arg_max took whichever it met first).
+-- Products numbered by stock code; the description is the product's name (Cleaning/product_names.sql), else its code.
 CREATE OR REPLACE TEMP TABLE rec_products AS
-WITH described AS (
-    SELECT stock_code, description, count(*) AS n
-    FROM rec_lines
-    GROUP BY ALL),
-codes AS (
-    SELECT stock_code, first(description ORDER BY n DESC, description) FILTER (WHERE description IS NOT NULL AND description <> '') AS description
-    FROM described GROUP BY stock_code)
-SELECT (row_number() OVER (ORDER BY stock_code) - 1)::INTEGER AS product, stock_code, coalesce(description, stock_code) AS description
-FROM codes
-WHERE NOT EXISTS (SELECT 1 FROM rec_non_product_codes n WHERE upper(codes.stock_code) LIKE upper(n.pattern) ESCAPE '\');
+SELECT (row_number() OVER (ORDER BY codes.stock_code) - 1)::INTEGER AS product, codes.stock_code, coalesce(n.description, codes.stock_code) AS description
+FROM (SELECT DISTINCT stock_code FROM rec_lines) codes
+LEFT JOIN product_names n USING (stock_code)
+WHERE NOT EXISTS (SELECT 1 FROM rec_non_product_codes p WHERE upper(codes.stock_code) LIKE upper(p.pattern) ESCAPE '\');
 
 -- Customers numbered by id, with their most common country (their segments are read by SegmentLabels).
 CREATE OR REPLACE TEMP TABLE rec_customers AS
