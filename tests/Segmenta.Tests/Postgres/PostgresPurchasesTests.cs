@@ -54,11 +54,15 @@ public sealed partial class PostgresPurchasesTests(SharedDataRuns runs)
         var selects = SqlScripts.Get("Postgres/purchase_dimensions.sql").Split(';')
             .Select(s => s.IndexOf(" AS\n", StringComparison.Ordinal) is var at and >= 0 && s.Contains("CREATE TABLE", StringComparison.Ordinal) ? s[(at + 4)..].Trim() : null)
             .OfType<string>().ToList();
-        Assert.Equal(4, selects.Count);
+        Assert.Equal(5, selects.Count);
         foreach (var select in selects)
         {
             var scanned = ForeignScan().Matches(database.Explain(select)).Select(m => m.Groups[1].Value).ToList();
-            Assert.NotEmpty(scanned);
+            // The product keys number the product names, which are built on the coordinator just before them.
+            if (!select.Contains("FROM product_names", StringComparison.Ordinal))
+            {
+                Assert.NotEmpty(scanned);
+            }
             // The shards' distinct values only, never a line.
             Assert.All(scanned, table => Assert.Matches("^purchase_value_parts_p[0-9]$", table));
         }
