@@ -8,6 +8,11 @@ namespace Segmenta.Profiling;
 /// </summary>
 internal static class PercentText
 {
-    /// <summary>The share (0.16) as "16.0%"; <paramref name="decimals"/> only for measures shown coarser on purpose (fidelity).</summary>
-    internal static string Format(double share, int decimals = 1) => (share * 100).ToString("F" + decimals, CultureInfo.InvariantCulture) + "%";
+    /// <summary>
+    /// The share (0.16) as "16.0%"; <paramref name="decimals"/> only for measures shown coarser on purpose (fidelity).
+    /// Empty when not finite (a share of nothing); a residue that rounds to zero is "0.0%", never "-0.0%". The report's
+    /// <c>Html.Percent</c> is this function.
+    /// </summary>
+    internal static string Format(double share, int decimals = 1) =>
+        double.IsFinite(share) ? Rounding.NoNegativeZero(share * 100, decimals).ToString("F" + decimals, CultureInfo.InvariantCulture) + "%" : "";
 }

@@ -21,7 +21,7 @@ internal sealed class Html
 
     internal static string Number(long value) => value.ToString("N0", Invariant);
 
-    internal static string Percent(double share, int decimals = 1) => double.IsFinite(share) ? Rounding.NoNegativeZero(share * 100, decimals).ToString("F" + decimals, Invariant) + "%" : "";
+    internal static string Percent(double share, int decimals = 1) => Profiling.PercentText.Format(share, decimals);
 
     internal Html Raw(string html)
     {
